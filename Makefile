@@ -1,0 +1,30 @@
+# The two commands of the README, and a few helpers.
+#   make demo   install what is missing, build, validate the demo organisation
+#   make test   install what is missing, build with sanitizers, run every test
+JOBS ?= $(shell nproc)
+PARTNEROPS := build/release/partnerops
+
+.PHONY: deps demo test build build-test bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+demo: build
+	$(PARTNEROPS) validate .
+
+build-test: deps
+	@cmake --preset test >/dev/null
+	@cmake --build --preset test -j $(JOBS)
+
+test: build-test
+	ctest --preset test -j $(JOBS)
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf build out

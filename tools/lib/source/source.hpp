@@ -1,0 +1,60 @@
+#pragma once
+// Where workspace files come from. One interface serves the working tree
+// (DirectorySource) and a git tree at any revision (git/git_tree_source), so
+// validating a pull request's head, comparing it with its base and building
+// its PDFs all share the same loading code.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnerops {
+
+enum class EntryType { file, directory, symlink, other };
+
+struct SourceEntry {
+  std::string path;  ///< relative to the source root, '/'-separated, no leading './'
+  EntryType type = EntryType::file;
+  std::uint64_t size = 0;  ///< bytes, for files
+};
+
+struct ReadResult {
+  enum class Status { ok, missing, not_a_file, too_large, error };
+  Status status = Status::ok;
+  std::string content;  ///< the bytes, when status is ok
+  std::string error;    ///< a sentence saying what went wrong otherwise
+  bool ok() const { return status == Status::ok; }
+};
+
+class Source {
+ public:
+  virtual ~Source() = default;
+
+  /// Every entry below `dir` ("" for the root), recursively, sorted by path.
+  /// Symbolic links are listed as such and never followed, so a link cannot
+  /// lead a read outside the repository. Fills `error` and returns what it
+  /// could when a folder cannot be read.
+  virtual std::vector<SourceEntry> list(std::string_view dir, std::string* error) const = 0;
+
+  /// The bytes of a regular file. Files over `max_bytes` are not read.
+  virtual ReadResult read(std::string_view path, std::uint64_t max_bytes) const = 0;
+
+  /// True when `path` names a regular file.
+  virtual bool is_file(std::string_view path) const = 0;
+
+  /// For messages: "working tree /path" or "revision 1a2b3c4".
+  virtual std::string describe() const = 0;
+};
+
+/// A Source over a folder on disk. Paths that try to leave the folder
+/// (`..`, absolute paths) are treated as missing.
+std::unique_ptr<Source> open_directory_source(std::filesystem::path root);
+
+/// Rejects paths a Source must never be asked for: empty, absolute, or with
+/// `.` or `..` components.
+bool is_safe_relative_path(std::string_view path);
+
+}  // namespace partnerops

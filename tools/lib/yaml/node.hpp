@@ -1,0 +1,113 @@
+#pragma once
+// A YAML document as a typed tree that remembers where every node came from.
+//
+// yaml-cpp's own YAML::Node keeps positions but types every scalar as a
+// string, and it shares aliased nodes in ways a naive walk expands without
+// bound. This tree is built from yaml-cpp's parser events instead: scalars are
+// resolved by the YAML 1.2 core schema (plain `42` is an integer, `true` a
+// boolean, quoted "42" a string, a plain `2026-11-22` a string), every node and
+// mapping key keeps its line and column, and aliases point at the anchored node
+// (no copies) after the parser has checked that expanding them stays small.
+
+#include <cstdint>
+#include <memory>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace partnerops::yaml {
+
+enum class Kind { null, boolean, integer, floating, string, sequence, mapping };
+
+std::string_view to_string(Kind kind);
+
+class Node;
+
+/// One `key: value` pair of a mapping, in source order.
+struct Entry {
+  std::string key;
+  Position key_position;
+  const Node* value = nullptr;
+};
+
+class Node {
+ public:
+  Kind kind() const { return m_kind; }
+  Position position() const { return m_position; }
+
+  bool is_null() const { return m_kind == Kind::null; }
+  bool is_scalar() const { return m_kind != Kind::sequence && m_kind != Kind::mapping; }
+  bool is_string() const { return m_kind == Kind::string; }
+  bool is_mapping() const { return m_kind == Kind::mapping; }
+  bool is_sequence() const { return m_kind == Kind::sequence; }
+
+  /// The scalar's text as written (after unquoting and unescaping), for every
+  /// scalar kind: `1234.50` keeps its digits, so money never goes through a
+  /// double. Empty for collections.
+  const std::string& text() const { return m_text; }
+  /// True when the scalar was quoted or a block scalar (`|`, `>`).
+  bool quoted() const { return m_quoted; }
+
+  bool boolean() const { return m_boolean; }
+  std::int64_t integer() const { return m_integer; }
+
+  /// Items of a sequence, in order; empty for other kinds.
+  const std::vector<const Node*>& items() const { return m_items; }
+  /// Entries of a mapping, in source order; empty for other kinds.
+  const std::vector<Entry>& entries() const { return m_entries; }
+
+  /// The value of `key` in a mapping, or nullptr when absent or not a mapping.
+  const Node* find(std::string_view key) const;
+  /// The entry of `key` (for the key's own position), or nullptr.
+  const Entry* find_entry(std::string_view key) const;
+
+ private:
+  friend class DocumentBuilder;
+  Kind m_kind = Kind::null;
+  Position m_position;
+  bool m_quoted = false;
+  bool m_boolean = false;
+  std::int64_t m_integer = 0;
+  std::string m_text;
+  std::vector<const Node*> m_items;
+  std::vector<Entry> m_entries;
+};
+
+/// A parsed file. Owns its nodes; node pointers stay valid while it lives.
+class Document {
+ public:
+  const std::string& path() const { return m_path; }
+  /// The top node; a null node for an empty file.
+  const Node& root() const { return *m_root; }
+
+  /// Follows a JSON-pointer-like path of keys and indices from the root and
+  /// returns the deepest node reached, so a problem reported for a path
+  /// (by the schema validator) lands on a real line even when the last step
+  /// names a missing key.
+  const Node& deepest(const std::vector<std::string>& path) const;
+
+ private:
+  friend class DocumentBuilder;
+  std::string m_path;
+  std::deque<Node> m_nodes;
+  const Node* m_root = nullptr;
+};
+
+/// Limits that keep hostile input from exhausting time or memory.
+struct ParseLimits {
+  std::size_t max_bytes = 1 << 20;        ///< larger files are refused unparsed
+  std::size_t max_expanded_nodes = 100000;///< nodes after expanding aliases
+  int max_depth = 200;                    ///< nesting of collections
+};
+
+/// Parses `text` (the content of `path`) into a Document. On failure returns
+/// nullptr and appends the reasons (syntax errors with line and column,
+/// invalid UTF-8, duplicate keys, limits exceeded) to `diagnostics`. Duplicate
+/// keys are reported but do not stop parsing (the first value wins).
+std::unique_ptr<Document> parse(std::string path, std::string_view text,
+                                Diagnostics& diagnostics, const ParseLimits& limits = {});
+
+}  // namespace partnerops::yaml

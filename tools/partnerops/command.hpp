@@ -1,0 +1,30 @@
+#pragma once
+// The command table. Each command lives in its own cmd_<name>.cpp, which
+// defines its options on a CLI11 subcommand and returns the function that
+// runs it. main.cpp only parses global flags and dispatches through this table.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <vector>
+
+namespace partnerops::cli {
+
+/// Exit codes shared by every command.
+enum ExitCode : int { k_exit_clean = 0, k_exit_problems = 1, k_exit_usage = 2 };
+
+/// Runs a command after parsing; returns its exit code.
+using Runner = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  /// Adds the command's options to `sub` and returns its runner.
+  Runner (*define)(CLI::App& sub);
+};
+
+/// Every command, in the order `--help` lists them.
+const std::vector<Command>& commands();
+
+Runner define_validate(CLI::App& sub);
+
+}  // namespace partnerops::cli

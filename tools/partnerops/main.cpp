@@ -1,0 +1,40 @@
+// partnerops: a partnerships business as code. This file parses the global
+// flags and hands over to one command from the table in commands.cpp.
+
+#include <exception>
+#include <iostream>
+#include <map>
+
+#include "command.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace partnerops::cli;
+  CLI::App app{"partnerops: leads, prospects and partners as files in git", "partnerops"};
+  app.set_version_flag("--version", std::string("partnerops ") + partnerops::k_version);
+  app.require_subcommand(1);
+
+  std::map<const CLI::App*, Runner> runners;
+  for (const Command& command : commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    runners[sub] = command.define(*sub);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_clean : k_exit_usage;
+  }
+
+  try {
+    for (const auto& [sub, runner] : runners) {
+      if (sub->parsed()) return runner();
+    }
+  } catch (const std::exception& e) {
+    // Library code reports expected failures as diagnostics; anything that
+    // arrives here is a defect or an environment failure (out of memory).
+    std::cerr << "partnerops: internal error: " << e.what() << '\n';
+  }
+  return k_exit_usage;
+}
