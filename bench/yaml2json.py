@@ -6,6 +6,7 @@ PyYAML implements YAML 1.1, which turns an unquoted 2026-11-23 into a date and
 stay strings, so this loader resolves plain scalars by the 1.2 core rules only.
 
 usage: yaml2json.py ROOT OUT
+       yaml2json.py --file IN.yaml OUT.json     (one file)
 Writes OUT/<kind>/<path with / replaced by __>.json, where kind is the schema
 name (partnerops, partner, agreement, sow, quote, invoice, kpis, issues,
 lifecycle) and OUT/schemas/<name>.json for every schemas/*.schema.yaml.
@@ -70,6 +71,12 @@ def kind_of(rel):
 
 
 def main():
+    if sys.argv[1] == "--file":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            data = yaml.load(f, Loader=CoreLoader)
+        with open(sys.argv[3], "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        return
     root, out = sys.argv[1], sys.argv[2]
     counts = {}
     for dirpath, dirnames, filenames in os.walk(root):
