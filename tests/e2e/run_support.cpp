@@ -1,5 +1,6 @@
 #include "run_support.hpp"
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
