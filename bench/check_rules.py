@@ -225,10 +225,13 @@ def main():
                         problem(path, "paid but payments do not add up to the total")
                     if doc["status"] == "issued" and day(doc["due_date"]) < today:
                         problem(path, "issued and overdue")
-    for kind, prefix, width in (("invoice", "INV", 4), ("quote", "Q", 3)):
+    numbering = load(os.path.join(root, "partnerops.yaml"))["numbering"]
+    for kind in ("invoice", "quote"):
+        rule = re.escape(numbering[kind]).replace(r"\{year\}", "([0-9]{4})")
+        rule = re.sub(r"\\\{seq:([0-9]+)\\\}", lambda m: "([0-9]{%s,})" % m.group(1), rule)
         by_year = {}
         for number, date, path in numbers[kind]:
-            m = re.match(rf"^{prefix}-([0-9]{{4}})-([0-9]{{{width}}})$", number)
+            m = re.match(f"^{rule}$", number)
             if not m:
                 problem(path, f"number {number} does not follow the numbering rule")
                 continue
