@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -86,6 +87,23 @@ void make_base_workspace(const fs::path& dir) {
   fs::copy(fixtures_dir() / "base", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   fs::copy(source_dir() / "schemas", dir / "schemas",
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(source_dir() / "templates", dir / "templates",
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::string run_tool(const std::string& command) {
+  std::string output;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return output;
+  char buffer[4096];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, got);
+  ::pclose(pipe);
+  return output;
+}
+
+std::string pdf_text(const fs::path& pdf) {
+  return run_tool("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
 }
 
 }  // namespace partnerops::e2e

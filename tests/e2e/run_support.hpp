@@ -38,8 +38,14 @@ std::filesystem::path source_dir();
 std::filesystem::path fixtures_dir();
 
 /// Copies the minimal valid workspace (tests/fixtures/base plus the
-/// repository's schemas/) into `dir`.
+/// repository's schemas/ and templates/) into `dir`.
 void make_base_workspace(const std::filesystem::path& dir);
+
+/// Runs a shell command and returns its standard output.
+std::string run_tool(const std::string& command);
+
+/// The text of a PDF as pdftotext reads it (layout preserved).
+std::string pdf_text(const std::filesystem::path& pdf);
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

@@ -22,7 +22,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "render/offscreen.hpp"
+#include "render/qt_environment.hpp"
 
 namespace partnerops::render {
 namespace {
@@ -39,7 +39,7 @@ QApplication* application(std::thread::id* owner) {
     if (QCoreApplication::instance()) {
       return qobject_cast<QApplication*>(QCoreApplication::instance());
     }
-    choose_offscreen_platform_if_headless();
+    prepare_qt_environment();
     // QApplication keeps references to argc and argv for its whole life.
     static int s_argc = 1;
     static char s_arg0[] = "partnerops";
