@@ -255,7 +255,7 @@ std::optional<std::string> PdfEngine::render(const RenderRequest& request, std::
   const QUrl base = request.base_folder.empty()
                         ? QUrl(QStringLiteral("about:blank"))
                         : QUrl::fromLocalFile(QString::fromStdString(
-                              (request.base_folder / "").lexically_normal().string()));
+                              (fs::absolute(request.base_folder) / "").lexically_normal().string()));
   QWebFrame* frame = web_page.mainFrame();
   settings->setUserStyleSheetUrl(print_zoom_style_sheet());
   frame->setHtml(QString::fromUtf8(request.html.data(), static_cast<int>(request.html.size())),
