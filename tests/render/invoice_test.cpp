@@ -122,5 +122,30 @@ TEST(Invoice, HtmlAndScriptInFieldsAndNotesPrintAsVisibleText) {
   EXPECT_EQ(text.find("owned\n"), std::string::npos);
 }
 
+// Builds the sample invoice and writes it to $PARTNEROPS_RENDER_OUT. Run by
+// the test below in fresh processes; on its own it only checks the build.
+TEST(InvoiceChild, WritesTheInvoice) {
+  const std::string pdf = build_invoice(
+      sample::invoice("INV-2026-0042", "Acme Cooperative", "Partnership retainer", "", logo_url()),
+      "child");
+  ASSERT_FALSE(pdf.empty());
+  if (const char* out = std::getenv("PARTNEROPS_RENDER_OUT")) testing::write_file(out, pdf);
+}
+
+TEST(Invoice, TwoProcessesBuildingTheSameInvoiceWriteIdenticalBytes) {
+  testing::TempDir dir;
+  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  for (const char* name : {"first.pdf", "second.pdf"}) {
+    const std::string command = "PARTNEROPS_RENDER_OUT='" + (dir.path() / name).string() +
+                                "' '" + self +
+                                "' --gtest_filter=InvoiceChild.WritesTheInvoice >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  }
+  const std::string first = testing::read_file(dir.path() / "first.pdf");
+  const std::string second = testing::read_file(dir.path() / "second.pdf");
+  ASSERT_GT(first.size(), 10000u);
+  EXPECT_TRUE(first == second);
+}
+
 }  // namespace
 }  // namespace partnerops::render
