@@ -3,7 +3,8 @@
 // Built only with -DPARTNEROPS_BENCH=ON; not part of the partnerops command.
 //
 //   render_bench prepare <templates> <logo.svg> <html-dir> <count>
-//       renders <count> invoice HTML files (and copies style.css beside them)
+//       renders <count> invoice HTML files from the sample templates
+//       (tests/render/fixtures/templates) and copies style.css beside them
 //   render_bench render <html-dir> <pdf-dir> [<shard> <shards>]
 //       prints each file of <html-dir> (every shards-th, from shard) to PDF
 //       and finishes it, timing each step

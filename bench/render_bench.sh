@@ -37,7 +37,7 @@ median() {
 field() { awk -v k="$1" '$1 == k { print $2 }'; }
 
 echo "render_bench: preparing $count invoice HTML files" >&2
-prepared=$("$driver" prepare templates tests/render/fixtures/branding/logo.svg "$work/html" "$count")
+prepared=$("$driver" prepare tests/render/fixtures/templates tests/render/fixtures/branding/logo.svg "$work/html" "$count")
 
 echo "render_bench: partnerops engine, one process" >&2
 ours=$("$driver" render "$work/html" "$work/ours")

@@ -1,5 +1,6 @@
-// The sample invoice through the whole engine: templates/ loaded through a
-// Source, checked and rendered, printed by Qt WebKit, finished by qpdf. Read
+// The sample invoice through the whole engine: the fixture templates
+// (tests/render/fixtures/templates) loaded through a Source, checked and
+// rendered, printed by Qt WebKit, finished by qpdf. Read
 // back with pdftotext; hostile text in fields and notes stays visible text.
 
 #include <gtest/gtest.h>
@@ -37,7 +38,7 @@ std::string diagnostics_text(const Diagnostics& diagnostics) {
 /// any error. Keeps the PDF in $PARTNEROPS_RENDER_KEEP/<name>.pdf if set, to
 /// look at.
 std::string build_invoice(const mstch::map& context, const std::string& name) {
-  const std::unique_ptr<Source> source = open_directory_source(PARTNEROPS_SOURCE_DIR);
+  const std::unique_ptr<Source> source = open_directory_source(fixtures());
   Diagnostics diagnostics;
   const TemplateSet templates = TemplateSet::load(*source, "templates", diagnostics);
   const std::optional<std::string> html =

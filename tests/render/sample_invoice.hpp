@@ -1,7 +1,7 @@
 #pragma once
-// A sample invoice as the layout and templates/invoice.mustache expect it:
-// the shape the model maps an Invoice into. Shared by the render tests and
-// the render benchmark.
+// A sample invoice as the fixture layout and invoice template
+// (tests/render/fixtures/templates) expect it. Shared by the render tests
+// and the render benchmark.
 
 #include <mstch/mstch.hpp>
 #include <string>

@@ -4,6 +4,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHash>
 #include <QScreen>
 #include <QMarginsF>
 #include <QNetworkAccessManager>
@@ -42,6 +43,9 @@ QApplication* application() {
     // See print_zoom(): a high logical DPI makes whole point sizes whole
     // layout pixels, so fonts print at their exact size.
     setenv("QT_FONT_DPI", "288", 1);
+    // Qt's PDF writer emits fonts in QHash order, and QHash seeds itself
+    // randomly per process; a fixed seed keeps two builds byte-identical.
+    qSetGlobalQHashSeed(0);
     // QApplication keeps references to argc and argv for its whole life.
     static int s_argc = 1;
     static char s_arg0[] = "partnerops";
