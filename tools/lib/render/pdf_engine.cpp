@@ -300,22 +300,20 @@ std::optional<std::string> PdfEngine::render(const RenderRequest& request, std::
 //
 // 1. Render on the main thread while other threads prepare HTML (templates,
 //    Markdown) and finish PDFs (qpdf). Measured per invoice on this machine
-//    (bench/render_bench.sh, 500 invoices): mustache 0.16 ms, qpdf finishing
-//    1.5 ms, Qt WebKit printing 12.2 ms. The main thread stays the
-//    bottleneck, so helper threads can save at most the 1.7 ms of the other
+//    (bench/render_bench.sh, 500 invoices): mustache 0.15 ms, qpdf finishing
+//    1.0 ms, Qt WebKit printing 9.8 ms. The main thread stays the
+//    bottleneck, so helper threads can save at most the 1.2 ms of the other
 //    steps: about 1.1 times the throughput, with locking to get there.
 //
-// 2. Worker processes. The planner loads the workspace and computes jobs
-//    without touching Qt, then forks N workers before any Qt object exists
-//    (fork() after Qt has started threads is unsafe). Each worker takes a
-//    stable share of the jobs (by partner, as --shard I/N does across CI
-//    runners), creates its own application object on first render, and
-//    writes each PDF atomically; the parent reports from the workers' exit
-//    statuses and a line per document on a pipe. The model is inherited
-//    copy-on-write, nothing is re-read, and a crash in WebKit costs one
-//    worker, not the build. Measured with bench/render_bench.sh: 500
-//    invoices took 6.9 s in one process and 3.7 s split over two (1.87
+// 2. Worker processes. The parent prepares every HTML document without
+//    touching Qt, then forks workers before any Qt object exists (fork()
+//    after Qt has started threads is unsafe); each worker creates its own
+//    application object on its first render and prints its share, writing
+//    each PDF atomically. Nothing is re-read, and a crash in WebKit costs
+//    one worker, not the build. Measured with bench/render_bench.sh: 500
+//    invoices took 5.5 s in one process and 3.0 s split over two (1.8
 //    times the throughput on two cores).
 //
-// Choice: worker processes (2). Threads inside a worker are not worth their
+// Choice: worker processes (2), as print_workers.hpp implements for
+// `partnerops build`. Threads inside a worker are not worth their
 // complexity for the small share of time outside WebKit.
