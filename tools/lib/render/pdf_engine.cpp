@@ -30,6 +30,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+QtMessageHandler g_previous_handler = nullptr;
+
+/// Drops the one warning every headless run prints (Qt falls back to a
+/// runtime folder of its own when XDG_RUNTIME_DIR is unset, which is all a
+/// renderer needs) and passes every other message on.
+void filter_qt_messages(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+  if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) {
+    return;
+  }
+  if (g_previous_handler) g_previous_handler(type, context, text);
+}
+
 /// The Qt application object, created once per process by the first render
 /// and never destroyed: Qt WebKit keeps global caches whose teardown order at
 /// exit is not ours to control, and the process is ending anyway. Returns
@@ -46,6 +58,7 @@ QApplication* application() {
     // Qt's PDF writer emits fonts in QHash order, and QHash seeds itself
     // randomly per process; a fixed seed keeps two builds byte-identical.
     qSetGlobalQHashSeed(0);
+    g_previous_handler = qInstallMessageHandler(filter_qt_messages);
     // QApplication keeps references to argc and argv for its whole life.
     static int s_argc = 1;
     static char s_arg0[] = "partnerops";
