@@ -1,11 +1,7 @@
 #include "render/qt_environment.hpp"
 
 #include <QHash>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdlib>
-#include <string>
 
 namespace partnerops::render {
 
@@ -16,18 +12,6 @@ void prepare_qt_environment() {
   // where Qt already seeded its hashes during static initialisation.
   setenv("QT_HASH_SEED", "0", 1);
   qSetGlobalQHashSeed(0);
-  if (!std::getenv("XDG_RUNTIME_DIR")) {
-    const char* tmp = std::getenv("TMPDIR");
-    const std::string dir = std::string(tmp && *tmp ? tmp : "/tmp") + "/partnerops-runtime-" +
-                            std::to_string(::getuid());
-    // 0700 and owned by us, as the XDG specification asks; otherwise Qt
-    // warns again and we leave the variable unset.
-    ::mkdir(dir.c_str(), 0700);
-    struct stat info {};
-    if (::lstat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_uid == ::getuid() &&
-        (info.st_mode & 0777) == 0700)
-      setenv("XDG_RUNTIME_DIR", dir.c_str(), 0);
-  }
 }
 
 }  // namespace partnerops::render

@@ -9,9 +9,7 @@ namespace partnerops::render {
 /// - QT_QPA_PLATFORM=offscreen when there is no display and the user has not
 ///   chosen a platform (CI runners and servers have none);
 /// - QT_HASH_SEED=0, because Qt's PDF writer emits fonts in hash order and a
-///   per-process random seed would change the bytes of every PDF;
-/// - XDG_RUNTIME_DIR, when unset, to a private folder, so Qt does not warn
-///   about it on every run.
+///   per-process random seed would change the bytes of every PDF.
 void prepare_qt_environment();
 
 }  // namespace partnerops::render
