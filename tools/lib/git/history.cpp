@@ -1,0 +1,231 @@
+#include "git/history.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace partnerops::git {
+namespace {
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+CommitRecord to_record(git_commit* commit) {
+  CommitRecord record;
+  record.id = to_hex(*git_commit_id(commit));
+  const git_signature* author = git_commit_author(commit);
+  record.time = static_cast<std::int64_t>(author->when.time);
+  record.offset_minutes = author->when.offset;
+  record.author_name = author->name != nullptr ? author->name : "";
+  record.author_email = author->email != nullptr ? author->email : "";
+  const char* message = git_commit_message(commit);
+  record.message = message != nullptr ? message : "";
+  const char* summary = git_commit_summary(commit);
+  record.summary = summary != nullptr ? summary : "";
+  git_message_trailer_array trailers{};
+  if (git_message_trailers(&trailers, record.message.c_str()) == 0) {
+    for (std::size_t i = 0; i < trailers.count; ++i) {
+      record.trailers.push_back({trailers.trailers[i].key, trailers.trailers[i].value});
+    }
+    git_message_trailer_array_free(&trailers);
+  }
+  const unsigned parents = git_commit_parentcount(commit);
+  for (unsigned i = 0; i < parents; ++i) {
+    record.parent_ids.push_back(to_hex(*git_commit_parent_id(commit, i)));
+  }
+  return record;
+}
+
+// The id of what sits at `path` in a commit's tree; false when nothing does.
+bool id_at_path(git_repository* repo, const git_oid& commit_id, const std::string& path, git_oid* out,
+                bool* readable) {
+  *readable = true;
+  git_commit* raw_commit = nullptr;
+  if (git_commit_lookup(&raw_commit, repo, &commit_id) != 0) {
+    *readable = false;
+    return false;
+  }
+  CommitPtr commit(raw_commit);
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit.get()) != 0) {
+    *readable = false;
+    return false;
+  }
+  TreePtr tree(raw_tree);
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) return false;
+  TreeEntryPtr entry(raw_entry);
+  git_oid_cpy(out, git_tree_entry_id(entry.get()));
+  return true;
+}
+
+// Whether `commit` changed `path` compared with every parent it has; a
+// parent missing from a shallow clone counts as different.
+bool touches(git_repository* repo, git_commit* commit, const std::string& path) {
+  git_oid mine{};
+  bool readable = true;
+  const bool have = id_at_path(repo, *git_commit_id(commit), path, &mine, &readable);
+  const unsigned parents = git_commit_parentcount(commit);
+  if (parents == 0) return have;
+  for (unsigned i = 0; i < parents; ++i) {
+    git_oid theirs{};
+    const bool they_have = id_at_path(repo, *git_commit_parent_id(commit, i), path, &theirs, &readable);
+    if (!readable) continue;
+    if (have == they_have && (!have || git_oid_equal(&mine, &theirs) == 1)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const std::string* CommitRecord::trailer(std::string_view key) const {
+  const std::string* found = nullptr;
+  for (const Trailer& t : trailers) {
+    if (equal_ignoring_case(t.key, key)) found = &t.value;
+  }
+  return found;
+}
+
+bool is_shallow(git_repository* repo) { return git_repository_is_shallow(repo) == 1; }
+
+std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptions& options,
+                                        const std::function<bool(const CommitRecord&)>& visit,
+                                        std::string* error) {
+  ensure_initialized();
+  WalkSummary summary;
+  summary.shallow = is_shallow(repo);
+  CommitPtr start = lookup_commit(repo, options.revspec, error);
+  if (!start) return std::nullopt;
+  git_revwalk* raw = nullptr;
+  if (!check(git_revwalk_new(&raw, repo), "cannot walk history", error)) return std::nullopt;
+  RevwalkPtr walk(raw);
+  unsigned sorting = GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME;
+  if (options.order == Order::oldest_first) sorting |= GIT_SORT_REVERSE;
+  if (!check(git_revwalk_sorting(walk.get(), sorting), "cannot walk history", error) ||
+      !check(git_revwalk_push(walk.get(), git_commit_id(start.get())),
+             "cannot walk history from '" + options.revspec + "'", error)) {
+    return std::nullopt;
+  }
+  if (!options.exclude_revspec.empty()) {
+    CommitPtr hidden = lookup_commit(repo, options.exclude_revspec, error);
+    if (!hidden) return std::nullopt;
+    if (!check(git_revwalk_hide(walk.get(), git_commit_id(hidden.get())),
+               "cannot leave out '" + options.exclude_revspec + "'", error)) {
+      return std::nullopt;
+    }
+  }
+  git_oid id{};
+  while (true) {
+    const int code = git_revwalk_next(&id, walk.get());
+    if (code == GIT_ITEROVER) break;
+    if (code != 0) {
+      // The walk asks for the parents of the oldest commits a shallow
+      // clone holds; they are not there, and that is where history ends.
+      if (summary.shallow) break;
+      check(code, "cannot walk history", error);
+      return std::nullopt;
+    }
+    git_commit* raw_commit = nullptr;
+    const int lookup = git_commit_lookup(&raw_commit, repo, &id);
+    if (lookup != 0) {
+      if (summary.shallow) break;
+      check(lookup, "cannot read commit " + to_hex(id), error);
+      return std::nullopt;
+    }
+    CommitPtr commit(raw_commit);
+    if (!options.path_prefix.empty() && !touches(repo, commit.get(), options.path_prefix)) continue;
+    ++summary.commits;
+    if (!visit(to_record(commit.get()))) break;
+    if (options.max_count != 0 && summary.commits >= options.max_count) break;
+  }
+  return summary;
+}
+
+std::optional<History> read_history(git_repository* repo, const HistoryOptions& options,
+                                    std::string* error) {
+  History history;
+  const std::optional<WalkSummary> summary = walk_history(
+      repo, options,
+      [&](const CommitRecord& record) {
+        history.commits.push_back(record);
+        return true;
+      },
+      error);
+  if (!summary) return std::nullopt;
+  history.shallow = summary->shallow;
+  return history;
+}
+
+std::optional<CommitRecord> read_commit(git_repository* repo, std::string_view revspec,
+                                        std::string* error) {
+  CommitPtr commit = lookup_commit(repo, revspec, error);
+  if (!commit) return std::nullopt;
+  return to_record(commit.get());
+}
+
+std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std::string_view from,
+                                                      std::string_view to, std::string* error) {
+  TreePtr trees[2];
+  const std::string_view specs[2] = {from, to};
+  for (int i = 0; i < 2; ++i) {
+    CommitPtr commit = lookup_commit(repo, specs[i], error);
+    if (!commit) return std::nullopt;
+    git_tree* raw = nullptr;
+    if (!check(git_commit_tree(&raw, commit.get()),
+               "cannot read the tree of '" + std::string(specs[i]) + "'", error)) {
+      return std::nullopt;
+    }
+    trees[i].reset(raw);
+  }
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
+  git_diff* raw = nullptr;
+  if (!check(git_diff_tree_to_tree(&raw, repo, trees[0].get(), trees[1].get(), &options),
+             "cannot compare '" + std::string(from) + "' with '" + std::string(to) + "'", error)) {
+    return std::nullopt;
+  }
+  DiffPtr diff(raw);
+  std::vector<ChangedPath> out;
+  const std::size_t count = git_diff_num_deltas(diff.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    ChangedPath changed;
+    switch (delta->status) {
+      case GIT_DELTA_ADDED: changed.kind = ChangeKind::added; break;
+      case GIT_DELTA_DELETED: changed.kind = ChangeKind::deleted; break;
+      case GIT_DELTA_TYPECHANGE: changed.kind = ChangeKind::type_changed; break;
+      default: changed.kind = ChangeKind::modified; break;
+    }
+    changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
+    out.push_back(std::move(changed));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ChangedPath& a, const ChangedPath& b) { return a.path < b.path; });
+  return out;
+}
+
+std::optional<std::string> merge_base(git_repository* repo, std::string_view a, std::string_view b,
+                                      std::string* error) {
+  CommitPtr first = lookup_commit(repo, a, error);
+  if (!first) return std::nullopt;
+  CommitPtr second = lookup_commit(repo, b, error);
+  if (!second) return std::nullopt;
+  git_oid base{};
+  const int code = git_merge_base(&base, repo, git_commit_id(first.get()), git_commit_id(second.get()));
+  if (code == GIT_ENOTFOUND) {
+    if (error != nullptr) {
+      *error = "'" + std::string(a) + "' and '" + std::string(b) + "' have no common ancestor";
+    }
+    return std::nullopt;
+  }
+  if (!check(code, "cannot find the common ancestor of '" + std::string(a) + "' and '" +
+                       std::string(b) + "'", error)) {
+    return std::nullopt;
+  }
+  return to_hex(base);
+}
+
+}  // namespace partnerops::git
