@@ -56,7 +56,10 @@ std::string to_hex(const git_oid& id) {
 
 bool parse_oid(std::string_view hex, git_oid* out) {
   if (hex.size() != GIT_OID_HEXSZ) return false;
-  return git_oid_fromstrn(out, hex.data(), hex.size()) == 0;
+  git_oid parsed{};
+  if (git_oid_fromstrn(&parsed, hex.data(), hex.size()) != 0) return false;
+  git_oid_cpy(out, &parsed);
+  return true;
 }
 
 std::string short_id(git_repository* repo, const git_oid& id) {

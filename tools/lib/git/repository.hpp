@@ -71,7 +71,7 @@ RepositoryPtr open_repository(const std::filesystem::path& start, std::string* e
 /// The 40-digit hex form of an object id.
 std::string to_hex(const git_oid& id);
 
-/// Parses a 40-digit hex object id; false when `hex` is not one.
+/// Parses a 40-digit hex object id; false (leaving `out` alone) when `hex` is not one.
 bool parse_oid(std::string_view hex, git_oid* out);
 
 /// The shortest unambiguous abbreviation of `id` in `repo` (at least
