@@ -16,7 +16,7 @@ const std::string k_message =
 
 // A repository with a partner folder, a file staged with a change, a file
 // modified but not staged, and an untracked file.
-class CommitFilesTest : public ::testing::Test {
+class GitCommitFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     temp.add("partners/acme/partner.yaml", "stage: lead\n");
@@ -52,7 +52,7 @@ class CommitFilesTest : public ::testing::Test {
   std::string base;
 };
 
-TEST_F(CommitFilesTest, CommitsExactlyTheGivenFilesOnTheCurrentBranch) {
+TEST_F(GitCommitFilesTest, CommitsExactlyTheGivenFilesOnTheCurrentBranch) {
   CommitResult result = commit_files(temp.repo(), transition());
   ASSERT_EQ(result.status, CommitStatus::committed) << result.error;
   EXPECT_EQ(result.error, "");
@@ -81,7 +81,7 @@ TEST_F(CommitFilesTest, CommitsExactlyTheGivenFilesOnTheCurrentBranch) {
   EXPECT_EQ(std::string(git_commit_committer(commit.get())->email), "ada@example.org");
 }
 
-TEST_F(CommitFilesTest, CreatesAndChecksOutANewBranch) {
+TEST_F(GitCommitFilesTest, CreatesAndChecksOutANewBranch) {
   CommitOptions options = transition();
   options.branch_mode = BranchMode::create;
   options.branch_name = "advance/acme-prospect";
@@ -97,7 +97,7 @@ TEST_F(CommitFilesTest, CreatesAndChecksOutANewBranch) {
   expect_other_work_untouched();
 }
 
-TEST_F(CommitFilesTest, AddsFilesInNewFoldersAndDeletesFiles) {
+TEST_F(GitCommitFilesTest, AddsFilesInNewFoldersAndDeletesFiles) {
   CommitOptions options;
   options.changes = {FileChange::write("partners/gamma/partner.yaml", "stage: lead\n"),
                      FileChange::remove("partners/beta/partner.yaml")};
@@ -116,7 +116,7 @@ TEST_F(CommitFilesTest, AddsFilesInNewFoldersAndDeletesFiles) {
   expect_other_work_untouched();
 }
 
-TEST_F(CommitFilesTest, KeepsTheExecutableBitAndFileMode) {
+TEST_F(GitCommitFilesTest, KeepsTheExecutableBitAndFileMode) {
   temp.add("run.sh", "#!/bin/sh\n");
   ::chmod((temp.root() / "run.sh").c_str(), 0755);
   temp.stage("run.sh");
@@ -134,7 +134,7 @@ TEST_F(CommitFilesTest, KeepsTheExecutableBitAndFileMode) {
 }
 
 // Each refusal leaves HEAD, refs, index and working tree as they were.
-class CommitRefusalTest : public CommitFilesTest {
+class GitCommitRefusalTest : public GitCommitFilesTest {
  protected:
   void expect_refused(const CommitOptions& options, CommitStatus status, const std::string& error) {
     const std::string before = temp.snapshot();
@@ -146,20 +146,20 @@ class CommitRefusalTest : public CommitFilesTest {
   }
 };
 
-TEST_F(CommitRefusalTest, NotAGitRepository) {
+TEST_F(GitCommitRefusalTest, NotAGitRepository) {
   TempDir dir;
   CommitResult result = commit_files(dir.path(), transition());
   EXPECT_EQ(result.status, CommitStatus::not_a_repository);
   EXPECT_EQ(result.error, "not a git repository (or any parent up to /): " + dir.path().string());
 }
 
-TEST_F(CommitRefusalTest, OpensByPathFromASubfolder) {
+TEST_F(GitCommitRefusalTest, OpensByPathFromASubfolder) {
   CommitResult result = commit_files(temp.root() / "partners", transition());
   ASSERT_EQ(result.status, CommitStatus::committed) << result.error;
   EXPECT_EQ(temp.file_at("HEAD", "partners/acme/partner.yaml"), "stage: prospect\n");
 }
 
-TEST_F(CommitRefusalTest, DetachedHead) {
+TEST_F(GitCommitRefusalTest, DetachedHead) {
   ASSERT_EQ(git_repository_set_head_detached(temp.repo(), nullptr), -1);  // needs an id
   git_oid id{};
   ASSERT_TRUE(parse_oid(base, &id));
@@ -168,7 +168,7 @@ TEST_F(CommitRefusalTest, DetachedHead) {
                  "HEAD is detached (not on a branch); check out a branch, then try again");
 }
 
-TEST(CommitRefusal, UnbornHead) {
+TEST(GitCommitRefusal, UnbornHead) {
   TempRepo temp;
   temp.add("partners/acme/partner.yaml", "stage: lead\n");
   const std::string before = temp.snapshot();
@@ -181,7 +181,7 @@ TEST(CommitRefusal, UnbornHead) {
   EXPECT_EQ(temp.snapshot(), before);
 }
 
-TEST_F(CommitRefusalTest, UnmergedIndex) {
+TEST_F(GitCommitRefusalTest, UnmergedIndex) {
   git_index* raw = nullptr;
   ASSERT_EQ(git_repository_index(&raw, temp.repo()), 0);
   IndexPtr index(raw);
@@ -197,13 +197,13 @@ TEST_F(CommitRefusalTest, UnmergedIndex) {
                  "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
 }
 
-TEST_F(CommitRefusalTest, StagedChangeInAGivenPath) {
+TEST_F(GitCommitRefusalTest, StagedChangeInAGivenPath) {
   temp.add("partners/acme/partner.yaml", "stage: lead # staged\n");
   expect_refused(transition(), CommitStatus::uncommitted_changes,
                  "uncommitted changes in partners/acme/partner.yaml; commit or stash them first");
 }
 
-TEST_F(CommitRefusalTest, UnstagedChangeInAGivenPath) {
+TEST_F(GitCommitRefusalTest, UnstagedChangeInAGivenPath) {
   temp.write("partners/acme/notes.md", "# Acme edited\n");
   CommitResult result = commit_files(temp.repo(), transition());
   EXPECT_EQ(result.status, CommitStatus::uncommitted_changes);
@@ -212,7 +212,7 @@ TEST_F(CommitRefusalTest, UnstagedChangeInAGivenPath) {
   EXPECT_EQ(temp.resolve("HEAD"), base);
 }
 
-TEST_F(CommitRefusalTest, UntrackedFileAtAGivenPath) {
+TEST_F(GitCommitRefusalTest, UntrackedFileAtAGivenPath) {
   CommitOptions options;
   options.changes = {FileChange::write("partners/beta/notes.md", "# Beta\n")};
   options.message = "m";
@@ -221,7 +221,7 @@ TEST_F(CommitRefusalTest, UntrackedFileAtAGivenPath) {
                  "uncommitted changes in partners/beta/notes.md; commit or stash them first");
 }
 
-TEST_F(CommitRefusalTest, ChangesAnywhereInTheProtectedFolder) {
+TEST_F(GitCommitRefusalTest, ChangesAnywhereInTheProtectedFolder) {
   temp.write("partners/acme/draft.md", "draft\n");
   temp.remove("partners/acme/notes.md");
   CommitOptions options = transition();
@@ -235,7 +235,7 @@ TEST_F(CommitRefusalTest, ChangesAnywhereInTheProtectedFolder) {
   EXPECT_EQ(temp.snapshot(), before);
 }
 
-TEST_F(CommitRefusalTest, DirtyFilesOutsideTheGivenPathsAreNotAConcern) {
+TEST_F(GitCommitRefusalTest, DirtyFilesOutsideTheGivenPathsAreNotAConcern) {
   temp.write("partners/beta/partner.yaml", "stage: prospect\n");
   temp.write("partners/acmeish/partner.yaml", "a sibling whose name starts alike\n");
   CommitResult result = commit_files(temp.repo(), transition());
@@ -243,7 +243,7 @@ TEST_F(CommitRefusalTest, DirtyFilesOutsideTheGivenPathsAreNotAConcern) {
   EXPECT_EQ(temp.status("partners/beta/partner.yaml"), unsigned{GIT_STATUS_WT_MODIFIED});
 }
 
-TEST_F(CommitRefusalTest, BranchAlreadyExists) {
+TEST_F(GitCommitRefusalTest, BranchAlreadyExists) {
   git_reference* raw = nullptr;
   git_oid id{};
   ASSERT_TRUE(parse_oid(base, &id));
@@ -256,14 +256,14 @@ TEST_F(CommitRefusalTest, BranchAlreadyExists) {
                  "a branch named 'advance/acme-prospect' already exists");
 }
 
-TEST_F(CommitRefusalTest, MissingIdentity) {
+TEST_F(GitCommitRefusalTest, MissingIdentity) {
   temp.delete_config("user.email");
   expect_refused(transition(), CommitStatus::missing_identity,
                  "no author identity: set user.name and user.email in git config, e.g. git config "
                  "user.name \"Your Name\" && git config user.email you@example.org");
 }
 
-TEST_F(CommitRefusalTest, InvalidRequests) {
+TEST_F(GitCommitRefusalTest, InvalidRequests) {
   CommitOptions options = transition();
   options.changes = {FileChange::write("../outside.yaml", "x\n")};
   expect_refused(options, CommitStatus::invalid_request, "not a path inside the repository: '../outside.yaml'");
@@ -290,7 +290,7 @@ TEST_F(CommitRefusalTest, InvalidRequests) {
   expect_refused(options, CommitStatus::invalid_request, "not a valid branch name: ''");
 }
 
-TEST_F(CommitRefusalTest, NothingToCommit) {
+TEST_F(GitCommitRefusalTest, NothingToCommit) {
   CommitOptions options;
   options.changes = {FileChange::write("partners/acme/partner.yaml", "stage: lead\n")};
   options.message = "m";
@@ -309,7 +309,7 @@ void move_ref(git_repository* repo, const std::string& ref, const std::string& t
   git_reference_free(raw);
 }
 
-TEST_F(CommitRefusalTest, BranchMovedMidRunChangesNothing) {
+TEST_F(GitCommitRefusalTest, BranchMovedMidRunChangesNothing) {
   temp.add("partners/beta/notes.md", "# Beta\n");
   const std::string other = temp.commit("someone else's commit");
   temp.add("staged.txt", "staged v2\n");
@@ -330,7 +330,7 @@ TEST_F(CommitRefusalTest, BranchMovedMidRunChangesNothing) {
   EXPECT_EQ(temp.read("partners/acme/partner.yaml"), "stage: lead\n");
 }
 
-TEST_F(CommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing) {
+TEST_F(GitCommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing) {
   const std::string other = temp.commit("moves main");
   std::string during;
   CommitOptions options = transition();
@@ -349,7 +349,7 @@ TEST_F(CommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing) {
   EXPECT_EQ(temp.head(), "refs/heads/main");
 }
 
-TEST_F(CommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
+TEST_F(GitCommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
   std::string during;
   CommitOptions options = transition();
   options.before_ref_update = [&] {
@@ -366,7 +366,7 @@ TEST_F(CommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
   EXPECT_EQ(temp.resolve("main"), base);
 }
 
-TEST(WriteFileAtomically, ReplacesContentAndKeepsTheMode) {
+TEST(GitWriteFileAtomically, ReplacesContentAndKeepsTheMode) {
   TempDir dir;
   const auto path = dir.path() / "f.txt";
   std::string error;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <queue>
+#include <set>
 
 namespace partnerops::git {
 namespace {
@@ -79,6 +82,72 @@ bool touches(git_repository* repo, git_commit* commit, const std::string& path) 
   return true;
 }
 
+// Every commit reachable from `start` that the object database holds, each
+// once. In a shallow clone the parents of the oldest commits are missing:
+// they are where the known history ends, not an error.
+std::vector<CommitPtr> reachable(git_repository* repo, const git_oid& start) {
+  std::vector<CommitPtr> out;
+  std::set<std::string> seen;
+  std::vector<git_oid> pending{start};
+  while (!pending.empty()) {
+    const git_oid id = pending.back();
+    pending.pop_back();
+    if (!seen.insert(to_hex(id)).second) continue;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &id) != 0) continue;
+    CommitPtr commit(raw);
+    for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      pending.push_back(*git_commit_parent_id(commit.get(), i));
+    }
+    out.push_back(std::move(commit));
+  }
+  return out;
+}
+
+// libgit2 1.5's revision walker does not know shallow clones: it fails on the
+// first missing parent (before yielding anything). This walk orders the
+// commits it can read itself: children before parents, newer first among
+// those ready, as GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME does.
+std::vector<CommitPtr> walk_shallow(git_repository* repo, const git_oid& start, const git_oid* hidden,
+                                    Order order) {
+  std::vector<CommitPtr> commits = reachable(repo, start);
+  if (hidden != nullptr) {
+    std::set<std::string> excluded;
+    for (const CommitPtr& commit : reachable(repo, *hidden)) excluded.insert(to_hex(*git_commit_id(commit.get())));
+    std::erase_if(commits, [&](const CommitPtr& commit) {
+      return excluded.count(to_hex(*git_commit_id(commit.get()))) != 0;
+    });
+  }
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < commits.size(); ++i) index[to_hex(*git_commit_id(commits[i].get()))] = i;
+  std::vector<int> children(commits.size(), 0);
+  for (const CommitPtr& commit : commits) {
+    for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      auto it = index.find(to_hex(*git_commit_parent_id(commit.get(), i)));
+      if (it != index.end()) ++children[it->second];
+    }
+  }
+  auto older = [&](std::size_t a, std::size_t b) {
+    return git_commit_time(commits[a].get()) < git_commit_time(commits[b].get());
+  };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(older)> ready(older);
+  for (std::size_t i = 0; i < commits.size(); ++i) {
+    if (children[i] == 0) ready.push(i);
+  }
+  std::vector<CommitPtr> out;
+  while (!ready.empty()) {
+    const std::size_t i = ready.top();
+    ready.pop();
+    for (unsigned p = 0; p < git_commit_parentcount(commits[i].get()); ++p) {
+      auto it = index.find(to_hex(*git_commit_parent_id(commits[i].get(), p)));
+      if (it != index.end() && --children[it->second] == 0) ready.push(it->second);
+    }
+    out.push_back(std::move(commits[i]));
+  }
+  if (order == Order::oldest_first) std::reverse(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 const std::string* CommitRecord::trailer(std::string_view key) const {
@@ -99,6 +168,26 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
   summary.shallow = is_shallow(repo);
   CommitPtr start = lookup_commit(repo, options.revspec, error);
   if (!start) return std::nullopt;
+  CommitPtr hidden;
+  if (!options.exclude_revspec.empty()) {
+    hidden = lookup_commit(repo, options.exclude_revspec, error);
+    if (!hidden) return std::nullopt;
+  }
+  // Returns false when the walk should stop.
+  auto offer = [&](git_commit* commit) {
+    if (!options.path_prefix.empty() && !touches(repo, commit, options.path_prefix)) return true;
+    ++summary.commits;
+    if (!visit(to_record(commit))) return false;
+    return options.max_count == 0 || summary.commits < options.max_count;
+  };
+  if (summary.shallow) {
+    for (const CommitPtr& commit :
+         walk_shallow(repo, *git_commit_id(start.get()), hidden ? git_commit_id(hidden.get()) : nullptr,
+                      options.order)) {
+      if (!offer(commit.get())) break;
+    }
+    return summary;
+  }
   git_revwalk* raw = nullptr;
   if (!check(git_revwalk_new(&raw, repo), "cannot walk history", error)) return std::nullopt;
   RevwalkPtr walk(raw);
@@ -109,37 +198,21 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
              "cannot walk history from '" + options.revspec + "'", error)) {
     return std::nullopt;
   }
-  if (!options.exclude_revspec.empty()) {
-    CommitPtr hidden = lookup_commit(repo, options.exclude_revspec, error);
-    if (!hidden) return std::nullopt;
-    if (!check(git_revwalk_hide(walk.get(), git_commit_id(hidden.get())),
-               "cannot leave out '" + options.exclude_revspec + "'", error)) {
-      return std::nullopt;
-    }
+  if (hidden && !check(git_revwalk_hide(walk.get(), git_commit_id(hidden.get())),
+                       "cannot leave out '" + options.exclude_revspec + "'", error)) {
+    return std::nullopt;
   }
   git_oid id{};
   while (true) {
     const int code = git_revwalk_next(&id, walk.get());
     if (code == GIT_ITEROVER) break;
-    if (code != 0) {
-      // The walk asks for the parents of the oldest commits a shallow
-      // clone holds; they are not there, and that is where history ends.
-      if (summary.shallow) break;
-      check(code, "cannot walk history", error);
-      return std::nullopt;
-    }
+    if (!check(code, "cannot walk history", error)) return std::nullopt;
     git_commit* raw_commit = nullptr;
-    const int lookup = git_commit_lookup(&raw_commit, repo, &id);
-    if (lookup != 0) {
-      if (summary.shallow) break;
-      check(lookup, "cannot read commit " + to_hex(id), error);
+    if (!check(git_commit_lookup(&raw_commit, repo, &id), "cannot read commit " + to_hex(id), error)) {
       return std::nullopt;
     }
     CommitPtr commit(raw_commit);
-    if (!options.path_prefix.empty() && !touches(repo, commit.get(), options.path_prefix)) continue;
-    ++summary.commits;
-    if (!visit(to_record(commit.get()))) break;
-    if (options.max_count != 0 && summary.commits >= options.max_count) break;
+    if (!offer(commit.get())) break;
   }
   return summary;
 }

@@ -48,6 +48,7 @@ struct HistoryOptions {
   /// When not empty, only commits that changed something at or below this
   /// path ("partners/acme") compared with every parent (merges that took a
   /// parent's version unchanged are skipped, as `git log -- path` does).
+  /// In a shallow clone the oldest commit held counts as a root commit.
   std::string path_prefix;
   std::size_t max_count = 0;  ///< 0: no limit (applied after the path filter)
 };
