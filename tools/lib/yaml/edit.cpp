@@ -159,6 +159,8 @@ std::optional<KeyLine> parse_key_line(std::string_view text, const Line& line) {
   if ((first == '-' || first == '?') && (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t')) {
     return std::nullopt;
   }
+  static constexpr std::string_view k_not_a_key_start = "[]{},#&*!|>%@`";
+  if (k_not_a_key_start.find(first) != std::string_view::npos) return std::nullopt;
   if (first == '"' || first == '\'') {
     const std::size_t close = value_end(text, i, end);
     if (close == std::string_view::npos) return std::nullopt;
@@ -215,6 +217,7 @@ class Document {
   explicit Document(std::string_view text) : m_text(text) {
     split();
     classify();
+    if (m_error.empty()) check_top_level();
   }
 
   std::string_view text() const { return m_text; }
@@ -402,6 +405,22 @@ class Document {
         }
         scalar_parent = c == header ? parent : c - line.begin;
       }
+    }
+  }
+
+  // Keys are only looked for at the top of a block mapping: a file whose top
+  // level is a list, a flow collection or a scalar is not edited.
+  void check_top_level() {
+    bool first = true;
+    for (const Line& line : m_lines) {
+      if (line.kind != LineKind::content || line.in_block_scalar || line.indent != 0) continue;
+      const bool key = parse_key_line(m_text, line).has_value();
+      if (key || (!first && is_item(line))) {
+        first = false;
+        continue;
+      }
+      m_error = "the top level of the file is not a block mapping of keys";
+      return;
     }
   }
 
