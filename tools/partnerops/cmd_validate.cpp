@@ -1,11 +1,62 @@
+// partnerops validate [PATH] [--format text|json|github] [--today DATE]
+//
+// Loads the workspace, checks every file against its schema, then runs the
+// lifecycle and cross-file rules. Exit 0 when clean (warnings allowed),
+// 1 when errors were found, 2 for usage errors.
+
+#include <iostream>
+
+#include "check/checks.hpp"
 #include "command.hpp"
+#include "diag/format.hpp"
+#include "options.hpp"
 
 namespace partnerops::cli {
 
+namespace {
+
+struct ValidateOptions {
+  std::string path = ".";
+  std::string format = "text";
+  std::string today;
+  unsigned jobs = 0;
+};
+
+int run_validate(const ValidateOptions& options) {
+  const std::optional<DiagnosticFormat> format = parse_diagnostic_format(options.format);
+  const std::optional<Date> today = parse_today(options.today);
+  if (!format || !today) return k_exit_usage;
+
+  const std::unique_ptr<Source> source = open_directory_source(options.path);
+  Diagnostics diagnostics;
+  LoadOptions load_options;
+  load_options.jobs = options.jobs;
+  const Workspace workspace = load_workspace(*source, load_options, diagnostics);
+  run_checks(workspace, *today, diagnostics);
+  diagnostics.sort();
+
+  print_diagnostics(std::cout, diagnostics, *format, colour_for_stream(1),
+                    [&workspace](std::string_view path) -> const std::string* {
+                      const WorkspaceFile* file = workspace.file(path);
+                      return file ? &file->content : nullptr;
+                    });
+  if (*format == DiagnosticFormat::text) {
+    std::cerr << "partnerops: " << workspace.files().size() << " files, "
+              << workspace.partners().size() << " partners: " << summarize(diagnostics) << '\n';
+  }
+  return diagnostics.has_errors() ? k_exit_problems : k_exit_clean;
+}
+
+}  // namespace
+
 Runner define_validate(CLI::App& sub) {
-  auto path = std::make_shared<std::string>(".");
-  sub.add_option("path", *path, "Workspace root (the folder holding partnerops.yaml)");
-  return [path] { return int(k_exit_clean); };
+  auto options = std::make_shared<ValidateOptions>();
+  sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--format", options->format, "Output: text, json or github")
+      ->check(CLI::IsMember({"text", "json", "github"}));
+  add_today_option(sub, options->today);
+  sub.add_option("-j,--jobs", options->jobs, "Threads for parsing and schema checks (0: one per core)");
+  return [options] { return run_validate(*options); };
 }
 
 }  // namespace partnerops::cli

@@ -68,6 +68,7 @@ class Node {
   friend class DocumentBuilder;
   Kind m_kind = Kind::null;
   Position m_position;
+  std::size_t m_expanded_size = 1;  // nodes in this subtree with aliases expanded
   bool m_quoted = false;
   bool m_boolean = false;
   std::int64_t m_integer = 0;
@@ -75,6 +76,8 @@ class Node {
   std::vector<const Node*> m_items;
   std::vector<Entry> m_entries;
 };
+
+struct ParseLimits;
 
 /// A parsed file. Owns its nodes; node pointers stay valid while it lives.
 class Document {
@@ -91,6 +94,8 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend std::unique_ptr<Document> parse(std::string, std::string_view, Diagnostics&,
+                                         const ParseLimits&);
   std::string m_path;
   std::deque<Node> m_nodes;
   const Node* m_root = nullptr;

@@ -1,1 +1,444 @@
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "yaml/node.hpp"
+
+namespace partnerops::yaml {
+
+std::string_view to_string(Kind kind) {
+  switch (kind) {
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return "boolean";
+    case Kind::integer:
+      return "integer";
+    case Kind::floating:
+      return "number";
+    case Kind::string:
+      return "string";
+    case Kind::sequence:
+      return "list";
+    case Kind::mapping:
+      return "mapping";
+  }
+  return "null";
+}
+
+const Entry* Node::find_entry(std::string_view key) const {
+  for (const Entry& entry : m_entries) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+const Node* Node::find(std::string_view key) const {
+  const Entry* entry = find_entry(key);
+  return entry ? entry->value : nullptr;
+}
+
+const Node& Document::deepest(const std::vector<std::string>& path) const {
+  const Node* node = m_root;
+  for (const std::string& step : path) {
+    const Node* next = nullptr;
+    if (node->is_mapping()) {
+      next = node->find(step);
+    } else if (node->is_sequence()) {
+      std::size_t index = 0;
+      const auto [end, ec] = std::from_chars(step.data(), step.data() + step.size(), index);
+      if (ec == std::errc() && end == step.data() + step.size() && index < node->items().size())
+        next = node->items()[index];
+    }
+    if (!next) break;
+    node = next;
+  }
+  return *node;
+}
+
+namespace {
+
+Position position_of(const YAML::Mark& mark) { return {mark.line + 1, mark.column + 1}; }
+
+bool is_core_bool(std::string_view s, bool* value) {
+  if (s == "true" || s == "True" || s == "TRUE") return *value = true, true;
+  if (s == "false" || s == "False" || s == "FALSE") return *value = false, true;
+  return false;
+}
+
+bool all_of_chars(std::string_view s, bool (*pred)(char)) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!pred(c)) return false;
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_octal(char c) { return c >= '0' && c <= '7'; }
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// The YAML 1.2 core schema's float pattern:
+/// [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+/// plus .inf, .nan and their capitalised forms.
+bool is_core_float(std::string_view s) {
+  std::string_view rest = s;
+  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) rest.remove_prefix(1);
+  if (rest == ".inf" || rest == ".Inf" || rest == ".INF") return true;
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+  std::size_t i = 0;
+  std::size_t int_digits = 0;
+  while (i < rest.size() && is_digit(rest[i])) ++i, ++int_digits;
+  std::size_t frac_digits = 0;
+  bool has_dot = false;
+  if (i < rest.size() && rest[i] == '.') {
+    has_dot = true;
+    ++i;
+    while (i < rest.size() && is_digit(rest[i])) ++i, ++frac_digits;
+  }
+  if (int_digits == 0 && frac_digits == 0) return false;
+  if (int_digits == 0 && !has_dot) return false;
+  if (i < rest.size() && (rest[i] == 'e' || rest[i] == 'E')) {
+    ++i;
+    if (i < rest.size() && (rest[i] == '+' || rest[i] == '-')) ++i;
+    std::size_t exp_digits = 0;
+    while (i < rest.size() && is_digit(rest[i])) ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == rest.size();
+}
+
+/// Resolves a plain scalar's integer forms: decimal, 0o octal, 0x hex.
+/// Returns false when the text is not an integer or does not fit 64 bits.
+bool parse_core_int(std::string_view s, std::int64_t* value) {
+  if (s.size() > 2 && s[0] == '0' && s[1] == 'o') {
+    const std::string_view digits = s.substr(2);
+    if (!all_of_chars(digits, is_octal)) return false;
+    return std::from_chars(digits.data(), digits.data() + digits.size(), *value, 8).ec ==
+           std::errc();
+  }
+  if (s.size() > 2 && s[0] == '0' && s[1] == 'x') {
+    const std::string_view digits = s.substr(2);
+    if (!all_of_chars(digits, is_hex)) return false;
+    return std::from_chars(digits.data(), digits.data() + digits.size(), *value, 16).ec ==
+           std::errc();
+  }
+  std::string_view digits = s;
+  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-'))
+    digits.remove_prefix(1);
+  if (!all_of_chars(digits, is_digit)) return false;
+  if (s.front() == '+') s.remove_prefix(1);
+  return std::from_chars(s.data(), s.data() + s.size(), *value).ec == std::errc();
+}
+
+/// Raised inside the event handler to stop yaml-cpp's parser early; caught in
+/// parse(), which has already recorded the diagnostic.
+struct StopParsing {};
+
+}  // namespace
+
+/// Builds a Document from yaml-cpp's parser events. A friend of Node and
+/// Document, so those stay read-only for everyone else.
+class DocumentBuilder final : public YAML::EventHandler {
+ public:
+  DocumentBuilder(Document& document, Diagnostics& diagnostics, const ParseLimits& limits)
+      : m_document(document), m_diagnostics(diagnostics), m_limits(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node& node = make(Kind::null, mark);
+    remember(anchor, node);
+    attach(node);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto found = m_anchors.find(anchor);
+    if (found == m_anchors.end()) {
+      fail("yaml-syntax", position_of(mark), "an alias refers to an unknown anchor");
+    }
+    for (const Frame& frame : m_stack) {
+      if (frame.node == found->second) {
+        fail("yaml-recursive-alias", position_of(mark),
+             "an alias refers to a collection that contains it");
+      }
+    }
+    attach(*found->second);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node& node = make(Kind::string, mark);
+    node.m_text = value;
+    // yaml-cpp tags plain scalars "?" and quoted or block scalars "!"; only
+    // plain scalars are resolved by the core schema.
+    if (tag == "?") {
+      resolve_plain(node);
+    } else {
+      node.m_quoted = true;
+    }
+    remember(anchor, node);
+    attach(node);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Kind::mapping, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node* node = nullptr;
+    bool expecting_key = true;       // mappings alternate key, value
+    bool key_usable = false;         // the pending key was a scalar
+    std::string key;
+    Position key_position;
+    std::unordered_set<std::string> keys;
+  };
+
+  Node& make(Kind kind, const YAML::Mark& mark) {
+    Node& node = m_document.m_nodes.emplace_back();
+    node.m_kind = kind;
+    node.m_position = position_of(mark);
+    return node;
+  }
+
+  void remember(YAML::anchor_t anchor, Node& node) {
+    if (anchor != YAML::NullAnchor) m_anchors[anchor] = &node;
+  }
+
+  void resolve_plain(Node& node) {
+    const std::string& text = node.m_text;
+    if (is_core_bool(text, &node.m_boolean)) {
+      node.m_kind = Kind::boolean;
+    } else if (parse_core_int(text, &node.m_integer)) {
+      node.m_kind = Kind::integer;
+    } else if (is_core_float(text) || all_of_chars(text, is_digit)) {
+      // Digits that overflow 64 bits are still a number, not a string.
+      node.m_kind = Kind::floating;
+    }
+  }
+
+  void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
+      fail("yaml-too-deep", position_of(mark),
+           "collections are nested more than " + std::to_string(m_limits.max_depth) +
+               " levels deep");
+    }
+    Node& node = make(kind, mark);
+    remember(anchor, node);
+    m_stack.emplace_back().node = &node;
+  }
+
+  void close() {
+    Node* node = m_stack.back().node;
+    m_stack.pop_back();
+    attach(*node);
+  }
+
+  void attach(const Node& child) {
+    if (m_stack.empty()) {
+      if (!m_document.m_root) m_document.m_root = &child;
+      return;
+    }
+    Frame& frame = m_stack.back();
+    Node& parent = *frame.node;
+    if (parent.m_kind == Kind::sequence) {
+      parent.m_items.push_back(&child);
+      grow(parent, child.m_expanded_size);
+      return;
+    }
+    if (frame.expecting_key) {
+      frame.expecting_key = false;
+      frame.key_usable = child.is_scalar();
+      frame.key = child.m_text;
+      frame.key_position = child.m_position;
+      if (!frame.key_usable) {
+        m_diagnostics.error("yaml-complex-key", m_document.m_path, child.m_position,
+                            "a mapping key must be a plain value, not a list or mapping");
+      }
+      return;
+    }
+    frame.expecting_key = true;
+    if (!frame.key_usable) return;
+    if (!frame.keys.insert(frame.key).second) {
+      const Entry* first = parent.find_entry(frame.key);
+      m_diagnostics.error("yaml-duplicate-key", m_document.m_path, frame.key_position,
+                          "the key '" + frame.key + "' appears twice in this mapping",
+                          first ? "the first one is on line " +
+                                      std::to_string(first->key_position.line) +
+                                      "; remove or rename one"
+                                : std::string());
+      return;
+    }
+    parent.m_entries.push_back(Entry{std::move(frame.key), frame.key_position, &child});
+    grow(parent, child.m_expanded_size);
+  }
+
+  void grow(Node& parent, std::size_t added) {
+    parent.m_expanded_size += added;
+    if (parent.m_expanded_size > m_limits.max_expanded_nodes) {
+      fail("yaml-alias-bomb", parent.m_position,
+           "expanding the aliases of this file would create more than " +
+               std::to_string(m_limits.max_expanded_nodes) + " values",
+           "use fewer anchors and aliases (*name)");
+    }
+  }
+
+  [[noreturn]] void fail(std::string code, Position position, std::string message,
+                         std::string hint = {}) {
+    m_diagnostics.error(std::move(code), m_document.m_path, position, std::move(message),
+                        std::move(hint));
+    throw StopParsing{};
+  }
+
+  Document& m_document;
+  Diagnostics& m_diagnostics;
+  const ParseLimits& m_limits;
+  std::vector<Frame> m_stack;
+  std::unordered_map<YAML::anchor_t, Node*> m_anchors;
+};
+
+namespace {
+
+/// Finds the first byte that is not valid UTF-8 (overlong forms, surrogates
+/// and code points above U+10FFFF included). Returns its offset or npos.
+std::size_t find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t code_point = 0;
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2, code_point = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3, code_point = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4, code_point = lead & 0x07;
+    } else {
+      return i;
+    }
+    if (i + length > size) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((bytes[i + k] & 0xC0) != 0x80) return i;
+      code_point = (code_point << 6) | (bytes[i + k] & 0x3F);
+    }
+    static constexpr std::uint32_t k_smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code_point < k_smallest[length] || code_point > 0x10FFFF ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF))
+      return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+Position position_at_offset(std::string_view text, std::size_t offset) {
+  Position position{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+/// YAML forbids tabs in indentation, and yaml-cpp's reaction to them ranges
+/// from a vague message to a silently different structure. Returns the first
+/// line that starts with a tab followed by content, or 0.
+int find_tab_indented_line(std::string_view text) {
+  int line = 1;
+  bool at_line_start = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (at_line_start && c == '\t') {
+      std::size_t j = i;
+      while (j < text.size() && (text[j] == '\t' || text[j] == ' ')) ++j;
+      if (j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#') return line;
+    }
+    at_line_start = c == '\n';
+    if (c == '\n') ++line;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Document> parse(std::string path, std::string_view text,
+                                Diagnostics& diagnostics, const ParseLimits& limits) {
+  auto document = std::make_unique<Document>();
+  document->m_path = std::move(path);
+  const std::string& file = document->m_path;
+
+  if (text.size() > limits.max_bytes) {
+    diagnostics.error("file-too-large", file, {},
+                      "the file has " + std::to_string(text.size()) +
+                          " bytes; the limit is " + std::to_string(limits.max_bytes),
+                      "split it, or move long prose into Markdown");
+    return nullptr;
+  }
+  if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    diagnostics.error("file-not-utf8", file, position_at_offset(text, bad),
+                      "the file is not valid UTF-8", "save it with UTF-8 encoding");
+    return nullptr;
+  }
+  if (const int line = find_tab_indented_line(text)) {
+    diagnostics.error("yaml-tab-indent", file, {line, 1}, "a tab is used for indentation",
+                      "YAML indents with spaces only; replace the tabs with spaces");
+    return nullptr;
+  }
+
+  try {
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    DocumentBuilder builder(*document, diagnostics, limits);
+    parser.HandleNextDocument(builder);
+    // A second document would be silently ignored by every reader of the
+    // first, so it is an error rather than something to skip.
+    DocumentBuilder extra_builder(*document, diagnostics, limits);
+    const std::size_t before_extra = document->m_nodes.size();
+    if (parser.HandleNextDocument(extra_builder) && document->m_nodes.size() > before_extra) {
+      diagnostics.error("yaml-multiple-documents", file,
+                        document->m_nodes[before_extra].position(),
+                        "the file holds more than one YAML document",
+                        "remove the '---' line and what follows, or move it to its own file");
+      return nullptr;
+    }
+  } catch (const StopParsing&) {
+    return nullptr;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error("yaml-syntax", file, position_of(e.mark), e.msg);
+    return nullptr;
+  }
+  if (!document->m_root) {
+    document->m_root = &document->m_nodes.emplace_back();
+  }
+  // Duplicate and complex keys leave a usable tree (already reported), so
+  // callers can go on checking the rest of the file.
+  return document;
+}
+
+}  // namespace partnerops::yaml

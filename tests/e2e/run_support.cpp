@@ -1,0 +1,91 @@
+#include "run_support.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace partnerops::e2e {
+
+namespace fs = std::filesystem;
+
+std::filesystem::path source_dir() { return PARTNEROPS_SOURCE_DIR; }
+std::filesystem::path fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "partnerops-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  m_path = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(m_path, ec);
+}
+
+RunResult run_partnerops(const std::vector<std::string>& args, const fs::path& cwd,
+                         const std::vector<std::string>& env) {
+  TempDir capture;
+  const fs::path out_path = capture.path() / "out";
+  const fs::path err_path = capture.path() / "err";
+
+  std::vector<std::string> argv_strings = {PARTNEROPS_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : argv_strings) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+  env_strings.insert(env_strings.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (std::string& entry : env_strings) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+
+  RunResult result;
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
+  return result;
+}
+
+void make_base_workspace(const fs::path& dir) {
+  fs::copy(fixtures_dir() / "base", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(source_dir() / "schemas", dir / "schemas",
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+}  // namespace partnerops::e2e

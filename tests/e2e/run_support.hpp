@@ -1,0 +1,47 @@
+#pragma once
+// Runs the built partnerops binary as a user would, and builds throwaway
+// workspaces for it from fixtures.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace partnerops::e2e {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs partnerops with `args` in `cwd`, with the environment given as
+/// extra `NAME=value` entries on top of the current one.
+RunResult run_partnerops(const std::vector<std::string>& args,
+                         const std::filesystem::path& cwd = std::filesystem::current_path(),
+                         const std::vector<std::string>& env = {});
+
+/// A temporary folder removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+/// The repository's own files (schemas/, the demo) and the test fixtures.
+std::filesystem::path source_dir();
+std::filesystem::path fixtures_dir();
+
+/// Copies the minimal valid workspace (tests/fixtures/base plus the
+/// repository's schemas/) into `dir`.
+void make_base_workspace(const std::filesystem::path& dir);
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace partnerops::e2e

@@ -1,0 +1,142 @@
+#include <gtest/gtest.h>
+
+#include "check/schema_set.hpp"
+#include "memory_source.hpp"
+
+namespace partnerops {
+namespace {
+
+constexpr const char* k_common = R"(
+$schema: http://json-schema.org/draft-07/schema#
+$id: common.schema.yaml
+definitions:
+  money:
+    type: string
+    pattern: "^-?[0-9]+(\\.[0-9]+)?( [A-Z]{3})?$"
+    description: 'Money as quoted text, e.g. "1200.00"'
+)";
+
+constexpr const char* k_thing = R"(
+$schema: http://json-schema.org/draft-07/schema#
+$id: thing.schema.yaml
+type: object
+additionalProperties: false
+required: [name, stage]
+properties:
+  name: {type: string, description: The display name}
+  stage: {type: string, enum: [lead, prospect, partner, closed]}
+  score: {type: integer, minimum: 1, maximum: 5}
+  fee: {$ref: "common.schema.yaml#/definitions/money"}
+  contacts:
+    type: array
+    items:
+      type: object
+      additionalProperties: false
+      properties:
+        email: {type: string}
+)";
+
+class SchemaSetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    source.add("schemas/common.schema.yaml", k_common).add("schemas/thing.schema.yaml", k_thing);
+    Diagnostics load_diagnostics;
+    schemas = SchemaSet::load(source, "schemas", load_diagnostics);
+    ASSERT_TRUE(load_diagnostics.empty()) << load_diagnostics.items()[0].message;
+  }
+
+  Diagnostics check(std::string_view text) {
+    Diagnostics diagnostics;
+    auto document = yaml::parse("thing.yaml", text, diagnostics);
+    EXPECT_TRUE(document);
+    if (document) schemas.validate(*document, "thing.schema.yaml", diagnostics);
+    return diagnostics;
+  }
+
+  testing::MemorySource source;
+  SchemaSet schemas;
+};
+
+TEST_F(SchemaSetTest, AcceptsAValidFile) {
+  EXPECT_TRUE(check("name: Acme\nstage: lead\nfee: \"12.00\"\n").empty());
+}
+
+TEST_F(SchemaSetTest, NumberWhereTextBelongsPointsAtTheValue) {
+  const Diagnostics d = check("name: 42\nstage: lead\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-type");
+  EXPECT_EQ(d.items()[0].position, (Position{1, 7}));
+  EXPECT_EQ(d.items()[0].message, "'name' must be text, not the number 42");
+  EXPECT_EQ(d.items()[0].hint, "write it in quotes: \"42\"");
+}
+
+TEST_F(SchemaSetTest, MoneyAsABareNumberIsATypeError) {
+  const Diagnostics d = check("name: Acme\nstage: lead\nfee: 1200.00\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-type");
+  EXPECT_EQ(d.items()[0].position, (Position{3, 6}));
+  EXPECT_EQ(d.items()[0].hint, "write it in quotes: \"1200.00\"");
+}
+
+TEST_F(SchemaSetTest, ListAndMappingWhereTextBelongs) {
+  Diagnostics d = check("name: [a]\nstage: lead\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].message, "'name' must be text, not a list");
+  d = check("name: {a: 1}\nstage: lead\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].message, "'name' must be text, not a mapping");
+}
+
+TEST_F(SchemaSetTest, TextWhereANumberBelongs) {
+  const Diagnostics d = check("name: A\nstage: lead\nscore: \"3\"\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].message, "'score' must be a whole number, not the text \"3\"");
+}
+
+TEST_F(SchemaSetTest, MissingRequiredKey) {
+  const Diagnostics d = check("name: Acme\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-required");
+  EXPECT_EQ(d.items()[0].message, "the file is missing the required key 'stage'");
+  EXPECT_EQ(d.items()[0].position, (Position{1, 1}));
+}
+
+TEST_F(SchemaSetTest, UnknownKeySuggestsTheNearestOne) {
+  const Diagnostics d = check("name: Acme\nstage: lead\nscroe: 3\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-unknown-key");
+  EXPECT_EQ(d.items()[0].position, (Position{3, 1}));
+  EXPECT_EQ(d.items()[0].hint, "did you mean 'score'?");
+}
+
+TEST_F(SchemaSetTest, EnumListsTheChoices) {
+  const Diagnostics d = check("name: Acme\nstage: lede\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-enum");
+  EXPECT_EQ(d.items()[0].message,
+            "'stage' must be one of lead, prospect, partner, closed, not the text \"lede\"");
+  EXPECT_EQ(d.items()[0].hint, "did you mean 'lead'?");
+}
+
+TEST_F(SchemaSetTest, PatternUsesTheDescriptionAsHint) {
+  const Diagnostics d = check("name: Acme\nstage: lead\nfee: \"1,200\"\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-pattern");
+  EXPECT_EQ(d.items()[0].hint, "Money as quoted text, e.g. \"1200.00\"");
+}
+
+TEST_F(SchemaSetTest, NestedErrorsReportOnlyTheInnermostPlace) {
+  const Diagnostics d = check("name: Acme\nstage: lead\ncontacts:\n  - email: 5\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].message, "'contacts[0].email' must be text, not the number 5");
+  EXPECT_EQ(d.items()[0].position, (Position{4, 12}));
+}
+
+TEST_F(SchemaSetTest, RangeErrors) {
+  const Diagnostics d = check("name: Acme\nstage: lead\nscore: 9\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-range");
+}
+
+}  // namespace
+}  // namespace partnerops

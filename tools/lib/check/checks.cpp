@@ -1,0 +1,62 @@
+#include "check/checks.hpp"
+
+#include <exception>
+
+namespace partnerops {
+
+const std::vector<Check>& all_checks() {
+  static const std::vector<Check> table = {
+      {"organisation", "partnerops.yaml references and numbering rules", &check_organisation},
+      {"partner-folders", "each folder has its partner.yaml and its slug", &check_partner_folders},
+      {"partner-records", "contacts, history order, stage and reasons", &check_partner_records},
+      {"lifecycle", "every transition in the history is allowed and its guards hold",
+       &check_lifecycle},
+      {"checklists", "SOP checklist items known and not overdue", &check_checklists},
+      {"agreements", "terms, signatures and referenced addenda", &check_agreements},
+      {"invoices", "exact totals, dates and payments", &check_invoices},
+      {"invoice-numbering", "unique and gapless invoice numbers", &check_invoice_numbering},
+      {"quotes", "exact totals and validity dates", &check_quotes},
+      {"notes", "dated headings and recorded SOP steps", &check_notes},
+  };
+  return table;
+}
+
+void run_checks(const Workspace& workspace, Date today, Diagnostics& diagnostics) {
+  const CheckContext context{workspace, today, diagnostics};
+  for (const Check& check : all_checks()) {
+    try {
+      check.run(context);
+    } catch (const std::exception& e) {
+      diagnostics.error("internal-check-failed", "", {},
+                        std::string("the check '") + check.name + "' failed: " + e.what(),
+                        "this is a defect in partnerops; please report it with the input");
+    }
+  }
+}
+
+bool is_well_formed_email(std::string_view email) {
+  const std::size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const std::string_view local = email.substr(0, at);
+  const std::string_view domain = email.substr(at + 1);
+  for (char c : local)
+    if (c == ' ' || c == '\t' || c == '<' || c == '>' || c == ',' || c == ';') return false;
+  if (domain.find('.') == std::string_view::npos) return false;
+  std::size_t label_length = 0;
+  for (std::size_t i = 0; i <= domain.size(); ++i) {
+    if (i == domain.size() || domain[i] == '.') {
+      if (label_length == 0) return false;
+      label_length = 0;
+      continue;
+    }
+    const char c = domain[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-';
+    if (!ok) return false;
+    ++label_length;
+  }
+  return true;
+}
+
+}  // namespace partnerops

@@ -1,0 +1,64 @@
+#pragma once
+// The service agreement (or MOU) with a partner: what is provided, for how
+// long, for what fees, and who signs. Its status walks
+// draft → shared → negotiating → ready → signed → executed.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+#include "model/field.hpp"
+#include "model/money.hpp"
+#include "model/reader.hpp"
+
+namespace partnerops {
+
+struct Signatory {
+  std::string name;
+  std::string title;
+  std::string party;  ///< "ours" or "partner"
+  std::string email;
+  std::optional<Field<Date>> signed_on;
+  Position position;
+};
+
+struct Fee {
+  std::string description;
+  std::optional<Field<Money>> amount;
+  std::string schedule;  ///< monthly, quarterly, annual, one-off
+  std::string first_period;
+  Field<std::string> sow;
+};
+
+struct Addendum {
+  Field<std::string> file;  ///< relative to the partner folder
+  std::string title;
+};
+
+struct Term {
+  std::optional<Field<Date>> start;
+  std::optional<Field<Date>> end;
+  std::string renewal;  ///< auto, manual, none
+  std::optional<std::int64_t> notice_days;
+};
+
+struct Agreement {
+  std::string file;
+  std::string kind;  ///< service-agreement or mou
+  std::string title;
+  Field<std::string> status;
+  std::string currency;
+  Term term;
+  std::vector<Fee> fees;
+  std::optional<std::int64_t> payment_terms_days;
+  std::vector<Signatory> signatories;
+  std::vector<Addendum> addenda;
+
+  /// The last day to give notice before the term ends, when known.
+  std::optional<Date> notice_deadline() const;
+};
+
+Agreement read_agreement(Reader& reader);
+
+}  // namespace partnerops

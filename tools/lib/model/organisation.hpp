@@ -1,0 +1,30 @@
+#pragma once
+// The organisation itself, from partnerops.yaml: who issues the documents,
+// how numbers are made, and the defaults documents inherit.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/reader.hpp"
+
+namespace partnerops {
+
+struct Organisation {
+  std::string file;
+  std::string name;
+  std::string legal_name;
+  std::string email;
+  std::map<std::string, std::string, std::less<>> numbering;  ///< "invoice" -> "INV-{year}-{seq:4}"
+  std::string default_currency;
+  std::optional<std::int64_t> payment_terms_days;
+  Field<std::string> logo;
+  std::map<std::string, std::vector<std::string>, std::less<>> roles;  ///< role -> emails
+  std::optional<std::int64_t> lead_inactive_days;
+  std::optional<std::int64_t> renewal_notice_days;
+};
+
+Organisation read_organisation(Reader& reader);
+
+}  // namespace partnerops

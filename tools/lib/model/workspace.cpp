@@ -1,0 +1,217 @@
+#include "model/workspace.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace partnerops {
+
+FolderDocuments PartnerFolder::documents() const {
+  FolderDocuments documents;
+  auto add = [&](const WorkspaceFile* file) {
+    if (file && file->document) documents[file->path.substr(path.size() + 1)] = file->document.get();
+  };
+  for (const WorkspaceFile* file :
+       {partner_file, agreement_file, kpis_file, issues_file})
+    add(file);
+  for (const WorkspaceFile* file : sow_files) add(file);
+  return documents;
+}
+
+const WorkspaceFile* Workspace::file(std::string_view path) const {
+  const auto found = std::lower_bound(
+      m_files.begin(), m_files.end(), path,
+      [](const std::unique_ptr<WorkspaceFile>& file, std::string_view p) { return file->path < p; });
+  return found != m_files.end() && (*found)->path == path ? found->get() : nullptr;
+}
+
+const PartnerFolder* Workspace::partner(std::string_view slug) const {
+  for (const PartnerFolder& folder : m_partners)
+    if (folder.slug == slug) return &folder;
+  return nullptr;
+}
+
+namespace {
+
+constexpr std::string_view k_schema_dir = "schemas";
+constexpr std::string_view k_lifecycle_file = "schemas/lifecycle.yaml";
+
+/// Reads, parses and schema-checks one file. Runs on worker threads: it
+/// touches only its own file and its own diagnostics.
+void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions& options,
+               WorkspaceFile& file, Diagnostics& diagnostics) {
+  const ReadResult read = source.read(file.path, options.limits.max_bytes);
+  switch (read.status) {
+    case ReadResult::Status::ok:
+      break;
+    case ReadResult::Status::too_large:
+      diagnostics.error("file-too-large", file.path, {}, read.error,
+                        "split it, or move long prose into Markdown");
+      return;
+    case ReadResult::Status::not_a_file:
+      diagnostics.error("file-not-regular", file.path, {}, "expected a file here, found " + read.error);
+      return;
+    case ReadResult::Status::missing:
+    case ReadResult::Status::error:
+      diagnostics.error("file-unreadable", file.path, {}, read.error);
+      return;
+  }
+  file.content = read.content;
+  if (file.kind == FileKind::notes) {
+    file.valid = true;
+    return;
+  }
+  if (read.content.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.error("file-empty", file.path, {}, "the file is empty",
+                      "start from the example in docs/data-model.md");
+    return;
+  }
+  file.document = yaml::parse(file.path, file.content, diagnostics, options.limits);
+  if (!file.document) return;
+  const std::size_t errors_before = diagnostics.error_count();
+  schemas.validate(*file.document, schema_for(file.kind), diagnostics);
+  file.valid = diagnostics.error_count() == errors_before;
+}
+
+void load_files_in_parallel(const Source& source, const SchemaSet& schemas,
+                            const LoadOptions& options,
+                            std::vector<std::unique_ptr<WorkspaceFile>>& files,
+                            Diagnostics& diagnostics) {
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+  std::vector<Diagnostics> per_thread(jobs);
+  std::atomic<std::size_t> next{0};
+  auto work = [&](unsigned thread) {
+    for (std::size_t i = next++; i < files.size(); i = next++)
+      load_file(source, schemas, options, *files[i], per_thread[thread]);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work, t);
+  work(0);
+  for (std::thread& thread : threads) thread.join();
+  for (Diagnostics& part : per_thread) diagnostics.append(std::move(part));
+}
+
+void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
+  auto valid = [](const WorkspaceFile* file) { return file && file->valid && file->document; };
+  if (valid(folder.partner_file)) {
+    Reader reader(*folder.partner_file->document, diagnostics);
+    folder.partner = read_partner(reader);
+  }
+  if (valid(folder.agreement_file)) {
+    Reader reader(*folder.agreement_file->document, diagnostics);
+    folder.agreement = read_agreement(reader);
+  }
+}
+
+}  // namespace
+
+Workspace load_workspace(const Source& source, const LoadOptions& options,
+                         Diagnostics& diagnostics) {
+  Workspace workspace;
+  workspace.m_source = &source;
+  workspace.m_schemas = SchemaSet::load(source, k_schema_dir, diagnostics);
+
+  std::string list_error;
+  const std::vector<SourceEntry> entries = source.list("", &list_error);
+  if (!list_error.empty()) diagnostics.error("file-unreadable", "", {}, list_error);
+
+  for (const SourceEntry& entry : entries) {
+    const Classified classified = classify(entry.path);
+    if (classified.kind == FileKind::ignored) continue;
+    if (entry.type == EntryType::symlink) {
+      diagnostics.error("file-symlink", entry.path, {},
+                        "symbolic links are not followed inside the workspace",
+                        "replace the link with the file itself");
+      continue;
+    }
+    if (entry.type == EntryType::directory) {
+      if (classified.kind == FileKind::unknown) continue;  // sow/, invoices/ and the like
+      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory");
+      continue;
+    }
+    if (entry.type != EntryType::file) continue;
+    if (classified.kind == FileKind::unknown) {
+      diagnostics.warning("file-unknown", entry.path, {},
+                          "partnerops does not know this file; it is not checked",
+                          "see docs/data-model.md for the files a partner folder holds");
+      continue;
+    }
+    auto file = std::make_unique<WorkspaceFile>();
+    file->path = entry.path;
+    file->kind = classified.kind;
+    workspace.m_files.push_back(std::move(file));
+  }
+
+  // The lifecycle is data in schemas/, checked like any other file.
+  auto lifecycle_file = std::make_unique<WorkspaceFile>();
+  lifecycle_file->path = std::string(k_lifecycle_file);
+  {
+    const ReadResult read = source.read(k_lifecycle_file, options.limits.max_bytes);
+    if (!read.ok()) {
+      diagnostics.error("lifecycle-missing", lifecycle_file->path, {},
+                        "the lifecycle definition cannot be read: " + read.error);
+    } else if (auto document = yaml::parse(lifecycle_file->path, read.content, diagnostics)) {
+      if (workspace.m_schemas.validate(*document, "lifecycle.schema.yaml", diagnostics))
+        workspace.m_lifecycle = Lifecycle::read(*document, diagnostics);
+      lifecycle_file->content = read.content;
+      lifecycle_file->document = std::move(document);
+    }
+  }
+
+  if (!source.is_file("partnerops.yaml")) {
+    diagnostics.error("organisation-missing", "partnerops.yaml", {},
+                      "partnerops.yaml is missing at the workspace root",
+                      "run partnerops in the repository root, or pass its path");
+  }
+
+  load_files_in_parallel(source, workspace.m_schemas, options, workspace.m_files, diagnostics);
+  workspace.m_files.push_back(std::move(lifecycle_file));
+  std::sort(workspace.m_files.begin(), workspace.m_files.end(),
+            [](const auto& a, const auto& b) { return a->path < b->path; });
+
+  for (const auto& file : workspace.m_files) {
+    const Classified classified = classify(file->path);
+    if (classified.kind == FileKind::organisation) {
+      if (file->valid) {
+        Reader reader(*file->document, diagnostics);
+        workspace.m_organisation = read_organisation(reader);
+      }
+      continue;
+    }
+    if (classified.kind == FileKind::ignored) continue;
+    if (workspace.m_partners.empty() || workspace.m_partners.back().slug != classified.slug) {
+      PartnerFolder folder;
+      folder.slug = classified.slug;
+      folder.path = std::string(k_partners_dir) + "/" + classified.slug;
+      workspace.m_partners.push_back(std::move(folder));
+    }
+    PartnerFolder& folder = workspace.m_partners.back();
+    const WorkspaceFile* f = file.get();
+    switch (file->kind) {
+      case FileKind::partner: folder.partner_file = f; break;
+      case FileKind::agreement: folder.agreement_file = f; break;
+      case FileKind::notes: folder.notes_file = f; break;
+      case FileKind::kpis: folder.kpis_file = f; break;
+      case FileKind::issue_log: folder.issues_file = f; break;
+      case FileKind::sow: folder.sow_files.push_back(f); break;
+      case FileKind::invoice:
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.invoices.push_back(read_invoice(reader));
+        }
+        break;
+      case FileKind::quote:
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.quotes.push_back(read_quote(reader));
+        }
+        break;
+      default: break;
+    }
+  }
+  for (PartnerFolder& folder : workspace.m_partners) build_partner_model(folder, diagnostics);
+  return workspace;
+}
+
+}  // namespace partnerops

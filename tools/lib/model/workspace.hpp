@@ -1,0 +1,85 @@
+#pragma once
+// Everything partnerops knows about an organisation, loaded once from a
+// Source (the working tree or a git revision): the parsed and schema-checked
+// files, the typed model built from them, the schemas and the lifecycle.
+// Nothing downstream reads files or parses YAML again.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/schema_set.hpp"
+#include "model/agreement.hpp"
+#include "model/file_kind.hpp"
+#include "model/invoice.hpp"
+#include "model/lifecycle.hpp"
+#include "model/organisation.hpp"
+#include "model/partner.hpp"
+#include "source/source.hpp"
+#include "yaml/node.hpp"
+
+namespace partnerops {
+
+struct WorkspaceFile {
+  std::string path;
+  FileKind kind = FileKind::ignored;
+  std::string content;                      ///< the bytes, for quoting lines in messages
+  std::unique_ptr<yaml::Document> document; ///< YAML files that parsed
+  bool valid = false;                       ///< parsed and passed its schema
+};
+
+/// One folder under partners/ with its files and their typed model. A
+/// typed value is present only when its file parsed and passed its schema,
+/// so rules never see half-understood data.
+struct PartnerFolder {
+  std::string slug;
+  std::string path;  ///< "partners/<slug>"
+  const WorkspaceFile* partner_file = nullptr;
+  const WorkspaceFile* agreement_file = nullptr;
+  const WorkspaceFile* notes_file = nullptr;
+  const WorkspaceFile* kpis_file = nullptr;
+  const WorkspaceFile* issues_file = nullptr;
+  std::vector<const WorkspaceFile*> sow_files;
+  std::optional<Partner> partner;
+  std::optional<Agreement> agreement;
+  std::vector<Invoice> invoices;
+  std::vector<Quote> quotes;
+
+  /// The folder's parsed YAML documents by path relative to the folder.
+  FolderDocuments documents() const;
+};
+
+class Workspace {
+ public:
+  const Source& source() const { return *m_source; }
+  const std::vector<std::unique_ptr<WorkspaceFile>>& files() const { return m_files; }
+  const WorkspaceFile* file(std::string_view path) const;
+  const std::vector<PartnerFolder>& partners() const { return m_partners; }
+  const PartnerFolder* partner(std::string_view slug) const;
+  const std::optional<Organisation>& organisation() const { return m_organisation; }
+  const std::optional<Lifecycle>& lifecycle() const { return m_lifecycle; }
+  const SchemaSet& schemas() const { return m_schemas; }
+
+ private:
+  friend Workspace load_workspace(const Source&, const struct LoadOptions&, Diagnostics&);
+  const Source* m_source = nullptr;
+  std::vector<std::unique_ptr<WorkspaceFile>> m_files;  // sorted by path
+  std::vector<PartnerFolder> m_partners;                // sorted by slug
+  std::optional<Organisation> m_organisation;
+  std::optional<Lifecycle> m_lifecycle;
+  SchemaSet m_schemas;
+};
+
+struct LoadOptions {
+  unsigned jobs = 0;  ///< threads for parsing and schema checks; 0 = one per core
+  yaml::ParseLimits limits;
+};
+
+/// Loads the workspace at the root of `source`, which must outlive the
+/// result. Problems with individual files are appended to `diagnostics`; the
+/// rest of the workspace still loads.
+Workspace load_workspace(const Source& source, const LoadOptions& options,
+                         Diagnostics& diagnostics);
+
+}  // namespace partnerops

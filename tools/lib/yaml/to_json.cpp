@@ -1,0 +1,40 @@
+#include "yaml/to_json.hpp"
+
+#include <cstdlib>
+
+namespace partnerops::yaml {
+
+nlohmann::json to_json(const Node& node) {
+  switch (node.kind()) {
+    case Kind::null:
+      return nullptr;
+    case Kind::boolean:
+      return node.boolean();
+    case Kind::integer:
+      return node.integer();
+    case Kind::floating: {
+      // The schema only needs the number's magnitude (minimum, maximum);
+      // exact amounts are read from text() by the model, never from here.
+      const std::string& text = node.text();
+      if (text.find(".inf") != std::string::npos || text.find(".Inf") != std::string::npos ||
+          text.find(".INF") != std::string::npos)
+        return text.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+      return std::strtod(text.c_str(), nullptr);
+    }
+    case Kind::string:
+      return node.text();
+    case Kind::sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const Node* item : node.items()) array.push_back(to_json(*item));
+      return array;
+    }
+    case Kind::mapping: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const Entry& entry : node.entries()) object[entry.key] = to_json(*entry.value);
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace partnerops::yaml
