@@ -3,6 +3,11 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "yaml/node.hpp"
+
 namespace partnerops::yaml {
 namespace {
 
@@ -374,3 +379,88 @@ TEST(YamlEditRoundTrip, EditsOfTheSampleReadBackAsIntended) {
 
 }  // namespace
 }  // namespace partnerops::yaml
+
+// The demo organisation's partner files, edited as `advance` and `record`
+// will edit them, still parse with the project's parser, read back the new
+// values at the expected places, and keep every original line in order.
+namespace partnerops::yaml::demo {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t newline = text.find('\n', start);
+    const std::size_t end = newline == std::string::npos ? text.size() : newline + 1;
+    lines.push_back(text.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+// True when `needle` lines appear in `haystack` in order (other lines between).
+bool is_subsequence(const std::vector<std::string>& needle, const std::vector<std::string>& haystack) {
+  std::size_t i = 0;
+  for (const std::string& line : haystack) {
+    if (i < needle.size() && line == needle[i]) ++i;
+  }
+  return i == needle.size();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(YamlEditDemo, EditsOfEveryDemoPartnerParseAndKeepTheirLines) {
+  const std::filesystem::path partners = std::filesystem::path(PARTNEROPS_SOURCE_DIR) / "partners";
+  std::size_t files = 0;
+  for (const auto& folder : std::filesystem::directory_iterator(partners)) {
+    const std::filesystem::path file = folder.path() / "partner.yaml";
+    if (!std::filesystem::exists(file)) continue;
+    ++files;
+    const std::string original = read_file(file);
+    std::string error;
+    std::optional<std::string> text = set_scalar(original, "stage", Scalar::string("partner"), {}, &error);
+    ASSERT_TRUE(text) << file << ": " << error;
+    text = append_to_sequence(*text, "history",
+                              {{"date", Scalar::raw("2026-11-23")},
+                               {"stage", Scalar::string("partner")},
+                               {"reason", Scalar::string("agreement executed: all signed #final")}},
+                              {}, &error);
+    ASSERT_TRUE(text) << file << ": " << error;
+    text = set_in_mapping(*text, "checklist", "edited-by-the-test", Scalar::raw("2026-11-24"), "history", &error);
+    ASSERT_TRUE(text) << file << ": " << error;
+
+    Diagnostics diagnostics;
+    std::unique_ptr<yaml::Document> doc = parse(file.string(), *text, diagnostics);
+    ASSERT_TRUE(doc) << file;
+    EXPECT_TRUE(diagnostics.empty()) << file << ": " << diagnostics.items().front().message;
+    const Node& root = doc->root();
+    ASSERT_NE(root.find("stage"), nullptr);
+    EXPECT_EQ(root.find("stage")->text(), "partner");
+    const Node* history = root.find("history");
+    ASSERT_TRUE(history != nullptr && history->is_sequence()) << file;
+    const Node* last = history->items().back();
+    EXPECT_EQ(last->find("date")->text(), "2026-11-23");
+    EXPECT_EQ(last->find("stage")->text(), "partner");
+    EXPECT_EQ(last->find("reason")->text(), "agreement executed: all signed #final");
+    EXPECT_TRUE(last->find("reason")->quoted());
+    EXPECT_EQ(root.find("checklist")->find("edited-by-the-test")->text(), "2026-11-24");
+
+    // Every original line but the stage line is still there, in order; the
+    // new text has exactly the added lines more (4, plus 1 for a new
+    // `checklist:` key).
+    std::vector<std::string> before = split_lines(original);
+    const std::vector<std::string> after = split_lines(*text);
+    const auto stage = std::find_if(before.begin(), before.end(),
+                                    [](const std::string& line) { return line.rfind("stage:", 0) == 0; });
+    ASSERT_NE(stage, before.end());
+    before.erase(stage);
+    EXPECT_TRUE(is_subsequence(before, after)) << file;
+    const bool had_checklist = original.find("\nchecklist:") != std::string::npos;
+    EXPECT_EQ(after.size(), before.size() + 1 + 3 + (had_checklist ? 1 : 2)) << file;
+  }
+  EXPECT_GE(files, 6u);
+}
+
+}  // namespace partnerops::yaml::demo
