@@ -243,6 +243,13 @@ TEST_F(GitCommitRefusalTest, DirtyFilesOutsideTheGivenPathsAreNotAConcern) {
   EXPECT_EQ(temp.status("partners/beta/partner.yaml"), unsigned{GIT_STATUS_WT_MODIFIED});
 }
 
+TEST_F(GitCommitRefusalTest, IndexLockedByAnotherProcess) {
+  temp.write(".git/index.lock", "");
+  expect_refused(transition(), CommitStatus::index_locked,
+                 "another git process is using this repository (.git/index.lock exists); "
+                 "wait for it to finish, or remove the lock file if it is left over");
+}
+
 TEST_F(GitCommitRefusalTest, BranchAlreadyExists) {
   git_reference* raw = nullptr;
   git_oid id{};

@@ -99,6 +99,7 @@ std::string_view to_string(CommitStatus status) {
     case CommitStatus::missing_identity: return "missing identity";
     case CommitStatus::unmerged_index: return "unmerged index";
     case CommitStatus::uncommitted_changes: return "uncommitted changes";
+    case CommitStatus::index_locked: return "index locked";
     case CommitStatus::invalid_request: return "invalid request";
     case CommitStatus::nothing_to_commit: return "nothing to commit";
     case CommitStatus::ref_moved: return "ref moved";
@@ -285,6 +286,16 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
                                    "uncommitted changes in " + list + "; commit or stash them first");
       result.dirty_paths = std::move(dirty);
       return result;
+    }
+  }
+  {
+    // The index is written last, after the ref moved; a lock held by another
+    // git process would make that write fail, so refuse while it is there.
+    std::error_code ec;
+    if (fs::exists(fs::path(git_repository_path(repo)) / "index.lock", ec)) {
+      return refuse(CommitStatus::index_locked,
+                    "another git process is using this repository (.git/index.lock exists); "
+                    "wait for it to finish, or remove the lock file if it is left over");
     }
   }
   for (const FileChange& change : options.changes) {

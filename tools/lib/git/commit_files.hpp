@@ -59,6 +59,7 @@ enum class CommitStatus {
   missing_identity,     ///< user.name or user.email not configured
   unmerged_index,       ///< the index has conflicts
   uncommitted_changes,  ///< see CommitResult::dirty_paths
+  index_locked,         ///< another git process holds .git/index.lock
   invalid_request,      ///< unsafe path, empty message, bad branch name, deleting a missing file...
   nothing_to_commit,    ///< the changes leave HEAD's tree as it was
   ref_moved,            ///< HEAD or its branch moved while committing; nothing was changed
