@@ -110,6 +110,18 @@ TEST_F(GitHistoryTest, FiltersByPathPrefixAndCount) {
   EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "acme: lead → prospect\nbeta: new lead\n");
 }
 
+TEST_F(GitHistoryTest, CountsTheRemovalOfAFolderAsTouchingIt) {
+  temp.remove("partners/beta/partner.yaml");
+  temp.stage("partners/beta/partner.yaml");
+  temp.commit("beta: removed");
+  HistoryOptions options;
+  options.path_prefix = "partners/beta";
+  std::string error;
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "beta: removed\nbeta: new lead\n");
+  options.path_prefix = "partnerops.yaml/below-a-file";
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "");
+}
+
 TEST_F(GitHistoryTest, WalksARangeAndStopsWhenTold) {
   HistoryOptions options;
   options.exclude_revspec = ids[1];

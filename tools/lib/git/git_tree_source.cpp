@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 namespace partnerops::git {
 namespace {
@@ -28,20 +29,10 @@ class GitTreeSource final : public Source {
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::lock_guard lock(m_mutex);
     std::vector<SourceEntry> entries;
-    if (dir.empty()) {
-      walk(m_tree.get(), "", entries, error);
-    } else {
-      if (!is_safe_relative_path(dir)) return entries;
-      TreeEntryPtr entry = find(dir);
-      if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return entries;
-      git_tree* raw = nullptr;
-      if (!check(git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry.get())),
-                 "cannot read folder " + std::string(dir) + " in " + describe_unlocked(), error)) {
-        return entries;
-      }
-      TreePtr subtree(raw);
-      walk(subtree.get(), std::string(dir) + "/", entries, error);
-    }
+    if (!dir.empty() && !is_safe_relative_path(dir)) return entries;
+    const git_tree* tree = tree_for(dir, error);
+    if (tree == nullptr) return entries;
+    walk(tree, dir.empty() ? std::string() : std::string(dir) + "/", entries, error);
     // Trees order a folder as if its name ended in '/', which is not plain
     // string order; callers rely on the same order as DirectorySource.
     std::sort(entries.begin(), entries.end(),
@@ -57,13 +48,13 @@ class GitTreeSource final : public Source {
       result.error = "not a path inside the workspace: " + std::string(path);
       return result;
     }
-    TreeEntryPtr entry = find(path);
-    if (!entry) {
+    const git_tree_entry* entry = find(path);
+    if (entry == nullptr) {
       result.status = ReadResult::Status::missing;
       result.error = "no such file in " + describe_unlocked();
       return result;
     }
-    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    const git_filemode_t mode = git_tree_entry_filemode(entry);
     if (entry_type(mode) != EntryType::file) {
       result.status = ReadResult::Status::not_a_file;
       result.error = mode == GIT_FILEMODE_TREE   ? "a directory, not a file"
@@ -71,7 +62,7 @@ class GitTreeSource final : public Source {
                                                  : "not a regular file";
       return result;
     }
-    const git_oid* id = git_tree_entry_id(entry.get());
+    const git_oid* id = git_tree_entry_id(entry);
     std::uint64_t size = 0;
     if (!blob_size(*id, &size, &result.error)) {
       result.status = ReadResult::Status::error;
@@ -98,8 +89,8 @@ class GitTreeSource final : public Source {
   bool is_file(std::string_view path) const override {
     std::lock_guard lock(m_mutex);
     if (!is_safe_relative_path(path)) return false;
-    TreeEntryPtr entry = find(path);
-    return entry && entry_type(git_tree_entry_filemode(entry.get())) == EntryType::file;
+    const git_tree_entry* entry = find(path);
+    return entry != nullptr && entry_type(git_tree_entry_filemode(entry)) == EntryType::file;
   }
 
   std::string describe() const override { return describe_unlocked(); }
@@ -107,11 +98,36 @@ class GitTreeSource final : public Source {
  private:
   std::string describe_unlocked() const { return "revision " + m_short_id; }
 
-  TreeEntryPtr find(std::string_view path) const {
-    git_tree_entry* raw = nullptr;
-    const std::string text(path);
-    if (git_tree_entry_bypath(&raw, m_tree.get(), text.c_str()) != 0) return nullptr;
-    return TreeEntryPtr(raw);
+  // The tree of folder `dir` ("" for the root), or nullptr when there is no
+  // such folder. Folders are parsed once and kept: libgit2's object cache
+  // skips large trees, and a folder of thousands of partners costs far more
+  // to parse than every lookup in it.
+  const git_tree* tree_for(std::string_view dir, std::string* error) const {
+    if (dir.empty()) return m_tree.get();
+    const std::string key(dir);
+    if (auto found = m_trees.find(key); found != m_trees.end()) return found->second.get();
+    const std::size_t slash = dir.rfind('/');
+    const git_tree* parent = tree_for(slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash), error);
+    if (parent == nullptr) return nullptr;
+    const std::string name(slash == std::string_view::npos ? dir : dir.substr(slash + 1));
+    const git_tree_entry* entry = git_tree_entry_byname(parent, name.c_str());
+    if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_TREE) return nullptr;
+    git_tree* raw = nullptr;
+    if (!check(git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry)),
+               "cannot read folder " + key + " in " + describe_unlocked(), error)) {
+      return nullptr;
+    }
+    return m_trees.emplace(key, TreePtr(raw)).first->second.get();
+  }
+
+  // The entry at `path`, owned by a cached tree; nullptr when absent.
+  const git_tree_entry* find(std::string_view path) const {
+    const std::size_t slash = path.rfind('/');
+    const git_tree* tree =
+        tree_for(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash), nullptr);
+    if (tree == nullptr) return nullptr;
+    const std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
+    return git_tree_entry_byname(tree, name.c_str());
   }
 
   // The object header holds the size, so large files are refused without
@@ -154,16 +170,20 @@ class GitTreeSource final : public Source {
       const bool is_tree = item.type == EntryType::directory;
       out.push_back(std::move(item));
       if (!is_tree) continue;
-      git_tree* raw = nullptr;
-      const int code = git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry));
-      if (code != 0) {
-        if (error != nullptr && error->empty()) {
-          *error = error_message(code, "cannot read folder " + out.back().path);
+      const std::string folder = out.back().path;
+      const git_tree* subtree = nullptr;
+      if (auto found = m_trees.find(folder); found != m_trees.end()) {
+        subtree = found->second.get();
+      } else {
+        git_tree* raw = nullptr;
+        const int code = git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry));
+        if (code != 0) {
+          if (error != nullptr && error->empty()) *error = error_message(code, "cannot read folder " + folder);
+          continue;
         }
-        continue;
+        subtree = m_trees.emplace(folder, TreePtr(raw)).first->second.get();
       }
-      TreePtr subtree(raw);
-      walk(subtree.get(), child_prefix, out, error);
+      walk(subtree, child_prefix, out, error);
     }
   }
 
@@ -171,6 +191,7 @@ class GitTreeSource final : public Source {
   TreePtr m_tree;
   std::string m_short_id;
   mutable OdbPtr m_odb;
+  mutable std::unordered_map<std::string, TreePtr> m_trees;
   mutable std::mutex m_mutex;
 };
 

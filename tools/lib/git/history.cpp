@@ -42,42 +42,67 @@ CommitRecord to_record(git_commit* commit) {
   return record;
 }
 
-// The id of what sits at `path` in a commit's tree; false when nothing does.
-bool id_at_path(git_repository* repo, const git_oid& commit_id, const std::string& path, git_oid* out,
-                bool* readable) {
-  *readable = true;
-  git_commit* raw_commit = nullptr;
-  if (git_commit_lookup(&raw_commit, repo, &commit_id) != 0) {
-    *readable = false;
-    return false;
-  }
-  CommitPtr commit(raw_commit);
-  git_tree* raw_tree = nullptr;
-  if (git_commit_tree(&raw_tree, commit.get()) != 0) {
-    *readable = false;
-    return false;
-  }
-  TreePtr tree(raw_tree);
-  git_tree_entry* raw_entry = nullptr;
-  if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) return false;
-  TreeEntryPtr entry(raw_entry);
-  git_oid_cpy(out, git_tree_entry_id(entry.get()));
+// The id of entry `name` in the tree `tree_id`; false when there is none or
+// `tree_id` is not a readable tree.
+bool child_id(git_repository* repo, const git_oid& tree_id, const std::string& name, git_oid* out) {
+  git_tree* raw = nullptr;
+  if (git_tree_lookup(&raw, repo, &tree_id) != 0) return false;
+  TreePtr tree(raw);
+  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name.c_str());
+  if (entry == nullptr) return false;
+  git_oid_cpy(out, git_tree_entry_id(entry));
   return true;
 }
 
-// Whether `commit` changed `path` compared with every parent it has; a
-// parent missing from a shallow clone counts as different.
-bool touches(git_repository* repo, git_commit* commit, const std::string& path) {
-  git_oid mine{};
-  bool readable = true;
-  const bool have = id_at_path(repo, *git_commit_id(commit), path, &mine, &readable);
+// Whether two trees hold the same thing at `components` (a path split at
+// '/'). Walks down one folder at a time and stops as soon as both sides
+// share a subtree, so an unchanged top folder is never opened: a folder of
+// thousands of partners costs far more to parse than the whole comparison.
+bool same_at_path(git_repository* repo, git_oid a, git_oid b, const std::vector<std::string>& components) {
+  bool have_a = true;
+  bool have_b = true;
+  for (const std::string& name : components) {
+    if (!have_a && !have_b) return true;
+    if (have_a && have_b && git_oid_equal(&a, &b) == 1) return true;
+    if (have_a) have_a = child_id(repo, a, name, &a);
+    if (have_b) have_b = child_id(repo, b, name, &b);
+  }
+  return have_a == have_b && (!have_a || git_oid_equal(&a, &b) == 1);
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = path.find('/', start);
+    const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!part.empty()) parts.push_back(part);
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// Whether `commit` changed `path` compared with every parent it has. A root
+// commit, or one whose parents a shallow clone lacks, changed whatever it
+// holds at `path`.
+bool touches(git_repository* repo, git_commit* commit, const std::vector<std::string>& path) {
+  const git_oid* tree = git_commit_tree_id(commit);
   const unsigned parents = git_commit_parentcount(commit);
-  if (parents == 0) return have;
+  bool compared = false;
   for (unsigned i = 0; i < parents; ++i) {
-    git_oid theirs{};
-    const bool they_have = id_at_path(repo, *git_commit_parent_id(commit, i), path, &theirs, &readable);
-    if (!readable) continue;
-    if (have == they_have && (!have || git_oid_equal(&mine, &theirs) == 1)) return false;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, git_commit_parent_id(commit, i)) != 0) continue;
+    CommitPtr parent(raw);
+    compared = true;
+    if (same_at_path(repo, *tree, *git_commit_tree_id(parent.get()), path)) return false;
+  }
+  if (compared) return true;
+  git_oid at{};
+  git_oid current = *tree;
+  for (const std::string& name : path) {
+    if (!child_id(repo, current, name, &at)) return false;
+    current = at;
   }
   return true;
 }
@@ -174,8 +199,9 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
     if (!hidden) return std::nullopt;
   }
   // Returns false when the walk should stop.
+  const std::vector<std::string> path = split_path(options.path_prefix);
   auto offer = [&](git_commit* commit) {
-    if (!options.path_prefix.empty() && !touches(repo, commit, options.path_prefix)) return true;
+    if (!path.empty() && !touches(repo, commit, path)) return true;
     ++summary.commits;
     if (!visit(to_record(commit))) return false;
     return options.max_count == 0 || summary.commits < options.max_count;

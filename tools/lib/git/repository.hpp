@@ -15,8 +15,8 @@
 
 namespace partnerops::git {
 
-/// Calls git_libgit2_init() the first time it runs and arranges for
-/// git_libgit2_shutdown() at process exit. Every function of this folder calls
+/// Calls git_libgit2_init() the first time it runs (and lets libgit2 cache
+/// trees up to 4 MiB) and arranges for git_libgit2_shutdown() at process exit. Every function of this folder calls
 /// it, so callers only need it before using libgit2 directly.
 void ensure_initialized();
 
