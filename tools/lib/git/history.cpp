@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <queue>
 #include <set>
@@ -43,29 +44,48 @@ CommitRecord to_record(git_commit* commit) {
 }
 
 // The id of entry `name` in the tree `tree_id`; false when there is none or
-// `tree_id` is not a readable tree.
-bool child_id(git_repository* repo, const git_oid& tree_id, const std::string& name, git_oid* out) {
-  git_tree* raw = nullptr;
-  if (git_tree_lookup(&raw, repo, &tree_id) != 0) return false;
-  TreePtr tree(raw);
-  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name.c_str());
-  if (entry == nullptr) return false;
-  git_oid_cpy(out, git_tree_entry_id(entry));
-  return true;
+// `tree_id` is not a readable tree. Scans the raw tree object instead of
+// letting libgit2 parse it into entries: a folder of thousands of partners is
+// compared at every commit of a path-limited walk, and the scan is many times
+// cheaper than the parse.
+bool child_id(git_odb* odb, const git_oid& tree_id, const std::string& name, git_oid* out) {
+  git_odb_object* raw = nullptr;
+  if (git_odb_read(&raw, odb, &tree_id) != 0) return false;
+  std::unique_ptr<git_odb_object, Deleter<git_odb_object_free>> object(raw);
+  if (git_odb_object_type(object.get()) != GIT_OBJECT_TREE) return false;
+  const auto* data = static_cast<const char*>(git_odb_object_data(object.get()));
+  const std::size_t size = git_odb_object_size(object.get());
+  // Each entry: "<octal mode> <name>\0<20-byte id>".
+  std::size_t pos = 0;
+  while (pos < size) {
+    const void* space = std::memchr(data + pos, ' ', size - pos);
+    if (space == nullptr) return false;
+    const std::size_t name_begin = static_cast<const char*>(space) - data + 1;
+    const void* nul = std::memchr(data + name_begin, '\0', size - name_begin);
+    if (nul == nullptr) return false;
+    const std::size_t name_end = static_cast<const char*>(nul) - data;
+    if (name_end + 1 + GIT_OID_RAWSZ > size) return false;
+    if (name_end - name_begin == name.size() && std::memcmp(data + name_begin, name.data(), name.size()) == 0) {
+      git_oid_fromraw(out, reinterpret_cast<const unsigned char*>(data + name_end + 1));
+      return true;
+    }
+    pos = name_end + 1 + GIT_OID_RAWSZ;
+  }
+  return false;
 }
 
 // Whether two trees hold the same thing at `components` (a path split at
 // '/'). Walks down one folder at a time and stops as soon as both sides
 // share a subtree, so an unchanged top folder is never opened: a folder of
 // thousands of partners costs far more to parse than the whole comparison.
-bool same_at_path(git_repository* repo, git_oid a, git_oid b, const std::vector<std::string>& components) {
+bool same_at_path(git_odb* odb, git_oid a, git_oid b, const std::vector<std::string>& components) {
   bool have_a = true;
   bool have_b = true;
   for (const std::string& name : components) {
     if (!have_a && !have_b) return true;
     if (have_a && have_b && git_oid_equal(&a, &b) == 1) return true;
-    if (have_a) have_a = child_id(repo, a, name, &a);
-    if (have_b) have_b = child_id(repo, b, name, &b);
+    if (have_a) have_a = child_id(odb, a, name, &a);
+    if (have_b) have_b = child_id(odb, b, name, &b);
   }
   return have_a == have_b && (!have_a || git_oid_equal(&a, &b) == 1);
 }
@@ -86,7 +106,7 @@ std::vector<std::string> split_path(const std::string& path) {
 // Whether `commit` changed `path` compared with every parent it has. A root
 // commit, or one whose parents a shallow clone lacks, changed whatever it
 // holds at `path`.
-bool touches(git_repository* repo, git_commit* commit, const std::vector<std::string>& path) {
+bool touches(git_repository* repo, git_odb* odb, git_commit* commit, const std::vector<std::string>& path) {
   const git_oid* tree = git_commit_tree_id(commit);
   const unsigned parents = git_commit_parentcount(commit);
   bool compared = false;
@@ -95,13 +115,13 @@ bool touches(git_repository* repo, git_commit* commit, const std::vector<std::st
     if (git_commit_lookup(&raw, repo, git_commit_parent_id(commit, i)) != 0) continue;
     CommitPtr parent(raw);
     compared = true;
-    if (same_at_path(repo, *tree, *git_commit_tree_id(parent.get()), path)) return false;
+    if (same_at_path(odb, *tree, *git_commit_tree_id(parent.get()), path)) return false;
   }
   if (compared) return true;
   git_oid at{};
   git_oid current = *tree;
   for (const std::string& name : path) {
-    if (!child_id(repo, current, name, &at)) return false;
+    if (!child_id(odb, current, name, &at)) return false;
     current = at;
   }
   return true;
@@ -200,8 +220,14 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
   }
   // Returns false when the walk should stop.
   const std::vector<std::string> path = split_path(options.path_prefix);
+  OdbPtr odb;
+  if (!path.empty()) {
+    git_odb* raw_odb = nullptr;
+    if (!check(git_repository_odb(&raw_odb, repo), "cannot open the object database", error)) return std::nullopt;
+    odb.reset(raw_odb);
+  }
   auto offer = [&](git_commit* commit) {
-    if (!path.empty() && !touches(repo, commit, path)) return true;
+    if (!path.empty() && !touches(repo, odb.get(), commit, path)) return true;
     ++summary.commits;
     if (!visit(to_record(commit))) return false;
     return options.max_count == 0 || summary.commits < options.max_count;
