@@ -1,8 +1,7 @@
-#include "git/commit_files.hpp"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "git/commit_files.hpp"
 #include "git_test_support.hpp"
 
 namespace partnerops::git {
@@ -12,7 +11,8 @@ using testing::TempDir;
 using testing::TempRepo;
 
 const std::string k_message =
-    "acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: lead\nStage-To: prospect\n";
+    "acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: lead\nStage-To: "
+    "prospect\n";
 
 // A repository with a partner folder, a file staged with a change, a file
 // modified but not staged, and an untracked file.
@@ -32,8 +32,9 @@ class GitCommitFilesTest : public ::testing::Test {
 
   CommitOptions transition() const {
     CommitOptions options;
-    options.changes = {FileChange::write("partners/acme/partner.yaml", "stage: prospect\n"),
-                       FileChange::write("partners/acme/notes.md", "# Acme\n\n2026-11-23 verbal close: yes\n")};
+    options.changes = {
+        FileChange::write("partners/acme/partner.yaml", "stage: prospect\n"),
+        FileChange::write("partners/acme/notes.md", "# Acme\n\n2026-11-23 verbal close: yes\n")};
     options.message = k_message;
     options.protected_paths = {"partners/acme"};
     return options;
@@ -62,7 +63,8 @@ TEST_F(GitCommitFilesTest, CommitsExactlyTheGivenFilesOnTheCurrentBranch) {
   EXPECT_EQ(temp.resolve("main~1"), base);
 
   EXPECT_EQ(temp.file_at("HEAD", "partners/acme/partner.yaml"), "stage: prospect\n");
-  EXPECT_EQ(temp.file_at("HEAD", "partners/acme/notes.md"), "# Acme\n\n2026-11-23 verbal close: yes\n");
+  EXPECT_EQ(temp.file_at("HEAD", "partners/acme/notes.md"),
+            "# Acme\n\n2026-11-23 verbal close: yes\n");
   EXPECT_EQ(temp.file_at("HEAD", "staged.txt"), "staged v1\n");
   EXPECT_EQ(temp.file_at("HEAD", "modified.txt"), "modified v1\n");
   EXPECT_EQ(temp.file_at("HEAD", "untracked.txt"), "<missing>");
@@ -177,7 +179,9 @@ TEST(GitCommitRefusal, UnbornHead) {
   options.message = "m";
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::unborn_head);
-  EXPECT_EQ(result.error, "the repository has no commits yet (HEAD is unborn); make a first commit, then try again");
+  EXPECT_EQ(
+      result.error,
+      "the repository has no commits yet (HEAD is unborn); make a first commit, then try again");
   EXPECT_EQ(temp.snapshot(), before);
 }
 
@@ -193,8 +197,9 @@ TEST_F(GitCommitRefusalTest, UnmergedIndex) {
   git_blob_create_from_buffer(&theirs.id, temp.repo(), "theirs\n", 7);
   ASSERT_EQ(git_index_conflict_add(index.get(), nullptr, &ours, &theirs), 0);
   ASSERT_EQ(git_index_write(index.get()), 0);
-  expect_refused(transition(), CommitStatus::unmerged_index,
-                 "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
+  expect_refused(
+      transition(), CommitStatus::unmerged_index,
+      "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
 }
 
 TEST_F(GitCommitRefusalTest, StagedChangeInAGivenPath) {
@@ -229,9 +234,11 @@ TEST_F(GitCommitRefusalTest, ChangesAnywhereInTheProtectedFolder) {
   const std::string before = temp.snapshot();
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::uncommitted_changes);
-  EXPECT_EQ(result.dirty_paths, (std::vector<std::string>{"partners/acme/draft.md", "partners/acme/notes.md"}));
+  EXPECT_EQ(result.dirty_paths,
+            (std::vector<std::string>{"partners/acme/draft.md", "partners/acme/notes.md"}));
   EXPECT_EQ(result.error,
-            "uncommitted changes in partners/acme/draft.md, partners/acme/notes.md; commit or stash them first");
+            "uncommitted changes in partners/acme/draft.md, partners/acme/notes.md; commit or "
+            "stash them first");
   EXPECT_EQ(temp.snapshot(), before);
 }
 
@@ -254,7 +261,9 @@ TEST_F(GitCommitRefusalTest, BranchAlreadyExists) {
   git_reference* raw = nullptr;
   git_oid id{};
   ASSERT_TRUE(parse_oid(base, &id));
-  ASSERT_EQ(git_reference_create(&raw, temp.repo(), "refs/heads/advance/acme-prospect", &id, 0, nullptr), 0);
+  ASSERT_EQ(
+      git_reference_create(&raw, temp.repo(), "refs/heads/advance/acme-prospect", &id, 0, nullptr),
+      0);
   git_reference_free(raw);
   CommitOptions options = transition();
   options.branch_mode = BranchMode::create;
@@ -273,15 +282,18 @@ TEST_F(GitCommitRefusalTest, MissingIdentity) {
 TEST_F(GitCommitRefusalTest, InvalidRequests) {
   CommitOptions options = transition();
   options.changes = {FileChange::write("../outside.yaml", "x\n")};
-  expect_refused(options, CommitStatus::invalid_request, "not a path inside the repository: '../outside.yaml'");
+  expect_refused(options, CommitStatus::invalid_request,
+                 "not a path inside the repository: '../outside.yaml'");
   options.changes = {FileChange::write(".git/config", "x\n")};
-  expect_refused(options, CommitStatus::invalid_request, "not a path inside the repository: '.git/config'");
+  expect_refused(options, CommitStatus::invalid_request,
+                 "not a path inside the repository: '.git/config'");
   options.changes = {};
   expect_refused(options, CommitStatus::invalid_request, "no files to commit");
   options.changes = {FileChange::write("a.txt", "1"), FileChange::write("a.txt", "2")};
   expect_refused(options, CommitStatus::invalid_request, "the same path is changed twice: a.txt");
   options.changes = {FileChange::remove("nope.txt")};
-  expect_refused(options, CommitStatus::invalid_request, "cannot delete nope.txt: it is not a file in HEAD");
+  expect_refused(options, CommitStatus::invalid_request,
+                 "cannot delete nope.txt: it is not a file in HEAD");
   options.changes = {FileChange::write("partners", "x\n")};
   options.protected_paths = {};
   expect_refused(options, CommitStatus::invalid_request,
@@ -329,8 +341,8 @@ TEST_F(GitCommitRefusalTest, BranchMovedMidRunChangesNothing) {
   };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);
-  EXPECT_EQ(result.error, "main moved while committing (it no longer points at " + other.substr(0, 7) +
-                              "); nothing was changed, try again");
+  EXPECT_EQ(result.error, "main moved while committing (it no longer points at " +
+                              other.substr(0, 7) + "); nothing was changed, try again");
   EXPECT_EQ(result.commit_id, "");
   EXPECT_EQ(temp.resolve("main"), moved_to);
   EXPECT_EQ(temp.snapshot(), during);
@@ -349,8 +361,8 @@ TEST_F(GitCommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing)
   };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);
-  EXPECT_EQ(result.error, "main moved while committing (it no longer points at " + other.substr(0, 7) +
-                              "); nothing was changed, try again");
+  EXPECT_EQ(result.error, "main moved while committing (it no longer points at " +
+                              other.substr(0, 7) + "); nothing was changed, try again");
   EXPECT_EQ(temp.snapshot(), during);
   EXPECT_EQ(temp.resolve("advance/acme-prospect"), "<none>");
   EXPECT_EQ(temp.head(), "refs/heads/main");
@@ -362,13 +374,16 @@ TEST_F(GitCommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
   options.before_ref_update = [&] {
     move_ref(temp.repo(), "refs/heads/other", base);
     git_reference* raw = nullptr;
-    ASSERT_EQ(git_reference_symbolic_create(&raw, temp.repo(), "HEAD", "refs/heads/other", 1, nullptr), 0);
+    ASSERT_EQ(
+        git_reference_symbolic_create(&raw, temp.repo(), "HEAD", "refs/heads/other", 1, nullptr),
+        0);
     git_reference_free(raw);
     during = temp.snapshot();
   };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);
-  EXPECT_EQ(result.error, "HEAD moved away from main while committing; nothing was changed, try again");
+  EXPECT_EQ(result.error,
+            "HEAD moved away from main while committing; nothing was changed, try again");
   EXPECT_EQ(temp.snapshot(), during);
   EXPECT_EQ(temp.resolve("main"), base);
 }
@@ -385,10 +400,13 @@ TEST(GitWriteFileAtomically, ReplacesContentAndKeepsTheMode) {
   EXPECT_EQ(info.st_mode & 0777, 0640u);
   EXPECT_EQ(std::filesystem::file_size(path), 9u);
   std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++entries;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    ++entries;
   EXPECT_EQ(entries, 1u);  // no temporary file left behind
   EXPECT_FALSE(write_file_atomically(dir.path() / "missing" / "f.txt", "x", &error));
-  EXPECT_EQ(error.rfind("cannot create a temporary file in " + (dir.path() / "missing").string() + ": ", 0), 0u);
+  EXPECT_EQ(error.rfind(
+                "cannot create a temporary file in " + (dir.path() / "missing").string() + ": ", 0),
+            0u);
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
-#include "git/history.hpp"
-
 #include <gtest/gtest.h>
 
 #include "git/commit_files.hpp"
+#include "git/history.hpp"
 #include "git_test_support.hpp"
 
 namespace partnerops::git {
@@ -27,8 +26,9 @@ class GitHistoryTest : public ::testing::Test {
     temp.add("partners/beta/partner.yaml", "stage: lead\n");
     ids.push_back(temp.commit("beta: new lead"));
     temp.add("partners/acme/partner.yaml", "stage: prospect\n");
-    ids.push_back(temp.commit(
-        "acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: lead\nStage-To: prospect\n"));
+    ids.push_back(
+        temp.commit("acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: "
+                    "lead\nStage-To: prospect\n"));
   }
   TempRepo temp;
   std::vector<std::string> ids;
@@ -61,7 +61,8 @@ TEST_F(GitHistoryTest, ReadsAuthorTimeMessageAndTrailers) {
   EXPECT_EQ(last.time, TempRepo::k_base_time + 3 * 60);
   EXPECT_EQ(last.offset_minutes, 60);
   EXPECT_EQ(last.message,
-            "acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: lead\nStage-To: prospect\n");
+            "acme: lead → prospect\n\nverbal close: yes\n\nPartner: acme\nStage-From: "
+            "lead\nStage-To: prospect\n");
   ASSERT_EQ(last.trailers.size(), 3u);
   EXPECT_EQ(last.trailers[0].key, "Partner");
   EXPECT_EQ(last.trailers[0].value, "acme");
@@ -79,8 +80,9 @@ TEST_F(GitHistoryTest, ReadsAuthorTimeMessageAndTrailers) {
 TEST_F(GitHistoryTest, TrailersRoundTripThroughCommitFiles) {
   CommitOptions options;
   options.changes = {FileChange::write("partners/beta/partner.yaml", "stage: prospect\n")};
-  options.message = "beta: lead → prospect\n\nReason: \"verbal close: yes\"\n\nPartner: beta\n"
-                    "Stage-From: lead\nStage-To: prospect";
+  options.message =
+      "beta: lead → prospect\n\nReason: \"verbal close: yes\"\n\nPartner: beta\n"
+      "Stage-From: lead\nStage-To: prospect";
   CommitResult result = commit_files(temp.repo(), options);
   ASSERT_TRUE(result.ok()) << result.error;
   std::string error;
@@ -102,12 +104,14 @@ TEST_F(GitHistoryTest, FiltersByPathPrefixAndCount) {
   ASSERT_TRUE(acme) << error;
   EXPECT_EQ(summaries(*acme), "acme: lead → prospect\nacme: new lead\n");
   options.path_prefix = "partners/acme/partner.yaml";
-  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "acme: lead → prospect\nacme: new lead\n");
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)),
+            "acme: lead → prospect\nacme: new lead\n");
   options.path_prefix = "partners/ac";  // a prefix of a name is not a folder
   EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "");
   options.path_prefix = "partners";
   options.max_count = 2;
-  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "acme: lead → prospect\nbeta: new lead\n");
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)),
+            "acme: lead → prospect\nbeta: new lead\n");
 }
 
 TEST_F(GitHistoryTest, CountsTheRemovalOfAFolderAsTouchingIt) {
@@ -117,7 +121,8 @@ TEST_F(GitHistoryTest, CountsTheRemovalOfAFolderAsTouchingIt) {
   HistoryOptions options;
   options.path_prefix = "partners/beta";
   std::string error;
-  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "beta: removed\nbeta: new lead\n");
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)),
+            "beta: removed\nbeta: new lead\n");
   options.path_prefix = "partnerops.yaml/below-a-file";
   EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "");
 }
@@ -126,7 +131,8 @@ TEST_F(GitHistoryTest, WalksARangeAndStopsWhenTold) {
   HistoryOptions options;
   options.exclude_revspec = ids[1];
   std::string error;
-  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)), "acme: lead → prospect\nbeta: new lead\n");
+  EXPECT_EQ(summaries(*read_history(temp.repo(), options, &error)),
+            "acme: lead → prospect\nbeta: new lead\n");
   std::size_t seen = 0;
   std::optional<WalkSummary> walked = walk_history(
       temp.repo(), {}, [&](const CommitRecord&) { return ++seen < 2; }, &error);
@@ -154,12 +160,13 @@ TEST_F(GitHistoryTest, ListsPathsChangedBetweenTwoCommits) {
   temp.add("partners/beta/partner.yaml", "stage: closed\n");
   temp.commit("several");
   std::string error;
-  std::optional<std::vector<ChangedPath>> changed = changed_paths(temp.repo(), ids[1], "HEAD", &error);
+  std::optional<std::vector<ChangedPath>> changed =
+      changed_paths(temp.repo(), ids[1], "HEAD", &error);
   ASSERT_TRUE(changed) << error;
   std::string text;
   for (const ChangedPath& path : *changed) {
-    const char* kind = path.kind == ChangeKind::added     ? "added"
-                       : path.kind == ChangeKind::deleted ? "deleted"
+    const char* kind = path.kind == ChangeKind::added      ? "added"
+                       : path.kind == ChangeKind::deleted  ? "deleted"
                        : path.kind == ChangeKind::modified ? "modified"
                                                            : "type changed";
     text += path.path + " " + kind + "\n";

@@ -1,7 +1,6 @@
-#include "git/repository.hpp"
-
 #include <gtest/gtest.h>
 
+#include "git/repository.hpp"
 #include "git_test_support.hpp"
 
 namespace partnerops::git {

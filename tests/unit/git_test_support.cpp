@@ -96,7 +96,8 @@ void TempRepo::stage_symlink(const std::string& path, const std::string& target)
   git_index_entry entry{};
   entry.path = path.c_str();
   entry.mode = GIT_FILEMODE_LINK;
-  expect_ok(git_index_add_from_buffer(index.get(), &entry, target.data(), target.size()), "add link");
+  expect_ok(git_index_add_from_buffer(index.get(), &entry, target.data(), target.size()),
+            "add link");
   expect_ok(git_index_write(index.get()), "write index");
 }
 
@@ -143,7 +144,8 @@ std::string TempRepo::file_at(const std::string& revspec, const std::string& pat
   if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) return "<missing>";
   git::TreeEntryPtr entry(raw_entry);
   git_blob* raw_blob = nullptr;
-  if (git_blob_lookup(&raw_blob, repo(), git_tree_entry_id(entry.get())) != 0) return "<not a blob>";
+  if (git_blob_lookup(&raw_blob, repo(), git_tree_entry_id(entry.get())) != 0)
+    return "<not a blob>";
   git::BlobPtr blob(raw_blob);
   return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                      static_cast<std::size_t>(git_blob_rawsize(blob.get())));
@@ -189,7 +191,8 @@ std::string TempRepo::snapshot() const {
     while (git_reference_next(&ref, raw_iter) == 0) {
       git::ReferencePtr owned(ref);
       const char* symbolic = git_reference_symbolic_target(ref);
-      refs[git_reference_name(ref)] = symbolic != nullptr ? symbolic : git::to_hex(*git_reference_target(ref));
+      refs[git_reference_name(ref)] =
+          symbolic != nullptr ? symbolic : git::to_hex(*git_reference_target(ref));
     }
     git_reference_iterator_free(raw_iter);
   }
@@ -205,7 +208,8 @@ std::string TempRepo::snapshot() const {
     }
   }
   std::map<std::string, std::string> files;
-  for (auto it = fs::recursive_directory_iterator(root()); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root()); it != fs::recursive_directory_iterator();
+       ++it) {
     if (it->path().filename() == ".git") {
       it.disable_recursion_pending();
       continue;

@@ -1,11 +1,10 @@
-#include "yaml/edit.hpp"
-
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "yaml/edit.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::yaml {
@@ -105,12 +104,15 @@ TEST(YamlEditSetScalar, HandlesQuotedKeysAndHashesInsideValues) {
   EXPECT_EQ(set("\"stage\" : lead\n", "stage", Scalar::string("partner")), "\"stage\" : partner\n");
   EXPECT_EQ(set("url: http://x.org/#frag # c\n", "url", Scalar::string("http://y.org/")),
             "url: http://y.org/ # c\n");
-  EXPECT_EQ(set("note: \"a # b\"  # c\n", "note", Scalar::string("c # d")), "note: \"c # d\"  # c\n");
+  EXPECT_EQ(set("note: \"a # b\"  # c\n", "note", Scalar::string("c # d")),
+            "note: \"c # d\"  # c\n");
 }
 
 TEST(YamlEditSetScalar, FillsAnEmptyValue) {
-  EXPECT_EQ(set("stage:\nowner: dana\n", "stage", Scalar::string("lead")), "stage: lead\nowner: dana\n");
-  EXPECT_EQ(set("stage:   # to fill\n", "stage", Scalar::string("lead")), "stage: lead   # to fill\n");
+  EXPECT_EQ(set("stage:\nowner: dana\n", "stage", Scalar::string("lead")),
+            "stage: lead\nowner: dana\n");
+  EXPECT_EQ(set("stage:   # to fill\n", "stage", Scalar::string("lead")),
+            "stage: lead   # to fill\n");
   EXPECT_EQ(set("stage:   \n", "stage", Scalar::string("lead")), "stage: lead\n");
 }
 
@@ -124,10 +126,12 @@ TEST(YamlEditSetScalar, KeepsCrlfAndAMissingFinalNewline) {
 TEST(YamlEditSetScalar, AddsAMissingKeyAfterAnotherKeysBlockOrAtTheEnd) {
   EXPECT_EQ(set("a: 1\nb:\n  - x\n# about c\nc: 3\n", "stage", Scalar::string("lead"), "b"),
             "a: 1\nb:\n  - x\nstage: lead\n# about c\nc: 3\n");
-  EXPECT_EQ(set("a: 1\n# end\n", "stage", Scalar::string("lead"), "missing"), "a: 1\n# end\nstage: lead\n");
+  EXPECT_EQ(set("a: 1\n# end\n", "stage", Scalar::string("lead"), "missing"),
+            "a: 1\n# end\nstage: lead\n");
   EXPECT_EQ(set("a: 1\n", "stage", Scalar::string("lead")), "a: 1\nstage: lead\n");
   EXPECT_EQ(set("", "stage", Scalar::string("lead")), "stage: lead\n");
-  EXPECT_EQ(set("a: 1\r\n", "odd key: x", Scalar::string("yes")), "a: 1\r\n\"odd key: x\": \"yes\"\r\n");
+  EXPECT_EQ(set("a: 1\r\n", "odd key: x", Scalar::string("yes")),
+            "a: 1\r\n\"odd key: x\": \"yes\"\r\n");
 }
 
 TEST(YamlEditSetScalar, OnlyMatchesTopLevelKeys) {
@@ -153,11 +157,14 @@ TEST(YamlEditSetScalar, RefusesValuesItCannotEditSafely) {
   EXPECT_EQ(set("stage: lead\n  continued\n", "stage", Scalar::string("a")),
             "<refused: 'stage' has a value spanning several lines; edit it by hand>");
   EXPECT_EQ(set("a: 1\n---\nstage: lead\n", "stage", Scalar::string("a")),
-            "<refused: the file holds more than one YAML document (or a '...' marker); only single documents are edited>");
+            "<refused: the file holds more than one YAML document (or a '...' marker); only single "
+            "documents are edited>");
   EXPECT_EQ(set("a:\n\tb: 1\n", "stage", Scalar::string("a")),
             "<refused: a line is indented with a tab, which YAML does not allow>");
-  EXPECT_EQ(set("a: 1\n", "stage", Scalar::string("\xFF")), "<refused: a key or value is not valid UTF-8>");
-  for (const char* not_a_mapping : {"- a\n- b\n", "{stage: lead}\n", "just text\n", "a: 1\nstray\n"}) {
+  EXPECT_EQ(set("a: 1\n", "stage", Scalar::string("\xFF")),
+            "<refused: a key or value is not valid UTF-8>");
+  for (const char* not_a_mapping :
+       {"- a\n- b\n", "{stage: lead}\n", "just text\n", "a: 1\nstray\n"}) {
     EXPECT_EQ(set(not_a_mapping, "stage", Scalar::string("a")),
               "<refused: the top level of the file is not a block mapping of keys>")
         << not_a_mapping;
@@ -201,46 +208,56 @@ TEST(YamlEditAppend, AddsAnItemAfterTheLastOneBeforeCommentsAndOtherKeys) {
 }
 
 TEST(YamlEditAppend, MatchesDashesAtTheFirstColumnAndCrlf) {
-  EXPECT_EQ(append("history:\r\n- date: 2026-10-01\r\n  stage: lead\r\nowner: x\r\n", "history", k_entry),
-            "history:\r\n- date: 2026-10-01\r\n  stage: lead\r\n"
-            "- date: 2026-11-23\r\n  stage: prospect\r\n  reason: \"verbal close: yes\"\r\nowner: x\r\n");
+  EXPECT_EQ(
+      append("history:\r\n- date: 2026-10-01\r\n  stage: lead\r\nowner: x\r\n", "history", k_entry),
+      "history:\r\n- date: 2026-10-01\r\n  stage: lead\r\n"
+      "- date: 2026-11-23\r\n  stage: prospect\r\n  reason: \"verbal close: yes\"\r\nowner: x\r\n");
 }
 
 TEST(YamlEditAppend, MatchesWideIndentationAndItemsWithNestedLines) {
-  EXPECT_EQ(append("history:\n    -   date: 2026-10-01\n        notes: |\n          # kept\n"
-                   "          text\n",
-                   "history", {{"date", Scalar::raw("2026-11-23")}, {"stage", Scalar::string("prospect")}}),
-            "history:\n    -   date: 2026-10-01\n        notes: |\n          # kept\n          text\n"
-            "    -   date: 2026-11-23\n        stage: prospect\n");
-  EXPECT_EQ(append("history:\n  -\n    date: 2026-10-01\n", "history", {{"date", Scalar::raw("2026-11-23")}}),
+  EXPECT_EQ(
+      append("history:\n    -   date: 2026-10-01\n        notes: |\n          # kept\n"
+             "          text\n",
+             "history",
+             {{"date", Scalar::raw("2026-11-23")}, {"stage", Scalar::string("prospect")}}),
+      "history:\n    -   date: 2026-10-01\n        notes: |\n          # kept\n          text\n"
+      "    -   date: 2026-11-23\n        stage: prospect\n");
+  EXPECT_EQ(append("history:\n  -\n    date: 2026-10-01\n", "history",
+                   {{"date", Scalar::raw("2026-11-23")}}),
             "history:\n  -\n    date: 2026-10-01\n  - date: 2026-11-23\n");
 }
 
 TEST(YamlEditAppend, AppendsAtTheEndOfAFileWithoutAFinalNewline) {
-  EXPECT_EQ(append("history:\n  - date: 2026-10-01", "history", {{"date", Scalar::raw("2026-11-23")}}),
-            "history:\n  - date: 2026-10-01\n  - date: 2026-11-23");
+  EXPECT_EQ(
+      append("history:\n  - date: 2026-10-01", "history", {{"date", Scalar::raw("2026-11-23")}}),
+      "history:\n  - date: 2026-10-01\n  - date: 2026-11-23");
 }
 
 TEST(YamlEditAppend, TurnsAnEmptyListIntoABlockList) {
   const Fields one = {{"date", Scalar::raw("2026-11-23")}};
   EXPECT_EQ(append("history: []  # none yet\nowner: x\n", "history", one),
             "history:  # none yet\n  - date: 2026-11-23\nowner: x\n");
-  EXPECT_EQ(append("history:\nowner: x\n", "history", one), "history:\n  - date: 2026-11-23\nowner: x\n");
+  EXPECT_EQ(append("history:\nowner: x\n", "history", one),
+            "history:\n  - date: 2026-11-23\nowner: x\n");
   EXPECT_EQ(append("history: ~\r\n", "history", one), "history:\r\n  - date: 2026-11-23\r\n");
-  EXPECT_EQ(append("tags:\n- a\nhistory: []\n", "history", one), "tags:\n- a\nhistory:\n- date: 2026-11-23\n");
+  EXPECT_EQ(append("tags:\n- a\nhistory: []\n", "history", one),
+            "tags:\n- a\nhistory:\n- date: 2026-11-23\n");
 }
 
 TEST(YamlEditAppend, AddsAMissingList) {
   const Fields one = {{"date", Scalar::raw("2026-11-23")}, {"stage", Scalar::string("lead")}};
   EXPECT_EQ(append("stage: lead\nowner: x\n", "history", one, "stage"),
             "stage: lead\nhistory:\n  - date: 2026-11-23\n    stage: lead\nowner: x\n");
-  EXPECT_EQ(append("stage: lead", "history", one), "stage: lead\nhistory:\n  - date: 2026-11-23\n    stage: lead");
+  EXPECT_EQ(append("stage: lead", "history", one),
+            "stage: lead\nhistory:\n  - date: 2026-11-23\n    stage: lead");
 }
 
 TEST(YamlEditAppend, RefusesWhatIsNotABlockList) {
   EXPECT_EQ(append("history: [a]\n", "history", k_entry),
-            "<refused: 'history' is a flow-style list ([...]); write it as a block list to append to it>");
-  EXPECT_EQ(append("history:\n  a: 1\n", "history", k_entry), "<refused: 'history' is a mapping, not a list>");
+            "<refused: 'history' is a flow-style list ([...]); write it as a block list to append "
+            "to it>");
+  EXPECT_EQ(append("history:\n  a: 1\n", "history", k_entry),
+            "<refused: 'history' is a mapping, not a list>");
   EXPECT_EQ(append("history: lead\n", "history", k_entry), "<refused: 'history' is not a list>");
   EXPECT_EQ(append("history:\n", "history", {}), "<refused: the item to append has no fields>");
 }
@@ -272,30 +289,35 @@ TEST(YamlEditSetInMapping, ReplacesOrAddsAKey) {
   EXPECT_EQ(set_in("checklist:\n    hail-the-lead: 2026-10-02   # sent\nnext: 1\n", "checklist",
                    "hail-the-lead", Scalar::raw("2026-11-23")),
             "checklist:\n    hail-the-lead: 2026-11-23   # sent\nnext: 1\n");
-  EXPECT_EQ(set_in("checklist:\r\n    hail-the-lead: 2026-10-02\r\n\r\nnext: 1\r\n", "checklist", "launch",
-                   Scalar::raw("2026-11-23")),
-            "checklist:\r\n    hail-the-lead: 2026-10-02\r\n    launch: 2026-11-23\r\n\r\nnext: 1\r\n");
+  EXPECT_EQ(
+      set_in("checklist:\r\n    hail-the-lead: 2026-10-02\r\n\r\nnext: 1\r\n", "checklist",
+             "launch", Scalar::raw("2026-11-23")),
+      "checklist:\r\n    hail-the-lead: 2026-10-02\r\n    launch: 2026-11-23\r\n\r\nnext: 1\r\n");
 }
 
 TEST(YamlEditSetInMapping, DoesNotMatchKeysOfNestedMappings) {
-  EXPECT_EQ(set_in("checklist:\n  a:\n    launch: x\n", "checklist", "launch", Scalar::raw("2026-11-23")),
-            "checklist:\n  a:\n    launch: x\n  launch: 2026-11-23\n");
+  EXPECT_EQ(
+      set_in("checklist:\n  a:\n    launch: x\n", "checklist", "launch", Scalar::raw("2026-11-23")),
+      "checklist:\n  a:\n    launch: x\n  launch: 2026-11-23\n");
 }
 
 TEST(YamlEditSetInMapping, CreatesAnEmptyOrMissingMapping) {
-  EXPECT_EQ(set_in("checklist: {}  # none\nx: 1\n", "checklist", "launch", Scalar::raw("2026-11-23")),
-            "checklist:  # none\n  launch: 2026-11-23\nx: 1\n");
+  EXPECT_EQ(
+      set_in("checklist: {}  # none\nx: 1\n", "checklist", "launch", Scalar::raw("2026-11-23")),
+      "checklist:  # none\n  launch: 2026-11-23\nx: 1\n");
   EXPECT_EQ(set_in("checklist:\nx: 1\n", "checklist", "launch", Scalar::raw("2026-11-23")),
             "checklist:\n  launch: 2026-11-23\nx: 1\n");
   EXPECT_EQ(set_in("stage: lead\nx: 1", "checklist", "launch", Scalar::raw("2026-11-23"), "stage"),
             "stage: lead\nchecklist:\n  launch: 2026-11-23\nx: 1");
-  EXPECT_EQ(set_in("contact:\n   name: x\nx: 1\n", "checklist", "launch", Scalar::raw("2026-11-23")),
-            "contact:\n   name: x\nx: 1\nchecklist:\n   launch: 2026-11-23\n");
+  EXPECT_EQ(
+      set_in("contact:\n   name: x\nx: 1\n", "checklist", "launch", Scalar::raw("2026-11-23")),
+      "contact:\n   name: x\nx: 1\nchecklist:\n   launch: 2026-11-23\n");
 }
 
 TEST(YamlEditSetInMapping, RefusesWhatIsNotABlockMapping) {
   EXPECT_EQ(set_in("checklist: {a: 1}\n", "checklist", "b", Scalar::raw("1")),
-            "<refused: 'checklist' is a flow-style mapping ({...}); write it as a block mapping to edit it>");
+            "<refused: 'checklist' is a flow-style mapping ({...}); write it as a block mapping to "
+            "edit it>");
   EXPECT_EQ(set_in("checklist:\n  - a\n", "checklist", "b", Scalar::raw("1")),
             "<refused: 'checklist' is a list, not a mapping>");
   EXPECT_EQ(set_in("checklist:\n- a\n", "checklist", "b", Scalar::raw("1")),
@@ -307,16 +329,24 @@ TEST(YamlEditSetInMapping, RefusesWhatIsNotABlockMapping) {
 }
 
 TEST(YamlEditQuoting, QuotesOnlyWhatAPlainScalarCannotHold) {
-  for (const char* plain : {"prospect", "2026-11-23", "Acme Co-op", "a:b", "a#b", "http://x.org/#f", "caf\xC3\xA9",
-                            "1.2.3", "a, b", "100%", "e-mail"}) {
+  for (const char* plain : {"prospect", "2026-11-23", "Acme Co-op", "a:b", "a#b", "http://x.org/#f",
+                            "caf\xC3\xA9", "1.2.3", "a, b", "100%", "e-mail"}) {
     EXPECT_FALSE(needs_quotes(plain)) << plain;
     EXPECT_EQ(format_string(plain), plain);
   }
-  for (const char* quoted : {"", " lead", "lead ", "verbal close: yes", "a #b", "ends:", "-x", "- x", "?x", ":x",
-                             "#x", "&a", "*a", "!t", "|", ">", "'q", "\"q", "%x", "@x", "`x", "[a]", "{a}",
-                             ",a", "null", "Null", "NULL", "~", "true", "False", "yes", "No", "on", "OFF", "y",
-                             "n", "42", "-7", "+3", "1_000", "0x1F", "0o17", "0b101", "3.14", ".5", "1e3",
-                             "-.inf", ".NaN", "1:30", "tab\there", "line\nbreak"}) {
+  for (const char* quoted : {"",     " lead",     "lead ",      "verbal close: yes",
+                             "a #b", "ends:",     "-x",         "- x",
+                             "?x",   ":x",        "#x",         "&a",
+                             "*a",   "!t",        "|",          ">",
+                             "'q",   "\"q",       "%x",         "@x",
+                             "`x",   "[a]",       "{a}",        ",a",
+                             "null", "Null",      "NULL",       "~",
+                             "true", "False",     "yes",        "No",
+                             "on",   "OFF",       "y",          "n",
+                             "42",   "-7",        "+3",         "1_000",
+                             "0x1F", "0o17",      "0b101",      "3.14",
+                             ".5",   "1e3",       "-.inf",      ".NaN",
+                             "1:30", "tab\there", "line\nbreak"}) {
     EXPECT_TRUE(needs_quotes(quoted)) << quoted;
   }
 }
@@ -335,19 +365,25 @@ TEST(YamlEditQuoting, EscapesDoubleQuotedStrings) {
 TEST(YamlEditQuoting, EveryFormattedStringReadsBackUnchanged) {
   for (const std::string& value :
        {std::string("verbal close: yes"), std::string("#1 partner"), std::string("say \"hi\""),
-        std::string("back\\slash"), std::string("two\nlines"), std::string("tab\there"), std::string(" padded "),
-        std::string("yes"), std::string("42"), std::string("null"), std::string("- dash"), std::string("it's"),
-        std::string("caf\xC3\xA9 \xE2\x80\xA8 sep"), std::string("ctrl\x01\x7f"), std::string("")}) {
-    for (QuoteStyle style : {QuoteStyle::plain, QuoteStyle::single_quoted, QuoteStyle::double_quoted}) {
+        std::string("back\\slash"), std::string("two\nlines"), std::string("tab\there"),
+        std::string(" padded "), std::string("yes"), std::string("42"), std::string("null"),
+        std::string("- dash"), std::string("it's"), std::string("caf\xC3\xA9 \xE2\x80\xA8 sep"),
+        std::string("ctrl\x01\x7f"), std::string("")}) {
+    for (QuoteStyle style :
+         {QuoteStyle::plain, QuoteStyle::single_quoted, QuoteStyle::double_quoted}) {
       std::string error;
-      const std::string before = style == QuoteStyle::plain           ? "a: 1  # c\nreason: x\n"
-                                 : style == QuoteStyle::single_quoted ? "a: 1  # c\nreason: 'x'\n"
-                                                                      : "a: 1  # c\nreason: \"x\"\n";
-      const std::optional<std::string> text = set_scalar(before, "reason", Scalar::string(value), {}, &error);
+      const std::string before = style == QuoteStyle::plain ? "a: 1  # c\nreason: x\n"
+                                 : style == QuoteStyle::single_quoted
+                                     ? "a: 1  # c\nreason: 'x'\n"
+                                     : "a: 1  # c\nreason: \"x\"\n";
+      const std::optional<std::string> text =
+          set_scalar(before, "reason", Scalar::string(value), {}, &error);
       ASSERT_TRUE(text) << error;
       const YAML::Node node = YAML::Load(*text);
       EXPECT_EQ(node["reason"].as<std::string>(), value) << *text;
-      EXPECT_EQ(node["reason"].Tag(), style == QuoteStyle::plain && !needs_quotes(value) ? "?" : "!") << *text;
+      EXPECT_EQ(node["reason"].Tag(),
+                style == QuoteStyle::plain && !needs_quotes(value) ? "?" : "!")
+          << *text;
       const YAML::Node formatted = YAML::Load("k: " + format_string(value, style));
       EXPECT_EQ(formatted["k"].as<std::string>(), value) << format_string(value, style);
     }
@@ -356,7 +392,8 @@ TEST(YamlEditQuoting, EveryFormattedStringReadsBackUnchanged) {
 
 TEST(YamlEditRoundTrip, EditsOfTheSampleReadBackAsIntended) {
   std::string error;
-  std::optional<std::string> text = set_scalar(k_partner, "stage", Scalar::string("prospect"), {}, &error);
+  std::optional<std::string> text =
+      set_scalar(k_partner, "stage", Scalar::string("prospect"), {}, &error);
   ASSERT_TRUE(text) << error;
   text = append_to_sequence(*text, "history", k_entry, {}, &error);
   ASSERT_TRUE(text) << error;
@@ -373,7 +410,8 @@ TEST(YamlEditRoundTrip, EditsOfTheSampleReadBackAsIntended) {
   EXPECT_EQ(root["checklist"]["first-meeting"].as<std::string>(), "2026-11-23");
   EXPECT_EQ(root["checklist"]["draft-shared"].as<std::string>(), "2026-11-24");
   EXPECT_EQ(root["checklist"]["hail-the-lead"].as<std::string>(), "2026-10-02");
-  EXPECT_EQ(root["description"].as<std::string>(), "Acme runs food hubs.\n# not a comment: part of the text\n");
+  EXPECT_EQ(root["description"].as<std::string>(),
+            "Acme runs food hubs.\n# not a comment: part of the text\n");
   EXPECT_EQ(root["name"].as<std::string>(), "Acme Co-op");
 }
 
@@ -398,7 +436,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 // True when `needle` lines appear in `haystack` in order (other lines between).
-bool is_subsequence(const std::vector<std::string>& needle, const std::vector<std::string>& haystack) {
+bool is_subsequence(const std::vector<std::string>& needle,
+                    const std::vector<std::string>& haystack) {
   std::size_t i = 0;
   for (const std::string& line : haystack) {
     if (i < needle.size() && line == needle[i]) ++i;
@@ -420,7 +459,8 @@ TEST(YamlEditDemo, EditsOfEveryDemoPartnerParseAndKeepTheirLines) {
     ++files;
     const std::string original = read_file(file);
     std::string error;
-    std::optional<std::string> text = set_scalar(original, "stage", Scalar::string("partner"), {}, &error);
+    std::optional<std::string> text =
+        set_scalar(original, "stage", Scalar::string("partner"), {}, &error);
     ASSERT_TRUE(text) << file << ": " << error;
     text = append_to_sequence(*text, "history",
                               {{"date", Scalar::raw("2026-11-23")},
@@ -428,7 +468,8 @@ TEST(YamlEditDemo, EditsOfEveryDemoPartnerParseAndKeepTheirLines) {
                                {"reason", Scalar::string("agreement executed: all signed #final")}},
                               {}, &error);
     ASSERT_TRUE(text) << file << ": " << error;
-    text = set_in_mapping(*text, "checklist", "edited-by-the-test", Scalar::raw("2026-11-24"), "history", &error);
+    text = set_in_mapping(*text, "checklist", "edited-by-the-test", Scalar::raw("2026-11-24"),
+                          "history", &error);
     ASSERT_TRUE(text) << file << ": " << error;
 
     Diagnostics diagnostics;
@@ -452,8 +493,9 @@ TEST(YamlEditDemo, EditsOfEveryDemoPartnerParseAndKeepTheirLines) {
     // `checklist:` key).
     std::vector<std::string> before = split_lines(original);
     const std::vector<std::string> after = split_lines(*text);
-    const auto stage = std::find_if(before.begin(), before.end(),
-                                    [](const std::string& line) { return line.rfind("stage:", 0) == 0; });
+    const auto stage = std::find_if(before.begin(), before.end(), [](const std::string& line) {
+      return line.rfind("stage:", 0) == 0;
+    });
     ASSERT_NE(stage, before.end());
     before.erase(stage);
     EXPECT_TRUE(is_subsequence(before, after)) << file;

@@ -53,8 +53,8 @@ bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& path
   options.pathspec.strings = const_cast<char**>(specs.data());
   options.pathspec.count = specs.size();
   git_status_list* raw = nullptr;
-  if (!check(git_status_list_new(&raw, repo, &options), "cannot read the status of the working tree",
-             error)) {
+  if (!check(git_status_list_new(&raw, repo, &options),
+             "cannot read the status of the working tree", error)) {
     return false;
   }
   StatusListPtr list(raw);
@@ -67,9 +67,8 @@ bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& path
       if (delta == nullptr) continue;
       for (const char* path : {delta->old_file.path, delta->new_file.path}) {
         if (path == nullptr) continue;
-        const bool wanted = std::any_of(paths.begin(), paths.end(), [&](const std::string& p) {
-          return is_under(path, p);
-        });
+        const bool wanted = std::any_of(paths.begin(), paths.end(),
+                                        [&](const std::string& p) { return is_under(path, p); });
         if (wanted) found.insert(path);
       }
     }
@@ -90,21 +89,36 @@ bool fsync_directory(const fs::path& dir) {
 
 std::string_view to_string(CommitStatus status) {
   switch (status) {
-    case CommitStatus::committed: return "committed";
-    case CommitStatus::not_a_repository: return "not a repository";
-    case CommitStatus::bare_repository: return "bare repository";
-    case CommitStatus::unborn_head: return "unborn HEAD";
-    case CommitStatus::detached_head: return "detached HEAD";
-    case CommitStatus::branch_exists: return "branch exists";
-    case CommitStatus::missing_identity: return "missing identity";
-    case CommitStatus::unmerged_index: return "unmerged index";
-    case CommitStatus::uncommitted_changes: return "uncommitted changes";
-    case CommitStatus::index_locked: return "index locked";
-    case CommitStatus::invalid_request: return "invalid request";
-    case CommitStatus::nothing_to_commit: return "nothing to commit";
-    case CommitStatus::ref_moved: return "ref moved";
-    case CommitStatus::failed: return "failed";
-    case CommitStatus::working_tree_failed: return "working tree failed";
+    case CommitStatus::committed:
+      return "committed";
+    case CommitStatus::not_a_repository:
+      return "not a repository";
+    case CommitStatus::bare_repository:
+      return "bare repository";
+    case CommitStatus::unborn_head:
+      return "unborn HEAD";
+    case CommitStatus::detached_head:
+      return "detached HEAD";
+    case CommitStatus::branch_exists:
+      return "branch exists";
+    case CommitStatus::missing_identity:
+      return "missing identity";
+    case CommitStatus::unmerged_index:
+      return "unmerged index";
+    case CommitStatus::uncommitted_changes:
+      return "uncommitted changes";
+    case CommitStatus::index_locked:
+      return "index locked";
+    case CommitStatus::invalid_request:
+      return "invalid request";
+    case CommitStatus::nothing_to_commit:
+      return "nothing to commit";
+    case CommitStatus::ref_moved:
+      return "ref moved";
+    case CommitStatus::failed:
+      return "failed";
+    case CommitStatus::working_tree_failed:
+      return "working tree failed";
   }
   return "unknown";
 }
@@ -114,7 +128,8 @@ bool write_file_atomically(const fs::path& path, std::string_view content, std::
   std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    if (error != nullptr) *error = "cannot create a temporary file in " + dir.string() + ": " + errno_text();
+    if (error != nullptr)
+      *error = "cannot create a temporary file in " + dir.string() + ": " + errno_text();
     return false;
   }
   auto fail = [&](const std::string& what) {
@@ -178,15 +193,18 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
   for (const FileChange& change : options.changes) {
     if (!is_safe_relative_path(change.path) || is_under(change.path, ".git") ||
         change.path.find('\\') != std::string::npos) {
-      return refuse(CommitStatus::invalid_request, "not a path inside the repository: '" + change.path + "'");
+      return refuse(CommitStatus::invalid_request,
+                    "not a path inside the repository: '" + change.path + "'");
     }
     if (!seen.insert(change.path).second) {
-      return refuse(CommitStatus::invalid_request, "the same path is changed twice: " + change.path);
+      return refuse(CommitStatus::invalid_request,
+                    "the same path is changed twice: " + change.path);
     }
   }
   for (const std::string& path : options.protected_paths) {
     if (!is_safe_relative_path(path)) {
-      return refuse(CommitStatus::invalid_request, "not a path inside the repository: '" + path + "'");
+      return refuse(CommitStatus::invalid_request,
+                    "not a path inside the repository: '" + path + "'");
     }
   }
   Buf message;
@@ -200,7 +218,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     int valid = 0;
     if (options.branch_name.empty() ||
         git_reference_name_is_valid(&valid, new_branch_ref.c_str()) != 0 || valid == 0) {
-      return refuse(CommitStatus::invalid_request, "not a valid branch name: '" + options.branch_name + "'");
+      return refuse(CommitStatus::invalid_request,
+                    "not a valid branch name: '" + options.branch_name + "'");
     }
   }
 
@@ -210,8 +229,9 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
   }
   const fs::path workdir = git_repository_workdir(repo);
   if (git_repository_head_unborn(repo) == 1) {
-    return refuse(CommitStatus::unborn_head, "the repository has no commits yet (HEAD is unborn); "
-                                             "make a first commit, then try again");
+    return refuse(CommitStatus::unborn_head,
+                  "the repository has no commits yet (HEAD is unborn); "
+                  "make a first commit, then try again");
   }
   if (git_repository_head_detached(repo) == 1) {
     return refuse(CommitStatus::detached_head,
@@ -241,7 +261,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     const int code = git_reference_lookup(&raw, repo, new_branch_ref.c_str());
     ReferencePtr existing(raw);
     if (code == 0) {
-      return refuse(CommitStatus::branch_exists, "a branch named '" + options.branch_name + "' already exists");
+      return refuse(CommitStatus::branch_exists,
+                    "a branch named '" + options.branch_name + "' already exists");
     }
   }
   SignaturePtr signature;
@@ -270,20 +291,23 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     }
   }
   if (git_index_has_conflicts(index.get()) == 1) {
-    return refuse(CommitStatus::unmerged_index,
-                  "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
+    return refuse(
+        CommitStatus::unmerged_index,
+        "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
   }
   {
     std::vector<std::string> checked;
     for (const FileChange& change : options.changes) checked.push_back(change.path);
     checked.insert(checked.end(), options.protected_paths.begin(), options.protected_paths.end());
     std::vector<std::string> dirty;
-    if (!find_dirty_paths(repo, checked, &dirty, &error)) return refuse(CommitStatus::failed, error);
+    if (!find_dirty_paths(repo, checked, &dirty, &error))
+      return refuse(CommitStatus::failed, error);
     if (!dirty.empty()) {
       std::string list;
       for (const std::string& path : dirty) list += (list.empty() ? "" : ", ") + path;
-      CommitResult result = refuse(CommitStatus::uncommitted_changes,
-                                   "uncommitted changes in " + list + "; commit or stash them first");
+      CommitResult result =
+          refuse(CommitStatus::uncommitted_changes,
+                 "uncommitted changes in " + list + "; commit or stash them first");
       result.dirty_paths = std::move(dirty);
       return result;
     }
@@ -312,7 +336,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
   TreePtr base_tree;
   {
     git_commit* raw_commit = nullptr;
-    if (!check(git_commit_lookup(&raw_commit, repo, &base_id), "cannot read the HEAD commit", &error)) {
+    if (!check(git_commit_lookup(&raw_commit, repo, &base_id), "cannot read the HEAD commit",
+               &error)) {
       return refuse(CommitStatus::failed, error);
     }
     base.reset(raw_commit);
@@ -331,7 +356,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     update.path = change.path.c_str();
     if (!change.content) {
       if (!existing || git_tree_entry_type(existing.get()) != GIT_OBJECT_BLOB) {
-        return refuse(CommitStatus::invalid_request, "cannot delete " + change.path + ": it is not a file in HEAD");
+        return refuse(CommitStatus::invalid_request,
+                      "cannot delete " + change.path + ": it is not a file in HEAD");
       }
       update.action = GIT_TREE_UPDATE_REMOVE;
       updates.push_back(update);
@@ -348,19 +374,22 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
                       change.path + " is not a regular file in HEAD (a folder, link or submodule)");
       }
     }
-    if (!check(git_blob_create_from_buffer(&update.id, repo, change.content->data(), change.content->size()),
+    if (!check(git_blob_create_from_buffer(&update.id, repo, change.content->data(),
+                                           change.content->size()),
                "cannot store " + change.path, &error)) {
       return refuse(CommitStatus::failed, error);
     }
     updates.push_back(update);
   }
   git_oid tree_id{};
-  if (!check(git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()),
-             "cannot build the new tree", &error)) {
+  if (!check(
+          git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()),
+          "cannot build the new tree", &error)) {
     return refuse(CommitStatus::invalid_request, error);
   }
   if (git_oid_equal(&tree_id, git_tree_id(base_tree.get())) == 1) {
-    return refuse(CommitStatus::nothing_to_commit, "the files already have this content in HEAD; nothing to commit");
+    return refuse(CommitStatus::nothing_to_commit,
+                  "the files already have this content in HEAD; nothing to commit");
   }
   TreePtr tree;
   {
@@ -404,8 +433,9 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
                                                    &base_id, log.c_str());
     ReferencePtr updated(raw);
     if (code == GIT_EMODIFIED) {
-      return refuse(CommitStatus::ref_moved, short_branch(branch_ref) + " moved while committing (it no longer points at " +
-                                                 short_id(repo, base_id) + ")" + moved_hint);
+      return refuse(CommitStatus::ref_moved,
+                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
+                        short_id(repo, base_id) + ")" + moved_hint);
     }
     if (!check(code, "cannot update " + short_branch(branch_ref), &error)) {
       return refuse(CommitStatus::failed, error);
@@ -413,24 +443,28 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     result.branch = branch_ref;
   } else {
     git_oid now{};
-    if (git_reference_name_to_id(&now, repo, branch_ref.c_str()) != 0 || git_oid_equal(&now, &base_id) != 1) {
-      return refuse(CommitStatus::ref_moved, short_branch(branch_ref) + " moved while committing (it no longer points at " +
-                                                 short_id(repo, base_id) + ")" + moved_hint);
+    if (git_reference_name_to_id(&now, repo, branch_ref.c_str()) != 0 ||
+        git_oid_equal(&now, &base_id) != 1) {
+      return refuse(CommitStatus::ref_moved,
+                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
+                        short_id(repo, base_id) + ")" + moved_hint);
     }
     git_reference* raw = nullptr;
     const std::string log = "branch: Created from " + short_branch(branch_ref) + ": " + summary;
     int code = git_reference_create(&raw, repo, new_branch_ref.c_str(), &commit_id, 0, log.c_str());
     ReferencePtr created(raw);
     if (code == GIT_EEXISTS) {
-      return refuse(CommitStatus::branch_exists, "a branch named '" + options.branch_name + "' already exists");
+      return refuse(CommitStatus::branch_exists,
+                    "a branch named '" + options.branch_name + "' already exists");
     }
     if (!check(code, "cannot create branch " + options.branch_name, &error)) {
       return refuse(CommitStatus::failed, error);
     }
     git_reference* raw_head = nullptr;
-    const std::string head_log = "checkout: moving from " + short_branch(branch_ref) + " to " + options.branch_name;
-    code = git_reference_symbolic_create_matching(&raw_head, repo, "HEAD", new_branch_ref.c_str(), 1,
-                                                  branch_ref.c_str(), head_log.c_str());
+    const std::string head_log =
+        "checkout: moving from " + short_branch(branch_ref) + " to " + options.branch_name;
+    code = git_reference_symbolic_create_matching(&raw_head, repo, "HEAD", new_branch_ref.c_str(),
+                                                  1, branch_ref.c_str(), head_log.c_str());
     ReferencePtr head(raw_head);
     if (code != 0) {
       const std::string why = error_message(code, "cannot check out " + options.branch_name);

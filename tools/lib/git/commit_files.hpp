@@ -40,7 +40,8 @@ struct CommitOptions {
   std::vector<FileChange> changes;
   std::string message;  ///< full message; trailing whitespace is cleaned up, '#' lines are kept
   BranchMode branch_mode = BranchMode::current;
-  std::string branch_name;  ///< for BranchMode::create: a short name such as "advance/acme-prospect"
+  std::string
+      branch_name;  ///< for BranchMode::create: a short name such as "advance/acme-prospect"
   /// Files or folders (a partner's folder) that must have no uncommitted
   /// changes, staged, unstaged or untracked, besides the changed paths.
   std::vector<std::string> protected_paths;
@@ -53,7 +54,7 @@ enum class CommitStatus {
   committed,
   not_a_repository,
   bare_repository,
-  unborn_head,          ///< HEAD names a branch with no commits yet
+  unborn_head,  ///< HEAD names a branch with no commits yet
   detached_head,
   branch_exists,
   missing_identity,     ///< user.name or user.email not configured
@@ -71,10 +72,10 @@ std::string_view to_string(CommitStatus status);
 
 struct CommitResult {
   CommitStatus status = CommitStatus::failed;
-  std::string error;  ///< a sentence saying what went wrong, when not committed
+  std::string error;                     ///< a sentence saying what went wrong, when not committed
   std::vector<std::string> dirty_paths;  ///< for uncommitted_changes, sorted
-  std::string commit_id;  ///< 40 hex digits, when a commit was made
-  std::string branch;     ///< the branch committed on, "refs/heads/..."
+  std::string commit_id;                 ///< 40 hex digits, when a commit was made
+  std::string branch;                    ///< the branch committed on, "refs/heads/..."
   bool ok() const { return status == CommitStatus::committed; }
 };
 

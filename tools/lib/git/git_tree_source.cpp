@@ -107,7 +107,8 @@ class GitTreeSource final : public Source {
     const std::string key(dir);
     if (auto found = m_trees.find(key); found != m_trees.end()) return found->second.get();
     const std::size_t slash = dir.rfind('/');
-    const git_tree* parent = tree_for(slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash), error);
+    const git_tree* parent = tree_for(
+        slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash), error);
     if (parent == nullptr) return nullptr;
     const std::string name(slash == std::string_view::npos ? dir : dir.substr(slash + 1));
     const git_tree_entry* entry = git_tree_entry_byname(parent, name.c_str());
@@ -123,8 +124,8 @@ class GitTreeSource final : public Source {
   // The entry at `path`, owned by a cached tree; nullptr when absent.
   const git_tree_entry* find(std::string_view path) const {
     const std::size_t slash = path.rfind('/');
-    const git_tree* tree =
-        tree_for(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash), nullptr);
+    const git_tree* tree = tree_for(
+        slash == std::string_view::npos ? std::string_view() : path.substr(0, slash), nullptr);
     if (tree == nullptr) return nullptr;
     const std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
     return git_tree_entry_byname(tree, name.c_str());
@@ -178,7 +179,8 @@ class GitTreeSource final : public Source {
         git_tree* raw = nullptr;
         const int code = git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry));
         if (code != 0) {
-          if (error != nullptr && error->empty()) *error = error_message(code, "cannot read folder " + folder);
+          if (error != nullptr && error->empty())
+            *error = error_message(code, "cannot read folder " + folder);
           continue;
         }
         subtree = m_trees.emplace(folder, TreePtr(raw)).first->second.get();

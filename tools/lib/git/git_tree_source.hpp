@@ -18,10 +18,10 @@ namespace partnerops::git {
 
 /// A commit named by a revision, with what reproducible output needs.
 struct ResolvedCommit {
-  std::string id;        ///< 40 hex digits
-  std::string short_id;  ///< shortest unambiguous abbreviation
-  std::int64_t time = 0; ///< committer time, seconds since the epoch (for SOURCE_DATE_EPOCH)
-  int offset_minutes = 0;///< the committer's UTC offset
+  std::string id;          ///< 40 hex digits
+  std::string short_id;    ///< shortest unambiguous abbreviation
+  std::int64_t time = 0;   ///< committer time, seconds since the epoch (for SOURCE_DATE_EPOCH)
+  int offset_minutes = 0;  ///< the committer's UTC offset
 };
 
 /// Resolves `revspec` (HEAD, main, a commit id, HEAD~3...) to a commit.

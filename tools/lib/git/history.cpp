@@ -11,9 +11,9 @@ namespace partnerops::git {
 namespace {
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -65,7 +65,8 @@ bool child_id(git_odb* odb, const git_oid& tree_id, const std::string& name, git
     if (nul == nullptr) return false;
     const std::size_t name_end = static_cast<const char*>(nul) - data;
     if (name_end + 1 + GIT_OID_RAWSZ > size) return false;
-    if (name_end - name_begin == name.size() && std::memcmp(data + name_begin, name.data(), name.size()) == 0) {
+    if (name_end - name_begin == name.size() &&
+        std::memcmp(data + name_begin, name.data(), name.size()) == 0) {
       git_oid_fromraw(out, reinterpret_cast<const unsigned char*>(data + name_end + 1));
       return true;
     }
@@ -95,7 +96,8 @@ std::vector<std::string> split_path(const std::string& path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     const std::size_t slash = path.find('/', start);
-    const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const std::string part =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (!part.empty()) parts.push_back(part);
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -106,7 +108,8 @@ std::vector<std::string> split_path(const std::string& path) {
 // Whether `commit` changed `path` compared with every parent it has. A root
 // commit, or one whose parents a shallow clone lacks, changed whatever it
 // holds at `path`.
-bool touches(git_repository* repo, git_odb* odb, git_commit* commit, const std::vector<std::string>& path) {
+bool touches(git_repository* repo, git_odb* odb, git_commit* commit,
+             const std::vector<std::string>& path) {
   const git_oid* tree = git_commit_tree_id(commit);
   const unsigned parents = git_commit_parentcount(commit);
   bool compared = false;
@@ -153,18 +156,20 @@ std::vector<CommitPtr> reachable(git_repository* repo, const git_oid& start) {
 // first missing parent (before yielding anything). This walk orders the
 // commits it can read itself: children before parents, newer first among
 // those ready, as GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME does.
-std::vector<CommitPtr> walk_shallow(git_repository* repo, const git_oid& start, const git_oid* hidden,
-                                    Order order) {
+std::vector<CommitPtr> walk_shallow(git_repository* repo, const git_oid& start,
+                                    const git_oid* hidden, Order order) {
   std::vector<CommitPtr> commits = reachable(repo, start);
   if (hidden != nullptr) {
     std::set<std::string> excluded;
-    for (const CommitPtr& commit : reachable(repo, *hidden)) excluded.insert(to_hex(*git_commit_id(commit.get())));
+    for (const CommitPtr& commit : reachable(repo, *hidden))
+      excluded.insert(to_hex(*git_commit_id(commit.get())));
     std::erase_if(commits, [&](const CommitPtr& commit) {
       return excluded.count(to_hex(*git_commit_id(commit.get()))) != 0;
     });
   }
   std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < commits.size(); ++i) index[to_hex(*git_commit_id(commits[i].get()))] = i;
+  for (std::size_t i = 0; i < commits.size(); ++i)
+    index[to_hex(*git_commit_id(commits[i].get()))] = i;
   std::vector<int> children(commits.size(), 0);
   for (const CommitPtr& commit : commits) {
     for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) {
@@ -223,7 +228,8 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
   OdbPtr odb;
   if (!path.empty()) {
     git_odb* raw_odb = nullptr;
-    if (!check(git_repository_odb(&raw_odb, repo), "cannot open the object database", error)) return std::nullopt;
+    if (!check(git_repository_odb(&raw_odb, repo), "cannot open the object database", error))
+      return std::nullopt;
     odb.reset(raw_odb);
   }
   auto offer = [&](git_commit* commit) {
@@ -234,8 +240,8 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
   };
   if (summary.shallow) {
     for (const CommitPtr& commit :
-         walk_shallow(repo, *git_commit_id(start.get()), hidden ? git_commit_id(hidden.get()) : nullptr,
-                      options.order)) {
+         walk_shallow(repo, *git_commit_id(start.get()),
+                      hidden ? git_commit_id(hidden.get()) : nullptr, options.order)) {
       if (!offer(commit.get())) break;
     }
     return summary;
@@ -260,7 +266,8 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
     if (code == GIT_ITEROVER) break;
     if (!check(code, "cannot walk history", error)) return std::nullopt;
     git_commit* raw_commit = nullptr;
-    if (!check(git_commit_lookup(&raw_commit, repo, &id), "cannot read commit " + to_hex(id), error)) {
+    if (!check(git_commit_lookup(&raw_commit, repo, &id), "cannot read commit " + to_hex(id),
+               error)) {
       return std::nullopt;
     }
     CommitPtr commit(raw_commit);
@@ -319,10 +326,18 @@ std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std:
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
     ChangedPath changed;
     switch (delta->status) {
-      case GIT_DELTA_ADDED: changed.kind = ChangeKind::added; break;
-      case GIT_DELTA_DELETED: changed.kind = ChangeKind::deleted; break;
-      case GIT_DELTA_TYPECHANGE: changed.kind = ChangeKind::type_changed; break;
-      default: changed.kind = ChangeKind::modified; break;
+      case GIT_DELTA_ADDED:
+        changed.kind = ChangeKind::added;
+        break;
+      case GIT_DELTA_DELETED:
+        changed.kind = ChangeKind::deleted;
+        break;
+      case GIT_DELTA_TYPECHANGE:
+        changed.kind = ChangeKind::type_changed;
+        break;
+      default:
+        changed.kind = ChangeKind::modified;
+        break;
     }
     changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
     out.push_back(std::move(changed));
@@ -339,15 +354,18 @@ std::optional<std::string> merge_base(git_repository* repo, std::string_view a, 
   CommitPtr second = lookup_commit(repo, b, error);
   if (!second) return std::nullopt;
   git_oid base{};
-  const int code = git_merge_base(&base, repo, git_commit_id(first.get()), git_commit_id(second.get()));
+  const int code =
+      git_merge_base(&base, repo, git_commit_id(first.get()), git_commit_id(second.get()));
   if (code == GIT_ENOTFOUND) {
     if (error != nullptr) {
       *error = "'" + std::string(a) + "' and '" + std::string(b) + "' have no common ancestor";
     }
     return std::nullopt;
   }
-  if (!check(code, "cannot find the common ancestor of '" + std::string(a) + "' and '" +
-                       std::string(b) + "'", error)) {
+  if (!check(code,
+             "cannot find the common ancestor of '" + std::string(a) + "' and '" + std::string(b) +
+                 "'",
+             error)) {
     return std::nullopt;
   }
   return to_hex(base);

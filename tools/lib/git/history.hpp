@@ -22,13 +22,13 @@ struct Trailer {
 };
 
 struct CommitRecord {
-  std::string id;             ///< 40 hex digits
-  std::int64_t time = 0;      ///< author time, seconds since the epoch
-  int offset_minutes = 0;     ///< the author's UTC offset
+  std::string id;          ///< 40 hex digits
+  std::int64_t time = 0;   ///< author time, seconds since the epoch
+  int offset_minutes = 0;  ///< the author's UTC offset
   std::string author_name;
   std::string author_email;
-  std::string message;        ///< the full message as stored
-  std::string summary;        ///< its first paragraph joined into one line
+  std::string message;            ///< the full message as stored
+  std::string summary;            ///< its first paragraph joined into one line
   std::vector<Trailer> trailers;  ///< in message order, as git_message_trailers parses them
   std::vector<std::string> parent_ids;
 

@@ -12,7 +12,8 @@ void ensure_initialized() {
     // libgit2 caches no tree larger than 4 KiB by default, so the folder of
     // all partners (hundreds of KiB for 10,000 of them) would be parsed again
     // for every commit a history walk compares.
-    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<std::size_t>(4) << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+                     static_cast<std::size_t>(4) << 20);
     // atexit rather than a static destructor: it runs after every static
     // that was constructed before, so no handle outlives the library.
     std::atexit([] { git_libgit2_shutdown(); });

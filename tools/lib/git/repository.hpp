@@ -16,8 +16,8 @@
 namespace partnerops::git {
 
 /// Calls git_libgit2_init() the first time it runs (and lets libgit2 cache
-/// trees up to 4 MiB) and arranges for git_libgit2_shutdown() at process exit. Every function of this folder calls
-/// it, so callers only need it before using libgit2 directly.
+/// trees up to 4 MiB) and arranges for git_libgit2_shutdown() at process exit. Every function of
+/// this folder calls it, so callers only need it before using libgit2 directly.
 void ensure_initialized();
 
 template <auto Free>
@@ -50,7 +50,9 @@ struct Buf {
   Buf(const Buf&) = delete;
   Buf& operator=(const Buf&) = delete;
   ~Buf() { git_buf_dispose(&buf); }
-  std::string str() const { return buf.ptr == nullptr ? std::string() : std::string(buf.ptr, buf.size); }
+  std::string str() const {
+    return buf.ptr == nullptr ? std::string() : std::string(buf.ptr, buf.size);
+  }
 };
 
 /// "<context>: <libgit2's last error message>" for a failed libgit2 call

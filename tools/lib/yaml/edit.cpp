@@ -38,7 +38,8 @@ bool is_valid_utf8(std::string_view text) {
     }
     // Overlong forms, surrogates and values past U+10FFFF.
     if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
-        (length == 4 && (code < 0x10000 || code > 0x10FFFF)) || (code >= 0xD800 && code <= 0xDFFF)) {
+        (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
+        (code >= 0xD800 && code <= 0xDFFF)) {
       return false;
     }
     i += length;
@@ -52,9 +53,11 @@ bool has_special_characters(std::string_view value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
     if (c < 0x20 || c == 0x7F) return true;
-    if (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x85) return true;
+    if (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x85)
+      return true;
     if (c == 0xE2 && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(value[i + 2]) == 0xA8 || static_cast<unsigned char>(value[i + 2]) == 0xA9)) {
+        (static_cast<unsigned char>(value[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(value[i + 2]) == 0xA9)) {
       return true;
     }
     if (c == 0xEF && value.substr(i, 3) == "\xEF\xBB\xBF") return true;
@@ -96,10 +99,10 @@ std::string render(const Scalar& value, QuoteStyle preferred) {
 enum class LineKind { blank, comment, content, marker, directive };
 
 struct Line {
-  std::size_t begin = 0;    // first byte (after a BOM on the first line)
-  std::size_t end = 0;      // past the content, before "\r\n" or "\n"
-  std::size_t next = 0;     // first byte of the next line
-  std::size_t indent = 0;   // leading spaces
+  std::size_t begin = 0;   // first byte (after a BOM on the first line)
+  std::size_t end = 0;     // past the content, before "\r\n" or "\n"
+  std::size_t next = 0;    // first byte of the next line
+  std::size_t indent = 0;  // leading spaces
   LineKind kind = LineKind::blank;
   bool in_block_scalar = false;
   bool has_eol() const { return next > end; }
@@ -156,7 +159,8 @@ std::optional<KeyLine> parse_key_line(std::string_view text, const Line& line) {
   if (i >= end) return std::nullopt;
   KeyLine out;
   const char first = text[i];
-  if ((first == '-' || first == '?') && (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t')) {
+  if ((first == '-' || first == '?') &&
+      (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t')) {
     return std::nullopt;
   }
   static constexpr std::string_view k_not_a_key_start = "[]{},#&*!|>%@`";
@@ -165,8 +169,10 @@ std::optional<KeyLine> parse_key_line(std::string_view text, const Line& line) {
     const std::size_t close = value_end(text, i, end);
     if (close == std::string_view::npos) return std::nullopt;
     for (std::size_t k = i + 1; k + 1 < close; ++k) {
-      if (first == '"' && text[k] == '\\' && k + 2 < close) ++k;
-      else if (first == '\'' && text[k] == '\'') ++k;
+      if (first == '"' && text[k] == '\\' && k + 2 < close)
+        ++k;
+      else if (first == '\'' && text[k] == '\'')
+        ++k;
       out.key += text[k];
     }
     i = close;
@@ -175,7 +181,8 @@ std::optional<KeyLine> parse_key_line(std::string_view text, const Line& line) {
   } else {
     const std::size_t start = i;
     for (; i < end; ++i) {
-      if (text[i] == '#' && i > start && (text[i - 1] == ' ' || text[i - 1] == '\t')) return std::nullopt;
+      if (text[i] == '#' && i > start && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+        return std::nullopt;
       if (text[i] == ':' && (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t')) break;
     }
     if (i >= end) return std::nullopt;
@@ -212,9 +219,14 @@ std::size_t block_scalar_header(std::string_view text, const Line& line) {
   return text[k - 1] == ':' || text[k - 1] == '-' ? start : none;
 }
 
-class Document {
+// Whether list items at the key's own indentation belong to its value: they
+// do when the key has no value on its line (`history:` then `- a` below).
+enum class SameIndentItems { belong, end_block };
+
+// The lines of a file, each classified once, with the queries the edits need.
+class ScannedText {
  public:
-  explicit Document(std::string_view text) : m_text(text) {
+  explicit ScannedText(std::string_view text) : m_text(text) {
     split();
     classify();
     if (m_error.empty()) check_top_level();
@@ -255,14 +267,14 @@ class Document {
   // The last line holding content of the value that starts at the key on
   // line `at` (indented `indent`): deeper lines, and for an empty value also
   // list items at the same indentation. Returns `at` when there are none.
-  std::size_t block_last(std::size_t at, std::size_t indent, bool allow_same_indent_items) const {
+  std::size_t block_last(std::size_t at, std::size_t indent, SameIndentItems items) const {
     std::size_t last = at;
     for (std::size_t i = at + 1; i < m_lines.size(); ++i) {
       const Line& line = m_lines[i];
       if (line.kind == LineKind::blank || line.kind == LineKind::comment) continue;
       if (line.kind != LineKind::content) break;
       if (line.in_block_scalar || line.indent > indent ||
-          (allow_same_indent_items && line.indent == indent && is_item(line))) {
+          (items == SameIndentItems::belong && line.indent == indent && is_item(line))) {
         last = i;
         continue;
       }
@@ -281,7 +293,8 @@ class Document {
 
   bool is_item(const Line& line) const {
     const std::size_t c = line.content();
-    return c < line.end && m_text[c] == '-' && (c + 1 == line.end || m_text[c + 1] == ' ' || m_text[c + 1] == '\t');
+    return c < line.end && m_text[c] == '-' &&
+           (c + 1 == line.end || m_text[c + 1] == ' ' || m_text[c + 1] == '\t');
   }
 
   // The indentation of the first block list under any top-level key, so a
@@ -292,7 +305,7 @@ class Document {
       if (line.kind != LineKind::content || line.in_block_scalar || line.indent != 0) continue;
       std::optional<KeyLine> key = parse_key_line(m_text, line);
       if (!key || !key->empty_value()) continue;
-      const std::size_t child = first_child(i, block_last(i, 0, true));
+      const std::size_t child = first_child(i, block_last(i, 0, SameIndentItems::belong));
       if (child != std::string_view::npos && is_item(m_lines[child])) return m_lines[child].indent;
     }
     return 2;
@@ -305,8 +318,9 @@ class Document {
       if (line.kind != LineKind::content || line.in_block_scalar || line.indent != 0) continue;
       std::optional<KeyLine> key = parse_key_line(m_text, line);
       if (!key || !key->empty_value()) continue;
-      const std::size_t child = first_child(i, block_last(i, 0, false));
-      if (child != std::string_view::npos && !is_item(m_lines[child]) && m_lines[child].indent > 0) {
+      const std::size_t child = first_child(i, block_last(i, 0, SameIndentItems::end_block));
+      if (child != std::string_view::npos && !is_item(m_lines[child]) &&
+          m_lines[child].indent > 0) {
         return m_lines[child].indent;
       }
     }
@@ -328,7 +342,8 @@ class Document {
       } else {
         line.end = newline > pos && m_text[newline - 1] == '\r' ? newline - 1 : newline;
         line.next = newline + 1;
-        if (m_file_eol.empty()) m_file_eol = std::string(m_text.substr(line.end, line.next - line.end));
+        if (m_file_eol.empty())
+          m_file_eol = std::string(m_text.substr(line.end, line.next - line.end));
       }
       m_lines.push_back(line);
       pos = line.next;
@@ -344,7 +359,8 @@ class Document {
       std::size_t i = line.begin;
       while (i < line.end && m_text[i] == ' ') ++i;
       line.indent = i - line.begin;
-      const bool blank = m_text.substr(i, line.end - i).find_first_not_of(" \t") == std::string_view::npos;
+      const bool blank =
+          m_text.substr(i, line.end - i).find_first_not_of(" \t") == std::string_view::npos;
       if (in_scalar) {
         if (blank) {
           line.kind = LineKind::blank;
@@ -372,12 +388,16 @@ class Document {
         if (marker) {
           line.kind = LineKind::marker;
           if (seen_content || head.substr(0, 3) == "...") {
-            m_error = "the file holds more than one YAML document (or a '...' marker); only single documents are edited";
+            m_error =
+                "the file holds more than one YAML document (or a '...' marker); only single "
+                "documents are edited";
           }
           // Content after "--- " on the same line is not supported either.
-          if (head.find_first_not_of(" \t", 3) != std::string_view::npos && head.substr(3).find_first_not_of(" \t") != std::string_view::npos &&
+          if (head.find_first_not_of(" \t", 3) != std::string_view::npos &&
+              head.substr(3).find_first_not_of(" \t") != std::string_view::npos &&
               head[head.find_first_not_of(" \t", 3)] != '#') {
-            m_error = "content on the '---' line is not supported; start the document on the next line";
+            m_error =
+                "content on the '---' line is not supported; start the document on the next line";
           }
           continue;
         }
@@ -398,7 +418,8 @@ class Document {
         in_scalar = true;
         std::size_t c = line.content();
         std::size_t parent = line.indent;
-        while (c + 1 < line.end && m_text[c] == '-' && (m_text[c + 1] == ' ' || m_text[c + 1] == '\t')) {
+        while (c + 1 < line.end && m_text[c] == '-' &&
+               (m_text[c + 1] == ' ' || m_text[c + 1] == '\t')) {
           parent = c - line.begin;
           ++c;
           while (c < line.end && (m_text[c] == ' ' || m_text[c] == '\t')) ++c;
@@ -448,7 +469,8 @@ std::string apply_edit(std::string_view text, const Edit& edit) {
 // Inserts whole lines after line `after` (npos: at the start of the file),
 // each ending with the file's line ending. After a last line without one, the
 // break goes before the new lines instead, so the file still ends without.
-Edit insert_lines(const Document& doc, std::size_t after, const std::vector<std::string>& lines) {
+Edit insert_lines(const ScannedText& doc, std::size_t after,
+                  const std::vector<std::string>& lines) {
   Edit edit;
   const std::vector<Line>& all = doc.lines();
   if (all.empty() || after == std::string_view::npos) {
@@ -471,11 +493,13 @@ Edit insert_lines(const Document& doc, std::size_t after, const std::vector<std:
 
 // Where a new top-level key goes: after the block of `after_key`, else after
 // the last line of the file.
-std::size_t insertion_point(const Document& doc, std::string_view after_key) {
+std::size_t insertion_point(const ScannedText& doc, std::string_view after_key) {
   if (!after_key.empty()) {
     KeyLine key;
     const std::size_t at = doc.find_top_level(after_key, &key);
-    if (at != std::string_view::npos) return doc.block_last(at, 0, key.empty_value());
+    if (at != std::string_view::npos)
+      return doc.block_last(
+          at, 0, key.empty_value() ? SameIndentItems::belong : SameIndentItems::end_block);
   }
   return doc.lines().empty() ? std::string_view::npos : doc.lines().size() - 1;
 }
@@ -486,7 +510,8 @@ bool is_null_word(std::string_view value) {
   return value == "~" || value == "null" || value == "Null" || value == "NULL";
 }
 
-bool check_inputs(const Document& doc, std::initializer_list<std::string_view> texts, std::string* error) {
+bool check_inputs(const ScannedText& doc, std::initializer_list<std::string_view> texts,
+                  std::string* error) {
   if (!doc.error().empty()) {
     if (error != nullptr) *error = doc.error();
     return false;
@@ -506,18 +531,20 @@ bool fail(std::string* error, std::string message) {
 }
 
 // Replaces the single-line scalar value of the key on line `at`.
-bool replace_value(const Document& doc, std::size_t at, const KeyLine& key, std::string_view name,
-                   const Scalar& value, Edit* edit, std::string* error) {
+bool replace_value(const ScannedText& doc, std::size_t at, const KeyLine& key,
+                   std::string_view name, const Scalar& value, Edit* edit, std::string* error) {
   const std::string_view text = doc.text();
   const Line& line = doc.lines()[at];
   const std::string quoted_name = "'" + std::string(name) + "'";
   if (key.value_end == std::string_view::npos) {
     return fail(error, quoted_name + " has a quoted value spanning several lines; edit it by hand");
   }
-  const std::size_t last = doc.block_last(at, line.indent, key.empty_value());
+  const std::size_t last = doc.block_last(
+      at, line.indent, key.empty_value() ? SameIndentItems::belong : SameIndentItems::end_block);
   if (last != at) {
-    return fail(error, key.empty_value() ? quoted_name + " holds a mapping or list, not a single value"
-                                         : quoted_name + " has a value spanning several lines; edit it by hand");
+    return fail(error, key.empty_value()
+                           ? quoted_name + " holds a mapping or list, not a single value"
+                           : quoted_name + " has a value spanning several lines; edit it by hand");
   }
   if (!key.empty_value()) {
     const char first = text[key.value_begin];
@@ -551,7 +578,8 @@ bool replace_value(const Document& doc, std::size_t at, const KeyLine& key, std:
   return true;
 }
 
-std::vector<std::string> item_lines(const Fields& item, std::size_t dash_indent, std::size_t field_indent) {
+std::vector<std::string> item_lines(const Fields& item, std::size_t dash_indent,
+                                    std::size_t field_indent) {
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < item.size(); ++i) {
     std::string line;
@@ -587,18 +615,41 @@ std::string double_quoted(std::string_view value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
     switch (c) {
-      case '\\': out += "\\\\"; continue;
-      case '"': out += "\\\""; continue;
-      case '\0': out += "\\0"; continue;
-      case '\a': out += "\\a"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\v': out += "\\v"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\r': out += "\\r"; continue;
-      case 0x1B: out += "\\e"; continue;
-      default: break;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\0':
+        out += "\\0";
+        continue;
+      case '\a':
+        out += "\\a";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\v':
+        out += "\\v";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case 0x1B:
+        out += "\\e";
+        continue;
+      default:
+        break;
     }
     if (c < 0x20 || c == 0x7F) {
       out += "\\x";
@@ -641,9 +692,10 @@ std::string format_string(std::string_view value, QuoteStyle preferred) {
   return double_quoted(value);
 }
 
-std::optional<std::string> set_scalar(std::string_view text, std::string_view key, const Scalar& value,
-                                      std::string_view after_key, std::string* error) {
-  const Document doc(text);
+std::optional<std::string> set_scalar(std::string_view text, std::string_view key,
+                                      const Scalar& value, std::string_view after_key,
+                                      std::string* error) {
+  const ScannedText doc(text);
   if (!check_inputs(doc, {key, value.text}, error)) return std::nullopt;
   KeyLine found;
   const std::size_t at = doc.find_top_level(key, &found);
@@ -657,9 +709,10 @@ std::optional<std::string> set_scalar(std::string_view text, std::string_view ke
   return apply_edit(text, edit);
 }
 
-std::optional<std::string> append_to_sequence(std::string_view text, std::string_view key, const Fields& item,
-                                              std::string_view after_key, std::string* error) {
-  const Document doc(text);
+std::optional<std::string> append_to_sequence(std::string_view text, std::string_view key,
+                                              const Fields& item, std::string_view after_key,
+                                              std::string* error) {
+  const ScannedText doc(text);
   if (!check_inputs(doc, {key}, error)) return std::nullopt;
   if (item.empty()) {
     fail(error, "the item to append has no fields");
@@ -683,19 +736,21 @@ std::optional<std::string> append_to_sequence(std::string_view text, std::string
   }
   const Line& line = doc.lines()[at];
   if (!found.empty_value()) {
-    const std::string_view written = text.substr(found.value_begin, found.value_end - found.value_begin);
+    const std::string_view written =
+        text.substr(found.value_begin, found.value_end - found.value_begin);
     std::string_view inner = written;
     if (inner.size() >= 2 && inner.front() == '[' && inner.back() == ']') {
       inner = inner.substr(1, inner.size() - 2);
       if (inner.find_first_not_of(" \t") != std::string_view::npos) {
-        fail(error, quoted_name + " is a flow-style list ([...]); write it as a block list to append to it");
+        fail(error, quoted_name +
+                        " is a flow-style list ([...]); write it as a block list to append to it");
         return std::nullopt;
       }
     } else if (!is_null_word(written)) {
       fail(error, quoted_name + " is not a list");
       return std::nullopt;
     }
-    if (doc.block_last(at, 0, false) != at) {
+    if (doc.block_last(at, 0, SameIndentItems::end_block) != at) {
       fail(error, quoted_name + " has a value spanning several lines, not a block list");
       return std::nullopt;
     }
@@ -715,7 +770,7 @@ std::optional<std::string> append_to_sequence(std::string_view text, std::string
     Edit edit{line.begin, line.end, replacement};
     return apply_edit(text, edit);
   }
-  const std::size_t last = doc.block_last(at, 0, true);
+  const std::size_t last = doc.block_last(at, 0, SameIndentItems::belong);
   if (last == at) {
     const std::size_t indent = doc.list_indent();
     return apply_edit(text, insert_lines(doc, at, item_lines(item, indent, indent + 2)));
@@ -745,7 +800,7 @@ std::optional<std::string> append_to_sequence(std::string_view text, std::string
 std::optional<std::string> set_in_mapping(std::string_view text, std::string_view mapping_key,
                                           std::string_view key, const Scalar& value,
                                           std::string_view after_key, std::string* error) {
-  const Document doc(text);
+  const ScannedText doc(text);
   if (!check_inputs(doc, {mapping_key, key, value.text}, error)) return std::nullopt;
   const std::string quoted_name = "'" + std::string(mapping_key) + "'";
   const std::string entry = format_key(key) + ": " + render(value, QuoteStyle::plain);
@@ -754,7 +809,7 @@ std::optional<std::string> set_in_mapping(std::string_view text, std::string_vie
   if (at == std::string_view::npos) {
     const std::string indent(doc.mapping_indent(), ' ');
     return apply_edit(text, insert_lines(doc, insertion_point(doc, after_key),
-                                    {format_key(mapping_key) + ":", indent + entry}));
+                                         {format_key(mapping_key) + ":", indent + entry}));
   }
   if (found.value_end == std::string_view::npos) {
     fail(error, quoted_name + " has a quoted value spanning several lines, not a mapping");
@@ -762,36 +817,40 @@ std::optional<std::string> set_in_mapping(std::string_view text, std::string_vie
   }
   const Line& line = doc.lines()[at];
   if (!found.empty_value()) {
-    const std::string_view written = text.substr(found.value_begin, found.value_end - found.value_begin);
+    const std::string_view written =
+        text.substr(found.value_begin, found.value_end - found.value_begin);
     std::string_view inner = written;
     if (inner.size() >= 2 && inner.front() == '{' && inner.back() == '}') {
       inner = inner.substr(1, inner.size() - 2);
       if (inner.find_first_not_of(" \t") != std::string_view::npos) {
-        fail(error, quoted_name + " is a flow-style mapping ({...}); write it as a block mapping to edit it");
+        fail(error, quoted_name +
+                        " is a flow-style mapping ({...}); write it as a block mapping to edit it");
         return std::nullopt;
       }
     } else if (!is_null_word(written)) {
       fail(error, quoted_name + " is not a mapping");
       return std::nullopt;
     }
-    if (doc.block_last(at, 0, false) != at) {
+    if (doc.block_last(at, 0, SameIndentItems::end_block) != at) {
       fail(error, quoted_name + " has a value spanning several lines, not a block mapping");
       return std::nullopt;
     }
     std::string head(text.substr(line.begin, found.colon + 1 - line.begin));
     head += text.substr(found.value_end, line.end - found.value_end);
     while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.pop_back();
-    Edit edit{line.begin, line.end, head + doc.eol_after(at) + std::string(doc.mapping_indent(), ' ') + entry};
+    Edit edit{line.begin, line.end,
+              head + doc.eol_after(at) + std::string(doc.mapping_indent(), ' ') + entry};
     return apply_edit(text, edit);
   }
-  const std::size_t last = doc.block_last(at, 0, false);
+  const std::size_t last = doc.block_last(at, 0, SameIndentItems::end_block);
   if (last == at) {
     // A same-indented list would make `key:` a list, not an empty mapping.
-    if (doc.block_last(at, 0, true) != at) {
+    if (doc.block_last(at, 0, SameIndentItems::belong) != at) {
       fail(error, quoted_name + " is a list, not a mapping");
       return std::nullopt;
     }
-    return apply_edit(text, insert_lines(doc, at, {std::string(doc.mapping_indent(), ' ') + entry}));
+    return apply_edit(text,
+                      insert_lines(doc, at, {std::string(doc.mapping_indent(), ' ') + entry}));
   }
   const std::size_t child = doc.first_child(at, last);
   const Line& first = doc.lines()[child];
