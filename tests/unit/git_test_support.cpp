@@ -9,7 +9,7 @@
 #include <mutex>
 #include <sstream>
 
-namespace partnerops::testing {
+namespace partnerops::git::testing {
 
 namespace fs = std::filesystem;
 
@@ -223,4 +223,4 @@ std::string TempRepo::snapshot() const {
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 
-}  // namespace partnerops::testing
+}  // namespace partnerops::git::testing

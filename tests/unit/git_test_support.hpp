@@ -12,7 +12,7 @@
 
 #include "git/repository.hpp"
 
-namespace partnerops::testing {
+namespace partnerops::git::testing {
 
 /// Points libgit2's global, XDG and system config search paths at an empty
 /// folder, so the tests never see the user's ~/.gitconfig. Idempotent.
@@ -87,4 +87,4 @@ class TempRepo {
 /// Runs a shell command; returns its exit status.
 int run(const std::string& command);
 
-}  // namespace partnerops::testing
+}  // namespace partnerops::git::testing
