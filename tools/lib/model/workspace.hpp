@@ -50,6 +50,18 @@ struct PartnerFolder {
   FolderDocuments documents() const;
 };
 
+/// Where loading spent its time, for `validate --timings` and the bench.
+/// Per-file phases are summed over worker threads (CPU time, roughly);
+/// the others are wall time.
+struct LoadTimings {
+  double list_seconds = 0;
+  double read_seconds = 0;
+  double parse_seconds = 0;
+  double schema_seconds = 0;
+  double model_seconds = 0;
+  double wall_seconds = 0;
+};
+
 class Workspace {
  public:
   const Source& source() const { return *m_source; }
@@ -60,6 +72,7 @@ class Workspace {
   const std::optional<Organisation>& organisation() const { return m_organisation; }
   const std::optional<Lifecycle>& lifecycle() const { return m_lifecycle; }
   const SchemaSet& schemas() const { return m_schemas; }
+  const LoadTimings& timings() const { return m_timings; }
 
  private:
   friend Workspace load_workspace(const Source&, const struct LoadOptions&, Diagnostics&);
@@ -69,6 +82,7 @@ class Workspace {
   std::optional<Organisation> m_organisation;
   std::optional<Lifecycle> m_lifecycle;
   SchemaSet m_schemas;
+  LoadTimings m_timings;
 };
 
 struct LoadOptions {
