@@ -135,6 +135,22 @@ TEST_F(GitCommitFilesTest, KeepsTheExecutableBitAndFileMode) {
   EXPECT_EQ(temp.file_at("HEAD", "run.sh"), "#!/bin/sh\necho hi\n");
 }
 
+TEST_F(GitCommitFilesTest, AppliesCleanFiltersAsGitAddWould) {
+  temp.add(".gitattributes", "*.yaml text eol=crlf\n");
+  temp.commit("attributes");
+  CommitOptions options;
+  options.changes = {
+      FileChange::write("partners/acme/partner.yaml", "stage: prospect\r\nowner: x\r\n")};
+  options.message = "crlf in the working tree, lf in the repository";
+  CommitResult result = commit_files(temp.repo(), options);
+  ASSERT_EQ(result.status, CommitStatus::committed) << result.error;
+  EXPECT_EQ(temp.file_at("HEAD", "partners/acme/partner.yaml"), "stage: prospect\nowner: x\n");
+  EXPECT_EQ(temp.read("partners/acme/partner.yaml"), "stage: prospect\r\nowner: x\r\n");
+  EXPECT_EQ(temp.status("partners/acme/partner.yaml"), unsigned{GIT_STATUS_CURRENT});
+  // The "attributes" commit took the staged file along; the unstaged one stays.
+  EXPECT_EQ(temp.status("modified.txt"), unsigned{GIT_STATUS_WT_MODIFIED});
+}
+
 // Each refusal leaves HEAD, refs, index and working tree as they were.
 class GitCommitRefusalTest : public GitCommitFilesTest {
  protected:

@@ -77,6 +77,33 @@ bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& path
   return true;
 }
 
+// The bytes git stores for `content` written at `path`: the clean filters
+// (.gitattributes eol/text, core.autocrlf) applied, as `git add` would, so the
+// committed blob matches what the index update below computes from the
+// working-tree file. Without filters the bytes are unchanged.
+bool to_odb_bytes(git_repository* repo, const std::string& path, const std::string& content,
+                  std::string* out, std::string* error) {
+  git_filter_list* raw = nullptr;
+  if (!check(git_filter_list_load(&raw, repo, nullptr, path.c_str(), GIT_FILTER_TO_ODB,
+                                  GIT_FILTER_DEFAULT),
+             "cannot load the filters of " + path, error)) {
+    return false;
+  }
+  if (raw == nullptr) {
+    *out = content;
+    return true;
+  }
+  std::unique_ptr<git_filter_list, Deleter<git_filter_list_free>> filters(raw);
+  Buf filtered;
+  if (!check(git_filter_list_apply_to_buffer(&filtered.buf, filters.get(), content.data(),
+                                             content.size()),
+             "cannot filter " + path, error)) {
+    return false;
+  }
+  *out = filtered.str();
+  return true;
+}
+
 bool fsync_directory(const fs::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -374,8 +401,11 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
                       change.path + " is not a regular file in HEAD (a folder, link or submodule)");
       }
     }
-    if (!check(git_blob_create_from_buffer(&update.id, repo, change.content->data(),
-                                           change.content->size()),
+    std::string stored;
+    if (!to_odb_bytes(repo, change.path, *change.content, &stored, &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    if (!check(git_blob_create_from_buffer(&update.id, repo, stored.data(), stored.size()),
                "cannot store " + change.path, &error)) {
       return refuse(CommitStatus::failed, error);
     }

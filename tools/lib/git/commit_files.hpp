@@ -20,7 +20,10 @@
 
 namespace partnerops::git {
 
-/// One file to commit: new bytes, or a deletion when `content` is empty.
+/// One file to commit: new bytes, or a deletion when `content` is empty. The
+/// bytes are what the working-tree file will hold; the committed blob gets
+/// git's clean filters (.gitattributes eol/text, core.autocrlf), as `git add`
+/// would apply them.
 struct FileChange {
   std::string path;                    ///< relative to the working tree root, '/'-separated
   std::optional<std::string> content;  ///< nullopt deletes the file
