@@ -36,7 +36,11 @@ struct FileChange {
 
 enum class BranchMode {
   current,  ///< commit on the branch HEAD points at
-  create,   ///< create `branch_name` at the new commit and check it out
+  /// create `branch_name` at the new commit and check it out. HEAD is moved
+  /// (only if it still names the branch it named at the start) right after
+  /// the branch is created and before any file is written; if that fails the
+  /// new branch is deleted again, so a refusal still changes nothing.
+  create,
 };
 
 struct CommitOptions {
