@@ -41,6 +41,15 @@ std::filesystem::path fixtures_dir();
 /// repository's schemas/) into `dir`.
 void make_base_workspace(const std::filesystem::path& dir);
 
+/// Builds the workspace of tests/fixtures/invalid/<name> in `dir`: the base,
+/// minus the paths listed in `remove`, with `files/` laid over it.
+void make_fixture_workspace(const std::string& name, const std::filesystem::path& dir);
+
+/// The diagnostics of `partnerops validate --format json` output, one line
+/// each as `<severity> <code> <file>:<line>:<col>` (the fixtures' `expect`
+/// format). Empty, with a test failure, when the output is not JSON.
+std::vector<std::string> diagnostic_lines(const std::string& json_output);
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);
 

@@ -30,7 +30,10 @@ void check_agreements(const CheckContext& context) {
 
     if (requires_all_signatures(agreement.status.value)) {
       for (const Signatory& signatory : agreement.signatories) {
-        if (!signatory.signed_on) {
+        // A partner's lifecycle guard may already require this signature
+        // (lifecycle checks run first); one missing signature, one error.
+        if (!signatory.signed_on &&
+            !has_error_at(out, "lifecycle-guard", agreement.file, signatory.position)) {
           out.error("agreement-unsigned", agreement.file, signatory.position,
                     "the agreement is " + agreement.status.value + " but " + signatory.name +
                         " has not signed",

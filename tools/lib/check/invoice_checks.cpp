@@ -34,6 +34,11 @@ void check_invoices(const CheckContext& context) {
       if (!currency || !invoice.priced.total) continue;
       const std::int64_t total = invoice.priced.total->value.minor;
       const std::int64_t paid = invoice.paid_minor();
+      // A payment whose amount could not be read (already reported) leaves
+      // the sum unknown; comparing it with the total would only repeat that.
+      const bool paid_known =
+          std::all_of(invoice.payments.begin(), invoice.payments.end(),
+                      [](const Payment& payment) { return payment.amount.has_value(); });
       for (const Payment& payment : invoice.payments) {
         if (payment.date && invoice.issue_date && payment.date->value < invoice.issue_date->value) {
           out.error("payment-before-issue", invoice.file, payment.date->position,
@@ -41,13 +46,14 @@ void check_invoices(const CheckContext& context) {
                         ", before the invoice was issued on " + invoice.issue_date->value.iso());
         }
       }
+      if (!paid_known) continue;
       if (paid > total) {
         out.error("invoice-overpaid", invoice.file, invoice.priced.total->position,
                   "payments of " + format_plain(paid, *currency) + " exceed the total of " +
                       format_plain(total, *currency),
                   "record the excess as a separate credit, not as a payment on this invoice");
       }
-      if (invoice.status.value == "paid" && paid != total) {
+      if (invoice.status.value == "paid" && paid < total) {
         out.error("invoice-paid-mismatch", invoice.file, invoice.status.position,
                   "the invoice is marked paid but payments add up to " +
                       format_plain(paid, *currency) + " of " + format_plain(total, *currency),
@@ -70,7 +76,10 @@ void check_invoice_numbering(const CheckContext& context) {
     if (pattern != organisation->numbering.end()) {
       rule = NumberingRule::parse(pattern->second);
       if (!rule) {
-        out.error("numbering-rule-invalid", organisation->file, {},
+        const auto position = organisation->numbering_positions.find("invoice");
+        out.error("numbering-rule-invalid", organisation->file,
+                  position == organisation->numbering_positions.end() ? Position{}
+                                                                      : position->second,
                   "the invoice numbering rule '" + pattern->second + "' is not understood",
                   "use literal text with {year} and {seq:N}, e.g. INV-{year}-{seq:4}");
       }
@@ -105,11 +114,31 @@ void check_invoice_numbering(const CheckContext& context) {
     }
   }
 
+  // Invoices whose files failed to load (already reported) still hold their
+  // numbers: without them, one broken file would also show up as a gap.
+  // Their number is the file's `number` when readable, else the file name.
+  if (rule) {
+    for (const auto& file : context.workspace.files()) {
+      if (file->kind != FileKind::invoice || file->valid) continue;
+      std::string number;
+      const yaml::Node* node = file->document ? file->document->root().find("number") : nullptr;
+      if (node && node->is_string()) {
+        number = node->text();
+      } else {
+        const std::size_t slash = file->path.rfind('/');
+        number = file->path.substr(slash + 1);
+        number = number.substr(0, number.rfind('.'));
+      }
+      if (const std::optional<NumberingRule::Match> match = rule->match(number))
+        sequences[match->sequence].push_back({nullptr, match->seq});
+    }
+  }
+
   for (auto& [sequence, seen] : sequences) {
     std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.seq < b.seq; });
     long long expected = 1;
     for (const Seen& entry : seen) {
-      if (entry.seq != expected) {
+      if (entry.seq != expected && entry.invoice) {
         const std::string missing =
             entry.seq == expected + 1
                 ? "number " + std::to_string(expected) + " is missing"

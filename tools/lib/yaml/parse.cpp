@@ -148,8 +148,9 @@ struct StopParsing {};
 /// Document, so those stay read-only for everyone else.
 class DocumentBuilder final : public YAML::EventHandler {
  public:
-  DocumentBuilder(Document& document, Diagnostics& diagnostics, const ParseLimits& limits)
-      : m_document(document), m_diagnostics(diagnostics), m_limits(limits) {}
+  DocumentBuilder(Document& document, std::string_view text, Diagnostics& diagnostics,
+                  const ParseLimits& limits)
+      : m_document(document), m_source_text(text), m_diagnostics(diagnostics), m_limits(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -184,6 +185,12 @@ class DocumentBuilder final : public YAML::EventHandler {
       resolve_plain(node);
     } else {
       node.m_quoted = true;
+      // yaml-cpp 0.7 takes a quote that is never closed as running to the
+      // end of the file, which silently swallows every key after it.
+      if (!closing_quote_exists(mark)) {
+        fail("yaml-syntax", position_of(mark), "this quoted value is never closed",
+             "add the closing quote at the end of the value");
+      }
     }
     remember(anchor, node);
     attach(node);
@@ -216,6 +223,28 @@ class DocumentBuilder final : public YAML::EventHandler {
     node.m_kind = kind;
     node.m_position = position_of(mark);
     return node;
+  }
+
+  /// For a scalar that opens with a quote at `mark`, whether the matching
+  /// closing quote follows in the text. Block scalars (| and >) pass.
+  bool closing_quote_exists(const YAML::Mark& mark) const {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_source_text.size()) return true;
+    const char quote = m_source_text[mark.pos];
+    if (quote != '"' && quote != '\'') return true;
+    for (std::size_t i = mark.pos + 1; i < m_source_text.size(); ++i) {
+      const char c = m_source_text[i];
+      if (quote == '"' && c == '\\') {
+        ++i;  // an escaped character, possibly a quote
+      } else if (c == quote) {
+        // In single quotes '' is an escaped quote, not the end.
+        if (quote == '\'' && i + 1 < m_source_text.size() && m_source_text[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   void remember(YAML::anchor_t anchor, Node& node) {
@@ -308,6 +337,7 @@ class DocumentBuilder final : public YAML::EventHandler {
   }
 
   Document& m_document;
+  std::string_view m_source_text;
   Diagnostics& m_diagnostics;
   const ParseLimits& m_limits;
   std::vector<Frame> m_stack;
@@ -414,11 +444,11 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    DocumentBuilder builder(*document, diagnostics, limits);
+    DocumentBuilder builder(*document, text, diagnostics, limits);
     parser.HandleNextDocument(builder);
     // A second document would be silently ignored by every reader of the
     // first, so it is an error rather than something to skip.
-    DocumentBuilder extra_builder(*document, diagnostics, limits);
+    DocumentBuilder extra_builder(*document, text, diagnostics, limits);
     const std::size_t before_extra = document->m_nodes.size();
     if (parser.HandleNextDocument(extra_builder) && document->m_nodes.size() > before_extra) {
       diagnostics.error("yaml-multiple-documents", file,
@@ -430,7 +460,9 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
   } catch (const StopParsing&) {
     return nullptr;
   } catch (const YAML::Exception& e) {
-    diagnostics.error("yaml-syntax", file, position_of(e.mark), e.msg);
+    diagnostics.error("yaml-syntax", file, position_of(e.mark), e.msg,
+                      "the parser stopped here; look for an unclosed bracket or quote, or "
+                      "wrong indentation, on this line or the ones above");
     return nullptr;
   }
   if (!document->m_root) {
