@@ -82,7 +82,9 @@ TEST(DiagnosticCodes, NoCodeIsDocumentedTwice) {
   std::istringstream doc(slurp(fs::path(PARTNEROPS_SOURCE_DIR) / "docs" / "diagnostics.md"));
   std::set<std::string> seen;
   for (std::string line; std::getline(doc, line);)
-    if (line.starts_with("### ")) EXPECT_TRUE(seen.insert(line.substr(4)).second) << line;
+    if (line.starts_with("### ")) {
+      EXPECT_TRUE(seen.insert(line.substr(4)).second) << line;
+    }
 }
 
 }  // namespace
