@@ -19,8 +19,9 @@ import sys
 import yaml
 
 
-class CoreLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema resolution of plain scalars."""
+class CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's parser when present) with YAML 1.2 core-schema
+    resolution of plain scalars."""
 
 
 CoreLoader.yaml_implicit_resolvers = {}

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -159,7 +160,12 @@ TEST_F(BaseWorkspace, NumberingRuleIsReportedAtItsValue) {
 TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
   edit("schemas/lifecycle.yaml", "  - from: prospect\n    to: closed\n",
        "  - from: prospect\n    to: archived\n");
-  EXPECT_EQ(validate(), Lines{"error lifecycle-unknown-stage schemas/lifecycle.yaml:261:9"});
+  // lifecycle.yaml is the repository's own and may grow: find the line.
+  const std::string& text = m_files.at("schemas/lifecycle.yaml");
+  const std::size_t at = text.find("    to: archived\n");
+  const long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+  EXPECT_EQ(validate(), Lines{"error lifecycle-unknown-stage schemas/lifecycle.yaml:" +
+                              std::to_string(line) + ":9"});
 }
 
 }  // namespace

@@ -24,18 +24,22 @@ std::string slurp(const fs::path& path) {
 }
 
 /// Codes passed as a literal first argument to error(, warning( or fail(
-/// (across line breaks), plus both literals of a `? "a-code" : "b-code"`
-/// choice, which model/reader.cpp uses to pick between two codes.
+/// (across line breaks), as the third argument of the template checker's
+/// report(file, position, "code", ...), plus both literals of a
+/// `? "a-code" : "b-code"` choice, which model/reader.cpp uses to pick
+/// between two codes.
 std::set<std::string> codes_in_sources() {
   const std::regex call(R"re(\b(?:error|warning|fail)\(\s*"([a-z][a-z0-9-]*)")re");
+  const std::regex report(R"re(\breport\(\s*[^,()]+,\s*[^,()]+,\s*"([a-z][a-z0-9-]*)")re");
   const std::regex choice(R"re(\?\s*"([a-z]+-[a-z0-9-]+)"\s*:\s*"([a-z]+-[a-z0-9-]+)")re");
   std::set<std::string> codes;
   for (const fs::directory_entry& entry :
        fs::recursive_directory_iterator(fs::path(PARTNEROPS_SOURCE_DIR) / "tools" / "lib")) {
     if (entry.path().extension() != ".cpp") continue;
     const std::string text = slurp(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it)
-      codes.insert((*it)[1]);
+    for (const std::regex* single : {&call, &report})
+      for (std::sregex_iterator it(text.begin(), text.end(), *single), end; it != end; ++it)
+        codes.insert((*it)[1]);
     for (std::sregex_iterator it(text.begin(), text.end(), choice), end; it != end; ++it) {
       codes.insert((*it)[1]);
       codes.insert((*it)[2]);
@@ -63,7 +67,8 @@ TEST(DiagnosticCodes, TheScanFindsCodesOfEveryForm) {
   const std::set<std::string> codes = codes_in_sources();
   // One of each form, so a scan that silently finds nothing fails here.
   for (const char* code : {"yaml-tab-indent", "yaml-too-deep", "checklist-overdue",
-                           "money-invalid", "currency-mismatch", "schema-required"})
+                           "money-invalid", "currency-mismatch", "schema-required",
+                           "template-unknown-variable"})
     EXPECT_TRUE(codes.count(code)) << code;
   EXPECT_GT(codes.size(), 60u);
 }

@@ -4,6 +4,8 @@
 // lifecycle and cross-file rules. Exit 0 when clean (warnings allowed),
 // 1 when errors were found, 2 for usage errors.
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "check/checks.hpp"
@@ -20,6 +22,7 @@ struct ValidateOptions {
   std::string format = "text";
   std::string today;
   unsigned jobs = 0;
+  bool timings = false;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -32,8 +35,19 @@ int run_validate(const ValidateOptions& options) {
   LoadOptions load_options;
   load_options.jobs = options.jobs;
   const Workspace workspace = load_workspace(*source, load_options, diagnostics);
+  const auto checks_started = std::chrono::steady_clock::now();
   run_checks(workspace, *today, diagnostics);
+  const double check_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count();
   diagnostics.sort();
+  if (options.timings) {
+    const LoadTimings& t = workspace.timings();
+    std::fprintf(stderr,
+                 "timings: load %.3f s wall (list %.3f, model %.3f); per file, summed over "
+                 "threads: read %.3f, parse %.3f, schema %.3f; checks %.3f s\n",
+                 t.wall_seconds, t.list_seconds, t.model_seconds, t.read_seconds, t.parse_seconds,
+                 t.schema_seconds, check_seconds);
+  }
 
   print_diagnostics(std::cout, diagnostics, *format, colour_for_stream(1),
                     [&workspace](std::string_view path) -> const std::string* {
@@ -56,6 +70,7 @@ Runner define_validate(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);
   sub.add_option("-j,--jobs", options->jobs, "Threads for parsing and schema checks (0: one per core)");
+  sub.add_flag("--timings", options->timings, "Print where the time went to standard error");
   return [options] { return run_validate(*options); };
 }
 

@@ -26,5 +26,6 @@ struct Command {
 const std::vector<Command>& commands();
 
 Runner define_validate(CLI::App& sub);
+Runner define_build(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -70,6 +70,7 @@ Lifecycle Lifecycle::read(const yaml::Document& document, Diagnostics& diagnosti
     stage.initial = reader.boolean(*node, "initial");
     stage.terminal = reader.boolean(*node, "terminal");
     stage.reasons = texts(reader, *node, "reasons");
+    stage.documents = texts(reader, *node, "documents");
     for (const yaml::Node* item : reader.list(*node, "checklist")) {
       ChecklistItem checklist_item;
       checklist_item.id = reader.text(*item, "id");

@@ -29,6 +29,7 @@ struct Stage {
   bool initial = false;
   bool terminal = false;
   std::vector<std::string> reasons;  ///< allowed closed_reason values, for terminal stages
+  std::vector<std::string> documents;  ///< document kinds `build` makes in this stage
   std::vector<ChecklistItem> checklist;
 
   const ChecklistItem* item(std::string_view id) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 namespace partnerops {
@@ -42,11 +43,24 @@ namespace {
 constexpr std::string_view k_schema_dir = "schemas";
 constexpr std::string_view k_lifecycle_file = "schemas/lifecycle.yaml";
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Per-thread time accumulators, merged after the threads join.
+struct PhaseTimes {
+  double read = 0, parse = 0, schema = 0;
+};
+
 /// Reads, parses and schema-checks one file. Runs on worker threads: it
 /// touches only its own file and its own diagnostics.
 void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions& options,
-               WorkspaceFile& file, Diagnostics& diagnostics) {
+               WorkspaceFile& file, Diagnostics& diagnostics, PhaseTimes& times) {
+  Clock::time_point start = Clock::now();
   const ReadResult read = source.read(file.path, options.limits.max_bytes);
+  times.read += seconds_since(start);
   switch (read.status) {
     case ReadResult::Status::ok:
       break;
@@ -72,31 +86,41 @@ void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions
                       "start from the example in docs/data-model.md");
     return;
   }
+  start = Clock::now();
   file.document = yaml::parse(file.path, file.content, diagnostics, options.limits);
+  times.parse += seconds_since(start);
   if (!file.document) return;
   const std::size_t errors_before = diagnostics.error_count();
+  start = Clock::now();
   if (schemas.validate(*file.document, schema_for(file.kind), diagnostics))
     check_calendar_dates(*file.document, diagnostics);
+  times.schema += seconds_since(start);
   file.valid = diagnostics.error_count() == errors_before;
 }
 
 void load_files_in_parallel(const Source& source, const SchemaSet& schemas,
                             const LoadOptions& options,
                             std::vector<std::unique_ptr<WorkspaceFile>>& files,
-                            Diagnostics& diagnostics) {
+                            Diagnostics& diagnostics, LoadTimings& timings) {
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
   std::vector<Diagnostics> per_thread(jobs);
+  std::vector<PhaseTimes> times(jobs);
   std::atomic<std::size_t> next{0};
   auto work = [&](unsigned thread) {
     for (std::size_t i = next++; i < files.size(); i = next++)
-      load_file(source, schemas, options, *files[i], per_thread[thread]);
+      load_file(source, schemas, options, *files[i], per_thread[thread], times[thread]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work, t);
   work(0);
   for (std::thread& thread : threads) thread.join();
   for (Diagnostics& part : per_thread) diagnostics.append(std::move(part));
+  for (const PhaseTimes& part : times) {
+    timings.read_seconds += part.read;
+    timings.parse_seconds += part.parse;
+    timings.schema_seconds += part.schema;
+  }
 }
 
 void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
@@ -115,12 +139,15 @@ void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
 
 Workspace load_workspace(const Source& source, const LoadOptions& options,
                          Diagnostics& diagnostics) {
+  const Clock::time_point started = Clock::now();
   Workspace workspace;
   workspace.m_source = &source;
   workspace.m_schemas = SchemaSet::load(source, k_schema_dir, diagnostics);
 
   std::string list_error;
+  Clock::time_point phase = Clock::now();
   const std::vector<SourceEntry> entries = source.list("", &list_error);
+  workspace.m_timings.list_seconds = seconds_since(phase);
   if (!list_error.empty()) diagnostics.error("file-unreadable", "", {}, list_error);
 
   for (const SourceEntry& entry : entries) {
@@ -189,7 +216,9 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
                       "run partnerops in the repository root, or pass its path");
   }
 
-  load_files_in_parallel(source, workspace.m_schemas, options, workspace.m_files, diagnostics);
+  load_files_in_parallel(source, workspace.m_schemas, options, workspace.m_files, diagnostics,
+                         workspace.m_timings);
+  phase = Clock::now();
   workspace.m_files.push_back(std::move(lifecycle_file));
   std::sort(workspace.m_files.begin(), workspace.m_files.end(),
             [](const auto& a, const auto& b) { return a->path < b->path; });
@@ -235,6 +264,8 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     }
   }
   for (PartnerFolder& folder : workspace.m_partners) build_partner_model(folder, diagnostics);
+  workspace.m_timings.model_seconds = seconds_since(phase);
+  workspace.m_timings.wall_seconds = seconds_since(started);
   return workspace;
 }
 

@@ -50,6 +50,18 @@ struct PartnerFolder {
   FolderDocuments documents() const;
 };
 
+/// Where loading spent its time, for `validate --timings` and the bench.
+/// Per-file phases are summed over worker threads (CPU time, roughly);
+/// the others are wall time.
+struct LoadTimings {
+  double list_seconds = 0;
+  double read_seconds = 0;
+  double parse_seconds = 0;
+  double schema_seconds = 0;
+  double model_seconds = 0;
+  double wall_seconds = 0;
+};
+
 class Workspace {
  public:
   const Source& source() const { return *m_source; }
@@ -64,6 +76,7 @@ class Workspace {
   /// regular file (a link, a directory, a pipe); loading has reported it,
   /// so rules must not also call the file missing.
   bool refused(std::string_view path) const;
+  const LoadTimings& timings() const { return m_timings; }
 
  private:
   friend Workspace load_workspace(const Source&, const struct LoadOptions&, Diagnostics&);
@@ -74,6 +87,7 @@ class Workspace {
   std::optional<Organisation> m_organisation;
   std::optional<Lifecycle> m_lifecycle;
   SchemaSet m_schemas;
+  LoadTimings m_timings;
 };
 
 struct LoadOptions {

@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include "documents/manifest.hpp"
+#include "documents/plan.hpp"
+#include "fixture_workspace.hpp"
+
+namespace partnerops {
+namespace {
+
+std::vector<std::string> outputs(const std::vector<DocumentJob>& jobs) {
+  std::vector<std::string> out;
+  for (const DocumentJob& job : jobs) out.push_back(job.output);
+  return out;
+}
+
+class PlanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics diagnostics;
+    workspace = std::make_unique<Workspace>(load_workspace(source, {}, diagnostics));
+    ASSERT_FALSE(diagnostics.has_errors());
+  }
+  testing::MemorySource source = testing::fixture_workspace();
+  std::unique_ptr<Workspace> workspace;
+};
+
+TEST_F(PlanTest, ALeadHasOnlyItsNotes) {
+  PlanOptions options{*Date::parse("2026-11-23"), std::string("halden-hydrology-group"), {}};
+  EXPECT_EQ(outputs(plan_documents(*workspace, options)),
+            std::vector<std::string>{"halden-hydrology-group/notes.pdf"});
+}
+
+TEST_F(PlanTest, AProspectHasItsAgreementSowAndQuote) {
+  PlanOptions options{*Date::parse("2026-11-23"), std::string("cascadia-climate"), {}};
+  EXPECT_EQ(outputs(plan_documents(*workspace, options)),
+            (std::vector<std::string>{"cascadia-climate/notes.pdf",
+                                      "cascadia-climate/quote-Q-2026-002.pdf",
+                                      "cascadia-climate/agreement.pdf",
+                                      "cascadia-climate/sow-hub-migration.pdf"}));
+}
+
+TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWindow) {
+  PlanOptions options{*Date::parse("2026-11-23"), std::string("lakeshore-college"), {}};
+  const std::vector<std::string> planned = outputs(plan_documents(*workspace, options));
+  const std::vector<std::string> expected = {
+      "lakeshore-college/notes.pdf",
+      "lakeshore-college/quote-Q-2026-001.pdf",
+      "lakeshore-college/agreement.pdf",
+      "lakeshore-college/invoice-INV-2026-0001.pdf",
+      "lakeshore-college/invoice-INV-2026-0002.pdf",
+      "lakeshore-college/invoice-INV-2026-0004.pdf",
+      "lakeshore-college/invoice-INV-2026-0006.pdf",
+      "lakeshore-college/receipt-INV-2026-0001-1.pdf",
+      "lakeshore-college/receipt-INV-2026-0002-1.pdf",
+      "lakeshore-college/receipt-INV-2026-0004-1.pdf",
+      "lakeshore-college/renewal-notice-2027-01-31.pdf",
+      "lakeshore-college/onboarding.pdf"};
+  EXPECT_EQ(planned, expected);
+  // Outside the window there is no notice.
+  options.today = *Date::parse("2026-06-01");
+  const std::vector<std::string> early = outputs(plan_documents(*workspace, options));
+  EXPECT_EQ(std::count(early.begin(), early.end(), "lakeshore-college/renewal-notice-2027-01-31.pdf"), 0);
+}
+
+TEST_F(PlanTest, FiltersByKind) {
+  PlanOptions options{*Date::parse("2026-11-23"), {}, DocumentKind::invoice};
+  const std::vector<DocumentJob> jobs = plan_documents(*workspace, options);
+  ASSERT_EQ(jobs.size(), 6u);
+  for (const DocumentJob& job : jobs) EXPECT_EQ(job.kind, DocumentKind::invoice);
+}
+
+TEST(Shard, ParsesAndSplitsStably) {
+  EXPECT_FALSE(parse_shard("0/2").has_value());
+  EXPECT_FALSE(parse_shard("3/2").has_value());
+  EXPECT_FALSE(parse_shard("1-2").has_value());
+  const Shard first = *parse_shard("1/2");
+  const Shard second = *parse_shard("2/2");
+  int in_first = 0;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string slug = "partner-" + std::to_string(i);
+    EXPECT_NE(in_shard(slug, first), in_shard(slug, second));
+    in_first += in_shard(slug, first);
+  }
+  EXPECT_GT(in_first, 400);
+  EXPECT_LT(in_first, 600);
+  EXPECT_TRUE(in_shard("", first));
+  EXPECT_FALSE(in_shard("", second));
+  // Pinned so a change of hash, which would move every partner, is noticed.
+  // (FNV-1a of "lakeshore-college" is 1 modulo 2 and 0 modulo 3.)
+  EXPECT_TRUE(in_shard("lakeshore-college", *parse_shard("2/2")));
+  EXPECT_TRUE(in_shard("lakeshore-college", *parse_shard("1/3")));
+}
+
+}  // namespace
+}  // namespace partnerops

@@ -1,0 +1,363 @@
+#include "documents/context.hpp"
+
+#include "model/priced_document.hpp"
+#include "yaml/to_json.hpp"
+
+namespace partnerops {
+
+namespace {
+
+using json = nlohmann::json;
+
+/// Formats values for one document: its currency and the organisation's
+/// date style.
+class Formatter {
+ public:
+  Formatter(std::string currency, bool long_dates, const MarkdownToHtml& markdown)
+      : m_currency(std::move(currency)), m_long_dates(long_dates), m_markdown(markdown) {}
+
+  std::string date(const Date& date) const { return m_long_dates ? date.long_form() : date.iso(); }
+
+  std::string money(std::int64_t minor) const { return format_display(Money{minor, m_currency}); }
+
+  /// Rewrites `object[key]` from ISO text to the document's date style.
+  void date_field(json& object, std::string_view key) const {
+    if (!object.is_object()) return;
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_string()) return;
+    if (const std::optional<Date> parsed = Date::parse(found->get<std::string>()))
+      *found = date(*parsed);
+  }
+
+  /// Rewrites `object[key]` from money text to "$1,234.50".
+  void money_field(json& object, std::string_view key) const {
+    if (!object.is_object()) return;
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_string()) return;
+    const MoneyParse parsed = parse_money(found->get<std::string>(), m_currency);
+    if (parsed.money) *found = format_display(*parsed.money);
+  }
+
+  /// Adds `<key>_html` beside a Markdown field (empty when absent).
+  void markdown_field(json& object, std::string_view key) const {
+    if (!object.is_object()) return;
+    const auto found = object.find(key);
+    const std::string text = found != object.end() && found->is_string() ? found->get<std::string>() : "";
+    object[std::string(key) + "_html"] = m_markdown ? m_markdown(text) : text;
+  }
+
+  const std::string& currency() const { return m_currency; }
+
+ private:
+  std::string m_currency;
+  bool m_long_dates;
+  const MarkdownToHtml& m_markdown;
+};
+
+json document_json(const WorkspaceFile* file) {
+  if (!file || !file->document) return json::object();
+  return yaml::to_json(file->document->root());
+}
+
+/// Guarantees `object[key]` exists, so templates can name optional fields.
+void default_to(json& object, std::string_view key, json value) {
+  if (!object.contains(key) || object[std::string(key)].is_null()) object[std::string(key)] = std::move(value);
+}
+
+json organisation_context(const Workspace& workspace, const Formatter& format) {
+  const WorkspaceFile* file = workspace.file("partnerops.yaml");
+  json root = document_json(file);
+  json organisation = root.value("organisation", json::object());
+  default_to(organisation, "phone", "");
+  default_to(organisation, "address", json::array());
+  json branding = root.value("branding", json::object());
+  default_to(branding, "logo", "");
+  json payment = root.value("payment", json::object());
+  for (const char* key : {"account_number", "iban", "routing", "swift", "bank", "account_name", "instructions"})
+    default_to(payment, key, "");
+  json sponsor = root.value("fiscal_sponsor", json::object());
+  const bool has_sponsor = !sponsor.empty();
+  for (const char* key : {"name", "legal_name", "email", "tax_id"}) default_to(sponsor, key, "");
+  default_to(sponsor, "address", json::array());
+  default_to(sponsor, "issues_invoices", false);
+  default_to(sponsor, "signs_agreements", false);
+  json outreach = root.value("outreach", json::object());
+  for (const char* key : {"from", "meeting_link", "service_description"}) default_to(outreach, key, "");
+  (void)format;
+  return json{{"name", organisation.value("name", "")},
+              {"legal_name", organisation.value("legal_name", "")},
+              {"address", organisation["address"]},
+              {"tax_id", organisation.value("tax_id", "")},
+              {"email", organisation.value("email", "")},
+              {"website", organisation.value("website", "")},
+              {"phone", organisation["phone"]},
+              {"branding", branding},
+              {"payment", payment},
+              {"signatories", root.value("signatories", json::array())},
+              {"has_fiscal_sponsor", has_sponsor},
+              {"fiscal_sponsor", sponsor},
+              {"outreach", outreach}};
+}
+
+json partner_context(const PartnerFolder& folder) {
+  json partner = document_json(folder.partner_file);
+  for (const char* key : {"legal_entity", "website", "industry"}) default_to(partner, key, "");
+  default_to(partner, "contacts", json::array());
+  json primary = json{{"name", ""}, {"email", ""}, {"role", ""}};
+  for (const json& contact : partner["contacts"]) {
+    if (primary["name"] == "" || contact.value("primary", false)) {
+      primary = json{{"name", contact.value("name", "")},
+                     {"email", contact.value("email", "")},
+                     {"role", contact.value("role", "")}};
+      if (contact.value("primary", false)) break;
+    }
+  }
+  partner["primary_contact"] = primary;
+  partner["display_name"] = partner.value("legal_entity", "").empty()
+                                ? partner.value("name", "")
+                                : partner["legal_entity"].get<std::string>();
+  return partner;
+}
+
+void add_priced(json& document, const PricedDocument& priced, const Formatter& format) {
+  for (json& line : document["lines"]) {
+    format.money_field(line, "unit_price");
+    format.money_field(line, "amount");
+    if (line.contains("quantity") && !line["quantity"].is_string()) line["quantity"] = line["quantity"].dump();
+  }
+  format.money_field(document, "subtotal");
+  format.money_field(document, "total");
+  default_to(document, "tax", json{{"label", ""}, {"rate_percent", "0"}, {"amount", "0"}});
+  format.money_field(document["tax"], "amount");
+  document["has_tax"] = priced.tax && priced.tax->amount && priced.tax->amount->value.minor != 0;
+}
+
+json agreement_context(const PartnerFolder& folder, const Formatter& format) {
+  json agreement = document_json(folder.agreement_file);
+  for (const char* key : {"effective_date", "scope", "revenue_sharing"}) default_to(agreement, key, "");
+  for (const char* key : {"services", "fees", "signatories", "addenda", "compliance"})
+    default_to(agreement, key, json::array());
+  default_to(agreement, "responsibilities", json{{"ours", json::array()}, {"theirs", json::array()}});
+  default_to(agreement, "clauses", json::object());
+  for (const char* key : {"data_protection", "confidentiality", "publicity"})
+    default_to(agreement["clauses"], key, false);
+  default_to(agreement, "term", json::object());
+  format.date_field(agreement, "effective_date");
+  format.date_field(agreement["term"], "start");
+  format.date_field(agreement["term"], "end");
+  default_to(agreement["term"], "notice_days", 0);
+  agreement["has_compliance"] = !agreement["compliance"].empty();
+  agreement["has_fees"] = !agreement["fees"].empty();
+  default_to(agreement, "payment_terms_days", 30);
+  format.markdown_field(agreement, "scope");
+  format.markdown_field(agreement, "revenue_sharing");
+  for (json& service : agreement["services"]) format.markdown_field(service, "description");
+  for (json& fee : agreement["fees"]) format.money_field(fee, "amount");
+  for (json& signatory : agreement["signatories"]) {
+    default_to(signatory, "signed_on", "");
+    format.date_field(signatory, "signed_on");
+    signatory["is_ours"] = signatory.value("party", "") == "ours";
+  }
+  return agreement;
+}
+
+/// Totals a SOW's estimates per deliverable and overall, priced at each
+/// deliverable role's rate, exactly.
+void add_sow_totals(json& sow, const Formatter& format) {
+  const std::optional<Currency> currency = find_currency(format.currency());
+  std::map<std::string, std::int64_t> rates;
+  for (json& rate : sow["rates"]) {
+    const MoneyParse parsed = parse_money(rate.value("rate", ""), format.currency());
+    if (parsed.money) rates[rate.value("role", "")] = parsed.money->minor;
+    format.money_field(rate, "rate");
+  }
+  auto hours_of = [](const json& value) -> std::optional<Quantity> {
+    return parse_quantity(value.is_string() ? value.get<std::string>() : value.dump());
+  };
+  auto hours_text = [](const Quantity& q) {
+    // Hours are shown with the precision they were written with.
+    std::string digits = std::to_string(q.units);
+    if (q.scale == 0) return digits;
+    if (digits.size() <= static_cast<std::size_t>(q.scale)) digits.insert(0, q.scale + 1 - digits.size(), '0');
+    digits.insert(digits.size() - q.scale, ".");
+    return digits;
+  };
+  auto add = [](Quantity a, const Quantity& b) {
+    while (a.scale < b.scale) a.units *= 10, ++a.scale;
+    Quantity c = b;
+    while (c.scale < a.scale) c.units *= 10, ++c.scale;
+    return Quantity{a.units + c.units, a.scale};
+  };
+  Quantity total_low, total_high;
+  std::int64_t cost_low = 0, cost_high = 0;
+  for (json& deliverable : sow["deliverables"]) {
+    Quantity low, high;
+    for (const json& estimate : deliverable["estimates"]) {
+      if (auto h = hours_of(estimate["low_hours"])) low = add(low, *h);
+      if (auto h = hours_of(estimate["high_hours"])) high = add(high, *h);
+    }
+    const std::int64_t rate = rates[deliverable.value("role", "")];
+    const std::int64_t dl = multiply(low, rate).value_or(0);
+    const std::int64_t dh = multiply(high, rate).value_or(0);
+    deliverable["low_hours"] = hours_text(low);
+    deliverable["high_hours"] = hours_text(high);
+    deliverable["low_cost"] = format.money(dl);
+    deliverable["high_cost"] = format.money(dh);
+    format.markdown_field(deliverable, "overview");
+    default_to(deliverable, "definition_of_done", json::array());
+    total_low = add(total_low, low);
+    total_high = add(total_high, high);
+    cost_low += dl;
+    cost_high += dh;
+  }
+  (void)currency;
+  sow["total_low_hours"] = hours_text(total_low);
+  sow["total_high_hours"] = hours_text(total_high);
+  sow["total_low_cost"] = format.money(cost_low);
+  sow["total_high_cost"] = format.money(cost_high);
+}
+
+}  // namespace
+
+nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
+                                 const ContextOptions& options) {
+  const PartnerFolder* folder = job.slug.empty() ? nullptr : workspace.partner(job.slug);
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  const json organisation_root = document_json(workspace.file("partnerops.yaml"));
+  const bool long_dates =
+      organisation_root.value("defaults", json::object()).value("date_style", "iso") == "long";
+  std::string currency = organisation ? organisation->default_currency : "USD";
+  if (folder && folder->agreement && !folder->agreement->currency.empty())
+    currency = folder->agreement->currency;
+
+  const Invoice* invoice = nullptr;
+  const Quote* quote = nullptr;
+  if (folder) {
+    for (const Invoice& candidate : folder->invoices)
+      if ((job.kind == DocumentKind::invoice || job.kind == DocumentKind::receipt) &&
+          candidate.file == job.inputs.back())
+        invoice = &candidate;
+    for (const Quote& candidate : folder->quotes)
+      if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back()) quote = &candidate;
+  }
+  if (invoice) currency = invoice->priced.currency;
+  if (quote) currency = quote->priced.currency;
+  const Formatter format(currency, long_dates, options.markdown);
+
+  json context;
+  context["organisation"] = organisation_context(workspace, format);
+  context["document"] = json{{"kind", name_of(job.kind)},
+                             {"title", title_of(job.kind)},
+                             {"number", job.number},
+                             {"date", format.date(options.today)}};
+  context["partner"] = folder ? partner_context(*folder) : json::object();
+
+  switch (job.kind) {
+    case DocumentKind::service_description: {
+      // The prose lives in the file outreach.service_description names, so
+      // the same text serves the PDF and the lead's canned message.
+      const std::string path = context["organisation"]["outreach"].value("service_description", "");
+      std::string text;
+      if (!path.empty() && is_safe_relative_path(path)) {
+        const ReadResult read = workspace.source().read(path, 1 << 20);
+        if (read.ok()) text = read.content;
+      }
+      context["service_description_html"] = options.markdown ? options.markdown(text) : text;
+      break;
+    }
+    case DocumentKind::notes: {
+      const std::string text = folder && folder->notes_file ? folder->notes_file->content : "";
+      context["notes_html"] = options.markdown ? options.markdown(text) : text;
+      break;
+    }
+    case DocumentKind::quote: {
+      json document = document_json(workspace.file(job.inputs.back()));
+      for (const char* key : {"reference", "notes"}) default_to(document, key, "");
+      format.date_field(document, "date");
+      format.date_field(document, "valid_until");
+      if (quote) add_priced(document, quote->priced, format);
+      format.markdown_field(document, "notes");
+      context["quote"] = document;
+      break;
+    }
+    case DocumentKind::agreement:
+    case DocumentKind::mou:
+      context["agreement"] = folder ? agreement_context(*folder, format) : json::object();
+      context["document"]["title"] = context["agreement"].value("title", std::string(title_of(job.kind)));
+      break;
+    case DocumentKind::sow: {
+      // inputs: partner.yaml, the SOW, then the agreement it belongs to.
+      json sow = document_json(workspace.file(job.inputs.at(1)));
+      for (const char* key : {"background", "technical_details"}) {
+        default_to(sow, key, "");
+        format.markdown_field(sow, key);
+      }
+      for (const char* key : {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
+        default_to(sow, key, json::array());
+      format.date_field(sow, "date");
+      for (json& entry : sow["timeline"]) {
+        format.date_field(entry, "start");
+        format.date_field(entry, "end");
+      }
+      add_sow_totals(sow, format);
+      context["sow"] = sow;
+      context["agreement"] = folder && folder->agreement ? agreement_context(*folder, format) : json::object();
+      context["document"]["title"] = sow.value("title", std::string(title_of(job.kind)));
+      break;
+    }
+    case DocumentKind::invoice:
+    case DocumentKind::receipt: {
+      json document = document_json(workspace.file(job.inputs.back()));
+      for (const char* key : {"period", "reference", "sponsor_number", "notes"}) default_to(document, key, "");
+      default_to(document, "payments", json::array());
+      format.date_field(document, "issue_date");
+      format.date_field(document, "due_date");
+      if (invoice) {
+        add_priced(document, invoice->priced, format);
+        const std::int64_t total = invoice->priced.total ? invoice->priced.total->value.minor : 0;
+        document["paid"] = format.money(invoice->paid_minor());
+        document["balance"] = format.money(total - invoice->paid_minor());
+        document["is_draft"] = invoice->status.value == "draft";
+        document["is_void"] = invoice->status.value == "void";
+        document["is_paid"] = invoice->status.value == "paid";
+      }
+      for (json& payment : document["payments"]) {
+        format.date_field(payment, "date");
+        format.money_field(payment, "amount");
+        default_to(payment, "reference", "");
+      }
+      context["invoice"] = document;
+      if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
+        context["payment"] = document["payments"][job.payment_index];
+      }
+      break;
+    }
+    case DocumentKind::renewal_notice: {
+      context["agreement"] = folder ? agreement_context(*folder, format) : json::object();
+      if (folder && folder->agreement) {
+        const std::optional<Date> deadline = folder->agreement->notice_deadline();
+        context["renewal"] = json{{"notice_deadline", deadline ? format.date(*deadline) : ""},
+                                  {"days_to_deadline", deadline ? deadline->days_since(options.today) : 0},
+                                  {"is_auto", folder->agreement->term.renewal == "auto"}};
+      }
+      break;
+    }
+    case DocumentKind::onboarding: {
+      json items = context["partner"].value("onboarding", json::array());
+      int done = 0;
+      for (json& item : items) {
+        default_to(item, "date", "");
+        default_to(item, "notes", "");
+        format.date_field(item, "date");
+        if (item.value("completed", false)) ++done;
+      }
+      context["onboarding"] = json{{"items", items},
+                                   {"done", done},
+                                   {"total", static_cast<int>(items.size())}};
+      break;
+    }
+  }
+  return context;
+}
+
+}  // namespace partnerops

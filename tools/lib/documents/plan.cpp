@@ -1,0 +1,117 @@
+#include "documents/plan.hpp"
+
+#include <algorithm>
+
+namespace partnerops {
+
+bool in_renewal_window(const Agreement& agreement, Date today, int renewal_notice_days) {
+  const std::optional<Date> deadline = agreement.notice_deadline();
+  if (!deadline || !agreement.term.end) return false;
+  return deadline->plus_days(-renewal_notice_days) <= today && today <= agreement.term.end->value;
+}
+
+namespace {
+
+bool stage_calls_for(const Stage& stage, std::string_view kind) {
+  return std::find(stage.documents.begin(), stage.documents.end(), kind) != stage.documents.end();
+}
+
+std::string file_stem(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+DocumentJob job(DocumentKind kind, const PartnerFolder& folder, std::string id, std::string number,
+                std::vector<std::string> inputs) {
+  DocumentJob out;
+  out.kind = kind;
+  out.slug = folder.slug;
+  out.id = std::move(id);
+  out.number = std::move(number);
+  out.output = folder.slug + "/" + std::string(name_of(kind)) + (out.id.empty() ? "" : "-" + out.id) + ".pdf";
+  out.inputs = std::move(inputs);
+  out.inputs.insert(out.inputs.begin(), folder.partner_file->path);
+  return out;
+}
+
+void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const Stage& stage,
+                  const PlanOptions& options, std::vector<DocumentJob>& jobs) {
+  const auto wants = [&](std::string_view kind) { return stage_calls_for(stage, kind); };
+  if (wants("notes") && folder.notes_file)
+    jobs.push_back(job(DocumentKind::notes, folder, "", "", {folder.notes_file->path}));
+  if (wants("quote")) {
+    for (const Quote& quote : folder.quotes)
+      jobs.push_back(job(DocumentKind::quote, folder, quote.number.value, quote.number.value, {quote.file}));
+  }
+  if (wants("agreement") && folder.agreement) {
+    const DocumentKind kind =
+        folder.agreement->kind == "mou" ? DocumentKind::mou : DocumentKind::agreement;
+    jobs.push_back(job(kind, folder, "", "", {folder.agreement->file}));
+  }
+  if (wants("sow")) {
+    for (const WorkspaceFile* sow : folder.sow_files) {
+      if (!sow->valid) continue;
+      std::vector<std::string> inputs = {sow->path};
+      if (folder.agreement) inputs.push_back(folder.agreement->file);
+      jobs.push_back(job(DocumentKind::sow, folder, file_stem(sow->path), "", inputs));
+    }
+  }
+  if (wants("invoice")) {
+    for (const Invoice& invoice : folder.invoices)
+      jobs.push_back(job(DocumentKind::invoice, folder, invoice.number.value, invoice.number.value,
+                         {invoice.file}));
+  }
+  if (wants("receipt")) {
+    for (const Invoice& invoice : folder.invoices) {
+      for (std::size_t i = 0; i < invoice.payments.size(); ++i) {
+        const std::string id = invoice.number.value + "-" + std::to_string(i + 1);
+        DocumentJob receipt = job(DocumentKind::receipt, folder, id, id, {invoice.file});
+        receipt.payment_index = i;
+        jobs.push_back(std::move(receipt));
+      }
+    }
+  }
+  if (wants("renewal-notice") && folder.agreement && folder.agreement->term.end) {
+    const std::optional<Organisation>& organisation = workspace.organisation();
+    const int window = organisation ? int(organisation->renewal_notice_days.value_or(60)) : 60;
+    if (in_renewal_window(*folder.agreement, options.today, window)) {
+      jobs.push_back(job(DocumentKind::renewal_notice, folder, folder.agreement->term.end->value.iso(),
+                         "", {folder.agreement->file}));
+    }
+  }
+  if (wants("onboarding") && folder.partner_file->document &&
+      folder.partner_file->document->root().find("onboarding"))
+    jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
+}
+
+}  // namespace
+
+std::vector<DocumentJob> plan_documents(const Workspace& workspace, const PlanOptions& options) {
+  std::vector<DocumentJob> jobs;
+  const std::optional<Lifecycle>& lifecycle = workspace.lifecycle();
+  if (!options.partner) {
+    DocumentJob description;
+    description.kind = DocumentKind::service_description;
+    description.output = std::string(name_of(description.kind)) + ".pdf";
+    description.inputs = {"partnerops.yaml"};
+    jobs.push_back(std::move(description));
+  }
+  for (const PartnerFolder& folder : workspace.partners()) {
+    if (!folder.partner || !lifecycle) continue;
+    if (options.partner && folder.slug != *options.partner) continue;
+    const Stage* stage = lifecycle->stage(folder.partner->stage.value);
+    if (!stage) continue;
+    plan_partner(workspace, folder, *stage, options, jobs);
+  }
+  if (options.kind) {
+    const DocumentKind wanted = *options.kind;
+    jobs.erase(std::remove_if(jobs.begin(), jobs.end(),
+                              [wanted](const DocumentJob& j) { return j.kind != wanted; }),
+               jobs.end());
+  }
+  return jobs;
+}
+
+}  // namespace partnerops

@@ -1,0 +1,44 @@
+#pragma once
+// Which documents a workspace calls for. Each partner's stage and files
+// decide: a lead has its running notes; a prospect adds its draft agreement,
+// statements of work and quotes; a partner adds invoices, a receipt per
+// payment, the onboarding summary and, inside the notice window, a renewal
+// notice. The service description is organisation-wide.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/document_kind.hpp"
+#include "model/date.hpp"
+#include "model/workspace.hpp"
+
+namespace partnerops {
+
+/// One document to build.
+struct DocumentJob {
+  DocumentKind kind = DocumentKind::notes;
+  std::string slug;    ///< the partner; empty for organisation-wide documents
+  std::string id;      ///< distinguishes documents of one kind: a number, a SOW id
+  std::string number;  ///< printed in the footer; may be empty
+  std::string output;  ///< relative to the output folder: "<slug>/<kind>-<id>.pdf"
+  /// Workspace files the document is made from (its hash covers them).
+  std::vector<std::string> inputs;
+  std::size_t payment_index = 0;  ///< for receipts
+};
+
+struct PlanOptions {
+  Date today;
+  std::optional<std::string> partner;     ///< only this partner
+  std::optional<DocumentKind> kind;       ///< only this kind
+};
+
+/// Every document the workspace calls for, in a stable order (partner, then
+/// kind, then id). Partners whose files did not load are left out.
+std::vector<DocumentJob> plan_documents(const Workspace& workspace, const PlanOptions& options);
+
+/// True when `today` falls in the renewal window of `agreement`: from
+/// `renewal_notice_days` before the notice deadline up to the term's end.
+bool in_renewal_window(const Agreement& agreement, Date today, int renewal_notice_days);
+
+}  // namespace partnerops
