@@ -110,6 +110,15 @@ TEST(ValidateExitCodes, TodayThatIsNotACalendarDateIsAUsageError) {
   EXPECT_EQ(run.exit_code, 2);
 }
 
+TEST(ValidateExitCodes, PathThatIsNotAFolderIsAUsageError) {
+  TempDir dir;
+  const std::string missing = (dir.path() / "no-such-folder").string();
+  const RunResult run = run_partnerops({"validate", missing});
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "partnerops: " + missing + " is not a folder\n");
+  EXPECT_EQ(run.exit_code, 2);
+}
+
 TEST(GlobalFlags, VersionPrintsTheVersion) {
   const RunResult run = run_partnerops({"--version"});
   EXPECT_EQ(run.out, std::string("partnerops ") + k_version + "\n");

@@ -20,7 +20,8 @@ void check_invoices(const CheckContext& context) {
           invoice.due_date->value < invoice.issue_date->value) {
         out.error("invoice-due-before-issue", invoice.file, invoice.due_date->position,
                   "the due date " + invoice.due_date->value.iso() + " is before the issue date " +
-                      invoice.issue_date->value.iso());
+                      invoice.issue_date->value.iso(),
+                  "the due date is the issue date plus the agreement's payment terms");
       }
 
       const std::string expected_name = folder.path + "/invoices/" + invoice.number.value + ".yaml";
@@ -43,7 +44,9 @@ void check_invoices(const CheckContext& context) {
         if (payment.date && invoice.issue_date && payment.date->value < invoice.issue_date->value) {
           out.error("payment-before-issue", invoice.file, payment.date->position,
                     "a payment is dated " + payment.date->value.iso() +
-                        ", before the invoice was issued on " + invoice.issue_date->value.iso());
+                        ", before the invoice was issued on " + invoice.issue_date->value.iso(),
+                    "use the date the money arrived, from the bank statement; an advance "
+                    "payment belongs on its own invoice");
         }
       }
       if (!paid_known) continue;
@@ -107,7 +110,10 @@ void check_invoice_numbering(const CheckContext& context) {
       if (!match) {
         out.error("invoice-number-format", invoice.file, invoice.number.position,
                   "the invoice number " + invoice.number.value + " does not follow the rule " +
-                      rule->pattern());
+                      rule->pattern(),
+                  "numbers look like " +
+                      rule->format(invoice.issue_date ? invoice.issue_date->value.year() : 2026, 1) +
+                      "; rename the file to match");
         continue;
       }
       sequences[match->sequence].push_back({&invoice, match->seq});
@@ -162,7 +168,8 @@ void check_quotes(const CheckContext& context) {
       if (quote.date && quote.valid_until && quote.valid_until->value < quote.date->value) {
         out.error("quote-validity", quote.file, quote.valid_until->position,
                   "the quote is valid until " + quote.valid_until->value.iso() +
-                      ", before its date " + quote.date->value.iso());
+                      ", before its date " + quote.date->value.iso(),
+                  "valid_until is the last day the partner may accept the quote");
       }
     }
   }

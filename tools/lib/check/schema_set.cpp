@@ -441,7 +441,8 @@ bool SchemaSet::validate(const yaml::Document& document, std::string_view schema
                             (least == "1" ? " item" : " items"),
                         description_of(subschema));
     } else if (description.starts_with("String should be no fewer")) {
-      diagnostics.error("schema-empty", file, node.position(), subject + " must not be empty");
+      diagnostics.error("schema-empty", file, node.position(), subject + " must not be empty",
+                        description_of(subschema));
     } else if (description.starts_with("Failed to validate against schema associated with "
                                        "property name")) {
       // Only `propertyNames` fails without a deeper report (valijson checks

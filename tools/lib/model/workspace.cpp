@@ -169,14 +169,16 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     if (entry.type == EntryType::directory) {
       if (classified.kind == FileKind::unknown) continue;  // sow/, invoices/ and the like
       workspace.m_refused.push_back(entry.path);
-      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory");
+      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory",
+                        "remove or rename the directory and put the file in its place");
       continue;
     }
     if (entry.type != EntryType::file) {
       if (classified.kind != FileKind::unknown) {
         workspace.m_refused.push_back(entry.path);
         diagnostics.error("file-not-regular", entry.path, {},
-                          "expected a file here, found a pipe, socket or device");
+                          "expected a file here, found a pipe, socket or device",
+                          "remove it and put the file in its place");
       }
       continue;
     }

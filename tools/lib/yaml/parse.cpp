@@ -169,7 +169,8 @@ class DocumentBuilder final : public YAML::EventHandler {
     for (const Frame& frame : m_stack) {
       if (frame.node == found->second) {
         fail("yaml-recursive-alias", position_of(mark),
-             "an alias refers to a collection that contains it");
+             "an alias refers to a collection that contains it",
+             "remove the alias, or write the values out");
       }
     }
     attach(*found->second);
@@ -299,7 +300,8 @@ class DocumentBuilder final : public YAML::EventHandler {
       frame.key_position = child.m_position;
       if (!frame.key_usable) {
         m_diagnostics.error("yaml-complex-key", m_document.m_path, child.m_position,
-                            "a mapping key must be a plain value, not a list or mapping");
+                            "a mapping key must be a plain value, not a list or mapping",
+                            "write the key as a plain word, e.g. website:");
       }
       return;
     }
