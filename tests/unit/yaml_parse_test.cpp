@@ -160,5 +160,21 @@ TEST(YamlParse, QuotesWithEscapedQuotesInsideAreClosed) {
   EXPECT_EQ(doc->root().find("c")->text(), "\"block\n");
 }
 
+TEST(YamlParse, ColumnsCountCharactersNotBytes) {
+  // "é" and "—" are two and three bytes; editors count each as one column.
+  auto doc = parse_ok("a: [é, 42]\nb: {x: — , y: 2026-02-30}\n");
+  EXPECT_EQ(doc->root().find("a")->items()[1]->position(), (Position{1, 8}));
+  const yaml::Entry* y = doc->root().find("b")->find_entry("y");
+  ASSERT_TRUE(y);
+  EXPECT_EQ(y->key_position, (Position{2, 12}));
+  EXPECT_EQ(y->value->position(), (Position{2, 15}));
+}
+
+TEST(YamlParse, InvalidUtf8IsReportedAtItsCharacterColumn) {
+  const Diagnostic d = parse_fails("name: Sofía \xff\n");
+  EXPECT_EQ(d.code, "file-not-utf8");
+  EXPECT_EQ(d.position, (Position{1, 13}));
+}
+
 }  // namespace
 }  // namespace partnerops::yaml

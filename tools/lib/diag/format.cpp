@@ -73,9 +73,15 @@ void print_text(std::ostream& out, const Diagnostic& d, Colour colour, const Sou
         out << ' ' << number << " | " << line << '\n';
         if (d.position.column > 0) {
           std::string pad;
-          // Keep tabs so the caret lines up under the same character.
-          for (int i = 0; i + 1 < d.position.column && i < static_cast<int>(line.size()); ++i)
+          // Columns count characters: one space per character before the
+          // caret (UTF-8 continuation bytes add none), and tabs are kept so
+          // the caret lines up under the same character.
+          int characters = 0;
+          for (std::size_t i = 0; i < line.size() && characters + 1 < d.position.column; ++i) {
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
             pad += line[i] == '\t' ? '\t' : ' ';
+            ++characters;
+          }
           out << ' ' << std::string(number.size(), ' ') << " | " << pad << severity_colour << '^'
               << reset << '\n';
         }
