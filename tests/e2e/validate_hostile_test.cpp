@@ -111,6 +111,16 @@ TEST_F(Hostile, InvalidUtf8Bytes) {
             std::vector<std::string>{"error file-not-utf8 " + std::string(k_halden) + ":2:14"});
 }
 
+TEST_F(Hostile, FileNameThatIsNotUtf8StillGivesValidJson) {
+  write_file(at("partners/halden-hydrology-group/caf\xe9.txt"), "notes\n");
+  const RunResult run = run_partnerops(
+      {"validate", m_dir.path().string(), "--format", "json", "--today", "2026-11-23"});
+  EXPECT_EQ(diagnostic_lines(run.out),
+            std::vector<std::string>{
+                "warning file-unknown partners/halden-hydrology-group/caf\xef\xbf\xbd.txt:0:0"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+}
+
 TEST_F(Hostile, EmptyFile) {
   write_file(at(k_halden), "");
   EXPECT_EQ(validate(),

@@ -41,5 +41,13 @@ TEST(DiagnosticFormat, WholeFileProblemsHaveNoPositionOrQuote) {
   EXPECT_EQ(text_of(d, "anything\n"), "p.yaml: error[file-empty]: the file is empty\n  hint: fill it\n");
 }
 
+TEST(DiagnosticFormat, JsonReplacesBytesThatAreNotUtf8) {
+  Diagnostics diagnostics;
+  diagnostics.warning("file-unknown", "caf\xe9.txt", {}, "m");
+  std::ostringstream out;
+  print_diagnostics(out, diagnostics, DiagnosticFormat::json, Colour::off);
+  EXPECT_NE(out.str().find("\"file\": \"caf\xef\xbf\xbd.txt\""), std::string::npos) << out.str();
+}
+
 }  // namespace
 }  // namespace partnerops

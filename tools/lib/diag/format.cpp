@@ -113,7 +113,9 @@ void print_diagnostics(std::ostream& out, const Diagnostics& diagnostics, Diagno
       const nlohmann::json document = {{"diagnostics", items},
                                        {"errors", diagnostics.error_count()},
                                        {"warnings", diagnostics.warning_count()}};
-      out << document.dump(2) << '\n';
+      // A file name need not be UTF-8; JSON must be. Bytes that are not
+      // become U+FFFD rather than failing the whole report.
+      out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       return;
     }
     case DiagnosticFormat::github:
