@@ -113,6 +113,16 @@ TEST_F(BaseWorkspace, InvoiceThatDoesNotParseKeepsTheNumberOfItsName) {
   EXPECT_TRUE(lines[0].starts_with("error yaml-syntax " + std::string(k_inv4))) << lines[0];
 }
 
+TEST_F(BaseWorkspace, BrokenCopyOfAnInvoiceNumberIsNotAGap) {
+  // A second file with the number INV-2026-0002 that fails its schema: its
+  // own error only, whatever order the two copies sort in.
+  std::string copy = m_files.at(k_inv2);
+  copy.replace(copy.find("status: paid"), 12, "status: settled");
+  m_files["partners/prairie-public-health/invoices/INV-2026-0002.yaml"] = copy;
+  EXPECT_EQ(validate(),
+            Lines{"error schema-enum partners/prairie-public-health/invoices/INV-2026-0002.yaml:3:9"});
+}
+
 TEST_F(BaseWorkspace, UnsignedSignatoryOfAPartnerIsOneError) {
   edit("partners/lakeshore-college/agreement.yaml",
        "    email: gwhitfield@lakeshorecc.edu\n    signed_on: 2026-01-29\n",

@@ -70,6 +70,14 @@ void check_invoices(const CheckContext& context) {
   }
 }
 
+namespace {
+
+int issue_year(const Invoice& invoice, const Date& today) {
+  return (invoice.issue_date ? invoice.issue_date->value : today).year();
+}
+
+}  // namespace
+
 void check_invoice_numbering(const CheckContext& context) {
   Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
@@ -111,8 +119,7 @@ void check_invoice_numbering(const CheckContext& context) {
         out.error("invoice-number-format", invoice.file, invoice.number.position,
                   "the invoice number " + invoice.number.value + " does not follow the rule " +
                       rule->pattern(),
-                  "numbers look like " +
-                      rule->format(invoice.issue_date ? invoice.issue_date->value.year() : 2026, 1) +
+                  "numbers look like " + rule->format(issue_year(invoice, context.today), 1) +
                       "; rename the file to match");
         continue;
       }
@@ -144,6 +151,9 @@ void check_invoice_numbering(const CheckContext& context) {
     std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.seq < b.seq; });
     long long expected = 1;
     for (const Seen& entry : seen) {
+      // A number seen again comes from a file that failed to load; its
+      // duplicate is not a gap.
+      if (entry.seq < expected) continue;
       if (entry.seq != expected && entry.invoice) {
         const std::string missing =
             entry.seq == expected + 1
