@@ -6,7 +6,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <gtest/gtest.h>
+
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -104,6 +107,31 @@ std::string run_tool(const std::string& command) {
 
 std::string pdf_text(const fs::path& pdf) {
   return run_tool("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
+}
+
+void make_fixture_workspace(const std::string& name, const fs::path& dir) {
+  const fs::path fixture = fixtures_dir() / "invalid" / name;
+  make_base_workspace(dir);
+  std::istringstream remove(read_file(fixture / "remove"));
+  for (std::string path; std::getline(remove, path);)
+    if (!path.empty() && path[0] != '#') fs::remove_all(dir / path);
+  if (fs::exists(fixture / "files"))
+    fs::copy(fixture / "files", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::vector<std::string> diagnostic_lines(const std::string& json_output) {
+  std::vector<std::string> lines;
+  const nlohmann::json output = nlohmann::json::parse(json_output, nullptr, false);
+  if (output.is_discarded() || !output.contains("diagnostics")) {
+    ADD_FAILURE() << "not the JSON of partnerops validate: " << json_output;
+    return lines;
+  }
+  for (const auto& d : output["diagnostics"]) {
+    lines.push_back(d["severity"].get<std::string>() + " " + d["code"].get<std::string>() + " " +
+                    d["file"].get<std::string>() + ":" + std::to_string(d["line"].get<int>()) +
+                    ":" + std::to_string(d["column"].get<int>()));
+  }
+  return lines;
 }
 
 }  // namespace partnerops::e2e
