@@ -140,19 +140,20 @@ int run_build(const BuildOptions& options) {
   std::size_t failed = 0;
   for (DocumentJob& job : jobs) {
     if (!in_shard(job.slug, shard) || held_back.count(job.slug)) continue;
+    nlohmann::json context = document_context(workspace, job, context_options);
+    renderer.complete_context(context);
+    std::string hash = renderer.input_hash(context);
+    if (!options.force && manifest.up_to_date(out_dir, job.output, hash) &&
+        (!options.html || fs::exists(out_dir / fs::path(job.output).replace_extension(".html")))) {
+      ++skipped;
+      continue;
+    }
     Diagnostics template_diagnostics;
-    std::optional<std::string> html =
-        renderer.html(job, document_context(workspace, job, context_options), template_diagnostics);
+    std::optional<std::string> html = renderer.html(job, context, template_diagnostics);
     if (!html) {
       print_diagnostics(std::cerr, template_diagnostics, DiagnosticFormat::text, colour_for_stream(2));
       std::cerr << "partnerops: " << job.output << ": not built\n";
       ++failed;
-      continue;
-    }
-    std::string hash = render::input_hash(*html, renderer_options.page);
-    if (!options.force && manifest.up_to_date(out_dir, job.output, hash) &&
-        (!options.html || fs::exists(out_dir / fs::path(job.output).replace_extension(".html")))) {
-      ++skipped;
       continue;
     }
     todo.push_back({std::move(job), std::move(*html), std::move(hash)});
