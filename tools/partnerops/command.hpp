@@ -26,5 +26,8 @@ struct Command {
 const std::vector<Command>& commands();
 
 Runner define_validate(CLI::App& sub);
+Runner define_tickler(CLI::App& sub);
+Runner define_report(CLI::App& sub);
+Runner define_codeowners(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -44,6 +44,7 @@ void check_invoice_numbering(const CheckContext& context);
 void check_quotes(const CheckContext& context);
 void check_notes(const CheckContext& context);
 void check_organisation(const CheckContext& context);
+void check_codeowners(const CheckContext& context);
 
 /// True for a plausible address: one '@', a non-empty local part without
 /// spaces, and a domain of dot-separated letter/digit/hyphen labels.
