@@ -312,6 +312,10 @@ tr { page-break-inside: avoid; }
 th, td { border-bottom: 0.5pt solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef2f7; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
+.date { white-space: nowrap; }
+table.fixed { table-layout: fixed; }
+table.fixed td { word-wrap: break-word; }
+table.fixed td.num { white-space: normal; }
 .none { color: #777; font-style: italic; }
 ul { margin: 0; padding-left: 4mm; }
 svg { display: block; margin: 2mm 0 4mm 0; }
@@ -470,14 +474,17 @@ std::string report_html(const PipelineReport& report) {
   html << "<h2>KPIs: targets and actuals</h2>\n";
   if (report.kpis.empty()) html << "<p class=\"none\">No KPIs recorded.</p>\n";
   else {
-    html << "<table>\n<tr><th>Partner</th><th>Metric</th><th class=\"num\">Target</th>"
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 27mm\"><col style=\"width: 33mm\">"
+            "<col style=\"width: 22mm\"><col style=\"width: 22mm\"><col style=\"width: 17mm\">"
+            "<col style=\"width: 27mm\"><col style=\"width: 32mm\"></colgroup>\n"
+            "<tr><th>Partner</th><th>Metric</th><th class=\"num\">Target</th>"
             "<th class=\"num\">Actual</th><th>Status</th><th>Responsible</th><th>Action items</th></tr>\n";
     for (const KpiRow& row : report.kpis) {
+      const std::string unit = row.unit.empty() ? "" : "<br><small>" + html_escape(row.unit) + "</small>";
       html << "<tr><td>" << html_escape(row.partner) << "<br><small>" << html_escape(row.period)
            << "</small></td><td>" << html_escape(row.metric) << "</td><td class=\"num\">"
-           << html_escape(row.target) << (row.unit.empty() ? "" : " " + html_escape(row.unit))
-           << "</td><td class=\"num\">" << html_escape(row.actual)
-           << (row.unit.empty() ? "" : " " + html_escape(row.unit)) << "</td><td>"
+           << html_escape(row.target) << unit << "</td><td class=\"num\">" << html_escape(row.actual)
+           << unit << "</td><td class=\"date\">"
            << html_escape(row.status) << "</td><td>" << html_escape(row.responsible) << "</td><td>";
       if (!row.action_items.empty()) {
         html << "<ul>";
@@ -492,13 +499,16 @@ std::string report_html(const PipelineReport& report) {
   html << "<h2>Open issues</h2>\n";
   if (report.issues.empty()) html << "<p class=\"none\">No open issues.</p>\n";
   else {
-    html << "<table>\n<tr><th>Partner</th><th>Issue</th><th>Status</th><th>Reported</th>"
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 28mm\"><col style=\"width: 52mm\">"
+            "<col style=\"width: 18mm\"><col style=\"width: 20mm\"><col style=\"width: 28mm\">"
+            "<col style=\"width: 34mm\"></colgroup>\n"
+            "<tr><th>Partner</th><th>Issue</th><th>Status</th><th>Reported</th>"
             "<th>Responsible</th><th>Escalation</th></tr>\n";
     for (const IssueRow& row : report.issues) {
       html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.id) << ": "
            << html_escape(row.description)
            << (row.severity.empty() ? "" : " <small>(" + html_escape(row.severity) + ")</small>")
-           << "</td><td>" << html_escape(row.status) << "</td><td>" << html_escape(row.date_reported)
+           << "</td><td>" << html_escape(row.status) << "</td><td class=\"date\">" << html_escape(row.date_reported)
            << "</td><td>" << html_escape(row.responsible) << "</td><td>";
       if (row.escalation) {
         html << html_escape(row.escalation->date) << " to " << html_escape(row.escalation->to)
@@ -516,7 +526,7 @@ std::string report_html(const PipelineReport& report) {
             "<th>Term ends</th><th>Renewal</th><th class=\"num\">Annual value</th></tr>\n";
     for (const RenewalRow& row : report.renewals) {
       html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.agreement)
-           << "</td><td>" << row.notice_deadline.iso() << "</td><td>" << row.term_end.iso()
+           << "</td><td class=\"date\">" << row.notice_deadline.iso() << "</td><td class=\"date\">" << row.term_end.iso()
            << "</td><td>" << html_escape(row.renewal) << "</td><td class=\"num\">"
            << amounts_html(row.annual_value) << "</td></tr>\n";
     }
