@@ -23,11 +23,12 @@ inline std::string fixture_text(const std::string& path) {
   return text.str();
 }
 
-/// Replaces `from` (which must occur exactly once) by `to` in the fixture
-/// file `path` and puts the result in `source`.
+/// Replaces `from` (which must occur exactly once) by `to` in the file
+/// `path` of `source` (a fixture file, possibly already changed).
 inline void replace_in(MemorySource& source, const std::string& path, const std::string& from,
                        const std::string& to) {
-  std::string text = fixture_text(path);
+  const ReadResult current = source.read(path, 1 << 20);
+  std::string text = current.ok() ? current.content : fixture_text(path);
   const std::size_t at = text.find(from);
   ASSERT_NE(at, std::string::npos) << from << " not in " << path;
   ASSERT_EQ(text.find(from, at + 1), std::string::npos) << from << " twice in " << path;
