@@ -26,6 +26,7 @@ struct Command {
 const std::vector<Command>& commands();
 
 Runner define_validate(CLI::App& sub);
+Runner define_build(CLI::App& sub);
 Runner define_tickler(CLI::App& sub);
 Runner define_report(CLI::App& sub);
 Runner define_codeowners(CLI::App& sub);

@@ -82,7 +82,7 @@ json organisation_context(const Workspace& workspace, const Formatter& format) {
   default_to(sponsor, "issues_invoices", false);
   default_to(sponsor, "signs_agreements", false);
   json outreach = root.value("outreach", json::object());
-  for (const char* key : {"from", "meeting_link"}) default_to(outreach, key, "");
+  for (const char* key : {"from", "meeting_link", "service_description"}) default_to(outreach, key, "");
   (void)format;
   return json{{"name", organisation.value("name", "")},
               {"legal_name", organisation.value("legal_name", "")},
@@ -146,6 +146,9 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   format.date_field(agreement["term"], "start");
   format.date_field(agreement["term"], "end");
   default_to(agreement["term"], "notice_days", 0);
+  agreement["has_compliance"] = !agreement["compliance"].empty();
+  agreement["has_fees"] = !agreement["fees"].empty();
+  default_to(agreement, "payment_terms_days", 30);
   format.markdown_field(agreement, "scope");
   format.markdown_field(agreement, "revenue_sharing");
   for (json& service : agreement["services"]) format.markdown_field(service, "description");
@@ -250,8 +253,18 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
   context["partner"] = folder ? partner_context(*folder) : json::object();
 
   switch (job.kind) {
-    case DocumentKind::service_description:
+    case DocumentKind::service_description: {
+      // The prose lives in the file outreach.service_description names, so
+      // the same text serves the PDF and the lead's canned message.
+      const std::string path = context["organisation"]["outreach"].value("service_description", "");
+      std::string text;
+      if (!path.empty() && is_safe_relative_path(path)) {
+        const ReadResult read = workspace.source().read(path, 1 << 20);
+        if (read.ok()) text = read.content;
+      }
+      context["service_description_html"] = options.markdown ? options.markdown(text) : text;
       break;
+    }
     case DocumentKind::notes: {
       const std::string text = folder && folder->notes_file ? folder->notes_file->content : "";
       context["notes_html"] = options.markdown ? options.markdown(text) : text;

@@ -1,0 +1,56 @@
+#pragma once
+// Helpers the render tests share: one engine per test process (Qt allows one
+// application object per process), temporary folders, and the poppler tools
+// that read a PDF back as text, word boxes and document information.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "render/pdf_engine.hpp"
+
+namespace partnerops::render::testing {
+
+/// The engine every test in this process shares.
+PdfEngine& engine();
+
+/// A fresh folder, removed with everything in it at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+void write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+
+/// Runs a shell command and returns its standard output.
+std::string run(const std::string& command);
+
+/// `pdftotext <options> file -` on `pdf`.
+std::string pdf_text(const std::string& pdf, const std::string& options = "");
+
+/// `pdfinfo <options> file` on `pdf`.
+std::string pdf_info(const std::string& pdf, const std::string& options = "");
+
+/// One word from `pdftotext -bbox`, in points from the top-left corner.
+struct Word {
+  double x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+  int page = 0;  ///< counts from 1
+  std::string text;
+};
+std::vector<Word> pdf_words(const std::string& pdf);
+
+/// The repository's templates/ folder.
+std::filesystem::path templates_folder();
+
+/// Renders HTML, failing the test (via ADD_FAILURE) and returning "" on error.
+std::string render_or_fail(const std::string& html, const PageSetup& page = {});
+
+}  // namespace partnerops::render::testing

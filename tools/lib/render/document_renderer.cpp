@@ -1,0 +1,138 @@
+#include "render/document_renderer.hpp"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+
+#include "documents/document_kind.hpp"
+#include "render/markdown.hpp"
+#include "render/pdf_engine.hpp"
+#include "render/pdf_finish.hpp"
+#include "version.hpp"
+
+namespace partnerops::render {
+
+namespace {
+
+constexpr const char* k_templates_dir = "templates";
+constexpr const char* k_layout = "layout";
+constexpr std::uint64_t k_max_logo_bytes = 2 << 20;
+
+std::string mime_type_of(std::string_view path) {
+  if (path.ends_with(".svg")) return "image/svg+xml";
+  if (path.ends_with(".png")) return "image/png";
+  if (path.ends_with(".jpg") || path.ends_with(".jpeg")) return "image/jpeg";
+  return {};
+}
+
+}  // namespace
+
+PageSetup page_setup_from(const nlohmann::json& organisation_file) {
+  PageSetup page;
+  const nlohmann::json defaults = organisation_file.value("defaults", nlohmann::json::object());
+  if (const auto paper = parse_paper_size(defaults.value("paper", "a4"))) page.paper = *paper;
+  const nlohmann::json margins = defaults.value("margins_mm", nlohmann::json::object());
+  page.margins_mm.top = margins.value("top", page.margins_mm.top);
+  page.margins_mm.right = margins.value("right", page.margins_mm.right);
+  page.margins_mm.bottom = margins.value("bottom", page.margins_mm.bottom);
+  page.margins_mm.left = margins.value("left", page.margins_mm.left);
+  return page;
+}
+
+std::string input_hash(const std::string& html, const PageSetup& page) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const std::string setup = std::string(k_version) + "\n" +
+                            std::to_string(static_cast<int>(page.paper)) + " " +
+                            std::to_string(page.margins_mm.top) + " " +
+                            std::to_string(page.margins_mm.right) + " " +
+                            std::to_string(page.margins_mm.bottom) + " " +
+                            std::to_string(page.margins_mm.left) + "\n";
+  hash.addData(setup.data(), static_cast<int>(setup.size()));
+  hash.addData(html.data(), static_cast<int>(html.size()));
+  return hash.result().toHex().toStdString();
+}
+
+mstch::node to_mstch(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::map map;
+      for (const auto& [key, item] : value.items()) map.emplace(key, to_mstch(item));
+      return map;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::array array;
+      for (const auto& item : value) array.push_back(to_mstch(item));
+      return array;
+    }
+    case nlohmann::json::value_t::string:
+      return value.get<std::string>();
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float:
+      return value.dump();
+    default:
+      return std::string();
+  }
+}
+
+DocumentRenderer::DocumentRenderer(const Source& source, RendererOptions options,
+                                   Diagnostics& diagnostics)
+    : m_source(source),
+      m_options(std::move(options)),
+      m_templates(TemplateSet::load(source, k_templates_dir, diagnostics)) {}
+
+DocumentRenderer::~DocumentRenderer() = default;
+
+std::optional<std::string> DocumentRenderer::html(const DocumentJob& job, nlohmann::json context,
+                                                  Diagnostics& diagnostics) const {
+  // The logo travels inside the HTML, so the engine reads no files.
+  nlohmann::json& branding = context["organisation"]["branding"];
+  const std::string logo = branding.value("logo", "");
+  branding["logo_data_url"] = "";
+  if (!logo.empty()) {
+    const ReadResult read = m_source.read(logo, k_max_logo_bytes);
+    const std::string mime = mime_type_of(logo);
+    if (read.ok() && !mime.empty()) {
+      const QByteArray base64 =
+          QByteArray(read.content.data(), static_cast<int>(read.content.size())).toBase64();
+      branding["logo_data_url"] = "data:" + mime + ";base64," + base64.toStdString();
+    }
+  }
+
+  const std::string kind(name_of(job.kind));
+  mstch::map data;
+  for (const auto& [key, value] : context.items()) data.emplace(key, to_mstch(value));
+  const std::string legal = kind + ".md";
+  if (m_templates.has(legal)) {
+    std::optional<std::string> legal_html = m_templates.render_markdown(legal, data, diagnostics);
+    if (!legal_html) return std::nullopt;
+    data["legal_html"] = *legal_html;
+  }
+  std::optional<std::string> body = m_templates.render_html(kind, data, diagnostics);
+  if (!body) return std::nullopt;
+  data["body_html"] = *body;
+  return m_templates.render_html(k_layout, data, diagnostics);
+}
+
+std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const std::string& html,
+                                                 const std::string& input_hash, std::string* error) {
+  if (!m_engine) m_engine = std::make_unique<PdfEngine>();
+  const std::optional<std::string> printed = m_engine->render(html, m_options.page, error);
+  if (!printed) return std::nullopt;
+  FinishOptions finish;
+  finish.title = std::string(title_of(job.kind));
+  finish.number = job.number;
+  finish.author = m_options.author;
+  finish.subject = std::string(title_of(job.kind)) + (job.slug.empty() ? "" : " for " + job.slug);
+  finish.keywords = "partnerops, " + std::string(name_of(job.kind)) + (job.slug.empty() ? "" : ", " + job.slug);
+  finish.source_commit = m_options.source_commit;
+  finish.input_hash = input_hash;
+  finish.epoch_seconds = m_options.epoch_seconds;
+  finish.page = m_options.page;
+  const std::optional<FinishedPdf> finished = finish_pdf(*printed, finish, error);
+  if (!finished) return std::nullopt;
+  return finished->bytes;
+}
+
+}  // namespace partnerops::render

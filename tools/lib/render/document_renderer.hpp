@@ -1,0 +1,68 @@
+#pragma once
+// One document from plan to finished PDF: the context (documents/context)
+// is turned into mustache data, the kind's template renders the body
+// (templates/<kind>.mustache; long legal text first from
+// templates/<kind>.md.mustache through Markdown), the layout wraps it,
+// Qt WebKit prints it and qpdf finishes it.
+//
+// Everything the HTML needs travels inside it: the CSS is a partial and the
+// logo becomes a data: URL, so the engine is given no folder to read and a
+// build from a git revision needs no checkout.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "documents/plan.hpp"
+#include "render/page_setup.hpp"
+#include "render/template.hpp"
+#include "source/source.hpp"
+
+namespace partnerops::render {
+
+class PdfEngine;
+
+struct RendererOptions {
+  PageSetup page;
+  std::string author;         ///< the organisation, for PDF metadata
+  std::string source_commit;  ///< the commit the inputs came from, if any
+  std::optional<std::int64_t> epoch_seconds;  ///< PDF dates; see FinishOptions
+};
+
+/// The page setup partnerops.yaml asks for (defaults.paper, margins_mm).
+PageSetup page_setup_from(const nlohmann::json& organisation_file);
+
+/// The hash that decides whether a document must be rebuilt: SHA-256 over
+/// the tool's version, the page setup and the complete HTML (which already
+/// holds every template, style and value the PDF is made from).
+std::string input_hash(const std::string& html, const PageSetup& page);
+
+/// mustache data from JSON: objects become maps, arrays arrays, numbers
+/// their shortest text, null an empty string.
+mstch::node to_mstch(const nlohmann::json& value);
+
+class DocumentRenderer {
+ public:
+  DocumentRenderer(const Source& source, RendererOptions options, Diagnostics& diagnostics);
+  ~DocumentRenderer();
+
+  /// The complete HTML of `job`. std::nullopt when a template is missing
+  /// or names data the context lacks (reported in `diagnostics`).
+  std::optional<std::string> html(const DocumentJob& job, nlohmann::json context,
+                                  Diagnostics& diagnostics) const;
+
+  /// Prints `html` and finishes the PDF. Creates the PDF engine on first
+  /// use, on the calling thread. std::nullopt with `error` on failure.
+  std::optional<std::string> pdf(const DocumentJob& job, const std::string& html,
+                                 const std::string& input_hash, std::string* error);
+
+ private:
+  const Source& m_source;
+  RendererOptions m_options;
+  TemplateSet m_templates;
+  std::unique_ptr<PdfEngine> m_engine;
+};
+
+}  // namespace partnerops::render

@@ -1,0 +1,75 @@
+#pragma once
+// Turns finished HTML into PDF bytes inside this process with Qt WebKit, the
+// engine wkhtmltopdf is built on. Starting a program per document costs about
+// five times more than the page itself, so one Qt application object lives for
+// the whole process and renders many documents.
+//
+// The engine is a sandbox as much as a printer: templates carry partner data,
+// and partner data is untrusted. JavaScript, plugins and Java are off; every
+// network request is refused except `data:` URLs and `file:` URLs that resolve
+// (after following `..` and symbolic links) inside folders the caller allows.
+//
+// Threads: Qt WebKit must run on the thread that created the application
+// object. The first render() creates it on the calling thread; a later call
+// from another thread fails with an error instead of crashing. See
+// "Parallelism" at the end of pdf_engine.cpp for how `build` uses two cores.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/page_setup.hpp"
+
+namespace partnerops::render {
+
+struct EngineOptions {
+  /// How long one document may take to load (its HTML plus allowed local
+  /// images and style sheets) before render() gives up.
+  std::chrono::milliseconds load_timeout{15000};
+};
+
+/// One document to print.
+struct RenderRequest {
+  std::string html;  ///< a complete UTF-8 HTML document
+  PageSetup page;
+  /// Relative URLs in the HTML resolve against this folder (e.g. templates/).
+  /// Empty: relative URLs resolve nowhere and load nothing.
+  std::filesystem::path base_folder;
+  /// The only folders `file:` URLs may read from, e.g. templates/ and the
+  /// partner's folder. Empty: no file is readable.
+  std::vector<std::filesystem::path> allowed_folders;
+};
+
+/// What happened while rendering, besides the bytes: the requests the
+/// sandbox refused, so callers can warn and tests can prove the refusal.
+struct RenderReport {
+  std::vector<std::string> refused_urls;
+};
+
+class PdfEngine {
+ public:
+  explicit PdfEngine(EngineOptions options = {});
+  ~PdfEngine();
+  PdfEngine(const PdfEngine&) = delete;
+  PdfEngine& operator=(const PdfEngine&) = delete;
+
+  /// Prints `request.html` and returns the PDF bytes, or std::nullopt with a
+  /// sentence in `error` when the load timed out, the HTML failed to load, the
+  /// printer could not write, or the call came from a thread other than the
+  /// one that rendered first. `report` (optional) receives refused requests.
+  std::optional<std::string> render(const RenderRequest& request, std::string* error,
+                                    RenderReport* report = nullptr);
+
+  /// Shorthand for HTML that needs no local files.
+  std::optional<std::string> render(const std::string& html, const PageSetup& page,
+                                    std::string* error);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace partnerops::render

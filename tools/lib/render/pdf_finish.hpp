@@ -1,0 +1,63 @@
+#pragma once
+// The last step of every document: what Qt WebKit cannot do itself. Debian's
+// WebKit prints no running headers or footers, so the footer ("<title> ·
+// <number> · Page i of N") is stamped onto each page here; the metadata says
+// which commit and inputs a PDF came from, so anyone can rebuild it; and
+// everything that varies between runs (dates, random IDs, Qt's XMP packet) is
+// replaced, so building twice from the same commit yields identical bytes.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "render/page_setup.hpp"
+
+namespace partnerops::render {
+
+enum class FooterAlign { centre, right };
+
+struct FinishOptions {
+  std::string title;     ///< document title: Info /Title and the footer's first part
+  std::string number;    ///< document number (e.g. INV-2026-0042); may be empty
+  std::string author;    ///< the organisation
+  std::string subject;
+  std::string keywords;
+  std::string source_commit;  ///< git commit id of the inputs; empty outside git
+  std::string input_hash;     ///< hex digest of every input; seeds the PDF /ID
+  /// Seconds since 1970 for CreationDate and ModDate. Unset: read
+  /// SOURCE_DATE_EPOCH; unset there too: the PDF carries no dates.
+  std::optional<std::int64_t> epoch_seconds;
+  /// Where the footer goes: centred between the side margins, or flush with
+  /// the right margin, on the middle of the bottom margin.
+  PageSetup page;
+  FooterAlign footer_align = FooterAlign::centre;
+  double footer_size_pt = 8;
+};
+
+/// The result of finishing: the bytes and how many pages they have.
+struct FinishedPdf {
+  std::string bytes;
+  int page_count = 0;
+};
+
+/// Stamps the footer, replaces the metadata and rewrites `pdf` with a /ID
+/// derived from `input_hash` and the content. Returns std::nullopt and fills
+/// `error` when `pdf` cannot be parsed or written (qpdf's message).
+std::optional<FinishedPdf> finish_pdf(const std::string& pdf, const FinishOptions& options,
+                                      std::string* error);
+
+/// SOURCE_DATE_EPOCH as seconds, or std::nullopt when unset or not a number.
+std::optional<std::int64_t> source_date_epoch();
+
+/// "D:YYYYMMDDHHMMSSZ", the PDF date format, in UTC.
+std::string pdf_date(std::int64_t epoch_seconds);
+
+/// `text` (UTF-8) in WinAnsiEncoding, the encoding of the standard Type 1
+/// fonts; characters it lacks become '?'.
+std::string to_win_ansi(const std::string& text);
+
+/// Width of WinAnsi-encoded `text` in Helvetica, in thousandths of the font
+/// size (the AFM unit).
+int helvetica_width(const std::string& win_ansi);
+
+}  // namespace partnerops::render
