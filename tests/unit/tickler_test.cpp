@@ -156,6 +156,19 @@ TEST_F(TicklerVariant, APaidBalanceAndATerminalStageAreNotReported) {
   }
 }
 
+TEST_F(TicklerVariant, AClosedPartnerStillOwingMoneyIsChased) {
+  std::string invoice = testing::fixture_text("partners/lakeshore-college/invoices/INV-2026-0006.yaml");
+  invoice.replace(invoice.find("due_date: 2026-12-02"), 20, "due_date: 2026-11-01");
+  source.add("partners/ironwood-policy-institute/invoices/INV-2026-0006.yaml", invoice);
+  const auto workspace = load_clean(source);
+  std::vector<std::string> ironwood;
+  for (const std::string& row : rows(tickler_items(*workspace, {k_today, 60})))
+    if (row.find("ironwood") != std::string::npos) ironwood.push_back(row);
+  EXPECT_EQ(ironwood, std::vector<std::string>{
+                          "2026-11-01 invoice-overdue ironwood-policy-institute INV-2026-0006 "
+                          "partners/ironwood-policy-institute/invoices/INV-2026-0006.yaml"});
+}
+
 TEST(ChecklistDue, TheValidatorAndTheTicklerShareTheRule) {
   const MemorySource source = testing::fixture_workspace();
   const auto workspace = load_clean(source);

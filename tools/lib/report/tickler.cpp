@@ -76,6 +76,7 @@ bool lifecycle_defines(const Lifecycle& lifecycle, std::string_view item_id) {
   return false;
 }
 
+/// Walks every partner once and gathers its items within the window.
 class Collector {
  public:
   Collector(const Workspace& workspace, const TicklerOptions& options)
@@ -95,13 +96,13 @@ class Collector {
     if (!lifecycle) return {};
     for (const PartnerFolder& folder : m_workspace.partners()) {
       if (!folder.partner) continue;
-      const Partner& partner = *folder.partner;
-      if (!is_terminal(*lifecycle, partner)) {
-        invoices(folder);
-        const bool renewal_noticed = agreement(folder, *lifecycle);
-        checklist(folder, *lifecycle, renewal_noticed);
-        lead(folder, *lifecycle);
-      }
+      // Money owed is chased whatever the stage; the rest only matters
+      // while the relationship is open.
+      invoices(folder);
+      if (is_terminal(*lifecycle, *folder.partner)) continue;
+      const bool renewal_noticed = agreement(folder, *lifecycle);
+      checklist(folder, *lifecycle, renewal_noticed);
+      lead(folder, *lifecycle);
     }
     std::sort(m_items.begin(), m_items.end(), [](const TicklerItem& a, const TicklerItem& b) {
       return std::tie(a.due, a.kind, a.slug, a.subject) < std::tie(b.due, b.kind, b.slug, b.subject);

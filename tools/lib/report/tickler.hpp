@@ -7,10 +7,12 @@
 // the end of the window (today + within), so anything already overdue is
 // listed too. The kinds, in the order they sort on the same day:
 //
+// Apart from overdue invoices, partners in a terminal stage have no items.
+//
 //   lapsed               an agreement whose term has ended while the partner is
 //                        still in a non-terminal stage (dated: term end)
-//   invoice-overdue      an issued invoice past its due date with a balance
-//                        (dated: due date)
+//   invoice-overdue      an issued invoice past its due date with a balance,
+//                        whatever the partner's stage (dated: due date)
 //   renewal              an executed agreement's notice deadline, term end minus
 //                        notice_days (dated: the deadline; until the term ends)
 //   renewal-notice       a partner inside the renewal window (documents/plan's
