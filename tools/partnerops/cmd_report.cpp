@@ -43,8 +43,8 @@ int run_report(const ReportOptions& options) {
   if (options.out.empty()) {
     std::cout << text;
   } else {
-    const std::filesystem::path target =
-        std::filesystem::path(options.out) / (json ? "pipeline-report.json" : "pipeline-report.html");
+    const std::filesystem::path target = std::filesystem::path(options.out) /
+                                         (json ? "pipeline-report.json" : "pipeline-report.html");
     std::string error;
     if (!util::write_file_atomically(target, text, &error)) {
       std::cerr << "partnerops: cannot write " << target.string() << ": " << error << '\n';
@@ -53,8 +53,9 @@ int run_report(const ReportOptions& options) {
     std::cerr << "partnerops: wrote " << target.string() << '\n';
   }
   if (diagnostics.has_errors()) {
-    std::cerr << "partnerops: " << summarize(diagnostics)
-              << " while loading; files that did not load are left out (run `partnerops validate`)\n";
+    std::cerr
+        << "partnerops: " << summarize(diagnostics)
+        << " while loading; files that did not load are left out (run `partnerops validate`)\n";
     return k_exit_problems;
   }
   return k_exit_clean;
@@ -65,7 +66,8 @@ int run_report(const ReportOptions& options) {
 Runner define_report(CLI::App& sub) {
   auto options = std::make_shared<ReportOptions>();
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
-  sub.add_option("--out", options->out, "Write DIR/pipeline-report.html (or .json) instead of printing");
+  sub.add_option("--out", options->out,
+                 "Write DIR/pipeline-report.html (or .json) instead of printing");
   sub.add_option("--format", options->format, "Output: html or json")
       ->check(CLI::IsMember({"html", "json"}));
   add_today_option(sub, options->today);

@@ -55,9 +55,12 @@ Amounts annualised_value(const Agreement& agreement) {
   for (const Fee& fee : agreement.fees) {
     if (!fee.amount) continue;
     int times = 0;
-    if (fee.schedule == "monthly") times = 12;
-    else if (fee.schedule == "quarterly") times = 4;
-    else if (fee.schedule == "annual" || fee.schedule == "one-off") times = 1;
+    if (fee.schedule == "monthly")
+      times = 12;
+    else if (fee.schedule == "quarterly")
+      times = 4;
+    else if (fee.schedule == "annual" || fee.schedule == "one-off")
+      times = 1;
     value[fee.amount->value.currency] += fee.amount->value.minor * times;
   }
   return value;
@@ -111,7 +114,8 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
     const std::vector<HistoryEntry>& history = folder->partner->history;
     for (std::size_t i = 0; i + 1 < history.size(); ++i) {
       if (!history[i].date || !history[i + 1].date) continue;
-      stays[history[i].stage.value].push_back(history[i + 1].date->value.days_since(history[i].date->value));
+      stays[history[i].stage.value].push_back(
+          history[i + 1].date->value.days_since(history[i].date->value));
     }
   }
   for (const Stage& stage : lifecycle->stages()) {
@@ -149,7 +153,8 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
           report.kpis.push_back(KpiRow{folder->slug, name, period, scalar_text(item, "metric"),
                                        scalar_text(item, "target"), scalar_text(item, "actual"),
                                        scalar_text(item, "unit"), scalar_text(item, "responsible"),
-                                       text_list(item, "action_items"), scalar_text(item, "status")});
+                                       text_list(item, "action_items"),
+                                       scalar_text(item, "status")});
         }
       }
     }
@@ -157,14 +162,21 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
       if (const yaml::Node* issues = root->find("issues"); issues && issues->is_sequence()) {
         for (const yaml::Node* item : issues->items()) {
           if (scalar_text(item, "status") == "resolved") continue;
-          IssueRow row{folder->slug, name, scalar_text(item, "id"), scalar_text(item, "description"),
-                       scalar_text(item, "category"), scalar_text(item, "severity"),
-                       scalar_text(item, "status"), scalar_text(item, "date_reported"),
-                       scalar_text(item, "responsible"), std::nullopt};
+          IssueRow row{folder->slug,
+                       name,
+                       scalar_text(item, "id"),
+                       scalar_text(item, "description"),
+                       scalar_text(item, "category"),
+                       scalar_text(item, "severity"),
+                       scalar_text(item, "status"),
+                       scalar_text(item, "date_reported"),
+                       scalar_text(item, "responsible"),
+                       std::nullopt};
           if (const yaml::Node* escalation = item->find("escalation");
               escalation && escalation->is_mapping()) {
-            row.escalation = Escalation{scalar_text(escalation, "date"), scalar_text(escalation, "to"),
-                                        scalar_text(escalation, "reason")};
+            row.escalation =
+                Escalation{scalar_text(escalation, "date"), scalar_text(escalation, "to"),
+                           scalar_text(escalation, "reason")};
           }
           report.issues.push_back(std::move(row));
         }
@@ -199,7 +211,8 @@ namespace {
 nlohmann::ordered_json amounts_json(const Amounts& amounts) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& [currency, minor] : amounts)
-    out.push_back({{"currency", currency}, {"amount", amount_text(minor, currency)}, {"minor", minor}});
+    out.push_back(
+        {{"currency", currency}, {"amount", amount_text(minor, currency)}, {"minor", minor}});
   return out;
 }
 
@@ -226,54 +239,76 @@ std::string report_json(const PipelineReport& report) {
   out["organisation"] = report.organisation;
   nlohmann::ordered_json& stages = out["stages"] = nlohmann::ordered_json::array();
   for (const StageRow& row : report.stages) {
-    stages.push_back({{"stage", row.stage}, {"title", row.title}, {"terminal", row.terminal},
-                      {"count", row.count}, {"annual_value", amounts_json(row.value)}});
+    stages.push_back({{"stage", row.stage},
+                      {"title", row.title},
+                      {"terminal", row.terminal},
+                      {"count", row.count},
+                      {"annual_value", amounts_json(row.value)}});
   }
   nlohmann::ordered_json& funnel = out["funnel"] = nlohmann::ordered_json::array();
   for (const FunnelStep& step : report.funnel)
     funnel.push_back({{"stage", step.stage}, {"title", step.title}, {"entered", step.entered}});
   nlohmann::ordered_json& conversions = out["conversions"] = nlohmann::ordered_json::array();
   for (const Conversion& c : report.conversions) {
-    conversions.push_back({{"from", c.from}, {"to", c.to}, {"entered_from", c.entered_from},
+    conversions.push_back({{"from", c.from},
+                           {"to", c.to},
+                           {"entered_from", c.entered_from},
                            {"entered_both", c.entered_both},
                            {"percent", percent_json(c.entered_both, c.entered_from)}});
   }
   nlohmann::ordered_json& durations = out["median_days_in_stage"] = nlohmann::ordered_json::array();
   for (const StageDuration& d : report.durations) {
-    durations.push_back({{"stage", d.stage}, {"completed_stays", d.stays},
+    durations.push_back({{"stage", d.stage},
+                         {"completed_stays", d.stays},
                          {"median_days", half_days_json(d.median_half_days)}});
   }
   nlohmann::ordered_json& revenue = out["revenue_by_month"] = nlohmann::ordered_json::array();
   for (const RevenueMonth& month : report.revenue) {
-    revenue.push_back({{"month", month.month}, {"currency", month.currency},
-                       {"amount", amount_text(month.minor, month.currency)}, {"minor", month.minor}});
+    revenue.push_back({{"month", month.month},
+                       {"currency", month.currency},
+                       {"amount", amount_text(month.minor, month.currency)},
+                       {"minor", month.minor}});
   }
   nlohmann::ordered_json& kpis = out["kpis"] = nlohmann::ordered_json::array();
   for (const KpiRow& row : report.kpis) {
-    kpis.push_back({{"partner", row.slug}, {"name", row.partner}, {"period", row.period},
-                    {"metric", row.metric}, {"target", row.target}, {"actual", row.actual},
-                    {"unit", row.unit}, {"responsible", row.responsible},
-                    {"action_items", row.action_items}, {"status", row.status}});
+    kpis.push_back({{"partner", row.slug},
+                    {"name", row.partner},
+                    {"period", row.period},
+                    {"metric", row.metric},
+                    {"target", row.target},
+                    {"actual", row.actual},
+                    {"unit", row.unit},
+                    {"responsible", row.responsible},
+                    {"action_items", row.action_items},
+                    {"status", row.status}});
   }
   nlohmann::ordered_json& issues = out["open_issues"] = nlohmann::ordered_json::array();
   for (const IssueRow& row : report.issues) {
-    nlohmann::ordered_json issue = {
-        {"partner", row.slug},       {"name", row.partner},         {"id", row.id},
-        {"description", row.description}, {"category", row.category}, {"severity", row.severity},
-        {"status", row.status},      {"date_reported", row.date_reported},
-        {"responsible", row.responsible}};
-    issue["escalation"] = row.escalation ? nlohmann::ordered_json{{"date", row.escalation->date},
-                                                                   {"to", row.escalation->to},
-                                                                   {"reason", row.escalation->reason}}
-                                         : nlohmann::ordered_json(nullptr);
+    nlohmann::ordered_json issue = {{"partner", row.slug},
+                                    {"name", row.partner},
+                                    {"id", row.id},
+                                    {"description", row.description},
+                                    {"category", row.category},
+                                    {"severity", row.severity},
+                                    {"status", row.status},
+                                    {"date_reported", row.date_reported},
+                                    {"responsible", row.responsible}};
+    issue["escalation"] = row.escalation
+                              ? nlohmann::ordered_json{{"date", row.escalation->date},
+                                                       {"to", row.escalation->to},
+                                                       {"reason", row.escalation->reason}}
+                              : nlohmann::ordered_json(nullptr);
     issues.push_back(std::move(issue));
   }
   out["renewal_days"] = report.renewal_days;
   nlohmann::ordered_json& renewals = out["renewals"] = nlohmann::ordered_json::array();
   for (const RenewalRow& row : report.renewals) {
-    renewals.push_back({{"partner", row.slug}, {"name", row.partner}, {"agreement", row.agreement},
+    renewals.push_back({{"partner", row.slug},
+                        {"name", row.partner},
+                        {"agreement", row.agreement},
                         {"term_end", row.term_end.iso()},
-                        {"notice_deadline", row.notice_deadline.iso()}, {"renewal", row.renewal},
+                        {"notice_deadline", row.notice_deadline.iso()},
+                        {"renewal", row.renewal},
                         {"annual_value", amounts_json(row.annual_value)}});
   }
   return out.dump(2) + "\n";
@@ -286,12 +321,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -352,11 +398,12 @@ std::string funnel_svg(const std::vector<FunnelStep>& funnel) {
       << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
       << "\" role=\"img\" aria-label=\"Funnel: partners that entered each stage\">\n";
   for (std::size_t i = 0; i < funnel.size(); ++i) {
-    const double w = std::max(2.0, 420.0 * static_cast<double>(funnel[i].entered) / static_cast<double>(most));
+    const double w =
+        std::max(2.0, 420.0 * static_cast<double>(funnel[i].entered) / static_cast<double>(most));
     const double x = 120 + (420 - w) / 2, y = 2 + row * static_cast<double>(i);
     svg << "  <rect x=\"" << number(x) << "\" y=\"" << number(y) << "\" width=\"" << number(w)
-        << "\" height=\"" << bar << "\" fill=\"#1f4e79\" opacity=\"" << number(1.0 - 0.2 * static_cast<double>(i % 4))
-        << "\"/>\n"
+        << "\" height=\"" << bar << "\" fill=\"#1f4e79\" opacity=\""
+        << number(1.0 - 0.2 * static_cast<double>(i % 4)) << "\"/>\n"
         << "  <text x=\"112\" y=\"" << number(y + 17) << "\" text-anchor=\"end\" font-size=\"13\">"
         << html_escape(funnel[i].title) << "</text>\n"
         << "  <text x=\"548\" y=\"" << number(y + 17) << "\" font-size=\"13\">" << funnel[i].entered
@@ -380,7 +427,8 @@ std::string next_month(const std::string& month) {
 
 /// Vertical bars, one per month from the first payment to the last (months
 /// without payments show as gaps), for one currency.
-std::string revenue_svg(const std::string& currency, const std::map<std::string, std::int64_t>& months) {
+std::string revenue_svg(const std::string& currency,
+                        const std::map<std::string, std::int64_t>& months) {
   std::vector<std::pair<std::string, std::int64_t>> series;
   for (std::string month = months.begin()->first;; month = next_month(month)) {
     const auto found = months.find(month);
@@ -423,12 +471,14 @@ std::string revenue_svg(const std::string& currency, const std::map<std::string,
 
 std::string report_html(const PipelineReport& report) {
   std::ostringstream html;
-  const std::string title = "Pipeline report" +
-                            (report.organisation.empty() ? std::string() : " — " + report.organisation);
+  const std::string title =
+      "Pipeline report" +
+      (report.organisation.empty() ? std::string() : " — " + report.organisation);
   html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
        << html_escape(title) << " — " << report.today.iso() << "</title>\n<style>" << k_style
-       << "</style>\n</head>\n<body>\n<h1>" << html_escape(title) << "</h1>\n<p class=\"meta\">As of "
-       << report.today.iso() << ". Money is summed per currency and never converted.</p>\n";
+       << "</style>\n</head>\n<body>\n<h1>" << html_escape(title)
+       << "</h1>\n<p class=\"meta\">As of " << report.today.iso()
+       << ". Money is summed per currency and never converted.</p>\n";
 
   html << "<h2>Pipeline by stage</h2>\n<table>\n<tr><th>Stage</th><th class=\"num\">Partners</th>"
           "<th class=\"num\">Annualised agreement value</th></tr>\n";
@@ -438,16 +488,18 @@ std::string report_html(const PipelineReport& report) {
   }
   html << "</table>\n";
 
-  html << "<h2>Funnel and conversion</h2>\n<p class=\"chart-title\">Partners that ever entered each stage</p>\n"
+  html << "<h2>Funnel and conversion</h2>\n<p class=\"chart-title\">Partners that ever entered "
+          "each stage</p>\n"
        << funnel_svg(report.funnel)
        << "<table>\n<tr><th>From</th><th>To</th><th class=\"num\">Entered from</th>"
           "<th class=\"num\">Also entered to</th><th class=\"num\">Rate</th></tr>\n";
   for (const Conversion& c : report.conversions) {
     const nlohmann::ordered_json percent = percent_json(c.entered_both, c.entered_from);
     html << "<tr><td>" << html_escape(c.from) << "</td><td>" << html_escape(c.to)
-         << "</td><td class=\"num\">" << c.entered_from << "</td><td class=\"num\">" << c.entered_both
-         << "</td><td class=\"num\">"
-         << (percent.is_null() ? std::string("—") : percent.get<std::string>() + " %") << "</td></tr>\n";
+         << "</td><td class=\"num\">" << c.entered_from << "</td><td class=\"num\">"
+         << c.entered_both << "</td><td class=\"num\">"
+         << (percent.is_null() ? std::string("—") : percent.get<std::string>() + " %")
+         << "</td></tr>\n";
   }
   html << "</table>\n";
 
@@ -463,7 +515,8 @@ std::string report_html(const PipelineReport& report) {
 
   html << "<h2>Revenue by month</h2>\n";
   std::map<std::string, std::map<std::string, std::int64_t>> by_currency;
-  for (const RevenueMonth& month : report.revenue) by_currency[month.currency][month.month] += month.minor;
+  for (const RevenueMonth& month : report.revenue)
+    by_currency[month.currency][month.month] += month.minor;
   if (by_currency.empty()) html << "<p class=\"none\">No payments recorded on paid invoices.</p>\n";
   for (const auto& [currency, months] : by_currency) {
     html << "<p class=\"chart-title\">Payments received on paid invoices, " << html_escape(currency)
@@ -472,23 +525,28 @@ std::string report_html(const PipelineReport& report) {
   }
 
   html << "<h2>KPIs: targets and actuals</h2>\n";
-  if (report.kpis.empty()) html << "<p class=\"none\">No KPIs recorded.</p>\n";
+  if (report.kpis.empty())
+    html << "<p class=\"none\">No KPIs recorded.</p>\n";
   else {
-    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 27mm\"><col style=\"width: 33mm\">"
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 27mm\"><col style=\"width: "
+            "33mm\">"
             "<col style=\"width: 22mm\"><col style=\"width: 22mm\"><col style=\"width: 17mm\">"
             "<col style=\"width: 27mm\"><col style=\"width: 32mm\"></colgroup>\n"
             "<tr><th>Partner</th><th>Metric</th><th class=\"num\">Target</th>"
-            "<th class=\"num\">Actual</th><th>Status</th><th>Responsible</th><th>Action items</th></tr>\n";
+            "<th class=\"num\">Actual</th><th>Status</th><th>Responsible</th><th>Action "
+            "items</th></tr>\n";
     for (const KpiRow& row : report.kpis) {
-      const std::string unit = row.unit.empty() ? "" : "<br><small>" + html_escape(row.unit) + "</small>";
+      const std::string unit =
+          row.unit.empty() ? "" : "<br><small>" + html_escape(row.unit) + "</small>";
       html << "<tr><td>" << html_escape(row.partner) << "<br><small>" << html_escape(row.period)
            << "</small></td><td>" << html_escape(row.metric) << "</td><td class=\"num\">"
-           << html_escape(row.target) << unit << "</td><td class=\"num\">" << html_escape(row.actual)
-           << unit << "</td><td class=\"date\">"
+           << html_escape(row.target) << unit << "</td><td class=\"num\">"
+           << html_escape(row.actual) << unit << "</td><td class=\"date\">"
            << html_escape(row.status) << "</td><td>" << html_escape(row.responsible) << "</td><td>";
       if (!row.action_items.empty()) {
         html << "<ul>";
-        for (const std::string& item : row.action_items) html << "<li>" << html_escape(item) << "</li>";
+        for (const std::string& item : row.action_items)
+          html << "<li>" << html_escape(item) << "</li>";
         html << "</ul>";
       }
       html << "</td></tr>\n";
@@ -497,9 +555,11 @@ std::string report_html(const PipelineReport& report) {
   }
 
   html << "<h2>Open issues</h2>\n";
-  if (report.issues.empty()) html << "<p class=\"none\">No open issues.</p>\n";
+  if (report.issues.empty())
+    html << "<p class=\"none\">No open issues.</p>\n";
   else {
-    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 28mm\"><col style=\"width: 52mm\">"
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 28mm\"><col style=\"width: "
+            "52mm\">"
             "<col style=\"width: 18mm\"><col style=\"width: 20mm\"><col style=\"width: 28mm\">"
             "<col style=\"width: 34mm\"></colgroup>\n"
             "<tr><th>Partner</th><th>Issue</th><th>Status</th><th>Reported</th>"
@@ -508,8 +568,9 @@ std::string report_html(const PipelineReport& report) {
       html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.id) << ": "
            << html_escape(row.description)
            << (row.severity.empty() ? "" : " <small>(" + html_escape(row.severity) + ")</small>")
-           << "</td><td>" << html_escape(row.status) << "</td><td class=\"date\">" << html_escape(row.date_reported)
-           << "</td><td>" << html_escape(row.responsible) << "</td><td>";
+           << "</td><td>" << html_escape(row.status) << "</td><td class=\"date\">"
+           << html_escape(row.date_reported) << "</td><td>" << html_escape(row.responsible)
+           << "</td><td>";
       if (row.escalation) {
         html << html_escape(row.escalation->date) << " to " << html_escape(row.escalation->to)
              << ": " << html_escape(row.escalation->reason);
@@ -520,15 +581,16 @@ std::string report_html(const PipelineReport& report) {
   }
 
   html << "<h2>Renewals in the next " << report.renewal_days << " days</h2>\n";
-  if (report.renewals.empty()) html << "<p class=\"none\">No notice deadline in that time.</p>\n";
+  if (report.renewals.empty())
+    html << "<p class=\"none\">No notice deadline in that time.</p>\n";
   else {
     html << "<table>\n<tr><th>Partner</th><th>Agreement</th><th>Notice deadline</th>"
             "<th>Term ends</th><th>Renewal</th><th class=\"num\">Annual value</th></tr>\n";
     for (const RenewalRow& row : report.renewals) {
       html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.agreement)
-           << "</td><td class=\"date\">" << row.notice_deadline.iso() << "</td><td class=\"date\">" << row.term_end.iso()
-           << "</td><td>" << html_escape(row.renewal) << "</td><td class=\"num\">"
-           << amounts_html(row.annual_value) << "</td></tr>\n";
+           << "</td><td class=\"date\">" << row.notice_deadline.iso() << "</td><td class=\"date\">"
+           << row.term_end.iso() << "</td><td>" << html_escape(row.renewal)
+           << "</td><td class=\"num\">" << amounts_html(row.annual_value) << "</td></tr>\n";
     }
     html << "</table>\n";
   }

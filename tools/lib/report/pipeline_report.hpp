@@ -103,7 +103,7 @@ struct PipelineReport {
   Date today;
   int renewal_days = 90;
   std::string organisation;
-  std::vector<StageRow> stages;  ///< every lifecycle stage, in lifecycle order
+  std::vector<StageRow> stages;    ///< every lifecycle stage, in lifecycle order
   std::vector<FunnelStep> funnel;  ///< the non-terminal stages, in order
   std::vector<Conversion> conversions;
   std::vector<StageDuration> durations;

@@ -18,37 +18,53 @@ namespace partnerops {
 
 const std::vector<TicklerKind>& all_tickler_kinds() {
   static const std::vector<TicklerKind> kinds = {
-      TicklerKind::lapsed,        TicklerKind::invoice_overdue,     TicklerKind::renewal,
+      TicklerKind::lapsed,         TicklerKind::invoice_overdue,     TicklerKind::renewal,
       TicklerKind::renewal_notice, TicklerKind::negotiation_stalled, TicklerKind::check_in,
-      TicklerKind::checklist,     TicklerKind::lead_inactive,
+      TicklerKind::checklist,      TicklerKind::lead_inactive,
   };
   return kinds;
 }
 
 std::string_view name_of(TicklerKind kind) {
   switch (kind) {
-    case TicklerKind::lapsed: return "lapsed";
-    case TicklerKind::invoice_overdue: return "invoice-overdue";
-    case TicklerKind::renewal: return "renewal";
-    case TicklerKind::renewal_notice: return "renewal-notice";
-    case TicklerKind::negotiation_stalled: return "negotiation-stalled";
-    case TicklerKind::check_in: return "check-in";
-    case TicklerKind::checklist: return "checklist";
-    case TicklerKind::lead_inactive: return "lead-inactive";
+    case TicklerKind::lapsed:
+      return "lapsed";
+    case TicklerKind::invoice_overdue:
+      return "invoice-overdue";
+    case TicklerKind::renewal:
+      return "renewal";
+    case TicklerKind::renewal_notice:
+      return "renewal-notice";
+    case TicklerKind::negotiation_stalled:
+      return "negotiation-stalled";
+    case TicklerKind::check_in:
+      return "check-in";
+    case TicklerKind::checklist:
+      return "checklist";
+    case TicklerKind::lead_inactive:
+      return "lead-inactive";
   }
   return "checklist";
 }
 
 std::string_view heading_of(TicklerKind kind) {
   switch (kind) {
-    case TicklerKind::lapsed: return "Lapsed agreements";
-    case TicklerKind::invoice_overdue: return "Overdue invoices";
-    case TicklerKind::renewal: return "Renewal deadlines";
-    case TicklerKind::renewal_notice: return "Renewal notices not yet sent";
-    case TicklerKind::negotiation_stalled: return "Stalled negotiations";
-    case TicklerKind::check_in: return "Satisfaction check-ins";
-    case TicklerKind::checklist: return "SOP checklist items";
-    case TicklerKind::lead_inactive: return "Inactive leads";
+    case TicklerKind::lapsed:
+      return "Lapsed agreements";
+    case TicklerKind::invoice_overdue:
+      return "Overdue invoices";
+    case TicklerKind::renewal:
+      return "Renewal deadlines";
+    case TicklerKind::renewal_notice:
+      return "Renewal notices not yet sent";
+    case TicklerKind::negotiation_stalled:
+      return "Stalled negotiations";
+    case TicklerKind::check_in:
+      return "Satisfaction check-ins";
+    case TicklerKind::checklist:
+      return "SOP checklist items";
+    case TicklerKind::lead_inactive:
+      return "Inactive leads";
   }
   return "";
 }
@@ -61,9 +77,7 @@ std::string money_text(std::int64_t minor, const std::string& currency) {
   return format_plain(minor, *found) + " " + currency;
 }
 
-std::string days_phrase(int days) {
-  return std::to_string(days) + (days == 1 ? " day" : " days");
-}
+std::string days_phrase(int days) { return std::to_string(days) + (days == 1 ? " day" : " days"); }
 
 bool is_terminal(const Lifecycle& lifecycle, const Partner& partner) {
   const Stage* stage = lifecycle.stage(partner.stage.value);
@@ -80,12 +94,14 @@ bool lifecycle_defines(const Lifecycle& lifecycle, std::string_view item_id) {
 class Collector {
  public:
   Collector(const Workspace& workspace, const TicklerOptions& options)
-      : m_workspace(workspace), m_options(options), m_until(options.today.plus_days(options.within_days)) {
+      : m_workspace(workspace),
+        m_options(options),
+        m_until(options.today.plus_days(options.within_days)) {
     if (const std::optional<Organisation>& organisation = workspace.organisation()) {
       m_lead_inactive_days =
           static_cast<int>(organisation->lead_inactive_days.value_or(k_default_lead_inactive_days));
-      m_renewal_notice_days =
-          static_cast<int>(organisation->renewal_notice_days.value_or(k_default_renewal_notice_days));
+      m_renewal_notice_days = static_cast<int>(
+          organisation->renewal_notice_days.value_or(k_default_renewal_notice_days));
       m_stall_days = static_cast<int>(
           organisation->negotiation_stall_days.value_or(k_default_negotiation_stall_days));
     }
@@ -105,7 +121,8 @@ class Collector {
       lead(folder, *lifecycle);
     }
     std::sort(m_items.begin(), m_items.end(), [](const TicklerItem& a, const TicklerItem& b) {
-      return std::tie(a.due, a.kind, a.slug, a.subject) < std::tie(b.due, b.kind, b.slug, b.subject);
+      return std::tie(a.due, a.kind, a.slug, a.subject) <
+             std::tie(b.due, b.kind, b.slug, b.subject);
     });
     return std::move(m_items);
   }
@@ -130,7 +147,8 @@ class Collector {
           "Chase payment of invoice " + invoice.number.value,
           "balance " + money_text(balance, currency) + " of " + money_text(total, currency) +
               (invoice.issue_date ? ", issued " + invoice.issue_date->value.iso() : std::string()) +
-              ", due " + due.iso() + ", " + days_phrase(m_options.today.days_since(due)) + " overdue",
+              ", due " + due.iso() + ", " + days_phrase(m_options.today.days_since(due)) +
+              " overdue",
           invoice.file);
     }
   }
@@ -174,7 +192,8 @@ class Collector {
           if (!lifecycle_defines(lifecycle, id)) continue;
           ids.emplace_back(id);
           const auto done = folder.partner->checklist.find(std::string(id));
-          if (done != folder.partner->checklist.end() && done->second.value >= opened) recorded = true;
+          if (done != folder.partner->checklist.end() && done->second.value >= opened)
+            recorded = true;
         }
         if (!recorded) {
           renewal_noticed = true;
@@ -208,16 +227,16 @@ class Collector {
     const std::optional<Date> entered = partner.stage_entered();
     if (!stage || !entered) return;
     for (const ChecklistItem& item : stage->checklist) {
-      if (renewal_noticed && std::find(std::begin(k_renewal_checklist_ids),
-                                       std::end(k_renewal_checklist_ids),
-                                       item.id) != std::end(k_renewal_checklist_ids))
+      if (renewal_noticed &&
+          std::find(std::begin(k_renewal_checklist_ids), std::end(k_renewal_checklist_ids),
+                    item.id) != std::end(k_renewal_checklist_ids))
         continue;
       const std::optional<Date> due = checklist_item_due(item, partner);
       if (!due) continue;
       const TicklerKind kind =
           item.id == k_check_in_item ? TicklerKind::check_in : TicklerKind::checklist;
-      std::string detail = item.sop + ": due " + days_phrase(*item.due_days) +
-                           " after entering '" + partner.stage.value + "' on " + entered->iso();
+      std::string detail = item.sop + ": due " + days_phrase(*item.due_days) + " after entering '" +
+                           partner.stage.value + "' on " + entered->iso();
       if (!item.required_items.empty())
         detail += " or after " + util::join(item.required_items, ", ") + ", whichever is later";
       detail += "; record it as checklist " + item.id;
@@ -269,8 +288,8 @@ std::string render_text(const std::vector<TicklerItem>& items, const TicklerOpti
   for (const TicklerItem& item : items) {
     out << '\n'
         << item.due.iso() << (item.due < options.today ? " overdue " : "         ")
-        << name_of(item.kind) << "  " << item.slug << "\n  " << item.title << "\n  "
-        << item.detail << "\n  " << item.file << '\n';
+        << name_of(item.kind) << "  " << item.slug << "\n  " << item.title << "\n  " << item.detail
+        << "\n  " << item.file << '\n';
   }
   return out.str();
 }
@@ -304,14 +323,30 @@ std::string cell(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '\\': out += "\\\\"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '`': out += "\\`"; break;
-      case '\n': case '\r': out += ' '; break;
-      default: out += c;
+      case '|':
+        out += "\\|";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '`':
+        out += "\\`";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -337,8 +372,8 @@ std::string render_markdown(const std::vector<TicklerItem>& items, const Tickler
         << "| Due | Partner | What | Details | File |\n|---|---|---|---|---|\n";
     for (const TicklerItem* item : group) {
       out << "| " << item->due.iso() << (item->due < options.today ? " (overdue)" : "") << " | "
-          << cell(item->slug) << " | " << cell(item->title) << " | " << cell(item->detail)
-          << " | " << cell(item->file) << " |\n";
+          << cell(item->slug) << " | " << cell(item->title) << " | " << cell(item->detail) << " | "
+          << cell(item->file) << " |\n";
     }
   }
   return out.str();
@@ -389,8 +424,8 @@ std::string render_ics(const std::vector<TicklerItem>& items, const TicklerOptio
     // (Google Calendar among them) ignore to-dos.
     icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     const std::string uid = tickler_uid(item, domain);
-    const std::string summary = std::string("[") + std::string(name_of(item.kind)) + "] " +
-                                item.slug + ": " + item.title;
+    const std::string summary =
+        std::string("[") + std::string(name_of(item.kind)) + "] " + item.slug + ": " + item.title;
     const std::string description = item.detail + "\nFile: " + item.file;
     icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
@@ -398,13 +433,15 @@ std::string render_ics(const std::vector<TicklerItem>& items, const TicklerOptio
     icalcomponent_add_property(event, icalproperty_new_dtend(ical_date(item.due.plus_days(1))));
     icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
     icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
-    icalcomponent_add_property(event, icalproperty_new_categories(std::string(name_of(item.kind)).c_str()));
+    icalcomponent_add_property(
+        event, icalproperty_new_categories(std::string(name_of(item.kind)).c_str()));
     icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     icalcomponent_add_component(calendar.get(), event);
   }
   std::unique_ptr<char, IcalBufferDeleter> text(icalcomponent_as_ical_string_r(calendar.get()));
   if (!text) {
-    if (error) *error = std::string("the calendar library failed: ") + icalerror_strerror(icalerrno);
+    if (error)
+      *error = std::string("the calendar library failed: ") + icalerror_strerror(icalerrno);
     return {};
   }
   return std::string(text.get());
@@ -455,10 +492,14 @@ std::optional<int> parse_window_days(std::string_view text) {
 std::string render_tickler(const std::vector<TicklerItem>& items, const TicklerOptions& options,
                            TicklerFormat format, std::string_view domain, std::string* error) {
   switch (format) {
-    case TicklerFormat::text: return render_text(items, options);
-    case TicklerFormat::json: return render_json(items, options, domain);
-    case TicklerFormat::markdown: return render_markdown(items, options);
-    case TicklerFormat::ics: return render_ics(items, options, domain, error);
+    case TicklerFormat::text:
+      return render_text(items, options);
+    case TicklerFormat::json:
+      return render_json(items, options, domain);
+    case TicklerFormat::markdown:
+      return render_markdown(items, options);
+    case TicklerFormat::ics:
+      return render_ics(items, options, domain, error);
   }
   return {};
 }
