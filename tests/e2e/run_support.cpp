@@ -5,7 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <gtest/gtest.h>
+
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -86,6 +90,48 @@ void make_base_workspace(const fs::path& dir) {
   fs::copy(fixtures_dir() / "base", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   fs::copy(source_dir() / "schemas", dir / "schemas",
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(source_dir() / "templates", dir / "templates",
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::string run_tool(const std::string& command) {
+  std::string output;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return output;
+  char buffer[4096];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, got);
+  ::pclose(pipe);
+  return output;
+}
+
+std::string pdf_text(const fs::path& pdf) {
+  return run_tool("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
+}
+
+void make_fixture_workspace(const std::string& name, const fs::path& dir) {
+  const fs::path fixture = fixtures_dir() / "invalid" / name;
+  make_base_workspace(dir);
+  std::istringstream remove(read_file(fixture / "remove"));
+  for (std::string path; std::getline(remove, path);)
+    if (!path.empty() && path[0] != '#') fs::remove_all(dir / path);
+  if (fs::exists(fixture / "files"))
+    fs::copy(fixture / "files", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::vector<std::string> diagnostic_lines(const std::string& json_output) {
+  std::vector<std::string> lines;
+  const nlohmann::json output = nlohmann::json::parse(json_output, nullptr, false);
+  if (output.is_discarded() || !output.contains("diagnostics")) {
+    ADD_FAILURE() << "not the JSON of partnerops validate: " << json_output;
+    return lines;
+  }
+  for (const auto& d : output["diagnostics"]) {
+    lines.push_back(d["severity"].get<std::string>() + " " + d["code"].get<std::string>() + " " +
+                    d["file"].get<std::string>() + ":" + std::to_string(d["line"].get<int>()) +
+                    ":" + std::to_string(d["column"].get<int>()));
+  }
+  return lines;
 }
 
 }  // namespace partnerops::e2e

@@ -38,8 +38,23 @@ std::filesystem::path source_dir();
 std::filesystem::path fixtures_dir();
 
 /// Copies the minimal valid workspace (tests/fixtures/base plus the
-/// repository's schemas/) into `dir`.
+/// repository's schemas/ and templates/) into `dir`.
 void make_base_workspace(const std::filesystem::path& dir);
+
+/// Runs a shell command and returns its standard output.
+std::string run_tool(const std::string& command);
+
+/// The text of a PDF as pdftotext reads it (layout preserved).
+std::string pdf_text(const std::filesystem::path& pdf);
+
+/// Builds the workspace of tests/fixtures/invalid/<name> in `dir`: the base,
+/// minus the paths listed in `remove`, with `files/` laid over it.
+void make_fixture_workspace(const std::string& name, const std::filesystem::path& dir);
+
+/// The diagnostics of `partnerops validate --format json` output, one line
+/// each as `<severity> <code> <file>:<line>:<col>` (the fixtures' `expect`
+/// format). Empty, with a test failure, when the output is not JSON.
+std::vector<std::string> diagnostic_lines(const std::string& json_output);
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

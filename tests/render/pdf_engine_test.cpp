@@ -98,7 +98,7 @@ TEST(PdfEngine, RefusesToRenderFromASecondThread) {
   std::thread other([&] { pdf = engine().render(page_with("<p>other</p>"), PageSetup{}, &error); });
   other.join();
   EXPECT_FALSE(pdf.has_value());
-  EXPECT_EQ(error, "Qt WebKit renders only on the thread that rendered first");
+  EXPECT_EQ(error, "Qt WebKit renders only on the thread that created the Qt application object");
 }
 
 }  // namespace

@@ -87,7 +87,9 @@ std::vector<Word> pdf_words(const std::string& pdf) {
   return words;
 }
 
-fs::path templates_folder() { return fs::path(PARTNEROPS_SOURCE_DIR) / "templates"; }
+fs::path templates_folder() {
+  return fs::path(PARTNEROPS_SOURCE_DIR) / "tests/render/fixtures/templates";
+}
 
 std::string render_or_fail(const std::string& html, const PageSetup& page) {
   std::string error;

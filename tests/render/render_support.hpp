@@ -47,7 +47,8 @@ struct Word {
 };
 std::vector<Word> pdf_words(const std::string& pdf);
 
-/// The repository's templates/ folder.
+/// The engine tests' own templates (layout, style sheet, sample invoice):
+/// tests/render/fixtures/templates.
 std::filesystem::path templates_folder();
 
 /// Renders HTML, failing the test (via ADD_FAILURE) and returning "" on error.

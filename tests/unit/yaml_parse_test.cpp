@@ -139,5 +139,42 @@ TEST(YamlParse, RejectsComplexKeys) {
   EXPECT_EQ(diagnostics.items()[0].code, "yaml-complex-key");
 }
 
+TEST(YamlParse, UnclosedDoubleQuoteIsASyntaxErrorAtTheQuote) {
+  // yaml-cpp alone takes the rest of the file as the value.
+  const Diagnostic d = parse_fails("a: \"open\nb: 1\nc: 2\n");
+  EXPECT_EQ(d.code, "yaml-syntax");
+  EXPECT_EQ(d.position, (Position{1, 4}));
+  EXPECT_EQ(d.message, "this quoted value is never closed");
+}
+
+TEST(YamlParse, UnclosedSingleQuoteIsASyntaxError) {
+  const Diagnostic d = parse_fails("a: 1\nb: 'it''s open\n");
+  EXPECT_EQ(d.code, "yaml-syntax");
+  EXPECT_EQ(d.position, (Position{2, 4}));
+}
+
+TEST(YamlParse, QuotesWithEscapedQuotesInsideAreClosed) {
+  auto doc = parse_ok("a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: |\n  \"block\n");
+  EXPECT_EQ(doc->root().find("a")->text(), "say \"hi\"");
+  EXPECT_EQ(doc->root().find("b")->text(), "it's");
+  EXPECT_EQ(doc->root().find("c")->text(), "\"block\n");
+}
+
+TEST(YamlParse, ColumnsCountCharactersNotBytes) {
+  // "é" and "—" are two and three bytes; editors count each as one column.
+  auto doc = parse_ok("a: [é, 42]\nb: {x: — , y: 2026-02-30}\n");
+  EXPECT_EQ(doc->root().find("a")->items()[1]->position(), (Position{1, 8}));
+  const yaml::Entry* y = doc->root().find("b")->find_entry("y");
+  ASSERT_TRUE(y);
+  EXPECT_EQ(y->key_position, (Position{2, 12}));
+  EXPECT_EQ(y->value->position(), (Position{2, 15}));
+}
+
+TEST(YamlParse, InvalidUtf8IsReportedAtItsCharacterColumn) {
+  const Diagnostic d = parse_fails("name: Sofía \xff\n");
+  EXPECT_EQ(d.code, "file-not-utf8");
+  EXPECT_EQ(d.position, (Position{1, 13}));
+}
+
 }  // namespace
 }  // namespace partnerops::yaml

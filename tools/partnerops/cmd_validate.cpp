@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "check/checks.hpp"
@@ -29,6 +30,12 @@ int run_validate(const ValidateOptions& options) {
   const std::optional<DiagnosticFormat> format = parse_diagnostic_format(options.format);
   const std::optional<Date> today = parse_today(options.today);
   if (!format || !today) return k_exit_usage;
+  // A mistyped PATH is a usage error, not a workspace with problems.
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.path, ec)) {
+    std::cerr << "partnerops: " << options.path << " is not a folder\n";
+    return k_exit_usage;
+  }
 
   const std::unique_ptr<Source> source = open_directory_source(options.path);
   Diagnostics diagnostics;

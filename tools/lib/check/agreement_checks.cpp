@@ -25,12 +25,16 @@ void check_agreements(const CheckContext& context) {
         !(agreement.term.start->value < agreement.term.end->value)) {
       out.error("agreement-term", agreement.file, agreement.term.end->position,
                 "the term ends on " + agreement.term.end->value.iso() +
-                    ", not after it starts on " + agreement.term.start->value.iso());
+                    ", not after it starts on " + agreement.term.start->value.iso(),
+                "term.end is the last day of the term; check the year");
     }
 
     if (requires_all_signatures(agreement.status.value)) {
       for (const Signatory& signatory : agreement.signatories) {
-        if (!signatory.signed_on) {
+        // A partner's lifecycle guard may already require this signature
+        // (lifecycle checks run first); one missing signature, one error.
+        if (!signatory.signed_on &&
+            !has_error_at(out, "lifecycle-guard", agreement.file, signatory.position)) {
           out.error("agreement-unsigned", agreement.file, signatory.position,
                     "the agreement is " + agreement.status.value + " but " + signatory.name +
                         " has not signed",
@@ -42,7 +46,8 @@ void check_agreements(const CheckContext& context) {
       if (signatory.signed_on && agreement.term.end &&
           agreement.term.end->value < signatory.signed_on->value) {
         out.warning("agreement-signed-after-term", agreement.file, signatory.signed_on->position,
-                    signatory.name + " signed after the term ended");
+                    signatory.name + " signed after the term ended",
+                    "check the date; a renewal needs a new term or a new agreement");
       }
     }
 
@@ -59,7 +64,8 @@ void check_agreements(const CheckContext& context) {
       const std::string path = folder.path + "/" + fee.sow.value;
       if (!is_safe_relative_path(fee.sow.value) || !source.is_file(path)) {
         out.error("reference-missing", agreement.file, fee.sow.position,
-                  "the SOW '" + fee.sow.value + "' does not exist in " + folder.path);
+                  "the SOW '" + fee.sow.value + "' does not exist in " + folder.path,
+                  "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
       }
     }
   }

@@ -1,5 +1,6 @@
 #include "check/checks.hpp"
 
+#include <algorithm>
 #include <exception>
 
 namespace partnerops {
@@ -33,6 +34,14 @@ void run_checks(const Workspace& workspace, Date today, Diagnostics& diagnostics
                         "this is a defect in partnerops; please report it with the input");
     }
   }
+}
+
+bool has_error_at(const Diagnostics& diagnostics, std::string_view code, std::string_view file,
+                  Position position) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::error && d.code == code && d.file == file &&
+           d.position == position;
+  });
 }
 
 bool is_well_formed_email(std::string_view email) {

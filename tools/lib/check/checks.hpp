@@ -46,6 +46,12 @@ void check_notes(const CheckContext& context);
 void check_organisation(const CheckContext& context);
 void check_codeowners(const CheckContext& context);
 
+/// True when `diagnostics` already holds an error `code` at `file` and
+/// `position`, so a later check can leave a problem to the one that
+/// reported it.
+bool has_error_at(const Diagnostics& diagnostics, std::string_view code, std::string_view file,
+                  Position position);
+
 /// True for a plausible address: one '@', a non-empty local part without
 /// spaces, and a domain of dot-separated letter/digit/hyphen labels.
 bool is_well_formed_email(std::string_view email);

@@ -20,7 +20,8 @@ void check_invoices(const CheckContext& context) {
           invoice.due_date->value < invoice.issue_date->value) {
         out.error("invoice-due-before-issue", invoice.file, invoice.due_date->position,
                   "the due date " + invoice.due_date->value.iso() + " is before the issue date " +
-                      invoice.issue_date->value.iso());
+                      invoice.issue_date->value.iso(),
+                  "the due date is the issue date plus the agreement's payment terms");
       }
 
       const std::string expected_name = folder.path + "/invoices/" + invoice.number.value + ".yaml";
@@ -34,20 +35,28 @@ void check_invoices(const CheckContext& context) {
       if (!currency || !invoice.priced.total) continue;
       const std::int64_t total = invoice.priced.total->value.minor;
       const std::int64_t paid = invoice.paid_minor();
+      // A payment whose amount could not be read (already reported) leaves
+      // the sum unknown; comparing it with the total would only repeat that.
+      const bool paid_known =
+          std::all_of(invoice.payments.begin(), invoice.payments.end(),
+                      [](const Payment& payment) { return payment.amount.has_value(); });
       for (const Payment& payment : invoice.payments) {
         if (payment.date && invoice.issue_date && payment.date->value < invoice.issue_date->value) {
           out.error("payment-before-issue", invoice.file, payment.date->position,
                     "a payment is dated " + payment.date->value.iso() +
-                        ", before the invoice was issued on " + invoice.issue_date->value.iso());
+                        ", before the invoice was issued on " + invoice.issue_date->value.iso(),
+                    "use the date the money arrived, from the bank statement; an advance "
+                    "payment belongs on its own invoice");
         }
       }
+      if (!paid_known) continue;
       if (paid > total) {
         out.error("invoice-overpaid", invoice.file, invoice.priced.total->position,
                   "payments of " + format_plain(paid, *currency) + " exceed the total of " +
                       format_plain(total, *currency),
                   "record the excess as a separate credit, not as a payment on this invoice");
       }
-      if (invoice.status.value == "paid" && paid != total) {
+      if (invoice.status.value == "paid" && paid < total) {
         out.error("invoice-paid-mismatch", invoice.file, invoice.status.position,
                   "the invoice is marked paid but payments add up to " +
                       format_plain(paid, *currency) + " of " + format_plain(total, *currency),
@@ -61,6 +70,14 @@ void check_invoices(const CheckContext& context) {
   }
 }
 
+namespace {
+
+int issue_year(const Invoice& invoice, const Date& today) {
+  return (invoice.issue_date ? invoice.issue_date->value : today).year();
+}
+
+}  // namespace
+
 void check_invoice_numbering(const CheckContext& context) {
   Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
@@ -70,7 +87,10 @@ void check_invoice_numbering(const CheckContext& context) {
     if (pattern != organisation->numbering.end()) {
       rule = NumberingRule::parse(pattern->second);
       if (!rule) {
-        out.error("numbering-rule-invalid", organisation->file, {},
+        const auto position = organisation->numbering_positions.find("invoice");
+        out.error("numbering-rule-invalid", organisation->file,
+                  position == organisation->numbering_positions.end() ? Position{}
+                                                                      : position->second,
                   "the invoice numbering rule '" + pattern->second + "' is not understood",
                   "use literal text with {year} and {seq:N}, e.g. INV-{year}-{seq:4}");
       }
@@ -98,10 +118,32 @@ void check_invoice_numbering(const CheckContext& context) {
       if (!match) {
         out.error("invoice-number-format", invoice.file, invoice.number.position,
                   "the invoice number " + invoice.number.value + " does not follow the rule " +
-                      rule->pattern());
+                      rule->pattern(),
+                  "numbers look like " + rule->format(issue_year(invoice, context.today), 1) +
+                      "; rename the file to match");
         continue;
       }
       sequences[match->sequence].push_back({&invoice, match->seq});
+    }
+  }
+
+  // Invoices whose files failed to load (already reported) still hold their
+  // numbers: without them, one broken file would also show up as a gap.
+  // Their number is the file's `number` when readable, else the file name.
+  if (rule) {
+    for (const auto& file : context.workspace.files()) {
+      if (file->kind != FileKind::invoice || file->valid) continue;
+      std::string number;
+      const yaml::Node* node = file->document ? file->document->root().find("number") : nullptr;
+      if (node && node->is_string()) {
+        number = node->text();
+      } else {
+        const std::size_t slash = file->path.rfind('/');
+        number = file->path.substr(slash + 1);
+        number = number.substr(0, number.rfind('.'));
+      }
+      if (const std::optional<NumberingRule::Match> match = rule->match(number))
+        sequences[match->sequence].push_back({nullptr, match->seq});
     }
   }
 
@@ -109,7 +151,10 @@ void check_invoice_numbering(const CheckContext& context) {
     std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.seq < b.seq; });
     long long expected = 1;
     for (const Seen& entry : seen) {
-      if (entry.seq != expected) {
+      // A number seen again comes from a file that failed to load; its
+      // duplicate is not a gap.
+      if (entry.seq < expected) continue;
+      if (entry.seq != expected && entry.invoice) {
         const std::string missing =
             entry.seq == expected + 1
                 ? "number " + std::to_string(expected) + " is missing"
@@ -133,7 +178,8 @@ void check_quotes(const CheckContext& context) {
       if (quote.date && quote.valid_until && quote.valid_until->value < quote.date->value) {
         out.error("quote-validity", quote.file, quote.valid_until->position,
                   "the quote is valid until " + quote.valid_until->value.iso() +
-                      ", before its date " + quote.date->value.iso());
+                      ", before its date " + quote.date->value.iso(),
+                  "valid_until is the last day the partner may accept the quote");
       }
     }
   }

@@ -48,9 +48,15 @@ void check_lifecycle(const CheckContext& context) {
       }
       const Transition* transition = lifecycle->transition(from, entry.stage.value);
       if (!transition) {
+        std::vector<std::string> allowed;
+        for (const Transition& t : lifecycle->transitions())
+          if (t.from == from) allowed.push_back(t.to);
         out.error("lifecycle-illegal-transition", partner.file, entry.stage.position,
                   "the history moves from '" + from + "' to '" + entry.stage.value +
-                      "', which schemas/lifecycle.yaml does not allow");
+                      "', which schemas/lifecycle.yaml does not allow",
+                  allowed.empty() ? "nothing leaves '" + from + "'"
+                                  : "from '" + from + "' a partner moves to " +
+                                        util::join(allowed, " or "));
         continue;
       }
       // A transition's guards describe the files as they must stay: a
@@ -64,6 +70,19 @@ void check_lifecycle(const CheckContext& context) {
     }
   }
 }
+
+namespace {
+
+/// Where the checklist item `id` is written in partner.yaml: its key.
+Position checklist_key_position(const PartnerFolder& folder, std::string_view id) {
+  const Position fallback = folder.partner->checklist_position;
+  if (!folder.partner_file || !folder.partner_file->document) return fallback;
+  const yaml::Node* checklist = folder.partner_file->document->root().find("checklist");
+  const yaml::Entry* entry = checklist ? checklist->find_entry(id) : nullptr;
+  return entry ? entry->key_position : fallback;
+}
+
+}  // namespace
 
 void check_checklists(const CheckContext& context) {
   const std::optional<Lifecycle>& lifecycle = context.workspace.lifecycle();
@@ -80,7 +99,7 @@ void check_checklists(const CheckContext& context) {
     for (const auto& [id, done] : partner.checklist) {
       if (std::find(known_items.begin(), known_items.end(), id) == known_items.end()) {
         const std::string suggestion = util::closest(id, known_items, 3);
-        out.error("checklist-unknown-item", partner.file, partner.checklist_position,
+        out.error("checklist-unknown-item", partner.file, checklist_key_position(folder, id),
                   "the checklist item '" + id + "' is not defined in schemas/lifecycle.yaml",
                   suggestion.empty() ? "see the stages' checklists in schemas/lifecycle.yaml"
                                      : "did you mean '" + suggestion + "'?");

@@ -52,7 +52,8 @@ void check_notes(const CheckContext& context) {
       if (!date) {
         out.error("notes-date-invalid", file, {line_number, 4},
                   "the heading's date '" + std::string(heading.substr(0, 10)) +
-                      "' is not a calendar date");
+                      "' is not a calendar date",
+                  "write the date as YYYY-MM-DD, a day that exists");
         continue;
       }
       if (previous && *date < *previous) {

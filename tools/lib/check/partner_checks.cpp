@@ -1,6 +1,8 @@
 // Checks of partner.yaml on its own: the folder and its slug, contacts,
 // the history's order, and the closing reason.
 
+#include <algorithm>
+
 #include "check/checks.hpp"
 
 namespace partnerops {
@@ -8,6 +10,8 @@ namespace partnerops {
 void check_partner_folders(const CheckContext& context) {
   for (const PartnerFolder& folder : context.workspace.partners()) {
     if (!folder.partner_file) {
+      // A link or folder named partner.yaml is reported as such already.
+      if (context.workspace.refused(folder.path + "/partner.yaml")) continue;
       context.diagnostics.error("partner-missing-file", folder.path + "/partner.yaml", {},
                                 "the partner folder '" + folder.slug + "' has no partner.yaml",
                                 "every folder under partners/ needs one; see docs/data-model.md");
@@ -23,6 +27,26 @@ void check_partner_folders(const CheckContext& context) {
     }
   }
 }
+
+namespace {
+
+/// True when every transition into `stage` has a guard on `field` of
+/// partner.yaml, so the lifecycle check reports the field when it is missing.
+bool guarded_by_lifecycle(const Lifecycle& lifecycle, std::string_view stage,
+                          std::string_view field) {
+  bool any = false;
+  for (const Transition& transition : lifecycle.transitions()) {
+    if (transition.to != stage) continue;
+    any = true;
+    const bool guarded = std::any_of(
+        transition.guards.begin(), transition.guards.end(),
+        [&](const Guard& guard) { return guard.file == "partner.yaml" && guard.field == field; });
+    if (!guarded) return false;
+  }
+  return any;
+}
+
+}  // namespace
 
 void check_partner_records(const CheckContext& context) {
   const std::optional<Lifecycle>& lifecycle = context.workspace.lifecycle();
@@ -72,7 +96,7 @@ void check_partner_records(const CheckContext& context) {
       continue;
     }
     if (stage->terminal && !stage->reasons.empty()) {
-      if (!partner.closed_reason) {
+      if (!partner.closed_reason && !guarded_by_lifecycle(*lifecycle, stage->id, "closed_reason")) {
         out.error("partner-closed-reason", partner.file, partner.stage.position,
                   "a partner in the stage '" + stage->id + "' needs a closed_reason",
                   "one of: " + [&] {

@@ -73,9 +73,15 @@ void print_text(std::ostream& out, const Diagnostic& d, Colour colour, const Sou
         out << ' ' << number << " | " << line << '\n';
         if (d.position.column > 0) {
           std::string pad;
-          // Keep tabs so the caret lines up under the same character.
-          for (int i = 0; i + 1 < d.position.column && i < static_cast<int>(line.size()); ++i)
+          // Columns count characters: one space per character before the
+          // caret (UTF-8 continuation bytes add none), and tabs are kept so
+          // the caret lines up under the same character.
+          int characters = 0;
+          for (std::size_t i = 0; i < line.size() && characters + 1 < d.position.column; ++i) {
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
             pad += line[i] == '\t' ? '\t' : ' ';
+            ++characters;
+          }
           out << ' ' << std::string(number.size(), ' ') << " | " << pad << severity_colour << '^'
               << reset << '\n';
         }
@@ -107,7 +113,9 @@ void print_diagnostics(std::ostream& out, const Diagnostics& diagnostics, Diagno
       const nlohmann::json document = {{"diagnostics", items},
                                        {"errors", diagnostics.error_count()},
                                        {"warnings", diagnostics.warning_count()}};
-      out << document.dump(2) << '\n';
+      // A file name need not be UTF-8; JSON must be. Bytes that are not
+      // become U+FFFD rather than failing the whole report.
+      out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       return;
     }
     case DiagnosticFormat::github:

@@ -86,10 +86,18 @@ Lifecycle Lifecycle::read(const yaml::Document& document, Diagnostics& diagnosti
     Transition transition{reader.text(*node, "from"), reader.text(*node, "to"), {}};
     for (const yaml::Node* guard : reader.list(*node, "guards"))
       transition.guards.push_back(read_guard(reader, *guard));
-    for (const std::string* end : {&transition.from, &transition.to}) {
-      if (!lifecycle.stage(*end))
-        diagnostics.error("lifecycle-unknown-stage", document.path(), node->position(),
-                          "the transition names the stage '" + *end + "', which is not defined");
+    for (const char* end : {"from", "to"}) {
+      const std::string& stage = std::string_view(end) == "from" ? transition.from : transition.to;
+      if (!lifecycle.stage(stage))
+        diagnostics.error("lifecycle-unknown-stage", document.path(),
+                          reader.position_of(*node, end),
+                          "the transition names the stage '" + stage + "', which is not defined",
+                          "define the stage under stages, or name one of: " + [&] {
+                            std::string ids;
+                            for (const Stage& known : lifecycle.m_stages)
+                              ids += (ids.empty() ? "" : ", ") + known.id;
+                            return ids;
+                          }());
     }
     lifecycle.m_transitions.push_back(std::move(transition));
   }
@@ -126,10 +134,11 @@ std::vector<UnmetGuard> unmet_guards(const Transition& transition, const FolderD
   for (const Guard& guard : transition.guards) {
     const std::string file = std::string(folder) + "/" + guard.file;
     const auto document = documents.find(guard.file);
-    if (document == documents.end() || !document->second) {
+    if (document == documents.end()) {
       unmet.push_back({&guard, file, {}, guard.file + " does not exist"});
       continue;
     }
+    if (!document->second) continue;  // unreadable; its own error says why
     bool found = false;
     const yaml::Node* node = follow(document->second->root(), guard.field, &found);
     switch (guard.kind) {

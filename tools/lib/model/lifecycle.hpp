@@ -71,7 +71,7 @@ class Lifecycle {
 };
 
 /// The files of one partner folder, by path relative to the folder, for
-/// guards to look into.
+/// guards to look into. A file that exists but did not parse maps to nullptr.
 using FolderDocuments = std::map<std::string, const yaml::Document*, std::less<>>;
 
 /// One guard that does not hold, with where to fix it.
@@ -83,6 +83,7 @@ struct UnmetGuard {
 };
 
 /// Evaluates every guard of `transition` against the folder's documents.
+/// Guards on a file that did not parse are skipped, not reported as unmet.
 /// `folder` is the partner folder's workspace-relative path.
 std::vector<UnmetGuard> unmet_guards(const Transition& transition, const FolderDocuments& documents,
                                      std::string_view folder);

@@ -13,7 +13,10 @@ Organisation read_organisation(Reader& reader) {
   }
   if (const yaml::Node* numbering = root.find("numbering"); numbering && numbering->is_mapping()) {
     for (const yaml::Entry& entry : numbering->entries())
-      if (entry.value->is_scalar()) organisation.numbering[entry.key] = entry.value->text();
+      if (entry.value->is_scalar()) {
+        organisation.numbering[entry.key] = entry.value->text();
+        organisation.numbering_positions[entry.key] = entry.value->position();
+      }
   }
   if (const yaml::Node* defaults = root.find("defaults"); defaults && defaults->is_mapping()) {
     organisation.default_currency = reader.text(*defaults, "currency");

@@ -17,6 +17,7 @@ struct Organisation {
   std::string legal_name;
   std::string email;
   std::map<std::string, std::string, std::less<>> numbering;  ///< "invoice" -> "INV-{year}-{seq:4}"
+  std::map<std::string, Position, std::less<>> numbering_positions;  ///< where each rule is written
   std::string default_currency;
   std::optional<std::int64_t> payment_terms_days;
   Field<std::string> logo;

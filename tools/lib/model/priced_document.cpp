@@ -35,8 +35,11 @@ void check_priced(const PricedDocument& document, const std::string& file,
   if (!currency) return;  // the schema or the reader has reported it
   auto show = [&currency](std::int64_t minor) { return format_plain(minor, *currency); };
 
+  // Each figure is checked against the ones above it only while those hold:
+  // one wrong line amount is one error, not also a wrong subtotal and total.
   std::int64_t sum = 0;
   bool lines_complete = true;
+  bool lines_consistent = true;
   for (const PricedLine& line : document.lines) {
     if (!line.quantity || !line.unit_price || !line.amount) {
       lines_complete = false;
@@ -45,6 +48,7 @@ void check_priced(const PricedDocument& document, const std::string& file,
     const std::optional<std::int64_t> expected =
         multiply(line.quantity->value, line.unit_price->value.minor);
     if (expected && *expected != line.amount->value.minor) {
+      lines_consistent = false;
       diagnostics.error("money-line-total", file, line.amount->position,
                         "the line amount is " + show(line.amount->value.minor) +
                             " but quantity × unit price is " + show(*expected),
@@ -52,24 +56,30 @@ void check_priced(const PricedDocument& document, const std::string& file,
     }
     sum += line.amount->value.minor;
   }
-  if (lines_complete && document.subtotal && document.subtotal->value.minor != sum) {
+  bool subtotal_consistent = true;
+  if (lines_complete && lines_consistent && document.subtotal &&
+      document.subtotal->value.minor != sum) {
+    subtotal_consistent = false;
     diagnostics.error("money-subtotal", file, document.subtotal->position,
                       "the subtotal is " + show(document.subtotal->value.minor) +
                           " but the lines add up to " + show(sum),
                       "write \"" + show(sum) + "\"");
   }
   std::int64_t tax = 0;
+  bool tax_consistent = true;
   if (document.tax && document.tax->amount) {
     tax = document.tax->amount->value.minor;
     if (document.subtotal) {
       const std::optional<std::int64_t> expected =
           tax_on(document.subtotal->value.minor, document.tax->rate_percent.value);
       if (!expected) {
+        tax_consistent = false;
         diagnostics.error("money-invalid", file, document.tax->rate_percent.position,
                           "the tax rate is not a decimal number: \"" +
                               document.tax->rate_percent.value + "\"",
                           "write the percentage as text, e.g. \"7.5\"");
       } else if (*expected != tax) {
+        tax_consistent = false;
         diagnostics.error("money-tax", file, document.tax->amount->position,
                           "the tax is " + show(tax) + " but " + document.tax->rate_percent.value +
                               "% of the subtotal is " + show(*expected),
@@ -77,7 +87,7 @@ void check_priced(const PricedDocument& document, const std::string& file,
       }
     }
   }
-  if (document.subtotal && document.total &&
+  if (subtotal_consistent && tax_consistent && document.subtotal && document.total &&
       document.total->value.minor != document.subtotal->value.minor + tax) {
     const std::int64_t expected = document.subtotal->value.minor + tax;
     diagnostics.error("money-total", file, document.total->position,

@@ -1,5 +1,7 @@
 #include "model/reader.hpp"
 
+#include <unordered_set>
+
 namespace partnerops {
 
 std::string Reader::text(const yaml::Node& map, std::string_view key, std::string fallback) const {
@@ -63,7 +65,8 @@ std::optional<Field<Quantity>> Reader::quantity(const yaml::Node& map, std::stri
   }
   m_diagnostics.error("quantity-invalid", file(), node->position(),
                       "'" + std::string(key) + "' is not a quantity: " + node->text(),
-                      "write a whole number (3) or decimal text (\"1.5\")");
+                      "write a whole number (3) or decimal text with at most 6 decimals "
+                      "(\"1.5\")");
   return std::nullopt;
 }
 
@@ -77,6 +80,40 @@ const std::vector<const yaml::Node*>& Reader::list(const yaml::Node& map,
 Position Reader::position_of(const yaml::Node& map, std::string_view key) const {
   const yaml::Node* node = map.find(key);
   return node ? node->position() : map.position();
+}
+
+namespace {
+
+bool looks_like_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+void check_dates_below(const yaml::Node& node, std::string_view key, const std::string& file,
+                       std::unordered_set<const yaml::Node*>& seen, Diagnostics& diagnostics) {
+  if (node.is_string()) {
+    if (looks_like_date(node.text()) && !Date::parse(node.text())) {
+      diagnostics.error("date-invalid", file, node.position(),
+                        "'" + std::string(key) + "' is not a calendar date: \"" + node.text() +
+                            "\"",
+                        "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
+    }
+    return;
+  }
+  // Aliases share nodes; each is checked once.
+  if (!seen.insert(&node).second) return;
+  for (const yaml::Node* item : node.items()) check_dates_below(*item, key, file, seen, diagnostics);
+  for (const yaml::Entry& entry : node.entries())
+    check_dates_below(*entry.value, entry.key, file, seen, diagnostics);
+}
+
+}  // namespace
+
+void check_calendar_dates(const yaml::Document& document, Diagnostics& diagnostics) {
+  std::unordered_set<const yaml::Node*> seen;
+  check_dates_below(document.root(), "", document.path(), seen, diagnostics);
 }
 
 }  // namespace partnerops

@@ -52,4 +52,10 @@ class Reader {
   Diagnostics& m_diagnostics;
 };
 
+/// Reports `date-invalid` for every string in `document` written as
+/// YYYY-MM-DD that is not a day on the calendar (2026-02-30), wherever it is:
+/// the model reads only some dates, but every one ends up in a document or a
+/// report. The schemas check the form; this checks the day exists.
+void check_calendar_dates(const yaml::Document& document, Diagnostics& diagnostics);
+
 }  // namespace partnerops

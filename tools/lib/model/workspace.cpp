@@ -9,8 +9,10 @@ namespace partnerops {
 
 FolderDocuments PartnerFolder::documents() const {
   FolderDocuments documents;
+  // A file that exists but did not parse maps to nullptr: guards on it are
+  // undecided rather than failed, since its parse error is already reported.
   auto add = [&](const WorkspaceFile* file) {
-    if (file && file->document) documents[file->path.substr(path.size() + 1)] = file->document.get();
+    if (file) documents[file->path.substr(path.size() + 1)] = file->document.get();
   };
   for (const WorkspaceFile* file :
        {partner_file, agreement_file, kpis_file, issues_file})
@@ -24,6 +26,10 @@ const WorkspaceFile* Workspace::file(std::string_view path) const {
       m_files.begin(), m_files.end(), path,
       [](const std::unique_ptr<WorkspaceFile>& file, std::string_view p) { return file->path < p; });
   return found != m_files.end() && (*found)->path == path ? found->get() : nullptr;
+}
+
+bool Workspace::refused(std::string_view path) const {
+  return std::binary_search(m_refused.begin(), m_refused.end(), path);
 }
 
 const PartnerFolder* Workspace::partner(std::string_view slug) const {
@@ -86,7 +92,8 @@ void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions
   if (!file.document) return;
   const std::size_t errors_before = diagnostics.error_count();
   start = Clock::now();
-  schemas.validate(*file.document, schema_for(file.kind), diagnostics);
+  if (schemas.validate(*file.document, schema_for(file.kind), diagnostics))
+    check_calendar_dates(*file.document, diagnostics);
   times.schema += seconds_since(start);
   file.valid = diagnostics.error_count() == errors_before;
 }
@@ -145,8 +152,15 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
 
   for (const SourceEntry& entry : entries) {
     const Classified classified = classify(entry.path);
-    if (classified.kind == FileKind::ignored) continue;
+    // A link anywhere under partners/ (a partner folder itself included)
+    // could lead reads outside the repository.
+    const bool under_partners =
+        std::string_view(entry.path).starts_with(std::string(k_partners_dir) + "/");
+    if (classified.kind == FileKind::ignored &&
+        !(entry.type == EntryType::symlink && under_partners))
+      continue;
     if (entry.type == EntryType::symlink) {
+      workspace.m_refused.push_back(entry.path);
       diagnostics.error("file-symlink", entry.path, {},
                         "symbolic links are not followed inside the workspace",
                         "replace the link with the file itself");
@@ -154,10 +168,20 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     }
     if (entry.type == EntryType::directory) {
       if (classified.kind == FileKind::unknown) continue;  // sow/, invoices/ and the like
-      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory");
+      workspace.m_refused.push_back(entry.path);
+      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory",
+                        "remove or rename the directory and put the file in its place");
       continue;
     }
-    if (entry.type != EntryType::file) continue;
+    if (entry.type != EntryType::file) {
+      if (classified.kind != FileKind::unknown) {
+        workspace.m_refused.push_back(entry.path);
+        diagnostics.error("file-not-regular", entry.path, {},
+                          "expected a file here, found a pipe, socket or device",
+                          "remove it and put the file in its place");
+      }
+      continue;
+    }
     if (classified.kind == FileKind::unknown) {
       diagnostics.warning("file-unknown", entry.path, {},
                           "partnerops does not know this file; it is not checked",
@@ -169,6 +193,8 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     file->kind = classified.kind;
     workspace.m_files.push_back(std::move(file));
   }
+
+  std::sort(workspace.m_refused.begin(), workspace.m_refused.end());
 
   // The lifecycle is data in schemas/, checked like any other file.
   auto lifecycle_file = std::make_unique<WorkspaceFile>();

@@ -72,6 +72,10 @@ class Workspace {
   const std::optional<Organisation>& organisation() const { return m_organisation; }
   const std::optional<Lifecycle>& lifecycle() const { return m_lifecycle; }
   const SchemaSet& schemas() const { return m_schemas; }
+  /// True for a path that exists but was not loaded because it is not a
+  /// regular file (a link, a directory, a pipe); loading has reported it,
+  /// so rules must not also call the file missing.
+  bool refused(std::string_view path) const;
   const LoadTimings& timings() const { return m_timings; }
 
  private:
@@ -79,6 +83,7 @@ class Workspace {
   const Source* m_source = nullptr;
   std::vector<std::unique_ptr<WorkspaceFile>> m_files;  // sorted by path
   std::vector<PartnerFolder> m_partners;                // sorted by slug
+  std::vector<std::string> m_refused;                   // sorted
   std::optional<Organisation> m_organisation;
   std::optional<Lifecycle> m_lifecycle;
   SchemaSet m_schemas;

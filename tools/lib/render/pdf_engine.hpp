@@ -11,8 +11,9 @@
 //
 // Threads: Qt WebKit must run on the thread that created the application
 // object. The first render() creates it on the calling thread; a later call
-// from another thread fails with an error instead of crashing. See
-// "Parallelism" at the end of pdf_engine.cpp for how `build` uses two cores.
+// from another thread fails with an error instead of crashing. Create,
+// use and destroy a PdfEngine on that thread. See "Parallelism" at the end
+// of pdf_engine.cpp for how `build` uses several cores (worker processes).
 
 #include <chrono>
 #include <filesystem>
@@ -59,7 +60,8 @@ class PdfEngine {
   /// Prints `request.html` and returns the PDF bytes, or std::nullopt with a
   /// sentence in `error` when the load timed out, the HTML failed to load, the
   /// printer could not write, or the call came from a thread other than the
-  /// one that rendered first. `report` (optional) receives refused requests.
+  /// one that created the Qt application object. `report` (optional)
+  /// receives the requests the sandbox refused.
   std::optional<std::string> render(const RenderRequest& request, std::string* error,
                                     RenderReport* report = nullptr);
 

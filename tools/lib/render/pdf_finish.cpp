@@ -259,6 +259,9 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
     writer.setOutputMemory();
     writer.setDeterministicID(true);
     writer.setCompressStreams(true);
+    // Qt's streams are already compressed; passing them through untouched
+    // saves decompressing and compressing every page again.
+    writer.setDecodeLevel(qpdf_dl_none);
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();

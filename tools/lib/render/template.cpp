@@ -535,6 +535,15 @@ std::optional<std::string> TemplateSet::render_html(std::string_view name,
   }
 }
 
+std::optional<std::string> TemplateSet::render_document(std::string_view kind,
+                                                        mstch::map context,
+                                                        Diagnostics& diagnostics) const {
+  std::optional<std::string> body = render_html(kind, context, diagnostics);
+  if (!body) return std::nullopt;
+  context["content_html"] = std::move(*body);
+  return render_html("layout", context, diagnostics);
+}
+
 std::optional<std::string> TemplateSet::render_markdown(std::string_view name,
                                                         const mstch::map& context,
                                                         Diagnostics& diagnostics) const {

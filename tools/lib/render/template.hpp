@@ -54,6 +54,12 @@ class TemplateSet {
   std::optional<std::string> render_html(std::string_view name, const mstch::map& context,
                                          Diagnostics& diagnostics) const;
 
+  /// Renders the document template `kind`, then `layout` around it: the
+  /// layout finds the body as `content_html`. std::nullopt when either
+  /// check reported errors.
+  std::optional<std::string> render_document(std::string_view kind, mstch::map context,
+                                             Diagnostics& diagnostics) const;
+
   /// Checks, then renders `name` as Markdown with every value escaped so it
   /// reads back as its literal text, then converts the Markdown to HTML.
   std::optional<std::string> render_markdown(std::string_view name, const mstch::map& context,

@@ -64,7 +64,31 @@ const Node& Document::deepest(const std::vector<std::string>& path) const {
 
 namespace {
 
-Position position_of(const YAML::Mark& mark) { return {mark.line + 1, mark.column + 1}; }
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// yaml-cpp counts columns in bytes; editors and annotations count
+/// characters, so multi-byte characters before the node count once.
+/// `continuations` is the number of UTF-8 continuation bytes on the line
+/// before the mark.
+Position position_of(const YAML::Mark& mark, int continuations = 0) {
+  return {mark.line + 1, mark.column + 1 - continuations};
+}
+
+/// True when `mark` lies inside `text`, so its line can be scanned.
+bool mark_in(std::string_view text, const YAML::Mark& mark) {
+  return mark.pos >= 0 && mark.column >= 0 && mark.column <= mark.pos &&
+         static_cast<std::size_t>(mark.pos) <= text.size();
+}
+
+/// The position of `mark` in characters, scanning its line (for one-off
+/// positions such as a syntax error).
+Position character_position(std::string_view text, const YAML::Mark& mark) {
+  if (!mark_in(text, mark)) return position_of(mark);
+  int continuations = 0;
+  for (std::size_t i = mark.pos - mark.column; i < static_cast<std::size_t>(mark.pos); ++i)
+    continuations += is_continuation_byte(text[i]);
+  return position_of(mark, continuations);
+}
 
 bool is_core_bool(std::string_view s, bool* value) {
   if (s == "true" || s == "True" || s == "TRUE") return *value = true, true;
@@ -148,8 +172,9 @@ struct StopParsing {};
 /// Document, so those stay read-only for everyone else.
 class DocumentBuilder final : public YAML::EventHandler {
  public:
-  DocumentBuilder(Document& document, Diagnostics& diagnostics, const ParseLimits& limits)
-      : m_document(document), m_diagnostics(diagnostics), m_limits(limits) {}
+  DocumentBuilder(Document& document, std::string_view text, Diagnostics& diagnostics,
+                  const ParseLimits& limits)
+      : m_document(document), m_source_text(text), m_diagnostics(diagnostics), m_limits(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -163,12 +188,13 @@ class DocumentBuilder final : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto found = m_anchors.find(anchor);
     if (found == m_anchors.end()) {
-      fail("yaml-syntax", position_of(mark), "an alias refers to an unknown anchor");
+      fail("yaml-syntax", position_at(mark), "an alias refers to an unknown anchor");
     }
     for (const Frame& frame : m_stack) {
       if (frame.node == found->second) {
-        fail("yaml-recursive-alias", position_of(mark),
-             "an alias refers to a collection that contains it");
+        fail("yaml-recursive-alias", position_at(mark),
+             "an alias refers to a collection that contains it",
+             "remove the alias, or write the values out");
       }
     }
     attach(*found->second);
@@ -184,6 +210,12 @@ class DocumentBuilder final : public YAML::EventHandler {
       resolve_plain(node);
     } else {
       node.m_quoted = true;
+      // yaml-cpp 0.7 takes a quote that is never closed as running to the
+      // end of the file, which silently swallows every key after it.
+      if (!closing_quote_exists(mark)) {
+        fail("yaml-syntax", position_at(mark), "this quoted value is never closed",
+             "add the closing quote at the end of the value");
+      }
     }
     remember(anchor, node);
     attach(node);
@@ -214,8 +246,47 @@ class DocumentBuilder final : public YAML::EventHandler {
   Node& make(Kind kind, const YAML::Mark& mark) {
     Node& node = m_document.m_nodes.emplace_back();
     node.m_kind = kind;
-    node.m_position = position_of(mark);
+    node.m_position = position_at(mark);
     return node;
+  }
+
+  /// The position of `mark` in characters. Marks arrive in text order, so
+  /// the scan of the current line resumes where the previous one stopped
+  /// and a long line is scanned once, not once per node.
+  Position position_at(const YAML::Mark& mark) {
+    if (!mark_in(m_source_text, mark)) return position_of(mark);
+    const std::size_t line_start = mark.pos - mark.column;
+    const std::size_t pos = mark.pos;
+    if (line_start != m_line_start || pos < m_scanned_to) {
+      m_line_start = line_start;
+      m_scanned_to = line_start;
+      m_continuations = 0;
+    }
+    for (; m_scanned_to < pos; ++m_scanned_to)
+      m_continuations += is_continuation_byte(m_source_text[m_scanned_to]);
+    return position_of(mark, m_continuations);
+  }
+
+  /// For a scalar that opens with a quote at `mark`, whether the matching
+  /// closing quote follows in the text. Block scalars (| and >) pass.
+  bool closing_quote_exists(const YAML::Mark& mark) const {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_source_text.size()) return true;
+    const char quote = m_source_text[mark.pos];
+    if (quote != '"' && quote != '\'') return true;
+    for (std::size_t i = mark.pos + 1; i < m_source_text.size(); ++i) {
+      const char c = m_source_text[i];
+      if (quote == '"' && c == '\\') {
+        ++i;  // an escaped character, possibly a quote
+      } else if (c == quote) {
+        // In single quotes '' is an escaped quote, not the end.
+        if (quote == '\'' && i + 1 < m_source_text.size() && m_source_text[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   void remember(YAML::anchor_t anchor, Node& node) {
@@ -236,7 +307,7 @@ class DocumentBuilder final : public YAML::EventHandler {
 
   void open(Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      fail("yaml-too-deep", position_of(mark),
+      fail("yaml-too-deep", position_at(mark),
            "collections are nested more than " + std::to_string(m_limits.max_depth) +
                " levels deep");
     }
@@ -270,7 +341,8 @@ class DocumentBuilder final : public YAML::EventHandler {
       frame.key_position = child.m_position;
       if (!frame.key_usable) {
         m_diagnostics.error("yaml-complex-key", m_document.m_path, child.m_position,
-                            "a mapping key must be a plain value, not a list or mapping");
+                            "a mapping key must be a plain value, not a list or mapping",
+                            "write the key as a plain word, e.g. website:");
       }
       return;
     }
@@ -308,6 +380,10 @@ class DocumentBuilder final : public YAML::EventHandler {
   }
 
   Document& m_document;
+  std::string_view m_source_text;
+  std::size_t m_line_start = std::string_view::npos;  // position_at's scan of one line
+  std::size_t m_scanned_to = 0;
+  int m_continuations = 0;
   Diagnostics& m_diagnostics;
   const ParseLimits& m_limits;
   std::vector<Frame> m_stack;
@@ -359,7 +435,7 @@ Position position_at_offset(std::string_view text, std::size_t offset) {
     if (text[i] == '\n') {
       ++position.line;
       position.column = 1;
-    } else {
+    } else if (!is_continuation_byte(text[i])) {
       ++position.column;
     }
   }
@@ -414,11 +490,11 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    DocumentBuilder builder(*document, diagnostics, limits);
+    DocumentBuilder builder(*document, text, diagnostics, limits);
     parser.HandleNextDocument(builder);
     // A second document would be silently ignored by every reader of the
     // first, so it is an error rather than something to skip.
-    DocumentBuilder extra_builder(*document, diagnostics, limits);
+    DocumentBuilder extra_builder(*document, text, diagnostics, limits);
     const std::size_t before_extra = document->m_nodes.size();
     if (parser.HandleNextDocument(extra_builder) && document->m_nodes.size() > before_extra) {
       diagnostics.error("yaml-multiple-documents", file,
@@ -430,7 +506,9 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
   } catch (const StopParsing&) {
     return nullptr;
   } catch (const YAML::Exception& e) {
-    diagnostics.error("yaml-syntax", file, position_of(e.mark), e.msg);
+    diagnostics.error("yaml-syntax", file, character_position(text, e.mark), e.msg,
+                      "the parser stopped here; look for an unclosed bracket or quote, or "
+                      "wrong indentation, on this line or the ones above");
     return nullptr;
   }
   if (!document->m_root) {

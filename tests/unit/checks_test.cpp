@@ -1,0 +1,182 @@
+// The rules run on the frozen base workspace (tests/fixtures/base plus the
+// repository's schemas) held in memory, with one problem introduced per
+// test: each problem must come out as exactly one diagnostic, not also as
+// the follow-on failures of rules that depend on the broken value.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "check/checks.hpp"
+#include "memory_source.hpp"
+
+namespace partnerops {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class BaseWorkspace : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const fs::path root = PARTNEROPS_SOURCE_DIR;
+    for (const auto& [dir, prefix] :
+         {std::pair{root / "tests" / "fixtures" / "base", std::string()},
+          std::pair{root / "schemas", std::string("schemas/")}}) {
+      for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        const std::string path = prefix + entry.path().lexically_relative(dir).generic_string();
+        m_files[path] = slurp(entry.path());
+      }
+    }
+  }
+
+  /// Replaces the one occurrence of `from` in `path` with `to`.
+  void edit(const std::string& path, const std::string& from, const std::string& to) {
+    std::string& text = m_files.at(path);
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    ASSERT_EQ(text.find(from, at + 1), std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+
+  /// Every diagnostic as `<severity> <code> <file>:<line>:<col>`.
+  std::vector<std::string> validate() {
+    testing::MemorySource source;
+    for (const auto& [path, text] : m_files) source.add(path, text);
+    Diagnostics diagnostics;
+    LoadOptions options;
+    options.jobs = 1;
+    const Workspace workspace = load_workspace(source, options, diagnostics);
+    run_checks(workspace, *Date::parse("2026-11-23"), diagnostics);
+    diagnostics.sort();
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : diagnostics)
+      lines.push_back(std::string(to_string(d.severity)) + " " + d.code + " " + d.file + ":" +
+                      std::to_string(d.position.line) + ":" + std::to_string(d.position.column));
+    return lines;
+  }
+
+  std::map<std::string, std::string> m_files;
+};
+
+using Lines = std::vector<std::string>;
+constexpr const char* k_inv2 = "partners/lakeshore-college/invoices/INV-2026-0002.yaml";
+constexpr const char* k_inv4 = "partners/lakeshore-college/invoices/INV-2026-0004.yaml";
+constexpr const char* k_inv6 = "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+
+TEST_F(BaseWorkspace, IsClean) { EXPECT_EQ(validate(), Lines{}); }
+
+TEST_F(BaseWorkspace, OverpaidPaidInvoiceIsOnlyOverpaid) {
+  edit(k_inv2, "    amount: \"7320.00\"", "    amount: \"7500.00\"");
+  EXPECT_EQ(validate(), Lines{"error invoice-overpaid " + std::string(k_inv2) + ":23:8"});
+}
+
+TEST_F(BaseWorkspace, UnreadablePaymentLeavesThePaidSumAlone) {
+  edit(k_inv2, "    amount: \"7320.00\"", "    amount: \"7320.005\"");
+  EXPECT_EQ(validate(), Lines{"error money-invalid " + std::string(k_inv2) + ":26:13"});
+}
+
+TEST_F(BaseWorkspace, WrongLineAmountIsNotAlsoAWrongSubtotal) {
+  edit(k_inv2, "    amount: \"120.00\"", "    amount: \"130.00\"");
+  EXPECT_EQ(validate(), Lines{"error money-line-total " + std::string(k_inv2) + ":17:13"});
+}
+
+TEST_F(BaseWorkspace, WrongSubtotalIsNotAlsoAWrongTotal) {
+  edit(k_inv6, "subtotal: \"7320.00\"", "subtotal: \"7230.00\"");
+  EXPECT_EQ(validate(), Lines{"error money-subtotal " + std::string(k_inv6) + ":18:11"});
+}
+
+TEST_F(BaseWorkspace, WrongTaxIsNotAlsoAWrongTotal) {
+  edit(k_inv6, "  amount: \"0.00\"", "  amount: \"12.00\"");
+  EXPECT_EQ(validate(), Lines{"error money-tax " + std::string(k_inv6) + ":22:11"});
+}
+
+TEST_F(BaseWorkspace, InvoiceThatFailsItsSchemaKeepsItsNumber) {
+  edit(k_inv4, "\ntotal: \"7682.50\"", "\ntotal: 7682.50");
+  EXPECT_EQ(validate(), Lines{"error schema-type " + std::string(k_inv4) + ":27:8"});
+}
+
+TEST_F(BaseWorkspace, InvoiceThatDoesNotParseKeepsTheNumberOfItsName) {
+  edit(k_inv4, "status: paid", "status: [paid");
+  const Lines lines = validate();
+  ASSERT_EQ(lines.size(), 1u) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(lines[0].starts_with("error yaml-syntax " + std::string(k_inv4))) << lines[0];
+}
+
+TEST_F(BaseWorkspace, BrokenCopyOfAnInvoiceNumberIsNotAGap) {
+  // A second file with the number INV-2026-0002 that fails its schema: its
+  // own error only, whatever order the two copies sort in.
+  std::string copy = m_files.at(k_inv2);
+  copy.replace(copy.find("status: paid"), 12, "status: settled");
+  m_files["partners/prairie-public-health/invoices/INV-2026-0002.yaml"] = copy;
+  EXPECT_EQ(validate(),
+            Lines{"error schema-enum partners/prairie-public-health/invoices/INV-2026-0002.yaml:3:9"});
+}
+
+TEST_F(BaseWorkspace, UnsignedSignatoryOfAPartnerIsOneError) {
+  edit("partners/lakeshore-college/agreement.yaml",
+       "    email: gwhitfield@lakeshorecc.edu\n    signed_on: 2026-01-29\n",
+       "    email: gwhitfield@lakeshorecc.edu\n");
+  EXPECT_EQ(validate(),
+            Lines{"error lifecycle-guard partners/lakeshore-college/agreement.yaml:64:5"});
+}
+
+TEST_F(BaseWorkspace, ClosedWithoutReasonIsOneError) {
+  edit("partners/ironwood-policy-institute/partner.yaml", "closed_reason: verbal-no\n", "");
+  EXPECT_EQ(validate(),
+            Lines{"error lifecycle-guard partners/ironwood-policy-institute/partner.yaml:2:1"});
+}
+
+TEST_F(BaseWorkspace, AgreementThatDoesNotParseLeavesItsGuardsUndecided) {
+  edit("partners/lakeshore-college/agreement.yaml", "  end: 2027-01-31", "  end: [2027-01-31");
+  EXPECT_EQ(validate(),
+            Lines{"error yaml-syntax partners/lakeshore-college/agreement.yaml:33:10"});
+}
+
+TEST_F(BaseWorkspace, DatesTheModelDoesNotReadAreCheckedToo) {
+  edit("partners/cascadia-climate/partner.yaml", "assessed_on: 2026-07-17",
+       "assessed_on: 2026-06-31");
+  EXPECT_EQ(validate(), Lines{"error date-invalid partners/cascadia-climate/partner.yaml:34:16"});
+}
+
+TEST_F(BaseWorkspace, InvalidChecklistDateIsNotAlsoOverdue) {
+  edit("partners/northbay-earth-sciences/partner.yaml", "lead-assessed: 2026-11-06",
+       "lead-assessed: 2026-11-31");
+  EXPECT_EQ(validate(),
+            Lines{"error date-invalid partners/northbay-earth-sciences/partner.yaml:42:18"});
+}
+
+TEST_F(BaseWorkspace, UnknownChecklistItemIsReportedAtItsKey) {
+  edit("partners/halden-hydrology-group/partner.yaml", "hail-the-lead:", "hail-the-leed:");
+  EXPECT_EQ(validate(),
+            Lines{"error checklist-unknown-item partners/halden-hydrology-group/partner.yaml:20:3"});
+}
+
+TEST_F(BaseWorkspace, NumberingRuleIsReportedAtItsValue) {
+  edit("partnerops.yaml", "invoice: \"INV-{year}-{seq:4}\"", "invoice: \"INV-{yr}-{seq:4}\"");
+  EXPECT_EQ(validate(), Lines{"error numbering-rule-invalid partnerops.yaml:44:12"});
+}
+
+TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
+  edit("schemas/lifecycle.yaml", "  - from: prospect\n    to: closed\n",
+       "  - from: prospect\n    to: archived\n");
+  // lifecycle.yaml is the repository's own and may grow: find the line.
+  const std::string& text = m_files.at("schemas/lifecycle.yaml");
+  const std::size_t at = text.find("    to: archived\n");
+  const long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+  EXPECT_EQ(validate(), Lines{"error lifecycle-unknown-stage schemas/lifecycle.yaml:" +
+                              std::to_string(line) + ":9"});
+}
+
+}  // namespace
+}  // namespace partnerops

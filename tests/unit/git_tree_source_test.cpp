@@ -1,0 +1,175 @@
+#include "git/git_tree_source.hpp"
+
+#include <gtest/gtest.h>
+
+#include "git_test_support.hpp"
+
+namespace partnerops::git {
+namespace {
+
+using testing::TempRepo;
+
+std::string listing(const Source& source, std::string_view dir = "") {
+  std::string error;
+  std::string out;
+  for (const SourceEntry& entry : source.list(dir, &error)) {
+    const char* type = entry.type == EntryType::file        ? "file"
+                       : entry.type == EntryType::directory ? "dir"
+                       : entry.type == EntryType::symlink   ? "link"
+                                                            : "other";
+    out += entry.path + " " + type + " " + std::to_string(entry.size) + "\n";
+  }
+  if (!error.empty()) out += "error: " + error + "\n";
+  return out;
+}
+
+class GitTreeSourceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    temp.add("partnerops.yaml", "name: Org\n");
+    temp.add("partners/acme/partner.yaml", "stage: lead\n");
+    temp.add("a-b.txt", "dash\n");
+    temp.add("a/x.txt", "x\n");
+    first = temp.commit("first");
+    temp.add("partners/acme/partner.yaml", "stage: prospect\n");
+    temp.add("partners/acme/notes.md", "# Notes\n");
+    temp.stage_symlink("partners/acme/escape.yaml", "../../../etc/passwd");
+    second = temp.commit("second");
+  }
+  TempRepo temp;
+  std::string first;
+  std::string second;
+};
+
+TEST_F(GitTreeSourceTest, ListsEveryEntryOfARevisionSortedByPath) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  // Plain string order ("a" < "a-b.txt" < "a/x.txt"), not git's tree order.
+  EXPECT_EQ(listing(*head),
+            "a dir 0\n"
+            "a-b.txt file 5\n"
+            "a/x.txt file 2\n"
+            "partnerops.yaml file 10\n"
+            "partners dir 0\n"
+            "partners/acme dir 0\n"
+            "partners/acme/escape.yaml link 0\n"
+            "partners/acme/notes.md file 8\n"
+            "partners/acme/partner.yaml file 16\n");
+  auto before = open_git_tree_source(temp.shared(), "HEAD~1", &error);
+  ASSERT_TRUE(before) << error;
+  EXPECT_EQ(listing(*before),
+            "a dir 0\n"
+            "a-b.txt file 5\n"
+            "a/x.txt file 2\n"
+            "partnerops.yaml file 10\n"
+            "partners dir 0\n"
+            "partners/acme dir 0\n"
+            "partners/acme/partner.yaml file 12\n");
+}
+
+TEST_F(GitTreeSourceTest, ListsBelowAFolder) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "main", &error);
+  ASSERT_TRUE(head) << error;
+  EXPECT_EQ(listing(*head, "partners/acme"),
+            "partners/acme/escape.yaml link 0\n"
+            "partners/acme/notes.md file 8\n"
+            "partners/acme/partner.yaml file 16\n");
+  EXPECT_EQ(listing(*head, "partners/nope"), "");
+  EXPECT_EQ(listing(*head, "partnerops.yaml"), "");
+  EXPECT_EQ(listing(*head, "../etc"), "");
+}
+
+TEST_F(GitTreeSourceTest, ReadsTheBytesOfEachRevision) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), second, &error);
+  auto before = open_git_tree_source(temp.shared(), first, &error);
+  ASSERT_TRUE(head && before) << error;
+  ReadResult now = head->read("partners/acme/partner.yaml", 1000);
+  ASSERT_TRUE(now.ok()) << now.error;
+  EXPECT_EQ(now.content, "stage: prospect\n");
+  ReadResult then = before->read("partners/acme/partner.yaml", 1000);
+  ASSERT_TRUE(then.ok()) << then.error;
+  EXPECT_EQ(then.content, "stage: lead\n");
+  EXPECT_EQ(before->read("partners/acme/notes.md", 1000).status, ReadResult::Status::missing);
+  EXPECT_TRUE(head->is_file("partners/acme/notes.md"));
+  EXPECT_FALSE(before->is_file("partners/acme/notes.md"));
+}
+
+TEST_F(GitTreeSourceTest, NeverFollowsASymlink) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  ReadResult link = head->read("partners/acme/escape.yaml", 1000);
+  EXPECT_EQ(link.status, ReadResult::Status::not_a_file);
+  EXPECT_EQ(link.error, "a symbolic link (not followed)");
+  EXPECT_EQ(link.content, "");
+  EXPECT_FALSE(head->is_file("partners/acme/escape.yaml"));
+}
+
+TEST_F(GitTreeSourceTest, RefusesLargeFilesFoldersAndUnsafePaths) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  ReadResult large = head->read("partners/acme/partner.yaml", 15);
+  EXPECT_EQ(large.status, ReadResult::Status::too_large);
+  EXPECT_EQ(large.error, "the file has 16 bytes, more than the limit of 15");
+  EXPECT_EQ(large.content, "");
+  EXPECT_TRUE(head->read("partners/acme/partner.yaml", 16).ok());
+  ReadResult folder = head->read("partners/acme", 1000);
+  EXPECT_EQ(folder.status, ReadResult::Status::not_a_file);
+  EXPECT_EQ(folder.error, "a directory, not a file");
+  EXPECT_FALSE(head->is_file("partners"));
+  ReadResult outside = head->read("../partnerops.yaml", 1000);
+  EXPECT_EQ(outside.status, ReadResult::Status::missing);
+  EXPECT_EQ(outside.error, "not a path inside the workspace: ../partnerops.yaml");
+  EXPECT_EQ(head->read("/partnerops.yaml", 1000).status, ReadResult::Status::missing);
+  ReadResult missing = head->read("nope.yaml", 1000);
+  EXPECT_EQ(missing.status, ReadResult::Status::missing);
+  EXPECT_EQ(missing.error, "no such file in " + head->describe());
+}
+
+TEST_F(GitTreeSourceTest, DescribesItselfByShortId) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  EXPECT_EQ(head->describe(), "revision " + second.substr(0, 7));
+}
+
+TEST_F(GitTreeSourceTest, DoesNotLookAtTheWorkingTree) {
+  temp.write("partners/acme/partner.yaml", "stage: partner\n");
+  temp.write("untracked.yaml", "x: 1\n");
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  EXPECT_EQ(head->read("partners/acme/partner.yaml", 1000).content, "stage: prospect\n");
+  EXPECT_FALSE(head->is_file("untracked.yaml"));
+}
+
+TEST_F(GitTreeSourceTest, ReportsUnknownRevisions) {
+  std::string error;
+  EXPECT_FALSE(open_git_tree_source(temp.shared(), "nope", &error));
+  EXPECT_EQ(error, "unknown revision 'nope'");
+  EXPECT_FALSE(open_git_tree_source(nullptr, "HEAD", &error));
+  EXPECT_EQ(error, "no repository");
+}
+
+TEST_F(GitTreeSourceTest, ResolvesCommitIdAndTime) {
+  std::string error;
+  std::optional<ResolvedCommit> head = resolve_commit(temp.repo(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  EXPECT_EQ(head->id, second);
+  EXPECT_EQ(head->short_id, second.substr(0, 7));
+  EXPECT_EQ(head->time, TempRepo::k_base_time + 60);
+  EXPECT_EQ(head->offset_minutes, 60);
+  std::optional<ResolvedCommit> parent = resolve_commit(temp.repo(), "HEAD~1", &error);
+  ASSERT_TRUE(parent) << error;
+  EXPECT_EQ(parent->id, first);
+  EXPECT_EQ(parent->time, TempRepo::k_base_time);
+  EXPECT_FALSE(resolve_commit(temp.repo(), "HEAD~2", &error));
+  EXPECT_EQ(error, "unknown revision 'HEAD~2'");
+}
+
+}  // namespace
+}  // namespace partnerops::git

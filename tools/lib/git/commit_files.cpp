@@ -1,0 +1,558 @@
+#include "git/commit_files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+
+#include "source/source.hpp"
+
+namespace partnerops::git {
+namespace {
+
+namespace fs = std::filesystem;
+
+CommitResult refuse(CommitStatus status, std::string error) {
+  CommitResult result;
+  result.status = status;
+  result.error = std::move(error);
+  return result;
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+bool is_under(std::string_view path, std::string_view prefix) {
+  if (path == prefix) return true;
+  return path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+         path[prefix.size()] == '/';
+}
+
+std::string short_branch(std::string_view ref) {
+  constexpr std::string_view heads = "refs/heads/";
+  if (ref.substr(0, heads.size()) == heads) ref.remove_prefix(heads.size());
+  return std::string(ref);
+}
+
+// Paths among `paths` (files or folders) with any difference between HEAD,
+// the index and the working tree, untracked files included.
+bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& paths,
+                      std::vector<std::string>* dirty, std::string* error) {
+  if (paths.empty()) return true;
+  std::vector<const char*> specs;
+  specs.reserve(paths.size());
+  for (const std::string& path : paths) specs.push_back(path.c_str());
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  // Exact paths, not patterns: a '*' or '[' in a name must not widen the check.
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+  options.pathspec.strings = const_cast<char**>(specs.data());
+  options.pathspec.count = specs.size();
+  git_status_list* raw = nullptr;
+  if (!check(git_status_list_new(&raw, repo, &options),
+             "cannot read the status of the working tree", error)) {
+    return false;
+  }
+  StatusListPtr list(raw);
+  std::set<std::string> found;
+  const std::size_t count = git_status_list_entrycount(list.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_status_entry* entry = git_status_byindex(list.get(), i);
+    if (entry->status == GIT_STATUS_CURRENT || (entry->status & GIT_STATUS_IGNORED) != 0) continue;
+    for (const git_diff_delta* delta : {entry->head_to_index, entry->index_to_workdir}) {
+      if (delta == nullptr) continue;
+      for (const char* path : {delta->old_file.path, delta->new_file.path}) {
+        if (path == nullptr) continue;
+        const bool wanted = std::any_of(paths.begin(), paths.end(),
+                                        [&](const std::string& p) { return is_under(path, p); });
+        if (wanted) found.insert(path);
+      }
+    }
+  }
+  dirty->assign(found.begin(), found.end());
+  return true;
+}
+
+// The bytes git stores for `content` written at `path`: the clean filters
+// (.gitattributes eol/text, core.autocrlf) applied, as `git add` would, so the
+// committed blob matches what the index update below computes from the
+// working-tree file. Without filters the bytes are unchanged.
+bool to_odb_bytes(git_repository* repo, const std::string& path, const std::string& content,
+                  std::string* out, std::string* error) {
+  git_filter_list* raw = nullptr;
+  if (!check(git_filter_list_load(&raw, repo, nullptr, path.c_str(), GIT_FILTER_TO_ODB,
+                                  GIT_FILTER_DEFAULT),
+             "cannot load the filters of " + path, error)) {
+    return false;
+  }
+  if (raw == nullptr) {
+    *out = content;
+    return true;
+  }
+  std::unique_ptr<git_filter_list, Deleter<git_filter_list_free>> filters(raw);
+  Buf filtered;
+  if (!check(git_filter_list_apply_to_buffer(&filtered.buf, filters.get(), content.data(),
+                                             content.size()),
+             "cannot filter " + path, error)) {
+    return false;
+  }
+  *out = filtered.str();
+  return true;
+}
+
+bool fsync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+std::string_view to_string(CommitStatus status) {
+  switch (status) {
+    case CommitStatus::committed:
+      return "committed";
+    case CommitStatus::not_a_repository:
+      return "not a repository";
+    case CommitStatus::bare_repository:
+      return "bare repository";
+    case CommitStatus::unborn_head:
+      return "unborn HEAD";
+    case CommitStatus::detached_head:
+      return "detached HEAD";
+    case CommitStatus::branch_exists:
+      return "branch exists";
+    case CommitStatus::missing_identity:
+      return "missing identity";
+    case CommitStatus::unmerged_index:
+      return "unmerged index";
+    case CommitStatus::uncommitted_changes:
+      return "uncommitted changes";
+    case CommitStatus::index_locked:
+      return "index locked";
+    case CommitStatus::invalid_request:
+      return "invalid request";
+    case CommitStatus::nothing_to_commit:
+      return "nothing to commit";
+    case CommitStatus::ref_moved:
+      return "ref moved";
+    case CommitStatus::failed:
+      return "failed";
+    case CommitStatus::working_tree_failed:
+      return "working tree failed";
+  }
+  return "unknown";
+}
+
+bool write_file_atomically(const fs::path& path, std::string_view content, std::string* error) {
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    if (error != nullptr)
+      *error = "cannot create a temporary file in " + dir.string() + ": " + errno_text();
+    return false;
+  }
+  auto fail = [&](const std::string& what) {
+    if (error != nullptr) *error = what + ": " + errno_text();
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return false;
+  };
+  // mkstemp creates 0600; give the file the mode it had, or the usual one.
+  struct stat existing {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &existing) == 0) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0) return fail("cannot set the mode of " + temp);
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write " + temp);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail("cannot flush " + temp);
+  if (::close(fd) != 0) {
+    if (error != nullptr) *error = "cannot close " + temp + ": " + errno_text();
+    ::unlink(temp.c_str());
+    return false;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    if (error != nullptr) *error = "cannot replace " + path.string() + ": " + errno_text();
+    ::unlink(temp.c_str());
+    return false;
+  }
+  fsync_directory(dir);
+  return true;
+}
+
+CommitResult commit_files(const fs::path& start, const CommitOptions& options) {
+  std::string error;
+  RepositoryPtr repo = open_repository(start, &error);
+  if (!repo) {
+    const bool missing = error.rfind("not a git repository", 0) == 0;
+    return refuse(missing ? CommitStatus::not_a_repository : CommitStatus::failed, error);
+  }
+  return commit_files(repo.get(), options);
+}
+
+CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
+  ensure_initialized();
+  std::string error;
+
+  // The request itself.
+  if (options.changes.empty()) return refuse(CommitStatus::invalid_request, "no files to commit");
+  std::set<std::string> seen;
+  for (const FileChange& change : options.changes) {
+    if (!is_safe_relative_path(change.path) || is_under(change.path, ".git") ||
+        change.path.find('\\') != std::string::npos) {
+      return refuse(CommitStatus::invalid_request,
+                    "not a path inside the repository: '" + change.path + "'");
+    }
+    if (!seen.insert(change.path).second) {
+      return refuse(CommitStatus::invalid_request,
+                    "the same path is changed twice: " + change.path);
+    }
+  }
+  for (const std::string& path : options.protected_paths) {
+    if (!is_safe_relative_path(path)) {
+      return refuse(CommitStatus::invalid_request,
+                    "not a path inside the repository: '" + path + "'");
+    }
+  }
+  Buf message;
+  if (options.message.find_first_not_of(" \t\r\n") == std::string::npos ||
+      git_message_prettify(&message.buf, options.message.c_str(), 0, '#') != 0) {
+    return refuse(CommitStatus::invalid_request, "the commit message is empty");
+  }
+  std::string new_branch_ref;
+  if (options.branch_mode == BranchMode::create) {
+    new_branch_ref = "refs/heads/" + options.branch_name;
+    int valid = 0;
+    if (options.branch_name.empty() ||
+        git_reference_name_is_valid(&valid, new_branch_ref.c_str()) != 0 || valid == 0) {
+      return refuse(CommitStatus::invalid_request,
+                    "not a valid branch name: '" + options.branch_name + "'");
+    }
+  }
+
+  // The repository's state.
+  if (git_repository_is_bare(repo) == 1) {
+    return refuse(CommitStatus::bare_repository, "the repository has no working tree (it is bare)");
+  }
+  const fs::path workdir = git_repository_workdir(repo);
+  if (git_repository_head_unborn(repo) == 1) {
+    return refuse(CommitStatus::unborn_head,
+                  "the repository has no commits yet (HEAD is unborn); "
+                  "make a first commit, then try again");
+  }
+  if (git_repository_head_detached(repo) == 1) {
+    return refuse(CommitStatus::detached_head,
+                  "HEAD is detached (not on a branch); check out a branch, then try again");
+  }
+  std::string branch_ref;
+  git_oid base_id{};
+  {
+    git_reference* raw = nullptr;
+    if (!check(git_reference_lookup(&raw, repo, "HEAD"), "cannot read HEAD", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    ReferencePtr head(raw);
+    const char* target = git_reference_symbolic_target(head.get());
+    if (target == nullptr) {
+      return refuse(CommitStatus::detached_head,
+                    "HEAD is detached (not on a branch); check out a branch, then try again");
+    }
+    branch_ref = target;
+    if (!check(git_reference_name_to_id(&base_id, repo, branch_ref.c_str()),
+               "cannot resolve " + branch_ref, &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+  }
+  if (options.branch_mode == BranchMode::create) {
+    git_reference* raw = nullptr;
+    const int code = git_reference_lookup(&raw, repo, new_branch_ref.c_str());
+    ReferencePtr existing(raw);
+    if (code == 0) {
+      return refuse(CommitStatus::branch_exists,
+                    "a branch named '" + options.branch_name + "' already exists");
+    }
+  }
+  SignaturePtr signature;
+  {
+    git_signature* raw = nullptr;
+    const int code = git_signature_default(&raw, repo);
+    if (code == GIT_ENOTFOUND || code == GIT_EINVALID) {
+      return refuse(CommitStatus::missing_identity,
+                    "no author identity: set user.name and user.email in git config, e.g. "
+                    "git config user.name \"Your Name\" && git config user.email you@example.org");
+    }
+    if (!check(code, "cannot read the author identity from git config", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    signature.reset(raw);
+  }
+  IndexPtr index;
+  {
+    git_index* raw = nullptr;
+    if (!check(git_repository_index(&raw, repo), "cannot open the index", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    index.reset(raw);
+    if (!check(git_index_read(index.get(), 0), "cannot read the index", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+  }
+  if (git_index_has_conflicts(index.get()) == 1) {
+    return refuse(
+        CommitStatus::unmerged_index,
+        "the index has unmerged paths (a merge or rebase is in progress); resolve them first");
+  }
+  {
+    std::vector<std::string> checked;
+    for (const FileChange& change : options.changes) checked.push_back(change.path);
+    checked.insert(checked.end(), options.protected_paths.begin(), options.protected_paths.end());
+    std::vector<std::string> dirty;
+    if (!find_dirty_paths(repo, checked, &dirty, &error))
+      return refuse(CommitStatus::failed, error);
+    if (!dirty.empty()) {
+      std::string list;
+      for (const std::string& path : dirty) list += (list.empty() ? "" : ", ") + path;
+      CommitResult result =
+          refuse(CommitStatus::uncommitted_changes,
+                 "uncommitted changes in " + list + "; commit or stash them first");
+      result.dirty_paths = std::move(dirty);
+      return result;
+    }
+  }
+  {
+    // The index is written last, after the ref moved; a lock held by another
+    // git process would make that write fail, so refuse while it is there.
+    std::error_code ec;
+    if (fs::exists(fs::path(git_repository_path(repo)) / "index.lock", ec)) {
+      return refuse(CommitStatus::index_locked,
+                    "another git process is using this repository (.git/index.lock exists); "
+                    "wait for it to finish, or remove the lock file if it is left over");
+    }
+  }
+  for (const FileChange& change : options.changes) {
+    std::error_code ec;
+    const fs::file_status status = fs::symlink_status(workdir / change.path, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+      return refuse(CommitStatus::invalid_request,
+                    change.path + " in the working tree is not a regular file");
+    }
+  }
+
+  // The new commit, from HEAD's tree and the changes only.
+  CommitPtr base;
+  TreePtr base_tree;
+  {
+    git_commit* raw_commit = nullptr;
+    if (!check(git_commit_lookup(&raw_commit, repo, &base_id), "cannot read the HEAD commit",
+               &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    base.reset(raw_commit);
+    git_tree* raw_tree = nullptr;
+    if (!check(git_commit_tree(&raw_tree, base.get()), "cannot read the HEAD tree", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    base_tree.reset(raw_tree);
+  }
+  std::vector<git_tree_update> updates;
+  for (const FileChange& change : options.changes) {
+    git_tree_entry* raw = nullptr;
+    const int found = git_tree_entry_bypath(&raw, base_tree.get(), change.path.c_str());
+    TreeEntryPtr existing(found == 0 ? raw : nullptr);
+    git_tree_update update{};
+    update.path = change.path.c_str();
+    if (!change.content) {
+      if (!existing || git_tree_entry_type(existing.get()) != GIT_OBJECT_BLOB) {
+        return refuse(CommitStatus::invalid_request,
+                      "cannot delete " + change.path + ": it is not a file in HEAD");
+      }
+      update.action = GIT_TREE_UPDATE_REMOVE;
+      updates.push_back(update);
+      continue;
+    }
+    update.action = GIT_TREE_UPDATE_UPSERT;
+    update.filemode = GIT_FILEMODE_BLOB;
+    if (existing) {
+      const git_filemode_t mode = git_tree_entry_filemode(existing.get());
+      if (mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+        update.filemode = mode;
+      } else if (mode != GIT_FILEMODE_BLOB) {
+        return refuse(CommitStatus::invalid_request,
+                      change.path + " is not a regular file in HEAD (a folder, link or submodule)");
+      }
+    }
+    std::string stored;
+    if (!to_odb_bytes(repo, change.path, *change.content, &stored, &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    if (!check(git_blob_create_from_buffer(&update.id, repo, stored.data(), stored.size()),
+               "cannot store " + change.path, &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    updates.push_back(update);
+  }
+  git_oid tree_id{};
+  if (!check(
+          git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()),
+          "cannot build the new tree", &error)) {
+    return refuse(CommitStatus::invalid_request, error);
+  }
+  if (git_oid_equal(&tree_id, git_tree_id(base_tree.get())) == 1) {
+    return refuse(CommitStatus::nothing_to_commit,
+                  "the files already have this content in HEAD; nothing to commit");
+  }
+  TreePtr tree;
+  {
+    git_tree* raw = nullptr;
+    if (!check(git_tree_lookup(&raw, repo, &tree_id), "cannot read the new tree", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    tree.reset(raw);
+  }
+  git_oid commit_id{};
+  const git_commit* parents[] = {base.get()};
+  if (!check(git_commit_create(&commit_id, repo, nullptr, signature.get(), signature.get(), nullptr,
+                               message.buf.ptr, tree.get(), 1, parents),
+             "cannot create the commit", &error)) {
+    return refuse(CommitStatus::failed, error);
+  }
+
+  if (options.before_ref_update) options.before_ref_update();
+
+  // The refs, only if nothing moved since the work started.
+  const std::string summary = message.str().substr(0, message.str().find('\n'));
+  const std::string moved_hint = "; nothing was changed, try again";
+  {
+    git_reference* raw = nullptr;
+    if (!check(git_reference_lookup(&raw, repo, "HEAD"), "cannot read HEAD", &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    ReferencePtr head(raw);
+    const char* target = git_reference_symbolic_target(head.get());
+    if (target == nullptr || branch_ref != target) {
+      return refuse(CommitStatus::ref_moved, "HEAD moved away from " + short_branch(branch_ref) +
+                                                 " while committing" + moved_hint);
+    }
+  }
+  CommitResult result;
+  result.commit_id = to_hex(commit_id);
+  if (options.branch_mode == BranchMode::current) {
+    git_reference* raw = nullptr;
+    const std::string log = "commit: " + summary;
+    const int code = git_reference_create_matching(&raw, repo, branch_ref.c_str(), &commit_id, 1,
+                                                   &base_id, log.c_str());
+    ReferencePtr updated(raw);
+    if (code == GIT_EMODIFIED) {
+      return refuse(CommitStatus::ref_moved,
+                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
+                        short_id(repo, base_id) + ")" + moved_hint);
+    }
+    if (!check(code, "cannot update " + short_branch(branch_ref), &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    result.branch = branch_ref;
+  } else {
+    git_oid now{};
+    if (git_reference_name_to_id(&now, repo, branch_ref.c_str()) != 0 ||
+        git_oid_equal(&now, &base_id) != 1) {
+      return refuse(CommitStatus::ref_moved,
+                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
+                        short_id(repo, base_id) + ")" + moved_hint);
+    }
+    git_reference* raw = nullptr;
+    const std::string log = "branch: Created from " + short_branch(branch_ref) + ": " + summary;
+    int code = git_reference_create(&raw, repo, new_branch_ref.c_str(), &commit_id, 0, log.c_str());
+    ReferencePtr created(raw);
+    if (code == GIT_EEXISTS) {
+      return refuse(CommitStatus::branch_exists,
+                    "a branch named '" + options.branch_name + "' already exists");
+    }
+    if (!check(code, "cannot create branch " + options.branch_name, &error)) {
+      return refuse(CommitStatus::failed, error);
+    }
+    git_reference* raw_head = nullptr;
+    const std::string head_log =
+        "checkout: moving from " + short_branch(branch_ref) + " to " + options.branch_name;
+    code = git_reference_symbolic_create_matching(&raw_head, repo, "HEAD", new_branch_ref.c_str(),
+                                                  1, branch_ref.c_str(), head_log.c_str());
+    ReferencePtr head(raw_head);
+    if (code != 0) {
+      const std::string why = error_message(code, "cannot check out " + options.branch_name);
+      git_reference_delete(created.get());
+      if (code == GIT_EMODIFIED) {
+        return refuse(CommitStatus::ref_moved, "HEAD moved away from " + short_branch(branch_ref) +
+                                                   " while committing" + moved_hint);
+      }
+      return refuse(CommitStatus::failed, why);
+    }
+    result.branch = new_branch_ref;
+  }
+
+  // The working tree and index, for the changed paths only. HEAD's content
+  // for these paths was checked equal to the working tree and index above.
+  std::vector<std::string> left;
+  std::string first_problem;
+  auto note = [&](const std::string& path, const std::string& problem) {
+    left.push_back(path);
+    if (first_problem.empty()) first_problem = problem;
+  };
+  for (const FileChange& change : options.changes) {
+    const fs::path full = workdir / change.path;
+    std::string problem;
+    if (change.content) {
+      std::error_code ec;
+      fs::create_directories(full.parent_path(), ec);
+      if (ec) {
+        note(change.path, "cannot create " + full.parent_path().string() + ": " + ec.message());
+      } else if (!write_file_atomically(full, *change.content, &problem)) {
+        note(change.path, problem);
+      }
+    } else if (::unlink(full.c_str()) != 0 && errno != ENOENT) {
+      note(change.path, "cannot remove " + full.string() + ": " + errno_text());
+    }
+  }
+  // Reload first, so entries staged by someone else since we looked are kept.
+  bool index_ok = check(git_index_read(index.get(), 0), "cannot reread the index", &error);
+  for (const FileChange& change : options.changes) {
+    if (!index_ok) break;
+    const int code = change.content ? git_index_add_bypath(index.get(), change.path.c_str())
+                                    : git_index_remove_bypath(index.get(), change.path.c_str());
+    index_ok = check(code, "cannot update the index entry of " + change.path, &error);
+  }
+  if (index_ok) index_ok = check(git_index_write(index.get()), "cannot write the index", &error);
+  if (!index_ok) note("(index)", error);
+  if (!left.empty()) {
+    std::string changed_list;
+    for (const FileChange& change : options.changes) changed_list += " " + change.path;
+    result.status = CommitStatus::working_tree_failed;
+    result.error = "committed " + short_id(repo, commit_id) + " on " + short_branch(result.branch) +
+                   ", but the working tree or index could not be updated (" + first_problem +
+                   "); to finish by hand run: git restore --source=HEAD --staged --worktree --" +
+                   changed_list;
+    return result;
+  }
+  result.status = CommitStatus::committed;
+  return result;
+}
+
+}  // namespace partnerops::git
