@@ -77,8 +77,7 @@ TEST_F(BuildTest, InvoiceShowsPartiesLinesExactTotalsAndFooter) {
   EXPECT_NE(t.find("Custom R environment for STAT 215 (hours) 2.5 $145.00 $362.50"), std::string::npos);
   EXPECT_NE(t.find("Total $7,682.50"), std::string::npos);
   EXPECT_NE(t.find("Balance due $0.00"), std::string::npos);
-  EXPECT_NE(t.find("Invoice · INV-2026-0004 · Page 1 of 2"), std::string::npos);
-  EXPECT_NE(t.find("Invoice · INV-2026-0004 · Page 2 of 2"), std::string::npos);
+  EXPECT_NE(t.find("Invoice · INV-2026-0004 · Page 1 of 1"), std::string::npos) << t;
 }
 
 TEST_F(BuildTest, EuroInvoiceUsesItsCurrency) {
@@ -205,7 +204,8 @@ TEST(Build, APartnerWithErrorsIsHeldBackAndTheOthersAreBuilt) {
   make_base_workspace(dir.path());
   const fs::path invoice = dir.path() / "partners/lakeshore-college/invoices/INV-2026-0004.yaml";
   std::string yaml = read_file(invoice);
-  yaml.replace(yaml.find("total: \"7682.50\""), 16, "total: \"7682.00\"");
+  const std::string total = "\ntotal: \"7682.50\"";
+  yaml.replace(yaml.find(total), total.size(), "\ntotal: \"7682.00\"");
   write_file(invoice, yaml);
   const RunResult run = run_partnerops(
       {"build", dir.path().string(), "--today", "2026-11-23", "--out", (dir.path() / "out").string()},

@@ -8,7 +8,7 @@ namespace partnerops::render {
 /// Call before the Qt application object is created:
 /// - QT_QPA_PLATFORM=offscreen when there is no display and the user has not
 ///   chosen a platform (CI runners and servers have none);
-/// - QT_HASH_SEED=0, because Qt's PDF writer emits fonts in hash order and a
+/// - a QHash seed of 0, because Qt's PDF writer emits fonts in hash order and a
 ///   per-process random seed would change the bytes of every PDF.
 void prepare_qt_environment();
 
