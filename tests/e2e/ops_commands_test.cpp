@@ -145,6 +145,24 @@ TEST_F(OpsCommands, TicklerAWeekLaterKeepsTheUidsOfTheSameItems) {
   EXPECT_EQ(shared, 11u);
 }
 
+TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
+  const std::string git = "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
+  run_tool(git + "init -q -b main && " + git + "add -A && " + git + "commit -q -m base");
+  const fs::path invoice = dir.path() / "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+  std::string yaml = read_file(invoice);
+  yaml.replace(yaml.find("due_date: 2026-12-02"), 20, "due_date: 2026-11-20");
+  write_file(invoice, yaml);
+
+  const RunResult working = run_partnerops({"tickler", dir.path().string(), "--today", k_today});
+  const RunResult committed =
+      run_partnerops({"tickler", dir.path().string(), "--today", k_today, "--rev", "HEAD"});
+  ASSERT_EQ(working.exit_code, 0) << working.err;
+  ASSERT_EQ(committed.exit_code, 0) << committed.err;
+  EXPECT_NE(working.out.find("invoice-overdue  lakeshore-college"), std::string::npos) << working.out;
+  EXPECT_EQ(committed.out.find("invoice-overdue"), std::string::npos) << committed.out;
+  EXPECT_EQ(committed.out.rfind("11 items due by 2027-01-22", 0), 0u) << committed.out;
+}
+
 TEST_F(OpsCommands, TicklerUsageErrors) {
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--within", "two months"}).exit_code, 2);
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--format", "pdf"}).exit_code, 2);

@@ -1,4 +1,4 @@
-// partnerops report [PATH] [--out DIR] [--format html|json] [--today DATE]
+// partnerops report [PATH] [--out DIR] [--format html|json] [--today DATE] [--rev REV]
 //
 // The pipeline and KPI report (report/pipeline_report.hpp). Printed to
 // standard output, or written atomically to DIR/pipeline-report.<ext> with
@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "source_option.hpp"
 #include "report/pipeline_report.hpp"
 #include "util/atomic_file.hpp"
 
@@ -22,12 +23,15 @@ struct ReportOptions {
   std::string out;
   std::string format = "html";
   std::string today;
+  std::string rev;
 };
 
 int run_report(const ReportOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  const std::unique_ptr<Source> source = open_directory_source(options.path);
+  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
+  if (!opened) return k_exit_usage;
+  const std::unique_ptr<Source>& source = opened->source;
   Diagnostics diagnostics;
   const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
   if (!workspace.organisation() || !workspace.lifecycle()) {
@@ -71,6 +75,7 @@ Runner define_report(CLI::App& sub) {
   sub.add_option("--format", options->format, "Output: html or json")
       ->check(CLI::IsMember({"html", "json"}));
   add_today_option(sub, options->today);
+  add_rev_option(sub, options->rev);
   return [options] { return run_report(*options); };
 }
 

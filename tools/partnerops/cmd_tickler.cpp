@@ -1,4 +1,5 @@
-// partnerops tickler [PATH] [--within 60d] [--today DATE] [--format text|json|markdown|ics]
+// partnerops tickler [PATH] [--within 60d] [--today DATE] [--rev REV]
+//                    [--format text|json|markdown|ics]
 //
 // Lists everything due in the pipeline within the window (see
 // report/tickler.hpp for each kind), as text, JSON, a Markdown issue body or
@@ -11,6 +12,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "source_option.hpp"
 #include "report/tickler.hpp"
 
 namespace partnerops::cli {
@@ -22,6 +24,7 @@ struct TicklerCommandOptions {
   std::string within = "60d";
   std::string format = "text";
   std::string today;
+  std::string rev;
 };
 
 int run_tickler(const TicklerCommandOptions& options) {
@@ -35,7 +38,9 @@ int run_tickler(const TicklerCommandOptions& options) {
   }
   if (!today || !format) return k_exit_usage;
 
-  const std::unique_ptr<Source> source = open_directory_source(options.path);
+  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
+  if (!opened) return k_exit_usage;
+  const std::unique_ptr<Source>& source = opened->source;
   Diagnostics diagnostics;
   const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
   if (!workspace.organisation() || !workspace.lifecycle()) {
@@ -73,6 +78,7 @@ Runner define_tickler(CLI::App& sub) {
   sub.add_option("--format", options->format, "Output: text, json, markdown or ics")
       ->check(CLI::IsMember({"text", "json", "markdown", "ics"}));
   add_today_option(sub, options->today);
+  add_rev_option(sub, options->rev);
   return [options] { return run_tickler(*options); };
 }
 
