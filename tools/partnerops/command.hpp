@@ -27,5 +27,8 @@ const std::vector<Command>& commands();
 
 Runner define_validate(CLI::App& sub);
 Runner define_build(CLI::App& sub);
+Runner define_tickler(CLI::App& sub);
+Runner define_report(CLI::App& sub);
+Runner define_codeowners(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -18,6 +18,7 @@ const std::vector<Check>& all_checks() {
       {"invoice-numbering", "unique and gapless invoice numbers", &check_invoice_numbering},
       {"quotes", "exact totals and validity dates", &check_quotes},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
+      {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
   };
   return table;
 }

@@ -44,6 +44,7 @@ void check_invoice_numbering(const CheckContext& context);
 void check_quotes(const CheckContext& context);
 void check_notes(const CheckContext& context);
 void check_organisation(const CheckContext& context);
+void check_codeowners(const CheckContext& context);
 
 /// True when `diagnostics` already holds an error `code` at `file` and
 /// `position`, so a later check can leave a problem to the one that

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "check/checks.hpp"
+#include "model/checklist.hpp"
 #include "util/text.hpp"
 
 namespace partnerops {
@@ -106,23 +107,11 @@ void check_checklists(const CheckContext& context) {
     }
 
     const Stage* stage = lifecycle->stage(partner.stage.value);
-    const std::optional<Date> entered = partner.stage_entered();
-    if (!stage || !entered) continue;
+    if (!stage) continue;
     for (const ChecklistItem& item : stage->checklist) {
-      if (!item.due_days || partner.checklist.count(item.id)) continue;
-      // An item that waits on others falls due after the last of them.
-      Date start = *entered;
-      bool waiting = false;
-      for (const std::string& required : item.required_items) {
-        const auto done = partner.checklist.find(required);
-        if (done == partner.checklist.end()) {
-          waiting = true;
-          break;
-        }
-        start = std::max(start, done->second.value);
-      }
-      if (waiting) continue;
-      const Date due = start.plus_days(*item.due_days);
+      const std::optional<Date> due_date = checklist_item_due(item, partner);
+      if (!due_date) continue;
+      const Date due = *due_date;
       if (context.today > due) {
         out.warning("checklist-overdue", partner.file, partner.stage.position,
                     "'" + item.title + "' was due on " + due.iso() + " (" +

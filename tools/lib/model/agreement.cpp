@@ -7,6 +7,13 @@ std::optional<Date> Agreement::notice_deadline() const {
   return term.end->value.plus_days(-static_cast<int>(term.notice_days.value_or(0)));
 }
 
+std::optional<Date> Agreement::last_event() const {
+  std::optional<Date> last;
+  for (const AgreementEvent& event : history)
+    if (event.date && (!last || event.date->value > *last)) last = event.date->value;
+  return last;
+}
+
 Agreement read_agreement(Reader& reader) {
   const yaml::Node& root = reader.root();
   Agreement agreement;
@@ -33,6 +40,10 @@ Agreement read_agreement(Reader& reader) {
   }
   for (const yaml::Node* item : reader.list(root, "addenda")) {
     agreement.addenda.push_back(Addendum{reader.text_field(*item, "file"), reader.text(*item, "title")});
+  }
+  for (const yaml::Node* item : reader.list(root, "history")) {
+    agreement.history.push_back(
+        AgreementEvent{reader.date(*item, "date"), reader.text(*item, "status"), reader.text(*item, "note")});
   }
   return agreement;
 }

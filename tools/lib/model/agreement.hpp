@@ -43,6 +43,13 @@ struct Term {
   std::optional<std::int64_t> notice_days;
 };
 
+/// One entry of the agreement's status history (draft → … → executed).
+struct AgreementEvent {
+  std::optional<Field<Date>> date;
+  std::string status;
+  std::string note;
+};
+
 struct Agreement {
   std::string file;
   std::string kind;  ///< service-agreement or mou
@@ -54,9 +61,12 @@ struct Agreement {
   std::optional<std::int64_t> payment_terms_days;
   std::vector<Signatory> signatories;
   std::vector<Addendum> addenda;
+  std::vector<AgreementEvent> history;  ///< oldest first
 
   /// The last day to give notice before the term ends, when known.
   std::optional<Date> notice_deadline() const;
+  /// The date of the latest history entry that has one.
+  std::optional<Date> last_event() const;
 };
 
 Agreement read_agreement(Reader& reader);

@@ -23,6 +23,7 @@ Organisation read_organisation(Reader& reader) {
     organisation.payment_terms_days = reader.integer(*defaults, "payment_terms_days");
     organisation.lead_inactive_days = reader.integer(*defaults, "lead_inactive_days");
     organisation.renewal_notice_days = reader.integer(*defaults, "renewal_notice_days");
+    organisation.negotiation_stall_days = reader.integer(*defaults, "negotiation_stall_days");
   }
   if (const yaml::Node* branding = root.find("branding"); branding && branding->is_mapping()) {
     if (branding->find("logo")) organisation.logo = reader.text_field(*branding, "logo");

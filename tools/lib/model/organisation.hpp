@@ -24,6 +24,7 @@ struct Organisation {
   std::map<std::string, std::vector<std::string>, std::less<>> roles;  ///< role -> emails
   std::optional<std::int64_t> lead_inactive_days;
   std::optional<std::int64_t> renewal_notice_days;
+  std::optional<std::int64_t> negotiation_stall_days;
 };
 
 Organisation read_organisation(Reader& reader);

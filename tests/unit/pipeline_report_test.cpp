@@ -1,0 +1,242 @@
+#include "report/pipeline_report.hpp"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "ops_fixture_support.hpp"
+
+namespace partnerops {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::load_clean;
+using testing::MemorySource;
+using testing::replace_in;
+
+const Date k_today = *Date::parse("2026-11-23");
+
+fs::path fixture_partners() {
+  return fs::path(PARTNEROPS_SOURCE_DIR) / "tests" / "fixtures" / "base" / "partners";
+}
+
+/// "1234.5 USD" → 123450: the test's own reading of an amount, independent
+/// of model/money (two-digit currencies only, as in the fixture).
+std::int64_t cents(std::string text) {
+  if (const std::size_t space = text.find(' '); space != std::string::npos) text.resize(space);
+  const std::size_t dot = text.find('.');
+  std::string whole = text.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+  fraction.resize(2, '0');
+  return std::stoll(whole) * 100 + std::stoll(fraction);
+}
+
+/// What the report must say, computed here from the fixture files with
+/// yaml-cpp rather than through the workspace model.
+struct Expected {
+  std::map<std::string, std::size_t> count;                           // stage → partners
+  std::map<std::string, std::map<std::string, std::int64_t>> value;   // stage → currency → cents
+  std::map<std::string, std::set<std::string>> entered;               // stage → slugs
+  std::map<std::pair<std::string, std::string>, std::int64_t> revenue;  // (month, currency) → cents
+  std::size_t kpi_rows = 0;
+  std::vector<std::string> open_issues;  // "slug ID"
+};
+
+Expected compute_expected() {
+  Expected e;
+  for (const fs::directory_entry& dir : fs::directory_iterator(fixture_partners())) {
+    const std::string slug = dir.path().filename().string();
+    const YAML::Node partner = YAML::LoadFile((dir.path() / "partner.yaml").string());
+    const std::string stage = partner["stage"].as<std::string>();
+    ++e.count[stage];
+    for (const YAML::Node& entry : partner["history"]) e.entered[entry["stage"].as<std::string>()].insert(slug);
+    if (fs::exists(dir.path() / "agreement.yaml")) {
+      const YAML::Node agreement = YAML::LoadFile((dir.path() / "agreement.yaml").string());
+      const std::string currency = agreement["currency"].as<std::string>();
+      for (const YAML::Node& fee : agreement["fees"]) {
+        const std::string schedule = fee["schedule"].as<std::string>();
+        const int times = schedule == "monthly" ? 12 : schedule == "quarterly" ? 4 : 1;
+        e.value[stage][currency] += cents(fee["amount"].as<std::string>()) * times;
+      }
+    }
+    if (fs::exists(dir.path() / "invoices")) {
+      for (const fs::directory_entry& file : fs::directory_iterator(dir.path() / "invoices")) {
+        const YAML::Node invoice = YAML::LoadFile(file.path().string());
+        if (invoice["status"].as<std::string>() != "paid") continue;
+        for (const YAML::Node& payment : invoice["payments"]) {
+          e.revenue[{payment["date"].as<std::string>().substr(0, 7), invoice["currency"].as<std::string>()}] +=
+              cents(payment["amount"].as<std::string>());
+        }
+      }
+    }
+    if (fs::exists(dir.path() / "kpis.yaml"))
+      e.kpi_rows += YAML::LoadFile((dir.path() / "kpis.yaml").string())["kpis"].size();
+    if (fs::exists(dir.path() / "issues.yaml")) {
+      for (const YAML::Node& issue : YAML::LoadFile((dir.path() / "issues.yaml").string())["issues"])
+        if (issue["status"].as<std::string>() != "resolved")
+          e.open_issues.push_back(slug + " " + issue["id"].as<std::string>());
+    }
+  }
+  std::sort(e.open_issues.begin(), e.open_issues.end());
+  return e;
+}
+
+class ReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    workspace = load_clean(source);
+    json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  }
+  MemorySource source = testing::fixture_workspace();
+  std::unique_ptr<Workspace> workspace;
+  nlohmann::json json;
+};
+
+TEST_F(ReportTest, CountsAndValuesByStageMatchTheFiles) {
+  const Expected e = compute_expected();
+  ASSERT_EQ(json["stages"].size(), 4u);
+  std::size_t total = 0;
+  for (const nlohmann::json& row : json["stages"]) {
+    const std::string stage = row["stage"];
+    EXPECT_EQ(row["count"], e.count.count(stage) ? e.count.at(stage) : 0) << stage;
+    total += row["count"].get<std::size_t>();
+    std::map<std::string, std::int64_t> value;
+    for (const nlohmann::json& amount : row["annual_value"]) {
+      value[amount["currency"]] = amount["minor"];
+      EXPECT_EQ(cents(amount["amount"]), amount["minor"].get<std::int64_t>());
+    }
+    const std::map<std::string, std::int64_t> expected =
+        e.value.count(stage) ? e.value.at(stage) : std::map<std::string, std::int64_t>();
+    EXPECT_EQ(value, expected) << stage;
+  }
+  EXPECT_EQ(total, 7u);
+  // The same figures written out, so a change in the fixture is noticed.
+  EXPECT_EQ(json["stages"][1]["annual_value"][0]["amount"], "80475.00");  // prospects, USD
+  EXPECT_EQ(json["stages"][2]["annual_value"][0]["amount"], "18000.00");  // partners, EUR
+  EXPECT_EQ(json["stages"][2]["annual_value"][1]["amount"], "30300.00");  // partners, USD
+}
+
+TEST_F(ReportTest, FunnelAndConversionFromHistory) {
+  const Expected e = compute_expected();
+  const std::size_t leads = e.entered.at("lead").size();
+  const std::size_t prospects = e.entered.at("prospect").size();
+  const std::size_t partners = e.entered.at("partner").size();
+  EXPECT_EQ(json["funnel"], nlohmann::json::parse(R"([
+      {"stage": "lead", "title": "Lead", "entered": )" + std::to_string(leads) + R"(},
+      {"stage": "prospect", "title": "Prospect", "entered": )" + std::to_string(prospects) + R"(},
+      {"stage": "partner", "title": "Partner", "entered": )" + std::to_string(partners) + R"(}])"));
+  ASSERT_EQ(json["conversions"].size(), 3u);
+  EXPECT_EQ(json["conversions"][0]["entered_from"], leads);
+  EXPECT_EQ(json["conversions"][0]["entered_both"], prospects);
+  EXPECT_EQ(json["conversions"][1]["entered_from"], prospects);
+  EXPECT_EQ(json["conversions"][1]["entered_both"], partners);
+  EXPECT_EQ(json["conversions"][2]["from"], "lead");
+  EXPECT_EQ(json["conversions"][2]["to"], "partner");
+  // 4 of 7, 2 of 4, 2 of 7, to one decimal.
+  EXPECT_EQ(json["conversions"][0]["percent"], "57.1");
+  EXPECT_EQ(json["conversions"][1]["percent"], "50.0");
+  EXPECT_EQ(json["conversions"][2]["percent"], "28.6");
+}
+
+TEST_F(ReportTest, MedianDaysOverCompletedStays) {
+  // Lead stays: lakeshore 9, ironwood 36, noordzee 42, prairie 50, cascadia 70
+  // days → median 42. Prospect stays: lakeshore 15, noordzee 60 → 37.5.
+  EXPECT_EQ(json["median_days_in_stage"], nlohmann::json::parse(R"([
+      {"stage": "lead", "completed_stays": 5, "median_days": 42},
+      {"stage": "prospect", "completed_stays": 2, "median_days": 37.5},
+      {"stage": "partner", "completed_stays": 0, "median_days": null},
+      {"stage": "closed", "completed_stays": 0, "median_days": null}])"));
+}
+
+TEST_F(ReportTest, RevenueByMonthPerCurrency) {
+  const Expected e = compute_expected();
+  std::map<std::pair<std::string, std::string>, std::int64_t> found;
+  for (const nlohmann::json& row : json["revenue_by_month"])
+    found[{row["month"], row["currency"]}] = row["minor"];
+  EXPECT_EQ(found, e.revenue);
+  EXPECT_EQ(json["revenue_by_month"][0], nlohmann::json::parse(
+                                             R"({"month": "2026-02", "currency": "USD", "amount": "8700.00", "minor": 870000})"));
+}
+
+TEST_F(ReportTest, KpisIssuesAndRenewals) {
+  const Expected e = compute_expected();
+  EXPECT_EQ(json["kpis"].size(), e.kpi_rows);
+  EXPECT_EQ(json["kpis"][0], nlohmann::json::parse(R"j({
+      "partner": "lakeshore-college", "name": "Lakeshore Community College", "period": "2026",
+      "metric": "Revenue contribution (invoices paid)", "target": "30300.00 USD",
+      "actual": "23702.50 USD", "unit": "", "responsible": "daniel@commonscompute.org",
+      "action_items": ["Invoice the November–January quarter (done, INV-2026-0006)"],
+      "status": "on-track"})j"));
+  std::vector<std::string> issues;
+  for (const nlohmann::json& row : json["open_issues"])
+    issues.push_back(row["partner"].get<std::string>() + " " + row["id"].get<std::string>());
+  EXPECT_EQ(issues, e.open_issues);
+  EXPECT_EQ(json["open_issues"][0]["escalation"], nullptr);
+  EXPECT_EQ(json["renewals"], nlohmann::json::parse(R"([{
+      "partner": "lakeshore-college", "name": "Lakeshore Community College",
+      "agreement": "Managed JupyterHub Teaching Service Agreement", "term_end": "2027-01-31",
+      "notice_deadline": "2027-01-01", "renewal": "manual",
+      "annual_value": [{"currency": "USD", "amount": "30300.00", "minor": 3030000}]}])"));
+}
+
+TEST(ReportEscalation, AnOpenEscalatedIssueCarriesItsEscalation) {
+  MemorySource source = testing::fixture_workspace();
+  replace_in(source, "partners/lakeshore-college/issues.yaml",
+             "    status: in-progress\n",
+             "    status: escalated\n    escalation:\n      date: 2026-11-20\n      to: "
+             "maya@commonscompute.org\n      reason: GPU budget needs a leadership decision\n");
+  const auto workspace = load_clean(source);
+  const nlohmann::json json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  ASSERT_EQ(json["open_issues"].size(), 1u);
+  EXPECT_EQ(json["open_issues"][0]["status"], "escalated");
+  EXPECT_EQ(json["open_issues"][0]["escalation"], nlohmann::json::parse(R"({
+      "date": "2026-11-20", "to": "maya@commonscompute.org",
+      "reason": "GPU budget needs a leadership decision"})"));
+}
+
+TEST(ReportHtml, SelfContainedWithChartsAndNoScript) {
+  const MemorySource source = testing::fixture_workspace();
+  const auto workspace = load_clean(source);
+  const std::string html = report_html(build_pipeline_report(*workspace, k_today));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("vw"), std::string::npos);
+  EXPECT_EQ(html.find("vh;"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // no external resource
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Funnel: partners that entered each stage\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Revenue by month in USD\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Revenue by month in EUR\""), std::string::npos);
+  // The USD chart runs from 2026-02 to 2026-09 with a bar labelled 8700.00.
+  EXPECT_NE(html.find(">8700.00</text>"), std::string::npos);
+  EXPECT_NE(html.find(">2026-06</text>"), std::string::npos);
+}
+
+TEST(ReportHtml, EscapesAHostilePartnerName) {
+  MemorySource source = testing::fixture_workspace();
+  replace_in(source, "partners/lakeshore-college/partner.yaml", "name: Lakeshore Community College\n",
+             "name: \"<script>alert(1)</script>\"\n");
+  replace_in(source, "partnerops.yaml", "  name: Commons Compute\n", "  name: \"Commons & <b>Co</b>\"\n");
+  const auto workspace = load_clean(source);
+  const std::string html = report_html(build_pipeline_report(*workspace, k_today));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Commons &amp; &lt;b&gt;Co&lt;/b&gt;"), std::string::npos);
+}
+
+TEST(ReportValue, AnnualisedFeesBySchedule) {
+  Agreement agreement;
+  agreement.fees = {{"m", Field<Money>{{100, "USD"}, {}}, "monthly", "", {}},
+                    {"q", Field<Money>{{1000, "USD"}, {}}, "quarterly", "", {}},
+                    {"a", Field<Money>{{10000, "USD"}, {}}, "annual", "", {}},
+                    {"o", Field<Money>{{5, "USD"}, {}}, "one-off", "", {}},
+                    {"e", Field<Money>{{7, "EUR"}, {}}, "monthly", "", {}}};
+  EXPECT_EQ(annualised_value(agreement), (Amounts{{"EUR", 84}, {"USD", 1200 + 4000 + 10000 + 5}}));
+}
+
+}  // namespace
+}  // namespace partnerops

@@ -1,0 +1,601 @@
+#include "report/pipeline_report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "model/money.hpp"
+
+namespace partnerops {
+
+namespace {
+
+std::string amount_text(std::int64_t minor, const std::string& currency) {
+  const std::optional<Currency> found = find_currency(currency);
+  return found ? format_plain(minor, *found) : std::to_string(minor);
+}
+
+std::string amount_display(std::int64_t minor, const std::string& currency) {
+  return amount_text(minor, currency) + " " + currency;
+}
+
+std::string scalar_text(const yaml::Node* map, std::string_view key) {
+  if (!map) return {};
+  const yaml::Node* node = map->find(key);
+  return node && node->is_scalar() && !node->is_null() ? node->text() : std::string();
+}
+
+std::vector<std::string> text_list(const yaml::Node* map, std::string_view key) {
+  std::vector<std::string> out;
+  if (!map) return out;
+  if (const yaml::Node* node = map->find(key); node && node->is_sequence())
+    for (const yaml::Node* item : node->items())
+      if (item->is_scalar()) out.push_back(item->text());
+  return out;
+}
+
+bool entered(const Partner& partner, std::string_view stage) {
+  return std::any_of(partner.history.begin(), partner.history.end(),
+                     [&](const HistoryEntry& entry) { return entry.stage.value == stage; });
+}
+
+void add_amounts(Amounts& into, const Amounts& more) {
+  for (const auto& [currency, minor] : more) into[currency] += minor;
+}
+
+const yaml::Node* valid_root(const WorkspaceFile* file) {
+  return file && file->valid && file->document ? &file->document->root() : nullptr;
+}
+
+}  // namespace
+
+Amounts annualised_value(const Agreement& agreement) {
+  Amounts value;
+  for (const Fee& fee : agreement.fees) {
+    if (!fee.amount) continue;
+    int times = 0;
+    if (fee.schedule == "monthly")
+      times = 12;
+    else if (fee.schedule == "quarterly")
+      times = 4;
+    else if (fee.schedule == "annual" || fee.schedule == "one-off")
+      times = 1;
+    value[fee.amount->value.currency] += fee.amount->value.minor * times;
+  }
+  return value;
+}
+
+PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
+  PipelineReport report;
+  report.today = today;
+  report.renewal_days = k_report_renewal_days;
+  if (workspace.organisation()) report.organisation = workspace.organisation()->name;
+  const std::optional<Lifecycle>& lifecycle = workspace.lifecycle();
+  if (!lifecycle) return report;
+
+  std::vector<const PartnerFolder*> folders;
+  for (const PartnerFolder& folder : workspace.partners())
+    if (folder.partner) folders.push_back(&folder);
+
+  for (const Stage& stage : lifecycle->stages()) {
+    StageRow row{stage.id, stage.title, stage.terminal, 0, {}};
+    for (const PartnerFolder* folder : folders) {
+      if (folder->partner->stage.value != stage.id) continue;
+      ++row.count;
+      if (folder->agreement) add_amounts(row.value, annualised_value(*folder->agreement));
+    }
+    report.stages.push_back(std::move(row));
+  }
+
+  for (const Stage& stage : lifecycle->stages()) {
+    if (stage.terminal) continue;
+    FunnelStep step{stage.id, stage.title, 0};
+    for (const PartnerFolder* folder : folders)
+      if (entered(*folder->partner, stage.id)) ++step.entered;
+    report.funnel.push_back(std::move(step));
+  }
+  const auto conversion = [&](const FunnelStep& from, const FunnelStep& to) {
+    Conversion out{from.stage, to.stage, 0, 0};
+    for (const PartnerFolder* folder : folders) {
+      if (!entered(*folder->partner, from.stage)) continue;
+      ++out.entered_from;
+      if (entered(*folder->partner, to.stage)) ++out.entered_both;
+    }
+    return out;
+  };
+  for (std::size_t i = 1; i < report.funnel.size(); ++i)
+    report.conversions.push_back(conversion(report.funnel[i - 1], report.funnel[i]));
+  if (report.funnel.size() > 2)
+    report.conversions.push_back(conversion(report.funnel.front(), report.funnel.back()));
+
+  std::map<std::string, std::vector<int>> stays;
+  for (const PartnerFolder* folder : folders) {
+    const std::vector<HistoryEntry>& history = folder->partner->history;
+    for (std::size_t i = 0; i + 1 < history.size(); ++i) {
+      if (!history[i].date || !history[i + 1].date) continue;
+      stays[history[i].stage.value].push_back(
+          history[i + 1].date->value.days_since(history[i].date->value));
+    }
+  }
+  for (const Stage& stage : lifecycle->stages()) {
+    StageDuration duration{stage.id, 0, std::nullopt};
+    std::vector<int>& days = stays[stage.id];
+    std::sort(days.begin(), days.end());
+    duration.stays = days.size();
+    if (!days.empty()) {
+      const std::size_t middle = days.size() / 2;
+      duration.median_half_days =
+          days.size() % 2 ? 2 * days[middle] : days[middle - 1] + days[middle];
+    }
+    report.durations.push_back(std::move(duration));
+  }
+
+  std::map<std::pair<std::string, std::string>, std::int64_t> revenue;
+  for (const PartnerFolder* folder : folders) {
+    for (const Invoice& invoice : folder->invoices) {
+      if (invoice.status.value != "paid") continue;
+      for (const Payment& payment : invoice.payments) {
+        if (!payment.date || !payment.amount) continue;
+        const std::string month = payment.date->value.iso().substr(0, 7);
+        revenue[{month, payment.amount->value.currency}] += payment.amount->value.minor;
+      }
+    }
+  }
+  for (const auto& [key, minor] : revenue) report.revenue.push_back({key.first, key.second, minor});
+
+  for (const PartnerFolder* folder : folders) {
+    const std::string& name = folder->partner->name;
+    if (const yaml::Node* root = valid_root(folder->kpis_file)) {
+      const std::string period = scalar_text(root, "period");
+      if (const yaml::Node* kpis = root->find("kpis"); kpis && kpis->is_sequence()) {
+        for (const yaml::Node* item : kpis->items()) {
+          report.kpis.push_back(KpiRow{folder->slug, name, period, scalar_text(item, "metric"),
+                                       scalar_text(item, "target"), scalar_text(item, "actual"),
+                                       scalar_text(item, "unit"), scalar_text(item, "responsible"),
+                                       text_list(item, "action_items"),
+                                       scalar_text(item, "status")});
+        }
+      }
+    }
+    if (const yaml::Node* root = valid_root(folder->issues_file)) {
+      if (const yaml::Node* issues = root->find("issues"); issues && issues->is_sequence()) {
+        for (const yaml::Node* item : issues->items()) {
+          if (scalar_text(item, "status") == "resolved") continue;
+          IssueRow row{folder->slug,
+                       name,
+                       scalar_text(item, "id"),
+                       scalar_text(item, "description"),
+                       scalar_text(item, "category"),
+                       scalar_text(item, "severity"),
+                       scalar_text(item, "status"),
+                       scalar_text(item, "date_reported"),
+                       scalar_text(item, "responsible"),
+                       std::nullopt};
+          if (const yaml::Node* escalation = item->find("escalation");
+              escalation && escalation->is_mapping()) {
+            row.escalation =
+                Escalation{scalar_text(escalation, "date"), scalar_text(escalation, "to"),
+                           scalar_text(escalation, "reason")};
+          }
+          report.issues.push_back(std::move(row));
+        }
+      }
+    }
+  }
+
+  const Date until = today.plus_days(report.renewal_days);
+  for (const PartnerFolder* folder : folders) {
+    const Stage* stage = lifecycle->stage(folder->partner->stage.value);
+    if (!stage || stage->terminal || !folder->agreement) continue;
+    const Agreement& agreement = *folder->agreement;
+    const std::optional<Date> deadline = agreement.notice_deadline();
+    if (agreement.status.value != "executed" || !agreement.term.end || !deadline) continue;
+    const Date end = agreement.term.end->value;
+    if (end < today || *deadline > until) continue;
+    report.renewals.push_back(RenewalRow{folder->slug, folder->partner->name, agreement.title, end,
+                                         *deadline, agreement.term.renewal,
+                                         annualised_value(agreement)});
+  }
+  std::sort(report.renewals.begin(), report.renewals.end(),
+            [](const RenewalRow& a, const RenewalRow& b) {
+              return std::tie(a.notice_deadline, a.slug) < std::tie(b.notice_deadline, b.slug);
+            });
+  return report;
+}
+
+// ---- JSON ----------------------------------------------------------------
+
+namespace {
+
+nlohmann::ordered_json amounts_json(const Amounts& amounts) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& [currency, minor] : amounts)
+    out.push_back(
+        {{"currency", currency}, {"amount", amount_text(minor, currency)}, {"minor", minor}});
+  return out;
+}
+
+/// A rate as a percentage with one decimal, rounded half up; null when
+/// nobody entered the first stage.
+nlohmann::ordered_json percent_json(std::size_t part, std::size_t whole) {
+  if (whole == 0) return nullptr;
+  const std::size_t tenths = (part * 2000 + whole) / (2 * whole);
+  std::string text = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+  return text;
+}
+
+nlohmann::ordered_json half_days_json(const std::optional<int>& half_days) {
+  if (!half_days) return nullptr;
+  if (*half_days % 2 == 0) return *half_days / 2;
+  return *half_days / 2.0;
+}
+
+}  // namespace
+
+std::string report_json(const PipelineReport& report) {
+  nlohmann::ordered_json out;
+  out["today"] = report.today.iso();
+  out["organisation"] = report.organisation;
+  nlohmann::ordered_json& stages = out["stages"] = nlohmann::ordered_json::array();
+  for (const StageRow& row : report.stages) {
+    stages.push_back({{"stage", row.stage},
+                      {"title", row.title},
+                      {"terminal", row.terminal},
+                      {"count", row.count},
+                      {"annual_value", amounts_json(row.value)}});
+  }
+  nlohmann::ordered_json& funnel = out["funnel"] = nlohmann::ordered_json::array();
+  for (const FunnelStep& step : report.funnel)
+    funnel.push_back({{"stage", step.stage}, {"title", step.title}, {"entered", step.entered}});
+  nlohmann::ordered_json& conversions = out["conversions"] = nlohmann::ordered_json::array();
+  for (const Conversion& c : report.conversions) {
+    conversions.push_back({{"from", c.from},
+                           {"to", c.to},
+                           {"entered_from", c.entered_from},
+                           {"entered_both", c.entered_both},
+                           {"percent", percent_json(c.entered_both, c.entered_from)}});
+  }
+  nlohmann::ordered_json& durations = out["median_days_in_stage"] = nlohmann::ordered_json::array();
+  for (const StageDuration& d : report.durations) {
+    durations.push_back({{"stage", d.stage},
+                         {"completed_stays", d.stays},
+                         {"median_days", half_days_json(d.median_half_days)}});
+  }
+  nlohmann::ordered_json& revenue = out["revenue_by_month"] = nlohmann::ordered_json::array();
+  for (const RevenueMonth& month : report.revenue) {
+    revenue.push_back({{"month", month.month},
+                       {"currency", month.currency},
+                       {"amount", amount_text(month.minor, month.currency)},
+                       {"minor", month.minor}});
+  }
+  nlohmann::ordered_json& kpis = out["kpis"] = nlohmann::ordered_json::array();
+  for (const KpiRow& row : report.kpis) {
+    kpis.push_back({{"partner", row.slug},
+                    {"name", row.partner},
+                    {"period", row.period},
+                    {"metric", row.metric},
+                    {"target", row.target},
+                    {"actual", row.actual},
+                    {"unit", row.unit},
+                    {"responsible", row.responsible},
+                    {"action_items", row.action_items},
+                    {"status", row.status}});
+  }
+  nlohmann::ordered_json& issues = out["open_issues"] = nlohmann::ordered_json::array();
+  for (const IssueRow& row : report.issues) {
+    nlohmann::ordered_json issue = {{"partner", row.slug},
+                                    {"name", row.partner},
+                                    {"id", row.id},
+                                    {"description", row.description},
+                                    {"category", row.category},
+                                    {"severity", row.severity},
+                                    {"status", row.status},
+                                    {"date_reported", row.date_reported},
+                                    {"responsible", row.responsible}};
+    issue["escalation"] = row.escalation
+                              ? nlohmann::ordered_json{{"date", row.escalation->date},
+                                                       {"to", row.escalation->to},
+                                                       {"reason", row.escalation->reason}}
+                              : nlohmann::ordered_json(nullptr);
+    issues.push_back(std::move(issue));
+  }
+  out["renewal_days"] = report.renewal_days;
+  nlohmann::ordered_json& renewals = out["renewals"] = nlohmann::ordered_json::array();
+  for (const RenewalRow& row : report.renewals) {
+    renewals.push_back({{"partner", row.slug},
+                        {"name", row.partner},
+                        {"agreement", row.agreement},
+                        {"term_end", row.term_end.iso()},
+                        {"notice_deadline", row.notice_deadline.iso()},
+                        {"renewal", row.renewal},
+                        {"annual_value", amounts_json(row.annual_value)}});
+  }
+  return out.dump(2) + "\n";
+}
+
+// ---- HTML ----------------------------------------------------------------
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* k_style = R"(
+@page { size: A4; margin: 15mm; }
+body { font-family: "Inter", "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #222;
+       width: 180mm; margin: 0 auto; }
+h1 { font-size: 16pt; margin: 0 0 2mm 0; color: #1f4e79; }
+h2 { font-size: 12pt; margin: 7mm 0 2mm 0; padding-bottom: 1mm; border-bottom: 0.5pt solid #999;
+     color: #1f4e79; page-break-after: avoid; }
+p.meta { color: #555; margin: 0 0 4mm 0; }
+table { border-collapse: collapse; width: 180mm; margin: 0 0 3mm 0; }
+tr { page-break-inside: avoid; }
+th, td { border-bottom: 0.5pt solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #eef2f7; font-weight: 600; }
+.num { text-align: right; white-space: nowrap; }
+.date { white-space: nowrap; }
+table.fixed { table-layout: fixed; }
+table.fixed td { word-wrap: break-word; }
+table.fixed td.num { white-space: normal; }
+.none { color: #777; font-style: italic; }
+ul { margin: 0; padding-left: 4mm; }
+svg { display: block; margin: 2mm 0 4mm 0; }
+.chart-title { font-weight: 600; margin: 2mm 0 0 0; }
+)";
+
+std::string amounts_html(const Amounts& amounts) {
+  if (amounts.empty()) return "—";
+  std::string out;
+  for (const auto& [currency, minor] : amounts) {
+    if (!out.empty()) out += "<br>";
+    out += html_escape(amount_display(minor, currency));
+  }
+  return out;
+}
+
+std::string number(double value) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(1);
+  out << value;
+  return out.str();
+}
+
+/// Horizontal bars centred on one axis, widest first: the funnel of how
+/// many partners ever entered each stage.
+std::string funnel_svg(const std::vector<FunnelStep>& funnel) {
+  const double width = 600, row = 34, bar = 26;
+  const double height = row * static_cast<double>(funnel.size()) + 4;
+  std::size_t most = 1;
+  for (const FunnelStep& step : funnel) most = std::max(most, step.entered);
+  std::ostringstream svg;
+  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
+      << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
+      << "\" role=\"img\" aria-label=\"Funnel: partners that entered each stage\">\n";
+  for (std::size_t i = 0; i < funnel.size(); ++i) {
+    const double w =
+        std::max(2.0, 420.0 * static_cast<double>(funnel[i].entered) / static_cast<double>(most));
+    const double x = 120 + (420 - w) / 2, y = 2 + row * static_cast<double>(i);
+    svg << "  <rect x=\"" << number(x) << "\" y=\"" << number(y) << "\" width=\"" << number(w)
+        << "\" height=\"" << bar << "\" fill=\"#1f4e79\" opacity=\""
+        << number(1.0 - 0.2 * static_cast<double>(i % 4)) << "\"/>\n"
+        << "  <text x=\"112\" y=\"" << number(y + 17) << "\" text-anchor=\"end\" font-size=\"13\">"
+        << html_escape(funnel[i].title) << "</text>\n"
+        << "  <text x=\"548\" y=\"" << number(y + 17) << "\" font-size=\"13\">" << funnel[i].entered
+        << "</text>\n";
+  }
+  svg << "</svg>\n";
+  return svg.str();
+}
+
+std::string next_month(const std::string& month) {
+  int year = std::stoi(month.substr(0, 4));
+  int m = std::stoi(month.substr(5, 2)) + 1;
+  if (m == 13) {
+    m = 1;
+    ++year;
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d", year, m);
+  return text;
+}
+
+/// Vertical bars, one per month from the first payment to the last (months
+/// without payments show as gaps), for one currency.
+std::string revenue_svg(const std::string& currency,
+                        const std::map<std::string, std::int64_t>& months) {
+  std::vector<std::pair<std::string, std::int64_t>> series;
+  for (std::string month = months.begin()->first;; month = next_month(month)) {
+    const auto found = months.find(month);
+    series.emplace_back(month, found == months.end() ? 0 : found->second);
+    if (month >= months.rbegin()->first || series.size() > 240) break;
+  }
+  std::int64_t most = 1;
+  for (const auto& [month, minor] : series) most = std::max(most, minor);
+  const double width = 600, height = 220, left = 10, top = 20, plot = 160;
+  const double slot = (width - 2 * left) / static_cast<double>(series.size());
+  std::ostringstream svg;
+  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
+      << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
+      << "\" role=\"img\" aria-label=\"Revenue by month in " << html_escape(currency) << "\">\n"
+      << "  <line x1=\"" << left << "\" y1=\"" << top + plot << "\" x2=\"" << width - left
+      << "\" y2=\"" << top + plot << "\" stroke=\"#999\" stroke-width=\"1\"/>\n";
+  const int font = series.size() > 18 ? 8 : 11;
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const auto& [month, minor] = series[i];
+    const double h = plot * static_cast<double>(minor) / static_cast<double>(most);
+    const double x = left + slot * static_cast<double>(i);
+    const double centre = x + slot / 2;
+    if (minor > 0) {
+      svg << "  <rect x=\"" << number(x + slot * 0.15) << "\" y=\"" << number(top + plot - h)
+          << "\" width=\"" << number(slot * 0.7) << "\" height=\"" << number(h)
+          << "\" fill=\"#e07a1f\"/>\n"
+          << "  <text x=\"" << number(centre) << "\" y=\"" << number(top + plot - h - 4)
+          << "\" text-anchor=\"middle\" font-size=\"" << font << "\">"
+          << html_escape(amount_text(minor, currency)) << "</text>\n";
+    }
+    svg << "  <text x=\"" << number(centre) << "\" y=\"" << number(top + plot + 16)
+        << "\" text-anchor=\"middle\" font-size=\"" << font << "\">" << html_escape(month)
+        << "</text>\n";
+  }
+  svg << "</svg>\n";
+  return svg.str();
+}
+
+}  // namespace
+
+std::string report_html(const PipelineReport& report) {
+  std::ostringstream html;
+  const std::string title =
+      "Pipeline report" +
+      (report.organisation.empty() ? std::string() : " — " + report.organisation);
+  html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+       << html_escape(title) << " — " << report.today.iso() << "</title>\n<style>" << k_style
+       << "</style>\n</head>\n<body>\n<h1>" << html_escape(title)
+       << "</h1>\n<p class=\"meta\">As of " << report.today.iso()
+       << ". Money is summed per currency and never converted.</p>\n";
+
+  html << "<h2>Pipeline by stage</h2>\n<table>\n<tr><th>Stage</th><th class=\"num\">Partners</th>"
+          "<th class=\"num\">Annualised agreement value</th></tr>\n";
+  for (const StageRow& row : report.stages) {
+    html << "<tr><td>" << html_escape(row.title) << "</td><td class=\"num\">" << row.count
+         << "</td><td class=\"num\">" << amounts_html(row.value) << "</td></tr>\n";
+  }
+  html << "</table>\n";
+
+  html << "<h2>Funnel and conversion</h2>\n<p class=\"chart-title\">Partners that ever entered "
+          "each stage</p>\n"
+       << funnel_svg(report.funnel)
+       << "<table>\n<tr><th>From</th><th>To</th><th class=\"num\">Entered from</th>"
+          "<th class=\"num\">Also entered to</th><th class=\"num\">Rate</th></tr>\n";
+  for (const Conversion& c : report.conversions) {
+    const nlohmann::ordered_json percent = percent_json(c.entered_both, c.entered_from);
+    html << "<tr><td>" << html_escape(c.from) << "</td><td>" << html_escape(c.to)
+         << "</td><td class=\"num\">" << c.entered_from << "</td><td class=\"num\">"
+         << c.entered_both << "</td><td class=\"num\">"
+         << (percent.is_null() ? std::string("—") : percent.get<std::string>() + " %")
+         << "</td></tr>\n";
+  }
+  html << "</table>\n";
+
+  html << "<h2>Median days in each stage</h2>\n<table>\n<tr><th>Stage</th>"
+          "<th class=\"num\">Completed stays</th><th class=\"num\">Median days</th></tr>\n";
+  for (const StageDuration& d : report.durations) {
+    const nlohmann::ordered_json median = half_days_json(d.median_half_days);
+    html << "<tr><td>" << html_escape(d.stage) << "</td><td class=\"num\">" << d.stays
+         << "</td><td class=\"num\">" << (median.is_null() ? std::string("—") : median.dump())
+         << "</td></tr>\n";
+  }
+  html << "</table>\n";
+
+  html << "<h2>Revenue by month</h2>\n";
+  std::map<std::string, std::map<std::string, std::int64_t>> by_currency;
+  for (const RevenueMonth& month : report.revenue)
+    by_currency[month.currency][month.month] += month.minor;
+  if (by_currency.empty()) html << "<p class=\"none\">No payments recorded on paid invoices.</p>\n";
+  for (const auto& [currency, months] : by_currency) {
+    html << "<p class=\"chart-title\">Payments received on paid invoices, " << html_escape(currency)
+         << "</p>\n"
+         << revenue_svg(currency, months);
+  }
+
+  html << "<h2>KPIs: targets and actuals</h2>\n";
+  if (report.kpis.empty())
+    html << "<p class=\"none\">No KPIs recorded.</p>\n";
+  else {
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 27mm\"><col style=\"width: "
+            "33mm\">"
+            "<col style=\"width: 22mm\"><col style=\"width: 22mm\"><col style=\"width: 17mm\">"
+            "<col style=\"width: 27mm\"><col style=\"width: 32mm\"></colgroup>\n"
+            "<tr><th>Partner</th><th>Metric</th><th class=\"num\">Target</th>"
+            "<th class=\"num\">Actual</th><th>Status</th><th>Responsible</th><th>Action "
+            "items</th></tr>\n";
+    for (const KpiRow& row : report.kpis) {
+      const std::string unit =
+          row.unit.empty() ? "" : "<br><small>" + html_escape(row.unit) + "</small>";
+      html << "<tr><td>" << html_escape(row.partner) << "<br><small>" << html_escape(row.period)
+           << "</small></td><td>" << html_escape(row.metric) << "</td><td class=\"num\">"
+           << html_escape(row.target) << unit << "</td><td class=\"num\">"
+           << html_escape(row.actual) << unit << "</td><td class=\"date\">"
+           << html_escape(row.status) << "</td><td>" << html_escape(row.responsible) << "</td><td>";
+      if (!row.action_items.empty()) {
+        html << "<ul>";
+        for (const std::string& item : row.action_items)
+          html << "<li>" << html_escape(item) << "</li>";
+        html << "</ul>";
+      }
+      html << "</td></tr>\n";
+    }
+    html << "</table>\n";
+  }
+
+  html << "<h2>Open issues</h2>\n";
+  if (report.issues.empty())
+    html << "<p class=\"none\">No open issues.</p>\n";
+  else {
+    html << "<table class=\"fixed\">\n<colgroup><col style=\"width: 28mm\"><col style=\"width: "
+            "52mm\">"
+            "<col style=\"width: 18mm\"><col style=\"width: 20mm\"><col style=\"width: 28mm\">"
+            "<col style=\"width: 34mm\"></colgroup>\n"
+            "<tr><th>Partner</th><th>Issue</th><th>Status</th><th>Reported</th>"
+            "<th>Responsible</th><th>Escalation</th></tr>\n";
+    for (const IssueRow& row : report.issues) {
+      html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.id) << ": "
+           << html_escape(row.description)
+           << (row.severity.empty() ? "" : " <small>(" + html_escape(row.severity) + ")</small>")
+           << "</td><td>" << html_escape(row.status) << "</td><td class=\"date\">"
+           << html_escape(row.date_reported) << "</td><td>" << html_escape(row.responsible)
+           << "</td><td>";
+      if (row.escalation) {
+        html << html_escape(row.escalation->date) << " to " << html_escape(row.escalation->to)
+             << ": " << html_escape(row.escalation->reason);
+      }
+      html << "</td></tr>\n";
+    }
+    html << "</table>\n";
+  }
+
+  html << "<h2>Renewals in the next " << report.renewal_days << " days</h2>\n";
+  if (report.renewals.empty())
+    html << "<p class=\"none\">No notice deadline in that time.</p>\n";
+  else {
+    html << "<table>\n<tr><th>Partner</th><th>Agreement</th><th>Notice deadline</th>"
+            "<th>Term ends</th><th>Renewal</th><th class=\"num\">Annual value</th></tr>\n";
+    for (const RenewalRow& row : report.renewals) {
+      html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.agreement)
+           << "</td><td class=\"date\">" << row.notice_deadline.iso() << "</td><td class=\"date\">"
+           << row.term_end.iso() << "</td><td>" << html_escape(row.renewal)
+           << "</td><td class=\"num\">" << amounts_html(row.annual_value) << "</td></tr>\n";
+    }
+    html << "</table>\n";
+  }
+  html << "</body>\n</html>\n";
+  return html.str();
+}
+
+}  // namespace partnerops

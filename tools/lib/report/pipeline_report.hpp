@@ -1,0 +1,137 @@
+#pragma once
+// The pipeline and KPI report for leadership, computed from the same files
+// as everything else: how many partners are in each stage and what their
+// agreements are worth, how many move on from stage to stage, how long
+// they stay, what came in each month, the KPIs against their targets, the
+// open issues and the renewals coming up. Money is summed per currency and
+// never converted, so no figure mixes currencies.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+#include "model/workspace.hpp"
+
+namespace partnerops {
+
+/// Amounts in minor units by ISO 4217 code.
+using Amounts = std::map<std::string, std::int64_t>;
+
+struct StageRow {
+  std::string stage;
+  std::string title;
+  bool terminal = false;
+  std::size_t count = 0;  ///< partners currently in the stage
+  Amounts value;          ///< their agreements' annualised fees
+};
+
+/// Partners that ever entered `stage` (a stage of their history), for the funnel.
+struct FunnelStep {
+  std::string stage;
+  std::string title;
+  std::size_t entered = 0;
+};
+
+/// Of the partners that ever entered `from`, how many also entered `to`.
+struct Conversion {
+  std::string from;
+  std::string to;
+  std::size_t entered_from = 0;
+  std::size_t entered_both = 0;
+};
+
+/// Days spent in a stage, over completed stays (from entering it to
+/// entering the next stage); a stay still running is not counted.
+struct StageDuration {
+  std::string stage;
+  std::size_t stays = 0;
+  std::optional<int> median_half_days;  ///< median × 2, exact for even counts
+};
+
+struct RevenueMonth {
+  std::string month;  ///< "YYYY-MM"
+  std::string currency;
+  std::int64_t minor = 0;
+};
+
+struct KpiRow {
+  std::string slug;
+  std::string partner;
+  std::string period;
+  std::string metric;
+  std::string target;  ///< as written: a number, or money with its code
+  std::string actual;
+  std::string unit;
+  std::string responsible;
+  std::vector<std::string> action_items;
+  std::string status;  ///< on-track, at-risk, off-track or empty
+};
+
+struct Escalation {
+  std::string date;
+  std::string to;
+  std::string reason;
+};
+
+struct IssueRow {
+  std::string slug;
+  std::string partner;
+  std::string id;
+  std::string description;
+  std::string category;
+  std::string severity;
+  std::string status;
+  std::string date_reported;
+  std::string responsible;
+  std::optional<Escalation> escalation;
+};
+
+struct RenewalRow {
+  std::string slug;
+  std::string partner;
+  std::string agreement;  ///< the agreement's title
+  Date term_end;
+  Date notice_deadline;
+  std::string renewal;  ///< auto, manual or none
+  Amounts annual_value;
+};
+
+struct PipelineReport {
+  Date today;
+  int renewal_days = 90;
+  std::string organisation;
+  std::vector<StageRow> stages;    ///< every lifecycle stage, in lifecycle order
+  std::vector<FunnelStep> funnel;  ///< the non-terminal stages, in order
+  std::vector<Conversion> conversions;
+  std::vector<StageDuration> durations;
+  std::vector<RevenueMonth> revenue;  ///< by month, then currency; months with payments only
+  std::vector<KpiRow> kpis;
+  std::vector<IssueRow> issues;  ///< not resolved
+  std::vector<RenewalRow> renewals;
+};
+
+/// Days ahead that the renewals section looks.
+inline constexpr int k_report_renewal_days = 90;
+
+/// The annualised fee value of an agreement in its currency: monthly fees
+/// × 12, quarterly × 4, annual × 1, one-off fees once.
+Amounts annualised_value(const Agreement& agreement);
+
+/// Builds the report. Partners whose partner.yaml did not load are left out;
+/// kpis.yaml and issues.yaml count only when they passed their schema.
+PipelineReport build_pipeline_report(const Workspace& workspace, Date today);
+
+/// The whole report as JSON; money as exact decimal text with its currency.
+std::string report_json(const PipelineReport& report);
+
+/// A self-contained HTML page (inline CSS, inline SVG charts, no script),
+/// sized in millimetres and points so that it prints as it shows.
+std::string report_html(const PipelineReport& report);
+
+/// Text made safe inside HTML elements and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace partnerops

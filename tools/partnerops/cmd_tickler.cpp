@@ -1,0 +1,85 @@
+// partnerops tickler [PATH] [--within 60d] [--today DATE] [--rev REV]
+//                    [--format text|json|markdown|ics]
+//
+// Lists everything due in the pipeline within the window (see
+// report/tickler.hpp for each kind), as text, JSON, a Markdown issue body or
+// an iCalendar feed. Exit 0 when the list was produced from a workspace that
+// loaded cleanly, 1 when some files did not load (their items are missing),
+// 2 for usage errors.
+
+#include <iostream>
+
+#include "command.hpp"
+#include "diag/format.hpp"
+#include "options.hpp"
+#include "source_option.hpp"
+#include "report/tickler.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+struct TicklerCommandOptions {
+  std::string path = ".";
+  std::string within = "60d";
+  std::string format = "text";
+  std::string today;
+  std::string rev;
+};
+
+int run_tickler(const TicklerCommandOptions& options) {
+  const std::optional<Date> today = parse_today(options.today);
+  const std::optional<int> within = parse_window_days(options.within);
+  const std::optional<TicklerFormat> format = parse_tickler_format(options.format);
+  if (!within) {
+    std::cerr << "partnerops: --within needs a number of days such as 60, 60d or 8w, not '"
+              << options.within << "'\n";
+    return k_exit_usage;
+  }
+  if (!today || !format) return k_exit_usage;
+
+  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
+  if (!opened) return k_exit_usage;
+  const std::unique_ptr<Source>& source = opened->source;
+  Diagnostics diagnostics;
+  const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
+  if (!workspace.organisation() || !workspace.lifecycle()) {
+    std::cerr << "partnerops: " << options.path
+              << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
+                 "run `partnerops validate` for details\n";
+    return k_exit_usage;
+  }
+
+  const TicklerOptions tickler{*today, *within};
+  std::string error;
+  const std::string output = render_tickler(tickler_items(workspace, tickler), tickler, *format,
+                                            tickler_domain(workspace), &error);
+  if (!error.empty()) {
+    std::cerr << "partnerops: " << error << '\n';
+    return k_exit_usage;
+  }
+  std::cout << output;
+  if (diagnostics.has_errors()) {
+    std::cerr << "partnerops: " << summarize(diagnostics)
+              << " while loading; items of files that did not load are missing (run `partnerops "
+                 "validate`)\n";
+    return k_exit_problems;
+  }
+  return k_exit_clean;
+}
+
+}  // namespace
+
+Runner define_tickler(CLI::App& sub) {
+  auto options = std::make_shared<TicklerCommandOptions>();
+  sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--within", options->within,
+                 "Window after today: days as 60 or 60d, weeks as 8w (default 60d)");
+  sub.add_option("--format", options->format, "Output: text, json, markdown or ics")
+      ->check(CLI::IsMember({"text", "json", "markdown", "ics"}));
+  add_today_option(sub, options->today);
+  add_rev_option(sub, options->rev);
+  return [options] { return run_tickler(*options); };
+}
+
+}  // namespace partnerops::cli
