@@ -253,3 +253,30 @@ TEST(Build, ShardsSplitPartnersWithoutOverlap) {
 
 }  // namespace
 }  // namespace partnerops::e2e
+
+namespace partnerops::e2e {
+namespace {
+
+TEST(Build, BrandingColoursComeFromTheOrganisation) {
+  TempDir dir;
+  make_base_workspace(dir.path());
+  const std::filesystem::path organisation = dir.path() / "partnerops.yaml";
+  std::string yaml = read_file(organisation);
+  yaml.replace(yaml.find("#1f4e79"), 7, "#ab12cd");
+  yaml.replace(yaml.find("#e07a1f"), 7, "#00ff7f");
+  write_file(organisation, yaml);
+  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                        "--partner", "lakeshore-college", "--kind", "invoice",
+                                        "--html", "--out", (dir.path() / "out").string()},
+                                       dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::string html = read_file(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.html");
+  EXPECT_NE(html.find("h1 { font-size: 20pt; font-weight: 600; margin: 0 0 4pt; color: #ab12cd; }"),
+            std::string::npos)
+      << html.substr(0, 2000);
+  EXPECT_NE(html.find("border-bottom: 2pt solid #00ff7f;"), std::string::npos);
+  EXPECT_EQ(html.find("#1f4e79"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partnerops::e2e
