@@ -64,7 +64,7 @@ void default_to(json& object, std::string_view key, json value) {
   if (!object.contains(key) || object[std::string(key)].is_null()) object[std::string(key)] = std::move(value);
 }
 
-json organisation_context(const Workspace& workspace, const Formatter& format) {
+json organisation_context(const Workspace& workspace) {
   const WorkspaceFile* file = workspace.file("partnerops.yaml");
   json root = document_json(file);
   json organisation = root.value("organisation", json::object());
@@ -83,7 +83,6 @@ json organisation_context(const Workspace& workspace, const Formatter& format) {
   default_to(sponsor, "signs_agreements", false);
   json outreach = root.value("outreach", json::object());
   for (const char* key : {"from", "meeting_link", "service_description"}) default_to(outreach, key, "");
-  (void)format;
   return json{{"name", organisation.value("name", "")},
               {"legal_name", organisation.value("legal_name", "")},
               {"address", organisation["address"]},
@@ -164,7 +163,6 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
 /// Totals a SOW's estimates per deliverable and overall, priced at each
 /// deliverable role's rate, exactly.
 void add_sow_totals(json& sow, const Formatter& format) {
-  const std::optional<Currency> currency = find_currency(format.currency());
   std::map<std::string, std::int64_t> rates;
   for (json& rate : sow["rates"]) {
     const MoneyParse parsed = parse_money(rate.value("rate", ""), format.currency());
@@ -210,7 +208,6 @@ void add_sow_totals(json& sow, const Formatter& format) {
     cost_low += dl;
     cost_high += dh;
   }
-  (void)currency;
   sow["total_low_hours"] = hours_text(total_low);
   sow["total_high_hours"] = hours_text(total_high);
   sow["total_low_cost"] = format.money(cost_low);
@@ -245,7 +242,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
   const Formatter format(currency, long_dates, options.markdown);
 
   json context;
-  context["organisation"] = organisation_context(workspace, format);
+  context["organisation"] = organisation_context(workspace);
   context["document"] = json{{"kind", name_of(job.kind)},
                              {"title", title_of(job.kind)},
                              {"number", job.number},
