@@ -27,5 +27,9 @@ const std::vector<Command>& commands();
 
 Runner define_validate(CLI::App& sub);
 Runner define_build(CLI::App& sub);
+Runner define_advance(CLI::App& sub);
+Runner define_record(CLI::App& sub);
+Runner define_check_range(CLI::App& sub);
+Runner define_log(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -7,6 +7,11 @@ const std::vector<Command>& commands() {
       {"validate", "Check every file against the schemas, lifecycle and cross-file rules",
        &define_validate},
       {"build", "Build the PDFs each partner's stage calls for into out/", &define_build},
+      {"advance", "Move a partner to its next stage and commit it on a branch", &define_advance},
+      {"record", "Mark an SOP checklist item as done and commit it", &define_record},
+      {"check-range", "Check the commits BASE..HEAD of a pull request (stages, history, invoices)",
+       &define_check_range},
+      {"log", "Print the timeline of stage transitions from git history", &define_log},
   };
   return table;
 }
