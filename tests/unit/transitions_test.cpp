@@ -397,5 +397,125 @@ TEST_F(TransitionsTest, LogPrintsTheTimelineFromTrailers) {
   EXPECT_EQ(partial->entries.size(), 1u);
 }
 
+
+TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommits) {
+  TempRepo temp;
+  for (const std::string& path : copy_workspace(temp.root())) temp.stage(path);
+  const std::string base = temp.commit("base");
+  auto edit = [&temp](const std::string& path, const std::string& from, const std::string& to) {
+    temp.add(path, replace_once(temp.read(path), from, to));
+  };
+  const std::string lakeshore = "partners/lakeshore-college/";
+  const std::string halden = "partners/halden-hydrology-group/partner.yaml";
+  edit(lakeshore + "partner.yaml", "inbound enquiry from the JupyterHub community forum",
+       "inbound enquiry by e-mail");
+  temp.commit("rewrite history");
+  edit(halden, "stage: lead", "stage: partner");
+  edit(halden, "    reason: inbound enquiry through the contact form\n",
+       "    reason: inbound enquiry through the contact form\n"
+       "  - date: 2026-11-10\n    stage: partner\n    reason: skipped ahead\n");
+  edit("partners/cascadia-climate/partner.yaml", "stage: prospect", "stage: partner");
+  temp.commit("skip stages");
+  edit(k_partner, "stage: lead", "stage: prospect");
+  edit(k_partner, "    reason: referral from Lakeshore Community College\n",
+       "    reason: referral from Lakeshore Community College\n"
+       "  - date: 2026-11-23\n    stage: prospect\n    reason: eager\n");
+  temp.commit("advance without a verbal close");
+  edit(lakeshore + "invoices/INV-2026-0004.yaml", "PO 26-00417", "PO 26-00418");
+  edit(lakeshore + "invoices/INV-2026-0001.yaml", "status: paid", "status: issued");
+  temp.remove(lakeshore + "invoices/INV-2026-0002.yaml");
+  temp.stage(lakeshore + "invoices/INV-2026-0002.yaml");
+  const std::string invoice_6 = temp.read(lakeshore + "invoices/INV-2026-0006.yaml");
+  edit(lakeshore + "invoices/INV-2026-0006.yaml", "number: INV-2026-0006",
+       "number: INV-2026-0008");
+  temp.add(lakeshore + "invoices/INV-2026-0007.yaml",
+           replace_once(invoice_6, "number: INV-2026-0006", "number: INV-2026-0001"));
+  temp.commit("invoices");
+  edit("partners/noordzee-marine-data/invoices/INV-2026-0005.yaml",
+       "    reference: SEPA NZMD-2026-10-0048\n",
+       "    reference: SEPA NZMD-2026-10-0048\n"
+       "  - date: 2026-10-20\n    amount: \"0.00 EUR\"\n    reference: late entry\n");
+  temp.commit("backdated payment");
+
+  std::string error;
+  const std::unique_ptr<Source> base_source = git::open_git_tree_source(temp.shared(), base, &error);
+  const std::unique_ptr<Source> head_source = git::open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(base_source && head_source) << error;
+  Diagnostics base_load;
+  const Workspace before = load_workspace(*base_source, LoadOptions{}, base_load);
+  Diagnostics validation;
+  const Workspace after = load_workspace(*head_source, LoadOptions{}, validation);
+  run_checks(after, *Date::parse("2026-11-23"), validation);
+  const std::optional<std::vector<git::ChangedPath>> changed =
+      git::changed_paths(temp.repo(), base, "HEAD", &error);
+  ASSERT_TRUE(changed) << error;
+
+  Diagnostics range;
+  compare_revisions(before, after, range);
+  range.sort();
+  EXPECT_EQ(lines_of(range), (std::vector<std::string>{
+      "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
+      "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
+      "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
+      "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
+      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
+      "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+      "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+      "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
+      "warning payment-backdated partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
+      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
+      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
+  auto message_of = [&range](const std::string& code, const std::string& file) {
+    for (const Diagnostic& d : range)
+      if (d.code == code && d.file.ends_with(file)) return d.message;
+    return std::string("<none>");
+  };
+  EXPECT_EQ(message_of("history-rewritten", "lakeshore-college/partner.yaml"),
+            "history entry 1 was '2026-01-05 lead: inbound enquiry from the JupyterHub community "
+            "forum' at the base and is now '2026-01-05 lead: inbound enquiry by e-mail'; history "
+            "is append-only");
+  EXPECT_EQ(message_of("invoice-issued-changed", "INV-2026-0004.yaml"),
+            "issued invoice INV-2026-0004 was edited (reference); only its status and appended "
+            "payments may change");
+  EXPECT_EQ(message_of("range-illegal-transition", "cascadia-climate/partner.yaml"),
+            "the stage changed from 'prospect' to 'partner' without a history entry");
+  EXPECT_EQ(message_of("range-illegal-transition", "halden-hydrology-group/partner.yaml"),
+            "this range moves 'halden-hydrology-group' from 'lead' to 'partner', which "
+            "schemas/lifecycle.yaml does not allow");
+
+  Diagnostics all = range;
+  append_for_changed_files(validation, *changed, all);
+  all.sort();
+  // validate's own findings for the changed files only (none for the
+  // unchanged partners), without repeating the guards already reported.
+  EXPECT_EQ(lines_of(all), (std::vector<std::string>{
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+      "error history-stage-mismatch partners/cascadia-climate/partner.yaml:6:8",
+      "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
+      "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
+      "error history-order partners/halden-hydrology-group/partner.yaml:25:11",
+      "error lifecycle-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+      "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
+      "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
+      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
+      "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+      "error invoice-number-gap partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+      "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+      "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+      "error invoice-number-duplicate partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+      "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+      "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
+      "warning payment-backdated partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
+      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
+      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
+}
+
 }  // namespace
 }  // namespace partnerops::transitions

@@ -18,7 +18,8 @@ bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
 }
 
 std::string describe(const HistoryEntry& entry) {
-  return (entry.date ? entry.date->value.iso() : std::string("undated")) + " " + entry.stage.value;
+  return (entry.date ? entry.date->value.iso() : std::string("undated")) + " " +
+         entry.stage.value + (entry.reason.empty() ? "" : ": " + entry.reason);
 }
 
 void compare_partner(const PartnerFolder& base_folder, const PartnerFolder& head_folder,
