@@ -1,5 +1,6 @@
 # The two commands of the README, and a few helpers.
 #   make demo   install what is missing, build, validate the demo organisation
+#               and build every PDF it calls for into out/
 #   make test   install what is missing, build with sanitizers, run every test
 JOBS ?= $(shell nproc)
 PARTNEROPS := build/release/partnerops
@@ -15,6 +16,7 @@ build: deps
 
 demo: build
 	$(PARTNEROPS) validate .
+	$(PARTNEROPS) build . --out out
 
 build-test: deps
 	@cmake --preset test >/dev/null

@@ -8,7 +8,7 @@ schemas) and DIR/partners/<slug>/ for N partners (default 10000) spread over
 every stage: partner.yaml and notes.md for all; agreement.yaml for
 prospects, partners and some closed folders; invoices for partners; SOWs and
 quotes for some. About four YAML files per partner. Every file is valid
-against the schemas and the cross-file rules (bench/check_rules.py) as of
+against the schemas and the cross-file rules (`partnerops validate` reports none) as of
 2026-11-23: totals are exact, invoice and quote numbers are gapless per year
 across the corpus and follow issue dates, checklist items past due are done.
 All dates are written quoted so that every YAML reader sees strings.

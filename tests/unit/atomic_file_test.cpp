@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -27,6 +30,19 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   int entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "a")) ++entries;
   EXPECT_EQ(entries, 1);
+  fs::remove_all(dir);
+}
+
+TEST(AtomicFile, KeepsTheModeOfTheFileItReplaces) {
+  const fs::path dir = fs::temp_directory_path() / ("atomic-mode-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::string error;
+  ASSERT_TRUE(write_file_atomically(dir / "run.sh", "#!/bin/sh\n", &error)) << error;
+  ::chmod((dir / "run.sh").c_str(), 0750);
+  ASSERT_TRUE(write_file_atomically(dir / "run.sh", "#!/bin/sh\nexit 0\n", &error)) << error;
+  struct stat info {};
+  ASSERT_EQ(::stat((dir / "run.sh").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0750u);
   fs::remove_all(dir);
 }
 

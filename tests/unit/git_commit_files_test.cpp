@@ -404,26 +404,5 @@ TEST_F(GitCommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
   EXPECT_EQ(temp.resolve("main"), base);
 }
 
-TEST(GitWriteFileAtomically, ReplacesContentAndKeepsTheMode) {
-  TempDir dir;
-  const auto path = dir.path() / "f.txt";
-  std::string error;
-  ASSERT_TRUE(write_file_atomically(path, "one\r\n", &error)) << error;
-  ::chmod(path.c_str(), 0640);
-  ASSERT_TRUE(write_file_atomically(path, std::string("two\0three", 9), &error)) << error;
-  struct stat info {};
-  ASSERT_EQ(::stat(path.c_str(), &info), 0);
-  EXPECT_EQ(info.st_mode & 0777, 0640u);
-  EXPECT_EQ(std::filesystem::file_size(path), 9u);
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    ++entries;
-  EXPECT_EQ(entries, 1u);  // no temporary file left behind
-  EXPECT_FALSE(write_file_atomically(dir.path() / "missing" / "f.txt", "x", &error));
-  EXPECT_EQ(error.rfind(
-                "cannot create a temporary file in " + (dir.path() / "missing").string() + ": ", 0),
-            0u);
-}
-
 }  // namespace
 }  // namespace partnerops::git

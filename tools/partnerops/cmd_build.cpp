@@ -21,6 +21,8 @@
 #include "documents/context.hpp"
 #include "documents/manifest.hpp"
 #include "options.hpp"
+#include "render/pdf_finish.hpp"
+#include "source_option.hpp"
 #include "render/document_renderer.hpp"
 #include "render/markdown.hpp"
 #include "render/print_workers.hpp"
@@ -43,6 +45,7 @@ struct BuildOptions {
   unsigned jobs = 0;
   std::string shard;
   std::string today;
+  std::string rev;
 };
 
 /// The partners whose own files have errors: their documents are not built.
@@ -82,7 +85,9 @@ int run_build(const BuildOptions& options) {
     shard = *parsed;
   }
 
-  const std::unique_ptr<Source> source = open_directory_source(options.path);
+  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
+  if (!opened) return k_exit_usage;
+  const std::unique_ptr<Source>& source = opened->source;
   Diagnostics diagnostics;
   const Workspace workspace = load_workspace(*source, {}, diagnostics);
   run_checks(workspace, *today, diagnostics);
@@ -94,6 +99,11 @@ int run_build(const BuildOptions& options) {
   render::RendererOptions renderer_options;
   renderer_options.page = render::page_setup_from(organisation_file);
   renderer_options.author = workspace.organisation() ? workspace.organisation()->name : "";
+  // A build from a revision is dated by its commit, so rebuilding that
+  // commit anywhere gives the same bytes; SOURCE_DATE_EPOCH still wins.
+  renderer_options.source_commit = opened->commit;
+  renderer_options.epoch_seconds = render::source_date_epoch();
+  if (!renderer_options.epoch_seconds) renderer_options.epoch_seconds = opened->commit_time;
   render::DocumentRenderer renderer(*source, renderer_options, diagnostics);
 
   bool workspace_broken = false;
@@ -130,19 +140,20 @@ int run_build(const BuildOptions& options) {
   std::size_t failed = 0;
   for (DocumentJob& job : jobs) {
     if (!in_shard(job.slug, shard) || held_back.count(job.slug)) continue;
+    nlohmann::json context = document_context(workspace, job, context_options);
+    renderer.complete_context(context);
+    std::string hash = renderer.input_hash(context);
+    if (!options.force && manifest.up_to_date(out_dir, job.output, hash) &&
+        (!options.html || fs::exists(out_dir / fs::path(job.output).replace_extension(".html")))) {
+      ++skipped;
+      continue;
+    }
     Diagnostics template_diagnostics;
-    std::optional<std::string> html =
-        renderer.html(job, document_context(workspace, job, context_options), template_diagnostics);
+    std::optional<std::string> html = renderer.html(job, context, template_diagnostics);
     if (!html) {
       print_diagnostics(std::cerr, template_diagnostics, DiagnosticFormat::text, colour_for_stream(2));
       std::cerr << "partnerops: " << job.output << ": not built\n";
       ++failed;
-      continue;
-    }
-    std::string hash = render::input_hash(*html, renderer_options.page);
-    if (!options.force && manifest.up_to_date(out_dir, job.output, hash) &&
-        (!options.html || fs::exists(out_dir / fs::path(job.output).replace_extension(".html")))) {
-      ++skipped;
       continue;
     }
     todo.push_back({std::move(job), std::move(*html), std::move(hash)});
@@ -204,6 +215,7 @@ Runner define_build(CLI::App& sub) {
   sub.add_option("-j,--jobs", options->jobs, "Worker processes (0: one per core)");
   sub.add_option("--shard", options->shard, "Build only shard I of N (I/N), split stably by partner");
   add_today_option(sub, options->today);
+  add_rev_option(sub, options->rev);
   return [options] { return run_build(*options); };
 }
 

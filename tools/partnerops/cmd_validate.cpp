@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "source_option.hpp"
 
 namespace partnerops::cli {
 
@@ -24,20 +25,17 @@ struct ValidateOptions {
   std::string today;
   unsigned jobs = 0;
   bool timings = false;
+  std::string rev;
 };
 
 int run_validate(const ValidateOptions& options) {
   const std::optional<DiagnosticFormat> format = parse_diagnostic_format(options.format);
   const std::optional<Date> today = parse_today(options.today);
   if (!format || !today) return k_exit_usage;
-  // A mistyped PATH is a usage error, not a workspace with problems.
-  std::error_code ec;
-  if (!std::filesystem::is_directory(options.path, ec)) {
-    std::cerr << "partnerops: " << options.path << " is not a folder\n";
-    return k_exit_usage;
-  }
-
-  const std::unique_ptr<Source> source = open_directory_source(options.path);
+  // A mistyped PATH or revision is a usage error, not a workspace with problems.
+  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
+  if (!opened) return k_exit_usage;
+  const std::unique_ptr<Source>& source = opened->source;
   Diagnostics diagnostics;
   LoadOptions load_options;
   load_options.jobs = options.jobs;
@@ -76,6 +74,7 @@ Runner define_validate(CLI::App& sub) {
   sub.add_option("--format", options->format, "Output: text, json or github")
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);
+  add_rev_option(sub, options->rev);
   sub.add_option("-j,--jobs", options->jobs, "Threads for parsing and schema checks (0: one per core)");
   sub.add_flag("--timings", options->timings, "Print where the time went to standard error");
   return [options] { return run_validate(*options); };

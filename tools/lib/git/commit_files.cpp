@@ -10,6 +10,7 @@
 #include <set>
 
 #include "source/source.hpp"
+#include "util/atomic_file.hpp"
 
 namespace partnerops::git {
 namespace {
@@ -104,14 +105,6 @@ bool to_odb_bytes(git_repository* repo, const std::string& path, const std::stri
   return true;
 }
 
-bool fsync_directory(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
 }  // namespace
 
 std::string_view to_string(CommitStatus status) {
@@ -150,55 +143,6 @@ std::string_view to_string(CommitStatus status) {
   return "unknown";
 }
 
-bool write_file_atomically(const fs::path& path, std::string_view content, std::string* error) {
-  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    if (error != nullptr)
-      *error = "cannot create a temporary file in " + dir.string() + ": " + errno_text();
-    return false;
-  }
-  auto fail = [&](const std::string& what) {
-    if (error != nullptr) *error = what + ": " + errno_text();
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  };
-  // mkstemp creates 0600; give the file the mode it had, or the usual one.
-  struct stat existing {};
-  mode_t mode = 0;
-  if (::stat(path.c_str(), &existing) == 0) {
-    mode = existing.st_mode & 07777;
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
-  if (::fchmod(fd, mode) != 0) return fail("cannot set the mode of " + temp);
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write " + temp);
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) return fail("cannot flush " + temp);
-  if (::close(fd) != 0) {
-    if (error != nullptr) *error = "cannot close " + temp + ": " + errno_text();
-    ::unlink(temp.c_str());
-    return false;
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    if (error != nullptr) *error = "cannot replace " + path.string() + ": " + errno_text();
-    ::unlink(temp.c_str());
-    return false;
-  }
-  fsync_directory(dir);
-  return true;
-}
 
 CommitResult commit_files(const fs::path& start, const CommitOptions& options) {
   std::string error;
@@ -524,7 +468,7 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
       fs::create_directories(full.parent_path(), ec);
       if (ec) {
         note(change.path, "cannot create " + full.parent_path().string() + ": " + ec.message());
-      } else if (!write_file_atomically(full, *change.content, &problem)) {
+      } else if (!util::write_file_atomically(full, *change.content, &problem)) {
         note(change.path, problem);
       }
     } else if (::unlink(full.c_str()) != 0 && errno != ENOENT) {

@@ -96,12 +96,4 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options);
 /// status not_a_repository when there is none.
 CommitResult commit_files(const std::filesystem::path& start, const CommitOptions& options);
 
-/// Writes `content` to `path` atomically: a temporary file in the same folder,
-/// fsync, rename. Unlike util::write_file_atomically it keeps the permission
-/// bits of the file it replaces (new files get 0666 less the umask), so an
-/// executable tracked file does not show up as a mode change in git status.
-/// Returns false and fills `error` on failure, leaving `path` as it was.
-bool write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           std::string* error);
-
 }  // namespace partnerops::git

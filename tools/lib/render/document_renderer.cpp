@@ -38,19 +38,6 @@ PageSetup page_setup_from(const nlohmann::json& organisation_file) {
   return page;
 }
 
-std::string input_hash(const std::string& html, const PageSetup& page) {
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  const std::string setup = std::string(k_version) + "\n" +
-                            std::to_string(static_cast<int>(page.paper)) + " " +
-                            std::to_string(page.margins_mm.top) + " " +
-                            std::to_string(page.margins_mm.right) + " " +
-                            std::to_string(page.margins_mm.bottom) + " " +
-                            std::to_string(page.margins_mm.left) + "\n";
-  hash.addData(setup.data(), static_cast<int>(setup.size()));
-  hash.addData(html.data(), static_cast<int>(html.size()));
-  return hash.result().toHex().toStdString();
-}
-
 mstch::node to_mstch(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
@@ -80,26 +67,53 @@ DocumentRenderer::DocumentRenderer(const Source& source, RendererOptions options
                                    Diagnostics& diagnostics)
     : m_source(source),
       m_options(std::move(options)),
-      m_templates(TemplateSet::load(source, k_templates_dir, diagnostics)) {}
+      m_templates(TemplateSet::load(source, k_templates_dir, diagnostics)) {
+  QCryptographicHash templates(QCryptographicHash::Sha256);
+  for (const SourceEntry& entry : source.list(k_templates_dir, nullptr)) {
+    if (entry.type != EntryType::file) continue;
+    const ReadResult read = source.read(entry.path, 16 << 20);
+    const std::string record = entry.path + "\n" + std::to_string(read.content.size()) + "\n";
+    templates.addData(record.data(), static_cast<int>(record.size()));
+    templates.addData(read.content.data(), static_cast<int>(read.content.size()));
+  }
+  m_templates_fingerprint = templates.result().toHex().toStdString();
+}
 
 DocumentRenderer::~DocumentRenderer() = default;
 
-std::optional<std::string> DocumentRenderer::html(const DocumentJob& job, nlohmann::json context,
-                                                  Diagnostics& diagnostics) const {
+void DocumentRenderer::complete_context(nlohmann::json& context) const {
   // The logo travels inside the HTML, so the engine reads no files.
   nlohmann::json& branding = context["organisation"]["branding"];
   const std::string logo = branding.value("logo", "");
   branding["logo_data_url"] = "";
-  if (!logo.empty()) {
-    const ReadResult read = m_source.read(logo, k_max_logo_bytes);
-    const std::string mime = mime_type_of(logo);
-    if (read.ok() && !mime.empty()) {
-      const QByteArray base64 =
-          QByteArray(read.content.data(), static_cast<int>(read.content.size())).toBase64();
-      branding["logo_data_url"] = "data:" + mime + ";base64," + base64.toStdString();
-    }
+  if (logo.empty()) return;
+  const ReadResult read = m_source.read(logo, k_max_logo_bytes);
+  const std::string mime = mime_type_of(logo);
+  if (read.ok() && !mime.empty()) {
+    const QByteArray base64 =
+        QByteArray(read.content.data(), static_cast<int>(read.content.size())).toBase64();
+    branding["logo_data_url"] = "data:" + mime + ";base64," + base64.toStdString();
   }
+}
 
+std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const PageSetup& page = m_options.page;
+  const std::string setup = std::string(k_version) + "\n" + m_templates_fingerprint + "\n" +
+                            std::to_string(static_cast<int>(page.paper)) + " " +
+                            std::to_string(page.margins_mm.top) + " " +
+                            std::to_string(page.margins_mm.right) + " " +
+                            std::to_string(page.margins_mm.bottom) + " " +
+                            std::to_string(page.margins_mm.left) + "\n";
+  hash.addData(setup.data(), static_cast<int>(setup.size()));
+  const std::string data = context.dump();
+  hash.addData(data.data(), static_cast<int>(data.size()));
+  return hash.result().toHex().toStdString();
+}
+
+std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,
+                                                  const nlohmann::json& context,
+                                                  Diagnostics& diagnostics) const {
   const std::string kind(name_of(job.kind));
   mstch::map data;
   for (const auto& [key, value] : context.items()) data.emplace(key, to_mstch(value));

@@ -34,11 +34,6 @@ struct RendererOptions {
 /// The page setup partnerops.yaml asks for (defaults.paper, margins_mm).
 PageSetup page_setup_from(const nlohmann::json& organisation_file);
 
-/// The hash that decides whether a document must be rebuilt: SHA-256 over
-/// the tool's version, the page setup and the complete HTML (which already
-/// holds every template, style and value the PDF is made from).
-std::string input_hash(const std::string& html, const PageSetup& page);
-
 /// mustache data from JSON: objects become maps, arrays arrays, numbers
 /// their shortest text, null an empty string.
 mstch::node to_mstch(const nlohmann::json& value);
@@ -48,9 +43,19 @@ class DocumentRenderer {
   DocumentRenderer(const Source& source, RendererOptions options, Diagnostics& diagnostics);
   ~DocumentRenderer();
 
-  /// The complete HTML of `job`. std::nullopt when a template is missing
-  /// or names data the context lacks (reported in `diagnostics`).
-  std::optional<std::string> html(const DocumentJob& job, nlohmann::json context,
+  /// Adds what the templates need beyond the model: the logo as a data: URL.
+  void complete_context(nlohmann::json& context) const;
+
+  /// The hash that decides whether a document must be rebuilt: SHA-256 over
+  /// the tool's version, the page setup, every file under templates/ and
+  /// the completed context. Computing it renders nothing, so an unchanged
+  /// document costs only its context.
+  std::string input_hash(const nlohmann::json& context) const;
+
+  /// The complete HTML of `job` from a completed context. std::nullopt when
+  /// a template is missing or names data the context lacks (reported in
+  /// `diagnostics`).
+  std::optional<std::string> html(const DocumentJob& job, const nlohmann::json& context,
                                   Diagnostics& diagnostics) const;
 
   /// Prints `html` and finishes the PDF. Creates the PDF engine on first
@@ -62,6 +67,8 @@ class DocumentRenderer {
   const Source& m_source;
   RendererOptions m_options;
   TemplateSet m_templates;
+  std::string m_templates_fingerprint;  // SHA-256 of every file under templates/
+  std::string m_logo_data_url;
   std::unique_ptr<PdfEngine> m_engine;
 };
 

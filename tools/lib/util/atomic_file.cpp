@@ -40,7 +40,18 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
     if (error) *error = "cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno);
     return false;
   }
-  const bool ok = write_all(fd, bytes) && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+  // mkstemp creates 0600: give the file the mode it had (so a tracked
+  // executable does not show as a mode change in git), or the usual one.
+  struct stat existing {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &existing) == 0) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  const bool ok = write_all(fd, bytes) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   const int saved_errno = errno;
   ::close(fd);
   if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {

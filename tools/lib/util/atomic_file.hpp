@@ -9,7 +9,9 @@
 
 namespace partnerops::util {
 
-/// Writes `bytes` to `path` atomically, creating missing parent folders.
+/// Writes `bytes` to `path` atomically, creating missing parent folders and
+/// keeping the permission bits of a file it replaces (new files get 0666
+/// less the umask).
 /// Returns false and fills `error` on failure; the target is then untouched
 /// and no temporary file is left behind.
 bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,

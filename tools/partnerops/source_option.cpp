@@ -1,0 +1,54 @@
+#include "source_option.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "git/git_tree_source.hpp"
+
+namespace partnerops::cli {
+
+void add_rev_option(CLI::App& sub, std::string& rev) {
+  sub.add_option("--rev", rev, "Read the files of this git revision instead of the working tree");
+}
+
+std::optional<OpenedSource> open_source(const std::string& path, const std::string& rev) {
+  OpenedSource opened;
+  if (rev.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      std::cerr << "partnerops: " << path << " is not a folder\n";
+      return std::nullopt;
+    }
+    opened.source = open_directory_source(path);
+    return opened;
+  }
+  std::string error;
+  git::RepositoryPtr repo = git::open_repository(path, &error);
+  if (!repo) {
+    std::cerr << "partnerops: --rev: " << error << '\n';
+    return std::nullopt;
+  }
+  const char* workdir = git_repository_workdir(repo.get());
+  std::error_code ec;
+  if (!workdir || !std::filesystem::equivalent(workdir, path, ec)) {
+    std::cerr << "partnerops: --rev needs PATH to be the repository's root"
+              << (workdir ? std::string(" (") + workdir + ")" : std::string()) << '\n';
+    return std::nullopt;
+  }
+  const std::optional<git::ResolvedCommit> commit = git::resolve_commit(repo.get(), rev, &error);
+  if (!commit) {
+    std::cerr << "partnerops: --rev: " << error << '\n';
+    return std::nullopt;
+  }
+  std::shared_ptr<git_repository> shared(repo.release(), git_repository_free);
+  opened.source = git::open_git_tree_source(shared, commit->id, &error);
+  if (!opened.source) {
+    std::cerr << "partnerops: --rev: " << error << '\n';
+    return std::nullopt;
+  }
+  opened.commit = commit->id;
+  opened.commit_time = commit->time;
+  return opened;
+}
+
+}  // namespace partnerops::cli
