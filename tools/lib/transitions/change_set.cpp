@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "model/file_kind.hpp"
+#include "util/atomic_file.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::transitions {
@@ -92,7 +93,7 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   if (options.commit_mode == CommitMode::write_only) {
     for (const FileEdit& edit : changes.edits) {
       std::string error;
-      if (!git::write_file_atomically(root / edit.path, edit.content, &error)) {
+      if (!util::write_file_atomically(root / edit.path, edit.content, &error)) {
         outcome.error = error;
         return outcome;
       }
