@@ -517,5 +517,46 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
       "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
 }
 
+
+TEST(TransitionsRangeTest, OnlyPartnerFilesOutsideNumberedDocumentsNarrowTheLoad) {
+  using git::ChangeKind;
+  using git::ChangedPath;
+  EXPECT_EQ(touched_partners({ChangedPath{"partners/b/notes.md", ChangeKind::modified},
+                              ChangedPath{"partners/a/partner.yaml", ChangeKind::modified},
+                              ChangedPath{"partners/b/partner.yaml", ChangeKind::added}}),
+            (std::vector<std::string>{"a", "b"}));
+  EXPECT_FALSE(touched_partners({ChangedPath{"partners/a/invoices/INV-2026-0001.yaml",
+                                             ChangeKind::modified}}));
+  EXPECT_FALSE(touched_partners({ChangedPath{"partners/a/quotes/Q-2026-001.yaml",
+                                             ChangeKind::deleted}}));
+  EXPECT_FALSE(touched_partners({ChangedPath{"partnerops.yaml", ChangeKind::modified}}));
+  EXPECT_FALSE(touched_partners({ChangedPath{"schemas/partner.schema.yaml", ChangeKind::modified}}));
+}
+
+TEST(TransitionsStandaloneTest, AScopedSourceShowsOnlyTheChosenPartners) {
+  TempDir dir;
+  copy_workspace(dir.path());
+  fs::create_directories(dir.path() / "partners/lakeshore");
+  std::ofstream(dir.path() / "partners/lakeshore/partner.yaml") << "slug: lakeshore\n";
+  const std::unique_ptr<Source> tree = open_directory_source(dir.path());
+  const std::unique_ptr<Source> scoped =
+      scope_to_partners(*tree, {"lakeshore", "halden-hydrology-group", "lakeshore"});
+  std::string error;
+  std::vector<std::string> partner_paths;
+  for (const SourceEntry& entry : scoped->list("", &error))
+    if (entry.path.starts_with("partners")) partner_paths.push_back(entry.path);
+  EXPECT_EQ(partner_paths,
+            (std::vector<std::string>{"partners", "partners/halden-hydrology-group",
+                                      "partners/halden-hydrology-group/notes.md",
+                                      "partners/halden-hydrology-group/partner.yaml",
+                                      "partners/lakeshore", "partners/lakeshore/partner.yaml"}));
+  EXPECT_TRUE(scoped->is_file("partners/lakeshore/partner.yaml"));
+  EXPECT_TRUE(scoped->is_file("partnerops.yaml"));
+  EXPECT_TRUE(scoped->is_file("schemas/partner.schema.yaml"));
+  EXPECT_FALSE(scoped->is_file("partners/lakeshore-college/partner.yaml"));
+  EXPECT_FALSE(scoped->read("partners/lakeshore-college/partner.yaml", 1 << 20).ok());
+  EXPECT_TRUE(scoped->read("partners/lakeshore/partner.yaml", 1 << 20).ok());
+}
+
 }  // namespace
 }  // namespace partnerops::transitions

@@ -16,6 +16,7 @@
 #include "git/history.hpp"
 #include "options.hpp"
 #include "transitions/range_check.hpp"
+#include "transitions/scoped_source.hpp"
 
 namespace partnerops::cli {
 
@@ -63,10 +64,21 @@ int run_check_range(const CheckRangeOptions& options) {
     return k_exit_usage;
   }
 
+  // A range that only touched some partners' own files is checked on those
+  // partners alone; anything organisation-wide loads everything.
+  const std::optional<std::vector<std::string>> touched = transitions::touched_partners(*changed);
+  std::unique_ptr<Source> base_scoped;
+  std::unique_ptr<Source> head_scoped;
+  if (touched) {
+    base_scoped = transitions::scope_to_partners(*base_source, *touched);
+    head_scoped = transitions::scope_to_partners(*head_source, *touched);
+  }
   Diagnostics base_load;  // problems the base already had are not this range's
-  const Workspace base = load_workspace(*base_source, LoadOptions{}, base_load);
+  const Workspace base =
+      load_workspace(base_scoped ? *base_scoped : *base_source, LoadOptions{}, base_load);
   Diagnostics validation;
-  const Workspace head = load_workspace(*head_source, LoadOptions{}, validation);
+  const Workspace head =
+      load_workspace(head_scoped ? *head_scoped : *head_source, LoadOptions{}, validation);
   run_checks(head, *today, validation);
 
   Diagnostics diagnostics;

@@ -235,6 +235,23 @@ void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics
   }
 }
 
+std::optional<std::vector<std::string>> touched_partners(
+    const std::vector<git::ChangedPath>& changed) {
+  std::vector<std::string> slugs;
+  for (const git::ChangedPath& path : changed) {
+    const std::string_view p = path.path;
+    if (!p.starts_with("partners/")) return std::nullopt;
+    const std::size_t slash = p.find('/', 9);
+    if (slash == std::string_view::npos) return std::nullopt;
+    const std::string_view rest = p.substr(slash + 1);
+    if (rest.starts_with("invoices/") || rest.starts_with("quotes/")) return std::nullopt;
+    slugs.emplace_back(p.substr(9, slash - 9));
+  }
+  std::sort(slugs.begin(), slugs.end());
+  slugs.erase(std::unique(slugs.begin(), slugs.end()), slugs.end());
+  return slugs;
+}
+
 void append_for_changed_files(const Diagnostics& validation,
                               const std::vector<git::ChangedPath>& changed,
                               Diagnostics& diagnostics) {

@@ -7,6 +7,7 @@
 // and its number is never reused. Backdated new entries are warnings: real
 // life sometimes records late, but a reviewer should look.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,14 @@ namespace partnerops::transitions {
 /// `invoice-number-reused`, `payment-backdated` (warning). Positions point
 /// into head's files (or base's for what was deleted).
 void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics& diagnostics);
+
+/// The partners (slugs) the range touched, when loading only their folders
+/// gives the same answers as loading everything: every changed path lies in
+/// a partner folder and none under invoices/ or quotes/, whose numbering
+/// rules span the organisation. nullopt when the whole workspace must be
+/// loaded (partnerops.yaml, schemas/, an invoice or a quote changed).
+std::optional<std::vector<std::string>> touched_partners(
+    const std::vector<git::ChangedPath>& changed);
 
 /// Appends the diagnostics of `validation` (what loading and run_checks
 /// reported at head) whose file is one of `changed`, except those at a place

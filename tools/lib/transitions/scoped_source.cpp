@@ -8,8 +8,11 @@ namespace {
 
 class ScopedSource final : public Source {
  public:
-  ScopedSource(const Source& inner, std::string slug)
-      : m_inner(inner), m_folder("partners/" + std::move(slug)) {}
+  ScopedSource(const Source& inner, std::vector<std::string> slugs) : m_inner(inner) {
+    std::sort(slugs.begin(), slugs.end());
+    slugs.erase(std::unique(slugs.begin(), slugs.end()), slugs.end());
+    for (std::string& slug : slugs) m_folders.push_back("partners/" + std::move(slug));
+  }
 
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::vector<SourceEntry> entries;
@@ -17,7 +20,7 @@ class ScopedSource final : public Source {
       if (m_inner.is_file("partnerops.yaml")) entries.push_back({"partnerops.yaml", EntryType::file, 0});
       append_folder("schemas", entries, error);
       entries.push_back({"partners", EntryType::directory, 0});
-      append_folder(m_folder, entries, error);
+      for (const std::string& folder : m_folders) append_folder(folder, entries, error);
     } else if (visible(dir)) {
       entries = m_inner.list(dir, error);
     }
@@ -43,7 +46,13 @@ class ScopedSource final : public Source {
            (path.size() > folder.size() && path.starts_with(folder) && path[folder.size()] == '/');
   }
   bool visible(std::string_view path) const {
-    return path == "partnerops.yaml" || within(path, "schemas") || within(path, m_folder);
+    if (path == "partnerops.yaml" || within(path, "schemas")) return true;
+    if (!path.starts_with("partners/")) return false;
+    // The folder is the first two components of the path.
+    const std::size_t slash = path.find('/', 9);
+    const std::string_view folder = path.substr(0, slash);
+    return std::binary_search(m_folders.begin(), m_folders.end(), folder,
+                              [](std::string_view a, std::string_view b) { return a < b; });
   }
   void append_folder(const std::string& folder, std::vector<SourceEntry>& entries,
                      std::string* error) const {
@@ -57,13 +66,17 @@ class ScopedSource final : public Source {
   }
 
   const Source& m_inner;
-  std::string m_folder;
+  std::vector<std::string> m_folders;  // "partners/<slug>", sorted
 };
 
 }  // namespace
 
 std::unique_ptr<Source> scope_to_partner(const Source& inner, std::string slug) {
-  return std::make_unique<ScopedSource>(inner, std::move(slug));
+  return std::make_unique<ScopedSource>(inner, std::vector<std::string>{std::move(slug)});
+}
+
+std::unique_ptr<Source> scope_to_partners(const Source& inner, std::vector<std::string> slugs) {
+  return std::make_unique<ScopedSource>(inner, std::move(slugs));
 }
 
 }  // namespace partnerops::transitions
