@@ -3,7 +3,7 @@
 # 10,000-partner corpus with 10,000+ commits of history, and, in the same run,
 # the equivalent `git add` + `git commit` of the same change for comparison.
 #
-# usage: bench/transitions_bench.sh [RUNS]        (default 5)
+# usage: [PARTNERS=N] bench/transitions_bench.sh [RUNS]   (defaults 10000 and 5)
 #
 # The repository is built once in a temporary folder: the corpus
 # (generate_corpus.py, 10,000 partners, seed 1) as the first commit, then
@@ -27,7 +27,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b - a) * 1000}'; }
 
 started="$(now)"
-python3 "$here/generate_corpus.py" --partners 10000 --seed 1 --out "$repo" >/dev/null
+python3 "$here/generate_corpus.py" --partners "${PARTNERS:-10000}" --seed 1 --out "$repo" >/dev/null
 git -C "$repo" init -q -b main
 git -C "$repo" config user.name "Bench Mark"
 git -C "$repo" config user.email bench@example.org

@@ -287,6 +287,19 @@ TEST_F(TransitionsTest, RefusalsOfTheCommitChangeNothing) {
   }
 }
 
+TEST_F(TransitionsTest, WithoutAGitIdentityTheCommitIsRefused) {
+  const ChangeSet changes = planned_advance();
+  temp.delete_config("user.name");
+  temp.delete_config("user.email");
+  const std::string before = temp.snapshot();
+  const ApplyResult result = apply_changes(temp.root(), changes, on_branch(changes));
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.error,
+            "git does not know who you are; set user.name and user.email (git config user.name "
+            "\"Your Name\"; git config user.email you@example.org)");
+  EXPECT_EQ(temp.snapshot(), before);
+}
+
 TEST_F(TransitionsTest, AMovedRefLeavesNoCommitAndNoFileChange) {
   const ChangeSet changes = planned_advance();
   const std::string before_partner = temp.read(k_partner);
