@@ -100,6 +100,21 @@ for ((i = 0; i < runs; i++)); do
   advance_times+=("$(ms "$t0" "$(now)")")
 done
 
+# Where advance's time goes: the process start alone (the binary links the
+# PDF engine's libraries), and the same plan with --no-commit (no git).
+start_times=()
+nocommit_times=()
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  "$partnerops" --help >/dev/null
+  start_times+=("$(ms "$t0" "$(now)")")
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" advance "${ready[$runs]}" prospect --reason "x" --date 2026-11-23 \
+       --no-commit >/dev/null)
+  nocommit_times+=("$(ms "$t0" "$(now)")")
+  git -C "$repo" checkout -q -- "partners/${ready[$runs]}"
+done
+
 # The same change by hand, with git's programs: edit, git add, git commit.
 git_times=()
 slug="${ready[$runs]}"
@@ -129,6 +144,8 @@ a="$(printf '%s\n' "${advance_times[@]}" | median)"
 g="$(printf '%s\n' "${git_times[@]}" | median)"
 r="$(printf '%s\n' "${range_times[@]}" | median)"
 echo "advance (median of $runs, fresh partner each): $a ms   [target < 100 ms]"
+echo "  of which process start (--help):             $(printf '%s\n' "${start_times[@]}" | median) ms"
+echo "  advance --no-commit (load, plan, write):     $(printf '%s\n' "${nocommit_times[@]}" | median) ms"
 echo "git add + git commit of the same files:        $g ms   (advance / git = $(awk -v a="$a" -v g="$g" 'BEGIN {printf "%.2f", a / g}'))"
 echo "check-range HEAD~100..HEAD (median of $runs):   $r ms   [target < 1000 ms]"
 echo "log over $commits commits:                       $log_ms ms"
