@@ -30,5 +30,9 @@ Runner define_build(CLI::App& sub);
 Runner define_tickler(CLI::App& sub);
 Runner define_report(CLI::App& sub);
 Runner define_codeowners(CLI::App& sub);
+Runner define_advance(CLI::App& sub);
+Runner define_record(CLI::App& sub);
+Runner define_check_range(CLI::App& sub);
+Runner define_log(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Times `partnerops advance` and `partnerops check-range` on the
+# 10,000-partner corpus with 10,000+ commits of history, and, in the same run,
+# the equivalent `git add` + `git commit` of the same change for comparison.
+#
+# usage: [PARTNERS=N] bench/transitions_bench.sh [RUNS]   (defaults 10000 and 5)
+#
+# The repository is built once in a temporary folder: the corpus
+# (generate_corpus.py, 10,000 partners, seed 1) as the first commit, then
+# 10,000 small commits (a line appended to a partner's notes.md each) written
+# with `git fast-import`, then one commit giving RUNS qualified leads a verbal
+# close "yes", so each timed `advance` moves a fresh partner. Medians of RUNS.
+# Targets: advance < 100 ms wall; check-range over 100 commits < 1 s.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+runs="${1:-5}"
+partnerops="$root/build/release/partnerops"
+[[ -x "$partnerops" ]] || { echo "build first: make build" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+repo="$work/repo"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b - a) * 1000}'; }
+
+started="$(now)"
+python3 "$here/generate_corpus.py" --partners "${PARTNERS:-10000}" --seed 1 --out "$repo" >/dev/null
+git -C "$repo" init -q -b main
+git -C "$repo" config user.name "Bench Mark"
+git -C "$repo" config user.email bench@example.org
+git -C "$repo" add -A
+git -C "$repo" commit -q -m "corpus"
+
+# 10,000 commits through fast-import, then the verbal closes; prints the
+# slugs of the leads made ready to advance.
+python3 - "$repo" "$runs" > "$work/ready" <<'PY'
+import os, random, subprocess, sys
+repo, runs = sys.argv[1], int(sys.argv[2])
+partners = sorted(os.listdir(os.path.join(repo, "partners")))
+rng = random.Random(7)
+notes = {}
+def read(path):
+    if path not in notes:
+        with open(os.path.join(repo, path), "rb") as f:
+            notes[path] = f.read()
+    return notes[path]
+out = []
+def blob(data):
+    out.append(b"data %d\n" % len(data)); out.append(data); out.append(b"\n")
+stamp = 1767225600  # 2026-01-01
+parent = subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True,
+                        text=True, check=True).stdout.strip()
+first = True
+def commit(message, changes):
+    global stamp, first
+    stamp += 60
+    out.append(b"commit refs/heads/main\n")
+    out.append(b"committer Bench Mark <bench@example.org> %d +0000\n" % stamp)
+    blob(message.encode())
+    if first:
+        out.append(b"from %s\n" % parent.encode()); first = False
+    for path, data in changes:
+        out.append(b"M 100644 inline %s\n" % path.encode()); blob(data)
+for n in range(10000):
+    slug = partners[rng.randrange(len(partners))]
+    path = "partners/%s/notes.md" % slug
+    data = read(path) + b"\n- follow-up %d\n" % n
+    notes[path] = data
+    commit("%s: notes, follow-up %d\n" % (slug, n), [(path, data)])
+ready, changes = [], []
+for slug in partners:
+    path = "partners/%s/partner.yaml" % slug
+    with open(os.path.join(repo, path), "rb") as f:
+        text = f.read()
+    if b'stage: "lead"' in text and b"qualified: true" in text and b"verbal_close" not in text:
+        changes.append((path, text + b'verbal_close:\n  date: "2026-11-20"\n  outcome: "yes"\n'))
+        ready.append(slug)
+    if len(ready) == runs + 1:
+        break
+commit("verbal closes\n", changes)
+out.append(b"done\n")
+subprocess.run(["git", "-C", repo, "fast-import", "--quiet", "--done"], input=b"".join(out),
+               check=True)
+print("\n".join(ready))
+PY
+git -C "$repo" reset -q --hard main
+commits="$(git -C "$repo" rev-list --count HEAD)"
+echo "repository: $(find "$repo/partners" -maxdepth 1 -mindepth 1 | wc -l) partners, $commits commits, made in $(ms "$started" "$(now)") ms"
+
+# advance, each on a fresh partner (the last ready lead is kept for git).
+advance_times=()
+mapfile -t ready < "$work/ready"
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" advance "${ready[$i]}" prospect --reason "verbal close: yes" \
+       --date 2026-11-23 --no-branch >/dev/null)
+  advance_times+=("$(ms "$t0" "$(now)")")
+done
+
+# Where advance's time goes: the process start alone (the binary links the
+# PDF engine's libraries), and the same plan with --no-commit (no git).
+start_times=()
+nocommit_times=()
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  "$partnerops" --help >/dev/null
+  start_times+=("$(ms "$t0" "$(now)")")
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" advance "${ready[$runs]}" prospect --reason "x" --date 2026-11-23 \
+       --no-commit >/dev/null)
+  nocommit_times+=("$(ms "$t0" "$(now)")")
+  git -C "$repo" checkout -q -- "partners/${ready[$runs]}"
+done
+
+# The same change by hand, with git's programs: edit, git add, git commit.
+git_times=()
+slug="${ready[$runs]}"
+for ((i = 0; i < runs; i++)); do
+  cp "$repo/partners/$slug/notes.md" "$work/notes.md"
+  echo "- bench $i" >> "$work/notes.md"
+  t0="$(now)"
+  cp "$work/notes.md" "$repo/partners/$slug/notes.md"
+  git -C "$repo" add "partners/$slug/partner.yaml" "partners/$slug/notes.md"
+  git -C "$repo" commit -q -m "$slug: lead → prospect" -m "Partner: $slug"
+  git_times+=("$(ms "$t0" "$(now)")")
+done
+
+range_times=()
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" check-range HEAD~100..HEAD --today 2026-11-23 >/dev/null 2>&1) || true
+  range_times+=("$(ms "$t0" "$(now)")")
+done
+(cd "$repo" && "$partnerops" check-range HEAD~100..HEAD --today 2026-11-23 >/dev/null) 2>&1 | tail -1
+
+log_t0="$(now)"
+(cd "$repo" && "$partnerops" log >/dev/null)
+log_ms="$(ms "$log_t0" "$(now)")"
+
+a="$(printf '%s\n' "${advance_times[@]}" | median)"
+g="$(printf '%s\n' "${git_times[@]}" | median)"
+r="$(printf '%s\n' "${range_times[@]}" | median)"
+echo "advance (median of $runs, fresh partner each): $a ms   [target < 100 ms]"
+echo "  of which process start (--help):             $(printf '%s\n' "${start_times[@]}" | median) ms"
+echo "  advance --no-commit (load, plan, write):     $(printf '%s\n' "${nocommit_times[@]}" | median) ms"
+echo "git add + git commit of the same files:        $g ms   (advance / git = $(awk -v a="$a" -v g="$g" 'BEGIN {printf "%.2f", a / g}'))"
+echo "check-range HEAD~100..HEAD (median of $runs):   $r ms   [target < 1000 ms]"
+echo "log over $commits commits:                       $log_ms ms"

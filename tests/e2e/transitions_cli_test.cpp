@@ -1,0 +1,119 @@
+// advance, record, check-range and log as a user runs them: exit codes, what
+// goes to standard output and error, and the repository afterwards.
+
+#include <gtest/gtest.h>
+
+#include "run_support.hpp"
+
+namespace partnerops::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+                                        "NO_COLOR=1"};
+
+class TransitionsCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    make_base_workspace(dir.path());
+    git("init -q -b main");
+    git("config user.name 'Ada Lovelace'");
+    git("config user.email ada@example.org");
+    git("add -A");
+    git("commit -q -m base");
+  }
+
+  std::string git(const std::string& args) const {
+    return run_tool("cd '" + dir.path().string() +
+                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
+                    " 2>&1");
+  }
+
+  RunResult partnerops(const std::vector<std::string>& args) const {
+    return run_partnerops(args, dir.path(), k_env);
+  }
+
+  TempDir dir;
+};
+
+TEST_F(TransitionsCliTest, AdvanceWithUnmetGuardsPrintsThemAndChangesNothing) {
+  const RunResult result = partnerops(
+      {"advance", "halden-hydrology-group", "prospect", "--reason", "yes", "--date", "2026-11-23"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find(
+                "partners/halden-hydrology-group/partner.yaml:6:12: error[lifecycle-guard]: "
+                "'lead → prospect' requires: the lead is qualified (tied to an organisation able "
+                "to sign) (qualified is false, not true)\n"),
+            std::string::npos)
+      << result.err;
+  EXPECT_TRUE(result.err.ends_with("partnerops: nothing was changed\n")) << result.err;
+  EXPECT_EQ(git("status --porcelain"), "");
+  EXPECT_EQ(git("branch --format='%(refname:short)'"), "main\n");
+}
+
+TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
+  write_file(dir.path() / "partners/northbay-earth-sciences/partner.yaml",
+             read_file(dir.path() / "partners/northbay-earth-sciences/partner.yaml") +
+                 "verbal_close:\n  date: 2026-11-20\n  outcome: \"yes\"\n");
+  git("commit -q -am 'verbal close'");
+  const RunResult advance = partnerops({"advance", "northbay-earth-sciences", "prospect",
+                                        "--reason", "verbal close: yes", "--date", "2026-11-23"});
+  ASSERT_EQ(advance.exit_code, 0) << advance.err;
+  const std::string short_id = git("rev-parse --short HEAD");
+  EXPECT_EQ(advance.out, "[advance/northbay-earth-sciences-prospect " +
+                             short_id.substr(0, short_id.size() - 1) +
+                             "] northbay-earth-sciences: lead → prospect\n");
+  EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "advance/northbay-earth-sciences-prospect\n");
+  EXPECT_EQ(git("status --porcelain"), "");
+
+  const RunResult log = partnerops({"log", "northbay-earth-sciences"});
+  EXPECT_EQ(log.exit_code, 0);
+  EXPECT_EQ(log.out.substr(10), "  " + short_id.substr(0, short_id.size() - 1) +
+                                    "  Ada Lovelace  northbay-earth-sciences  lead → prospect  "
+                                    "verbal close: yes\n");
+
+  const RunResult range = partnerops({"check-range", "main..HEAD", "--today", "2026-11-23"});
+  EXPECT_EQ(range.exit_code, 0) << range.out;
+  EXPECT_EQ(range.err, "partnerops: main..HEAD: 2 files changed: no problems\n");
+
+  const RunResult record = partnerops({"record", "northbay-earth-sciences", "first-meeting-held",
+                                       "--date", "2026-11-21"});
+  ASSERT_EQ(record.exit_code, 0) << record.err;
+  EXPECT_EQ(git("log -1 --format=%B"),
+            "northbay-earth-sciences: record first-meeting-held\n\n"
+            "Partner: northbay-earth-sciences\nChecklist-Item: first-meeting-held\n\n");
+  EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "advance/northbay-earth-sciences-prospect\n");
+
+  // The same branch cannot be made twice.
+  git("checkout -q main");
+  const RunResult again = partnerops({"advance", "northbay-earth-sciences", "prospect",
+                                      "--reason", "again", "--date", "2026-11-23"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_EQ(again.err,
+            "partnerops: the branch 'advance/northbay-earth-sciences-prospect' already exists; "
+            "delete it, pass --branch NAME, or --no-branch to commit on the current branch\n");
+}
+
+TEST_F(TransitionsCliTest, CheckRangeRejectsAMalformedRange) {
+  const RunResult result = partnerops({"check-range", "main"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "partnerops: the range must be BASE..HEAD (two revisions), not 'main'\n");
+}
+
+TEST_F(TransitionsCliTest, LogInAShallowCloneWarnsThatHistoryIsMissing) {
+  git("commit -q --allow-empty -m second");
+  TempDir clone;
+  run_tool("git clone -q --depth 1 'file://" + dir.path().string() + "' '" +
+           (clone.path() / "c").string() + "' 2>&1");
+  const RunResult result = run_partnerops({"log"}, clone.path() / "c", k_env);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "partnerops: warning: this is a shallow clone, so older transitions are missing from "
+            "this timeline; run `git fetch --unshallow` for the full history\n");
+}
+
+}  // namespace
+}  // namespace partnerops::e2e

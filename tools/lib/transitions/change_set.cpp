@@ -1,0 +1,181 @@
+#include "transitions/change_set.hpp"
+
+#include <system_error>
+
+#include "model/file_kind.hpp"
+#include "util/atomic_file.hpp"
+#include "yaml/node.hpp"
+
+namespace partnerops::transitions {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// `root` relative to the working tree of `repo`, '/'-separated, with a
+/// trailing '/' ("" when `root` is the working tree itself).
+std::optional<std::string> prefix_in_repository(git_repository* repo, const fs::path& root,
+                                                std::string* error) {
+  const char* workdir = git_repository_workdir(repo);
+  if (workdir == nullptr) {
+    *error = "the repository at " + root.string() +
+             " is bare; stage changes are committed from a working tree";
+    return std::nullopt;
+  }
+  std::error_code ec;
+  const fs::path tree = fs::canonical(workdir, ec);
+  const fs::path here = ec ? fs::path() : fs::canonical(root, ec);
+  if (ec) {
+    *error = "cannot resolve " + root.string() + ": " + ec.message();
+    return std::nullopt;
+  }
+  const std::string relative = here.lexically_relative(tree).generic_string();
+  if (relative.empty() || relative == ".") return std::string();
+  if (relative.starts_with("..")) {
+    *error = root.string() + " is not inside the working tree " + tree.string();
+    return std::nullopt;
+  }
+  return relative + "/";
+}
+
+}  // namespace
+
+std::string describe_refusal(const git::CommitResult& result, const std::string& branch_name) {
+  using git::CommitStatus;
+  switch (result.status) {
+    case CommitStatus::committed:
+      return "";
+    case CommitStatus::not_a_repository:
+      return "not a git repository; run `git init` first or pass --no-commit to only edit the files";
+    case CommitStatus::bare_repository:
+      return "the repository is bare; run the command in a working tree";
+    case CommitStatus::unborn_head:
+      return "the current branch has no commits yet; commit the workspace once before changing "
+             "stages";
+    case CommitStatus::detached_head:
+      return "HEAD is detached; check out a branch (git switch main) first";
+    case CommitStatus::branch_exists:
+      return "the branch '" + branch_name +
+             "' already exists; delete it, pass --branch NAME, or --no-branch to commit on the "
+             "current branch";
+    case CommitStatus::missing_identity:
+      return "git does not know who you are; set user.name and user.email (git config "
+             "user.name \"Your Name\"; git config user.email you@example.org)";
+    case CommitStatus::unmerged_index:
+      return "the index has unresolved conflicts; finish or abort the merge first";
+    case CommitStatus::uncommitted_changes: {
+      std::string paths;
+      for (const std::string& path : result.dirty_paths) paths += (paths.empty() ? "" : ", ") + path;
+      return "the partner's files have uncommitted changes (" + paths +
+             "); commit or stash them first";
+    }
+    case CommitStatus::index_locked:
+      return "another git process is running (.git/index.lock exists); wait for it or remove the "
+             "stale lock";
+    case CommitStatus::nothing_to_commit:
+      return "the change leaves the files as they are committed; nothing to do";
+    case CommitStatus::ref_moved:
+      return "the branch moved while committing (another commit landed); nothing was changed, "
+             "run the command again";
+    case CommitStatus::invalid_request:
+    case CommitStatus::failed:
+      return result.error.empty() ? std::string(to_string(result.status)) : result.error;
+    case CommitStatus::working_tree_failed:
+      return "committed " + result.commit_id + ", but the working tree could not be updated (" +
+             result.error + "); run `git status` and `git checkout -- <files>`";
+  }
+  return result.error;
+}
+
+ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
+                          const ApplyOptions& options) {
+  ApplyResult outcome;
+  if (options.commit_mode == CommitMode::write_only) {
+    for (const FileEdit& edit : changes.edits) {
+      std::string error;
+      if (!util::write_file_atomically(root / edit.path, edit.content, &error)) {
+        outcome.error = error;
+        return outcome;
+      }
+    }
+    outcome.ok = true;
+    return outcome;
+  }
+
+  std::string error;
+  const git::RepositoryPtr repo = git::open_repository(root, &error);
+  if (!repo) {
+    git::CommitResult refused;
+    refused.status = git::CommitStatus::not_a_repository;
+    outcome.error = describe_refusal(refused, options.branch_name) + " (" + error + ")";
+    return outcome;
+  }
+  const std::optional<std::string> prefix = prefix_in_repository(repo.get(), root, &error);
+  if (!prefix) {
+    outcome.error = error;
+    return outcome;
+  }
+  git::CommitOptions commit;
+  for (const FileEdit& edit : changes.edits)
+    commit.changes.push_back(git::FileChange::write(*prefix + edit.path, edit.content));
+  commit.message = changes.message;
+  commit.branch_mode = options.branch_mode;
+  commit.branch_name = options.branch_name;
+  commit.protected_paths = {*prefix + changes.folder};
+  commit.before_ref_update = options.before_ref_update;
+  const git::CommitResult result = git::commit_files(repo.get(), commit);
+  if (!result.ok()) {
+    outcome.error = describe_refusal(result, options.branch_name);
+    return outcome;
+  }
+  outcome.ok = true;
+  outcome.commit_id = result.commit_id;
+  git_oid oid;
+  outcome.short_id = git::parse_oid(result.commit_id, &oid) ? git::short_id(repo.get(), oid)
+                                                             : result.commit_id.substr(0, 7);
+  outcome.branch = result.branch;
+  return outcome;
+}
+
+bool revalidate(const Workspace& workspace, const std::string& path, const std::string& text,
+                Diagnostics& diagnostics) {
+  Diagnostics found;
+  const std::unique_ptr<yaml::Document> document = yaml::parse(path, text, found);
+  if (document) {
+    const std::string_view schema = schema_for(classify(path).kind);
+    if (!schema.empty()) workspace.schemas().validate(*document, schema, found);
+  }
+  const bool ok = document && !found.has_errors();
+  diagnostics.append(std::move(found));
+  return ok;
+}
+
+std::string expand_branch_pattern(std::string pattern, const std::string& slug,
+                                  const std::string& name) {
+  auto replace_all = [&pattern](std::string_view from, const std::string& to) {
+    for (std::size_t at = pattern.find(from); at != std::string::npos;
+         at = pattern.find(from, at + to.size()))
+      pattern.replace(at, from.size(), to);
+  };
+  replace_all("{slug}", slug);
+  replace_all("{stage}", name);
+  replace_all("{item}", name);
+  return pattern;
+}
+
+std::string organisation_setting(const Workspace& workspace, std::string_view field,
+                                 std::string fallback) {
+  const WorkspaceFile* file = workspace.file("partnerops.yaml");
+  if (!file || !file->document) return fallback;
+  const yaml::Node* node = &file->document->root();
+  std::string_view rest = field;
+  while (node && !rest.empty()) {
+    const std::size_t dot = rest.find('.');
+    node = node->find(rest.substr(0, dot));
+    rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+  }
+  if (!node || !node->is_string() || node->text().empty()) return fallback;
+  return node->text();
+}
+
+}  // namespace partnerops::transitions

@@ -1,0 +1,77 @@
+#pragma once
+// What a bookkeeping command (`advance`, `record`) decided to change, and how
+// it lands: one commit of exactly those files through libgit2, or, with
+// --no-commit, the files written in place. Planning and applying are apart so
+// that every refusal (an unmet guard, an edit that would break the schema)
+// happens before anything is written.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "git/commit_files.hpp"
+#include "model/workspace.hpp"
+
+namespace partnerops::transitions {
+
+/// One file's new bytes, by workspace-relative path.
+struct FileEdit {
+  std::string path;
+  std::string content;
+};
+
+struct ChangeSet {
+  std::string folder;            ///< the partner folder, workspace-relative
+  std::vector<FileEdit> edits;   ///< the files to write, in order
+  std::string message;           ///< the commit message
+  std::string suggested_branch;  ///< the branch a new-branch commit would use
+};
+
+enum class CommitMode { commit, write_only };
+
+struct ApplyOptions {
+  CommitMode commit_mode = CommitMode::commit;
+  git::BranchMode branch_mode = git::BranchMode::current;
+  std::string branch_name;                  ///< for BranchMode::create
+  std::function<void()> before_ref_update;  ///< test seam, see git::CommitOptions
+};
+
+struct ApplyResult {
+  bool ok = false;
+  std::string error;        ///< a sentence for the user when not ok
+  std::string commit_id;    ///< when committed
+  std::string short_id;     ///< when committed
+  std::string branch;       ///< "refs/heads/..." when committed
+};
+
+/// Applies `changes` to the workspace rooted at `root` (a folder inside a git
+/// working tree, or the working tree itself). With CommitMode::commit the
+/// repository containing `root` is opened and the edits committed with the
+/// partner folder protected from unrelated uncommitted work; each refusal of
+/// git::commit_files becomes a sentence naming what to do. With
+/// CommitMode::write_only the files are written atomically and nothing else
+/// happens. Returns the outcome; on a refusal nothing was changed.
+ApplyResult apply_changes(const std::filesystem::path& root, const ChangeSet& changes,
+                          const ApplyOptions& options);
+
+/// The sentence for a refused or failed commit: what happened and what to do.
+std::string describe_refusal(const git::CommitResult& result, const std::string& branch_name);
+
+/// Checks that `text`, the new content of the workspace file `path` (of the
+/// same kind as the file loaded there), parses and passes its schema. Appends
+/// the problems to `diagnostics` and returns false otherwise.
+bool revalidate(const Workspace& workspace, const std::string& path, const std::string& text,
+                Diagnostics& diagnostics);
+
+/// `pattern` with `{slug}` and `{stage}` (or `{item}`) replaced.
+std::string expand_branch_pattern(std::string pattern, const std::string& slug,
+                                  const std::string& name);
+
+/// The string at the dot path `field` of partnerops.yaml (e.g. "branches.advance"),
+/// or `fallback` when the organisation file does not set it.
+std::string organisation_setting(const Workspace& workspace, std::string_view field,
+                                 std::string fallback);
+
+}  // namespace partnerops::transitions

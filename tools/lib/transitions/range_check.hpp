@@ -1,0 +1,46 @@
+#pragma once
+// The pull-request gate: what changed between two revisions of the workspace
+// that must not change that way. Both revisions are loaded straight from git
+// trees; this compares the two models. History is append-only and moves only
+// along lifecycle.yaml's transitions; an issued invoice is a legal record, so
+// only its status (issued → paid or void) and appended payments may change,
+// and its number is never reused. Backdated new entries are warnings: real
+// life sometimes records late, but a reviewer should look.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "git/history.hpp"
+#include "model/date.hpp"
+#include "model/workspace.hpp"
+
+namespace partnerops::transitions {
+
+/// Compares `base` with `head` and appends to `diagnostics`:
+/// `range-illegal-transition` (a stage change lifecycle.yaml does not allow,
+/// a skipped stage, or a stage changed without a history entry),
+/// `lifecycle-guard` (a guard of a transition taken in the range unmet at
+/// head), `history-rewritten`, `history-backdated` (warning),
+/// `invoice-issued-changed`, `invoice-issued-deleted`, `invoice-renumbered`,
+/// `invoice-number-reused`, `payment-backdated` (warning). Positions point
+/// into head's files (or base's for what was deleted).
+void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics& diagnostics);
+
+/// The partners (slugs) the range touched, when loading only their folders
+/// gives the same answers as loading everything: every changed path lies in
+/// a partner folder and none under invoices/ or quotes/, whose numbering
+/// rules span the organisation. nullopt when the whole workspace must be
+/// loaded (partnerops.yaml, schemas/, an invoice or a quote changed).
+std::optional<std::vector<std::string>> touched_partners(
+    const std::vector<git::ChangedPath>& changed);
+
+/// Appends the diagnostics of `validation` (what loading and run_checks
+/// reported at head) whose file is one of `changed`, except those at a place
+/// `diagnostics` already holds with the same code.
+void append_for_changed_files(const Diagnostics& validation,
+                              const std::vector<git::ChangedPath>& changed,
+                              Diagnostics& diagnostics);
+
+}  // namespace partnerops::transitions

@@ -1,0 +1,62 @@
+#include "bookkeeping.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "command.hpp"
+#include "diag/format.hpp"
+#include "transitions/scoped_source.hpp"
+
+namespace partnerops::cli {
+
+int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
+                    const Planner& plan) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.path, ec)) {
+    std::cerr << "partnerops: " << options.path << " is not a folder\n";
+    return k_exit_usage;
+  }
+  const std::unique_ptr<Source> tree = open_directory_source(options.path);
+  const std::unique_ptr<Source> scoped = transitions::scope_to_partner(*tree, options.slug);
+  Diagnostics loaded;
+  const Workspace workspace = load_workspace(*scoped, LoadOptions{}, loaded);
+
+  Diagnostics refusals;
+  const std::optional<transitions::ChangeSet> changes = plan(workspace, refusals);
+  if (!changes) {
+    refusals.sort();
+    print_diagnostics(std::cerr, refusals, DiagnosticFormat::text, colour_for_stream(2),
+                      [&workspace](std::string_view path) -> const std::string* {
+                        const WorkspaceFile* file = workspace.file(path);
+                        return file ? &file->content : nullptr;
+                      });
+    std::cerr << "partnerops: nothing was changed\n";
+    return k_exit_problems;
+  }
+
+  transitions::ApplyOptions apply;
+  apply.commit_mode =
+      options.no_commit ? transitions::CommitMode::write_only : transitions::CommitMode::commit;
+  const bool create = !options.no_branch && (!options.branch.empty() || options.make_branch ||
+                                             default_branch == DefaultBranch::create);
+  apply.branch_mode = create ? git::BranchMode::create : git::BranchMode::current;
+  apply.branch_name = options.branch.empty() ? changes->suggested_branch : options.branch;
+  const transitions::ApplyResult result =
+      transitions::apply_changes(options.path, *changes, apply);
+  if (!result.ok) {
+    std::cerr << "partnerops: " << result.error << '\n';
+    return k_exit_problems;
+  }
+  const std::string summary = changes->message.substr(0, changes->message.find('\n'));
+  if (options.no_commit) {
+    for (const transitions::FileEdit& edit : changes->edits)
+      std::cout << "wrote " << edit.path << '\n';
+  } else {
+    std::string branch = result.branch;
+    if (branch.starts_with("refs/heads/")) branch.erase(0, 11);
+    std::cout << "[" << branch << " " << result.short_id << "] " << summary << '\n';
+  }
+  return k_exit_clean;
+}
+
+}  // namespace partnerops::cli

@@ -1,0 +1,35 @@
+#pragma once
+// What `advance` and `record` share: load the one partner's folder from the
+// working tree, plan the edit, print refusals as diagnostics, and apply the
+// plan as one commit (or plain writes with --no-commit).
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "model/workspace.hpp"
+#include "transitions/change_set.hpp"
+
+namespace partnerops::cli {
+
+using Planner = std::function<std::optional<transitions::ChangeSet>(const Workspace&, Diagnostics&)>;
+
+enum class DefaultBranch { create, current };
+
+struct BookkeepingOptions {
+  std::string path = ".";
+  std::string slug;
+  std::string branch;  ///< --branch NAME
+  bool no_branch = false;
+  bool make_branch = false;  ///< record's --branch without a name
+  bool no_commit = false;
+  std::string date;
+};
+
+/// Runs one bookkeeping command; returns its exit code. `default_branch`
+/// says whether the command makes a branch unless told otherwise.
+int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
+                    const Planner& plan);
+
+}  // namespace partnerops::cli

@@ -1,0 +1,65 @@
+// partnerops record SLUG ITEM [--date D] [--branch [NAME] | --no-branch] [--no-commit] [PATH]
+//
+// Marks an SOP checklist item as done in partner.yaml and commits that one
+// file. Recording is routine bookkeeping, so it commits on the current branch
+// by default; --branch makes a branch (record/<slug>-<item> unless named).
+// Exit 0 done, 1 refused (nothing changed), 2 usage error.
+
+#include <iostream>
+
+#include "bookkeeping.hpp"
+#include "command.hpp"
+#include "model/date.hpp"
+#include "transitions/record.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+struct RecordOptions {
+  BookkeepingOptions common;
+  std::string item;
+};
+
+int run_record(const RecordOptions& options) {
+  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  const std::optional<Date> date =
+      options.common.date.empty() ? Date::today() : Date::parse(options.common.date);
+  if (!date) {
+    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
+              << options.common.date << "'\n";
+    return k_exit_usage;
+  }
+  const transitions::RecordRequest request{options.common.slug, options.item, *date};
+  return run_bookkeeping(options.common, DefaultBranch::current,
+                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return transitions::plan_record(workspace, request, diagnostics);
+                         });
+}
+
+}  // namespace
+
+Runner define_record(CLI::App& sub) {
+  auto options = std::make_shared<RecordOptions>();
+  sub.add_option("slug", options->common.slug, "The partner's folder name")->required();
+  sub.add_option("item", options->item, "A checklist item id from schemas/lifecycle.yaml")
+      ->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--date", options->common.date, "When it was done (YYYY-MM-DD; default today)");
+  CLI::Option* branch =
+      sub.add_option("--branch", options->common.branch,
+                     "Commit on a new branch (record/<slug>-<item> unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options->common.no_branch,
+               "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  return [options, branch] {
+    options->common.make_branch = branch->count() > 0;
+    return run_record(*options);
+  };
+}
+
+}  // namespace partnerops::cli
