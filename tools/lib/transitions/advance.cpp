@@ -42,17 +42,8 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
                       "run partnerops validate and fix schemas/lifecycle.yaml");
     return std::nullopt;
   }
-  const PartnerFolder* folder = workspace.partner(request.slug);
-  if (!folder) {
-    std::vector<std::string> slugs;
-    for (const PartnerFolder& p : workspace.partners()) slugs.push_back(p.slug);
-    const std::string near = util::closest(request.slug, slugs, 3);
-    diagnostics.error("advance-unknown-partner", "partners/" + request.slug, {},
-                      "there is no partner folder 'partners/" + request.slug + "'",
-                      near.empty() ? "partner folders are named by slug, e.g. partners/acme"
-                                   : "did you mean '" + near + "'?");
-    return std::nullopt;
-  }
+  const PartnerFolder* folder = find_partner(workspace, request.slug, diagnostics);
+  if (!folder) return std::nullopt;
   const std::string partner_path = folder->path + "/partner.yaml";
   if (!folder->partner || !folder->partner_file) {
     diagnostics.error("advance-edit-refused", partner_path, {},

@@ -4,6 +4,7 @@
 
 #include "model/file_kind.hpp"
 #include "util/atomic_file.hpp"
+#include "util/text.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::transitions {
@@ -39,6 +40,19 @@ std::optional<std::string> prefix_in_repository(git_repository* repo, const fs::
 }
 
 }  // namespace
+
+const PartnerFolder* find_partner(const Workspace& workspace, const std::string& slug,
+                                  Diagnostics& diagnostics) {
+  if (const PartnerFolder* folder = workspace.partner(slug)) return folder;
+  std::vector<std::string> slugs;
+  for (const PartnerFolder& p : workspace.partners()) slugs.push_back(p.slug);
+  const std::string near = util::closest(slug, slugs, 3);
+  diagnostics.error("advance-unknown-partner", "partners/" + slug, {},
+                    "there is no partner folder 'partners/" + slug + "'",
+                    near.empty() ? "partner folders are named by slug, e.g. partners/acme"
+                                 : "did you mean '" + near + "'?");
+  return nullptr;
+}
 
 std::string describe_refusal(const git::CommitResult& result, const std::string& branch_name) {
   using git::CommitStatus;

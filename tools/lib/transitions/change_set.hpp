@@ -56,6 +56,11 @@ struct ApplyResult {
 ApplyResult apply_changes(const std::filesystem::path& root, const ChangeSet& changes,
                           const ApplyOptions& options);
 
+/// The partner folder of `slug`, or nullptr after reporting
+/// `advance-unknown-partner` with the nearest slug as a hint.
+const PartnerFolder* find_partner(const Workspace& workspace, const std::string& slug,
+                                  Diagnostics& diagnostics);
+
 /// The sentence for a refused or failed commit: what happened and what to do.
 std::string describe_refusal(const git::CommitResult& result, const std::string& branch_name);
 

@@ -7,17 +7,8 @@ namespace partnerops::transitions {
 
 std::optional<ChangeSet> plan_record(const Workspace& workspace, const RecordRequest& request,
                                      Diagnostics& diagnostics) {
-  const PartnerFolder* folder = workspace.partner(request.slug);
-  if (!folder) {
-    std::vector<std::string> slugs;
-    for (const PartnerFolder& p : workspace.partners()) slugs.push_back(p.slug);
-    const std::string near = util::closest(request.slug, slugs, 3);
-    diagnostics.error("advance-unknown-partner", "partners/" + request.slug, {},
-                      "there is no partner folder 'partners/" + request.slug + "'",
-                      near.empty() ? "partner folders are named by slug, e.g. partners/acme"
-                                   : "did you mean '" + near + "'?");
-    return std::nullopt;
-  }
+  const PartnerFolder* folder = find_partner(workspace, request.slug, diagnostics);
+  if (!folder) return std::nullopt;
   const std::string partner_path = folder->path + "/partner.yaml";
   std::vector<std::string> items;
   bool known = false;
