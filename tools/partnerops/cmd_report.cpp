@@ -29,17 +29,9 @@ struct ReportOptions {
 int run_report(const ReportOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
-  if (!opened) return k_exit_usage;
-  const std::unique_ptr<Source>& source = opened->source;
-  Diagnostics diagnostics;
-  const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
-  if (!workspace.organisation() || !workspace.lifecycle()) {
-    std::cerr << "partnerops: " << options.path
-              << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
-                 "run `partnerops validate` for details\n";
-    return k_exit_usage;
-  }
+  const std::unique_ptr<LoadedWorkspace> loaded = load_for_reading(options.path, options.rev);
+  if (!loaded) return k_exit_usage;
+  const Workspace& workspace = loaded->workspace;
 
   const PipelineReport report = build_pipeline_report(workspace, *today);
   const bool json = options.format == "json";
@@ -56,13 +48,7 @@ int run_report(const ReportOptions& options) {
     }
     std::cerr << "partnerops: wrote " << target.string() << '\n';
   }
-  if (diagnostics.has_errors()) {
-    std::cerr
-        << "partnerops: " << summarize(diagnostics)
-        << " while loading; files that did not load are left out (run `partnerops validate`)\n";
-    return k_exit_problems;
-  }
-  return k_exit_clean;
+  return exit_after_reading(loaded->diagnostics, "files that did not load are left out");
 }
 
 }  // namespace

@@ -38,17 +38,9 @@ int run_tickler(const TicklerCommandOptions& options) {
   }
   if (!today || !format) return k_exit_usage;
 
-  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
-  if (!opened) return k_exit_usage;
-  const std::unique_ptr<Source>& source = opened->source;
-  Diagnostics diagnostics;
-  const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
-  if (!workspace.organisation() || !workspace.lifecycle()) {
-    std::cerr << "partnerops: " << options.path
-              << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
-                 "run `partnerops validate` for details\n";
-    return k_exit_usage;
-  }
+  const std::unique_ptr<LoadedWorkspace> loaded = load_for_reading(options.path, options.rev);
+  if (!loaded) return k_exit_usage;
+  const Workspace& workspace = loaded->workspace;
 
   const TicklerOptions tickler{*today, *within};
   std::string error;
@@ -59,13 +51,7 @@ int run_tickler(const TicklerCommandOptions& options) {
     return k_exit_usage;
   }
   std::cout << output;
-  if (diagnostics.has_errors()) {
-    std::cerr << "partnerops: " << summarize(diagnostics)
-              << " while loading; items of files that did not load are missing (run `partnerops "
-                 "validate`)\n";
-    return k_exit_problems;
-  }
-  return k_exit_clean;
+  return exit_after_reading(loaded->diagnostics, "items of files that did not load are missing");
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "command.hpp"
+#include "diag/format.hpp"
 #include "git/git_tree_source.hpp"
 
 namespace partnerops::cli {
@@ -49,6 +51,28 @@ std::optional<OpenedSource> open_source(const std::string& path, const std::stri
   opened.commit = commit->id;
   opened.commit_time = commit->time;
   return opened;
+}
+
+std::unique_ptr<LoadedWorkspace> load_for_reading(const std::string& path, const std::string& rev) {
+  std::optional<OpenedSource> opened = open_source(path, rev);
+  if (!opened) return nullptr;
+  auto loaded = std::make_unique<LoadedWorkspace>();
+  loaded->opened = std::move(*opened);
+  loaded->workspace = load_workspace(*loaded->opened.source, LoadOptions{}, loaded->diagnostics);
+  if (!loaded->workspace.organisation() || !loaded->workspace.lifecycle()) {
+    std::cerr << "partnerops: " << path
+              << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
+                 "run `partnerops validate` for details\n";
+    return nullptr;
+  }
+  return loaded;
+}
+
+int exit_after_reading(const Diagnostics& diagnostics, std::string_view consequence) {
+  if (!diagnostics.has_errors()) return k_exit_clean;
+  std::cerr << "partnerops: " << summarize(diagnostics) << " while loading; " << consequence
+            << " (run `partnerops validate`)\n";
+  return k_exit_problems;
 }
 
 }  // namespace partnerops::cli

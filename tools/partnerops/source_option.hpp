@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "diag/diagnostic.hpp"
+#include "model/workspace.hpp"
 #include "source/source.hpp"
 
 namespace partnerops::cli {
@@ -24,5 +26,23 @@ void add_rev_option(CLI::App& sub, std::string& rev);
 /// Opens the working tree at `path`, or revision `rev` of the repository
 /// whose root is `path`. Prints the reason and returns nullopt on failure.
 std::optional<OpenedSource> open_source(const std::string& path, const std::string& rev);
+
+/// A workspace loaded for a command that reads it but does not validate it
+/// (tickler, report): the source stays alive beside the workspace that
+/// points into it, and loading problems are kept to mention at the end.
+struct LoadedWorkspace {
+  OpenedSource opened;
+  Diagnostics diagnostics;
+  Workspace workspace;
+};
+
+/// Opens PATH (or `rev`) and loads it. Prints why and returns nullptr when
+/// the source cannot be opened or partnerops.yaml or the lifecycle did not
+/// load, since nothing useful can be computed without them.
+std::unique_ptr<LoadedWorkspace> load_for_reading(const std::string& path, const std::string& rev);
+
+/// The exit code after a reading command printed its output: 1, with a
+/// line saying `consequence`, when some files did not load; 0 otherwise.
+int exit_after_reading(const Diagnostics& diagnostics, std::string_view consequence);
 
 }  // namespace partnerops::cli
