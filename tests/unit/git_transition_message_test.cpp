@@ -25,10 +25,14 @@ TEST(GitTransitionMessage, RefusesValuesThatBreakTrailers) {
   EXPECT_EQ(
       error,
       "the slug 'ac me' cannot go into a commit trailer (empty, or holds a blank or a colon)");
-  EXPECT_FALSE(format_transition_message({"acme", "", "prospect", ""}, &error));
+  EXPECT_FALSE(format_transition_message({"acme", "le ad", "prospect", ""}, &error));
+  EXPECT_EQ(error,
+            "the stage before 'le ad' cannot go into a commit trailer (empty, or holds a blank or "
+            "a colon)");
+  EXPECT_FALSE(format_transition_message({"acme", "", "", ""}, &error));
   EXPECT_EQ(
       error,
-      "the stage before '' cannot go into a commit trailer (empty, or holds a blank or a colon)");
+      "the stage after '' cannot go into a commit trailer (empty, or holds a blank or a colon)");
   EXPECT_FALSE(format_transition_message({"acme", "lead", "a:b", ""}, &error));
   EXPECT_EQ(error,
             "the stage after 'a:b' cannot go into a commit trailer (empty, or holds a blank or a "
@@ -58,12 +62,27 @@ TEST(GitTransitionMessage, RoundTripsThroughACommit) {
   EXPECT_EQ(record->trailers.size(), 3u);
 }
 
-TEST(GitTransitionMessage, IgnoresCommitsWithoutAllThreeTrailers) {
+TEST(GitTransitionMessage, WithoutStageFromACommitCreatedThePartner) {
+  std::string error;
+  EXPECT_EQ(format_transition_message({"acme", "", "lead", "new lead\n"}, &error),
+            "acme: new lead\n\nnew lead\n\nPartner: acme\nStage-To: lead\n");
   CommitRecord record;
-  record.message = "acme: lead → prospect\n\nPartner: acme\nStage-To: prospect\n";
-  record.trailers = {{"Partner", "acme"}, {"Stage-To", "prospect"}};
+  record.message = "acme: new lead\n\nnew lead\n\nPartner: acme\nStage-To: lead\n";
+  record.trailers = {{"Partner", "acme"}, {"Stage-To", "lead"}};
+  const std::optional<TransitionMessage> read = parse_transition_message(record);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->slug, "acme");
+  EXPECT_EQ(read->from, "");
+  EXPECT_EQ(read->to, "lead");
+  EXPECT_EQ(read->reason, "new lead");
+}
+
+TEST(GitTransitionMessage, IgnoresCommitsWithoutPartnerAndStageTo) {
+  CommitRecord record;
+  record.message = "acme: lead → prospect\n\nPartner: acme\nStage-From: lead\n";
+  record.trailers = {{"Partner", "acme"}, {"Stage-From", "lead"}};
   EXPECT_FALSE(parse_transition_message(record));
-  record.trailers.push_back({"stage-from", "lead"});
+  record.trailers.push_back({"stage-to", "prospect"});
   std::optional<TransitionMessage> read = parse_transition_message(record);
   ASSERT_TRUE(read);
   EXPECT_EQ(read->from, "lead");

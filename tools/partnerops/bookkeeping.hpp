@@ -1,5 +1,5 @@
 #pragma once
-// What `advance` and `record` share: load the one partner's folder from the
+// What `advance`, `record` and `new` share: load the one partner's folder from the
 // working tree, plan the edit, print refusals as diagnostics, and apply the
 // plan as one commit (or plain writes with --no-commit).
 
@@ -17,6 +17,11 @@ using Planner = std::function<std::optional<transitions::ChangeSet>(const Worksp
 
 enum class DefaultBranch { create, current };
 
+/// What a bookkeeping command loads: the one partner's folder (with
+/// partnerops.yaml and schemas/), or every partner, for rules that span the
+/// organisation such as quote numbers.
+enum class LoadScope { partner, organisation };
+
 struct BookkeepingOptions {
   std::string path = ".";
   std::string slug;
@@ -25,6 +30,7 @@ struct BookkeepingOptions {
   bool make_branch = false;  ///< record's --branch without a name
   bool no_commit = false;
   std::string date;
+  LoadScope scope = LoadScope::partner;
 };
 
 /// Runs one bookkeeping command; returns its exit code. `default_branch`

@@ -34,5 +34,7 @@ Runner define_advance(CLI::App& sub);
 Runner define_record(CLI::App& sub);
 Runner define_check_range(CLI::App& sub);
 Runner define_log(CLI::App& sub);
+Runner define_new(CLI::App& sub);
+Runner define_message(CLI::App& sub);
 
 }  // namespace partnerops::cli

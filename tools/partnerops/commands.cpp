@@ -7,6 +7,8 @@ const std::vector<Command>& commands() {
       {"validate", "Check every file against the schemas, lifecycle and cross-file rules",
        &define_validate},
       {"build", "Build the PDFs each partner's stage calls for into out/", &define_build},
+      {"new", "Start a lead's folder, or scaffold a partner's next quote, SOW or agreement",
+       &define_new},
       {"advance", "Move a partner to its next stage and commit it on a branch", &define_advance},
       {"record", "Mark an SOP checklist item as done and commit it", &define_record},
       {"check-range", "Check the commits BASE..HEAD of a pull request (stages, history, invoices)",
@@ -18,6 +20,8 @@ const std::vector<Command>& commands() {
        &define_report},
       {"codeowners", "Write .github/CODEOWNERS from the roles in partnerops.yaml",
        &define_codeowners},
+      {"message", "Write a canned message to a partner as an .eml file, with its PDF attached",
+       &define_message},
   };
   return table;
 }

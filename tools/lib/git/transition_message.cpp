@@ -45,10 +45,12 @@ std::vector<std::string> paragraphs(const std::string& message) {
 
 std::optional<std::string> format_transition_message(const TransitionMessage& transition,
                                                      std::string* error) {
+  const bool creation = transition.from.empty();
   for (const auto& [name, value] :
        {std::pair<const char*, const std::string&>{"slug", transition.slug},
         {"stage before", transition.from},
         {"stage after", transition.to}}) {
+    if (creation && value.empty() && std::string_view(name) == "stage before") continue;
     if (!is_word(value)) {
       if (error != nullptr) {
         *error = std::string("the ") + name + " '" + value +
@@ -57,11 +59,15 @@ std::optional<std::string> format_transition_message(const TransitionMessage& tr
       return std::nullopt;
     }
   }
-  std::string message = transition.slug + ": " + transition.from + " → " + transition.to + "\n\n";
+  std::string message = creation
+                            ? transition.slug + ": new " + transition.to + "\n\n"
+                            : transition.slug + ": " + transition.from + " → " + transition.to +
+                                  "\n\n";
   const std::string reason = trim_blank_lines(transition.reason);
   if (!reason.empty()) message += reason + "\n\n";
-  message += "Partner: " + transition.slug + "\nStage-From: " + transition.from +
-             "\nStage-To: " + transition.to + "\n";
+  message += "Partner: " + transition.slug + "\n";
+  if (!creation) message += "Stage-From: " + transition.from + "\n";
+  message += "Stage-To: " + transition.to + "\n";
   return message;
 }
 
@@ -69,8 +75,9 @@ std::optional<TransitionMessage> parse_transition_message(const CommitRecord& co
   const std::string* slug = commit.trailer("Partner");
   const std::string* from = commit.trailer("Stage-From");
   const std::string* to = commit.trailer("Stage-To");
-  if (slug == nullptr || from == nullptr || to == nullptr) return std::nullopt;
-  TransitionMessage out{*slug, *from, *to, {}};
+  // Without Stage-From the commit created the partner (`new lead`).
+  if (slug == nullptr || to == nullptr) return std::nullopt;
+  TransitionMessage out{*slug, from ? *from : std::string(), *to, {}};
   std::vector<std::string> parts = paragraphs(commit.message);
   // The first paragraph is the summary, the last the trailers.
   if (parts.size() > 2) {

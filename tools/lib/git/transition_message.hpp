@@ -11,6 +11,10 @@
 //   Partner: acme
 //   Stage-From: lead
 //   Stage-To: prospect
+//
+// The commit that creates a partner (`partnerops new lead`) has no
+// Stage-From: its summary is "acme: new lead" and its trailers `Partner:` and
+// `Stage-To:` only.
 
 #include <optional>
 #include <string>
@@ -21,14 +25,15 @@ namespace partnerops::git {
 
 struct TransitionMessage {
   std::string slug;
-  std::string from;    ///< stage before
+  std::string from;    ///< stage before; empty for the commit that created the partner
   std::string to;      ///< stage after
   std::string reason;  ///< free text, may span lines; empty for none
 };
 
 /// The full commit message for `transition`. Returns nullopt and fills
-/// `error` when the slug or a stage is empty or holds whitespace, or a colon,
-/// since trailer values must stay one word each.
+/// `error` when the slug or a stage is empty (only `from` may be, for a
+/// creation) or holds whitespace, or a colon, since trailer values must stay
+/// one word each.
 std::optional<std::string> format_transition_message(const TransitionMessage& transition,
                                                      std::string* error);
 

@@ -24,14 +24,22 @@ constexpr int k_max_partial_depth = 16;
 // current thread which kind of template it is rendering, so HTML and
 // Markdown templates can render on different threads at once.
 
-enum class EscapeMode { html, markdown };
+enum class EscapeMode { html, markdown, none };
 thread_local EscapeMode t_escape_mode = EscapeMode::html;
 
 void install_escape_function() {
   static std::once_flag s_installed;
   std::call_once(s_installed, [] {
     mstch::config::escape = [](const std::string& text) {
-      return t_escape_mode == EscapeMode::markdown ? escape_markdown(text) : escape_html(text);
+      switch (t_escape_mode) {
+        case EscapeMode::markdown:
+          return escape_markdown(text);
+        case EscapeMode::none:
+          return text;
+        case EscapeMode::html:
+          break;
+      }
+      return escape_html(text);
     };
   });
 }
@@ -560,6 +568,20 @@ std::optional<std::string> TemplateSet::render_markdown(std::string_view name,
     }
   }
   return markdown_to_html(markdown);
+}
+
+std::optional<std::string> TemplateSet::render_text(std::string_view name,
+                                                    const mstch::map& context,
+                                                    Diagnostics& diagnostics) const {
+  if (!check(name, context, diagnostics)) return std::nullopt;
+  install_escape_function();
+  EscapeScope scope(EscapeMode::none);
+  try {
+    return mstch::render(m_templates.find(name)->second, context, m_partials);
+  } catch (const std::exception& e) {
+    diagnostics.error("template-render-failed", file_of(name), {}, e.what());
+    return std::nullopt;
+  }
 }
 
 }  // namespace partnerops::render

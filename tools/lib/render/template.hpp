@@ -65,6 +65,13 @@ class TemplateSet {
   std::optional<std::string> render_markdown(std::string_view name, const mstch::map& context,
                                              Diagnostics& diagnostics) const;
 
+  /// Checks, then renders `name` with no escaping at all: for plain-text
+  /// output (an e-mail's subject and body), or text whose values the caller
+  /// has already escaped for its format (a new notes.md). Never for HTML.
+  /// std::nullopt when the check reported errors.
+  std::optional<std::string> render_text(std::string_view name, const mstch::map& context,
+                                         Diagnostics& diagnostics) const;
+
  private:
   std::string file_of(std::string_view name) const;
 

@@ -70,15 +70,19 @@ std::string format_timeline(const Timeline& timeline) {
   for (const TimelineEntry& e : timeline.entries) {
     author_width = std::max(author_width, width(e.author));
     slug_width = std::max(slug_width, width(e.slug));
-    change_width = std::max(change_width, width(e.from + " → " + e.to));
+    change_width = std::max(change_width, width((e.from.empty() ? std::string("new") : e.from) +
+                                                 " → " + e.to));
   }
+  auto change = [](const TimelineEntry& e) {
+    return (e.from.empty() ? std::string("new") : e.from) + " → " + e.to;
+  };
   auto pad = [](const std::string& text, std::size_t to) {
     return text + std::string(to - std::min(to, width(text)), ' ');
   };
   std::string out;
   for (const TimelineEntry& e : timeline.entries) {
     std::string line = e.date + "  " + e.short_id + "  " + pad(e.author, author_width) + "  " +
-                       pad(e.slug, slug_width) + "  " + pad(e.from + " → " + e.to, change_width) +
+                       pad(e.slug, slug_width) + "  " + pad(change(e), change_width) +
                        "  " + e.reason;
     while (line.ends_with(' ')) line.pop_back();
     out += line + '\n';

@@ -1,0 +1,279 @@
+#include "scaffold/new_document.hpp"
+
+#include <set>
+
+#include "model/numbering.hpp"
+#include "scaffold/yaml_writer.hpp"
+#include "yaml/node.hpp"
+
+namespace partnerops::scaffold {
+
+namespace {
+
+std::string placeholder(std::string_view what) {
+  return std::string(k_placeholder) + ": " + std::string(what);
+}
+
+/// The partner's agreement currency, else the organisation's default.
+std::string currency_for(const Workspace& workspace, const PartnerFolder& folder) {
+  if (folder.agreement && !folder.agreement->currency.empty()) return folder.agreement->currency;
+  if (workspace.organisation() && !workspace.organisation()->default_currency.empty())
+    return workspace.organisation()->default_currency;
+  return "USD";
+}
+
+/// The next free number of `rule` in `year`, looking at the file names of
+/// every quote (also those that did not load, so a broken file's number is
+/// never handed out twice).
+std::string next_number(const Workspace& workspace, const NumberingRule& rule, int year) {
+  const std::string sequence = rule.match(rule.format(year, 1))->sequence;
+  long long highest = 0;
+  for (const std::unique_ptr<WorkspaceFile>& file : workspace.files()) {
+    const std::string& path = file->path;
+    const std::size_t quotes = path.find("/quotes/");
+    if (!path.starts_with("partners/") || quotes == std::string::npos || !path.ends_with(".yaml"))
+      continue;
+    const std::string stem = path.substr(quotes + 8, path.size() - quotes - 8 - 5);
+    const std::optional<NumberingRule::Match> match = rule.match(stem);
+    if (match && match->sequence == sequence) highest = std::max(highest, match->seq);
+  }
+  return rule.format(year, highest + 1);
+}
+
+std::string quote_text(const Workspace& workspace, const PartnerFolder& folder,
+                       const std::string& number, const Date& date) {
+  YamlWriter out;
+  out.comment("yaml-language-server: $schema=../../../schemas/quote.schema.yaml");
+  out.text(0, "number", number);
+  out.raw(0, "date", date.iso());
+  out.raw(0, "valid_until", date.plus_days(k_quote_valid_days).iso());
+  out.text(0, "currency", currency_for(workspace, folder));
+  out.raw(0, "status", "draft");
+  out.open(0, "lines");
+  out.item_text(2, "description", placeholder("the service or deliverable quoted"));
+  out.raw(4, "quantity", "1");
+  // "0" holds in every currency, whatever its minor units.
+  out.raw(4, "unit_price", "\"0\"");
+  out.raw(4, "amount", "\"0\"");
+  out.raw(0, "subtotal", "\"0\"");
+  out.open(0, "tax");
+  out.text(2, "label", "Tax");
+  out.raw(2, "rate_percent", "\"0\"");
+  out.raw(2, "amount", "\"0\"");
+  out.raw(0, "total", "\"0\"");
+  return out.str();
+}
+
+std::string sow_text(const Workspace& workspace, const PartnerFolder& folder,
+                     const std::string& id, const std::string& title, const Date& date) {
+  YamlWriter out;
+  out.comment("yaml-language-server: $schema=../../../schemas/sow.schema.yaml");
+  out.text(0, "id", id);
+  out.text(0, "title", title);
+  out.raw(0, "agreement", "agreement.yaml");
+  out.raw(0, "status", "draft");
+  out.raw(0, "date", date.iso());
+  out.text(0, "currency", currency_for(workspace, folder));
+  out.open(0, "rates");
+  out.item_text(2, "role", placeholder("role"));
+  out.raw(4, "rate", "\"0\"");
+  out.text(0, "background", placeholder("why this work, for whom, and what it builds on"));
+  out.open(0, "deliverables");
+  out.item_raw(2, "id", "d1");
+  out.text(4, "title", placeholder("deliverable"));
+  out.text(4, "overview", placeholder("what is delivered"));
+  out.open(4, "definition_of_done");
+  out.item(6, placeholder("how both sides know it is done"));
+  out.text(4, "role", placeholder("role"));
+  out.open(4, "estimates");
+  out.item_text(6, "task", placeholder("task"));
+  out.raw(8, "low_hours", "0");
+  out.raw(8, "high_hours", "0");
+  return out.str();
+}
+
+std::string agreement_text(const Workspace& workspace, const PartnerFolder& folder,
+                           const std::string& title, const Date& date) {
+  const WorkspaceFile* organisation_file = workspace.file("partnerops.yaml");
+  const yaml::Node* root =
+      organisation_file && organisation_file->document ? &organisation_file->document->root()
+                                                       : nullptr;
+  auto setting = [root](std::string_view section, std::string_view key) -> std::string {
+    const yaml::Node* node = root ? root->find(section) : nullptr;
+    node = node ? node->find(key) : nullptr;
+    return node && node->is_scalar() ? node->text() : std::string();
+  };
+  YamlWriter out;
+  out.comment("yaml-language-server: $schema=../../schemas/agreement.schema.yaml");
+  out.raw(0, "kind", "service-agreement");
+  out.text(0, "title", title);
+  out.raw(0, "status", "draft");
+  out.text(0, "currency", currency_for(workspace, folder));
+  out.text(0, "scope", placeholder("the scope of the collaboration"));
+  out.open(0, "services");
+  out.item_text(2, "name", placeholder("service"));
+  out.text(4, "description", placeholder("what the service includes"));
+  out.open(0, "responsibilities");
+  out.open(2, "ours");
+  out.item(4, placeholder("what we do"));
+  out.open(2, "theirs");
+  out.item(4, placeholder("what the partner does"));
+  out.open(0, "term");
+  out.raw(2, "start", date.iso());
+  out.raw(2, "end", date.plus_days(364).iso());
+  out.raw(2, "renewal", "manual");
+  const std::string notice = setting("defaults", "renewal_notice_days");
+  out.raw(2, "notice_days", notice.empty() ? "60" : notice);
+  const std::string terms = setting("defaults", "payment_terms_days");
+  out.raw(0, "payment_terms_days", terms.empty() ? "30" : terms);
+  out.open(0, "clauses");
+  out.raw(2, "data_protection", "true");
+  out.raw(2, "confidentiality", "true");
+  out.raw(2, "publicity", "false");
+  out.open(0, "signatories");
+  const yaml::Node* ours = root ? root->find("signatories") : nullptr;
+  if (ours && ours->is_sequence()) {
+    for (const yaml::Node* signatory : ours->items()) {
+      const yaml::Node* name = signatory->find("name");
+      const yaml::Node* role = signatory->find("title");
+      const yaml::Node* email = signatory->find("email");
+      if (!name || !role) continue;
+      out.item_text(2, "name", name->text());
+      out.text(4, "title", role->text());
+      out.raw(4, "party", "ours");
+      if (email) out.text(4, "email", email->text());
+    }
+  }
+  if (folder.partner) {
+    const Contact* signer = nullptr;
+    for (const Contact& contact : folder.partner->contacts)
+      if (contact.primary) {
+        signer = &contact;
+        break;
+      }
+    if (!signer && !folder.partner->contacts.empty()) signer = &folder.partner->contacts.front();
+    if (signer) {
+      out.item_text(2, "name", signer->name);
+      out.text(4, "title", signer->role);
+      out.raw(4, "party", "partner");
+      out.text(4, "email", signer->email.value);
+    }
+  }
+  out.open(0, "history");
+  out.item_raw(2, "date", date.iso());
+  out.raw(4, "status", "draft");
+  out.text(4, "note", "started with partnerops new agreement");
+  return out.str();
+}
+
+}  // namespace
+
+std::string_view name_of(NewDocumentKind kind) {
+  switch (kind) {
+    case NewDocumentKind::quote:
+      return "quote";
+    case NewDocumentKind::sow:
+      return "sow";
+    case NewDocumentKind::agreement:
+      return "agreement";
+  }
+  return "";
+}
+
+std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspace,
+                                                        const NewDocumentRequest& request,
+                                                        Diagnostics& diagnostics) {
+  const PartnerFolder* folder = transitions::find_partner(workspace, request.slug, diagnostics);
+  if (!folder) return std::nullopt;
+  if (!folder->partner) {
+    diagnostics.error("new-edit-refused", folder->path + "/partner.yaml", {},
+                      "partner.yaml does not load, so there is nothing to scaffold from",
+                      "run partnerops validate and fix the errors it reports first");
+    return std::nullopt;
+  }
+  const std::string& partner_name = folder->partner->name;
+  std::string path;
+  std::string text;
+  std::string subject;
+  switch (request.kind) {
+    case NewDocumentKind::quote: {
+      const auto& numbering = workspace.organisation() ? workspace.organisation()->numbering
+                                                       : decltype(Organisation::numbering){};
+      const auto rule_text = numbering.find("quote");
+      const std::optional<NumberingRule> rule =
+          rule_text == numbering.end() ? std::nullopt : NumberingRule::parse(rule_text->second);
+      if (!rule || !rule->match(rule->format(request.date.year(), 1))) {
+        diagnostics.error("new-numbering", "partnerops.yaml", {},
+                          "partnerops.yaml numbering.quote is missing or not a usable rule",
+                          "set it, e.g. quote: \"Q-{year}-{seq:3}\"");
+        return std::nullopt;
+      }
+      const std::string number = next_number(workspace, *rule, request.date.year());
+      path = folder->path + "/quotes/" + number + ".yaml";
+      text = quote_text(workspace, *folder, number, request.date);
+      subject = number;
+      break;
+    }
+    case NewDocumentKind::sow: {
+      if (!folder->agreement_file) {
+        diagnostics.error("new-needs-agreement", folder->path + "/agreement.yaml", {},
+                          "a statement of work is an addendum to the agreement, and " +
+                              folder->path + " has none",
+                          "run partnerops new agreement " + request.slug + " first");
+        return std::nullopt;
+      }
+      std::set<std::string> taken;
+      for (const WorkspaceFile* file : folder->sow_files) taken.insert(file->path);
+      std::string id = request.id;
+      if (id.empty()) {
+        for (int n = 1;; ++n) {
+          id = "sow-" + std::to_string(n);
+          if (!taken.count(folder->path + "/sow/" + id + ".yaml") &&
+              !workspace.source().is_file(folder->path + "/sow/" + id + ".yaml"))
+            break;
+        }
+      }
+      path = folder->path + "/sow/" + id + ".yaml";
+      if (taken.count(path) || workspace.source().is_file(path)) {
+        diagnostics.error("new-file-exists", path, {}, "the statement of work '" + id + "' exists",
+                          "choose another --id, or edit the existing file");
+        return std::nullopt;
+      }
+      const std::string title =
+          request.title.empty() ? "Statement of Work: " + partner_name : request.title;
+      text = sow_text(workspace, *folder, id, title, request.date);
+      subject = id;
+      break;
+    }
+    case NewDocumentKind::agreement: {
+      path = folder->path + "/agreement.yaml";
+      if (folder->agreement_file || workspace.source().is_file(path) || workspace.refused(path)) {
+        diagnostics.error("new-file-exists", path, {}, "the partner has an agreement already",
+                          "edit it; a partner has one agreement, amended by addenda");
+        return std::nullopt;
+      }
+      const std::string organisation =
+          workspace.organisation() ? workspace.organisation()->name : std::string();
+      const std::string title =
+          request.title.empty()
+              ? (organisation.empty() ? "" : organisation + " ") + "Service Agreement"
+              : request.title;
+      text = agreement_text(workspace, *folder, title, request.date);
+      subject = "agreement.yaml";
+      break;
+    }
+  }
+  if (!transitions::revalidate(workspace, path, text, diagnostics)) return std::nullopt;
+
+  transitions::ChangeSet changes;
+  changes.folder = folder->path;
+  changes.edits.push_back({path, std::move(text)});
+  const std::string kind(name_of(request.kind));
+  changes.message = request.slug + ": new " + kind + " " + subject + "\n\nPartner: " +
+                    request.slug + "\nNew-Document: " + path.substr(folder->path.size() + 1) +
+                    "\n";
+  changes.suggested_branch = "new/" + request.slug + "-" + kind;
+  return changes;
+}
+
+}  // namespace partnerops::scaffold

@@ -1,0 +1,199 @@
+// partnerops new lead NAME --contact "Name <email>" [--role TEXT] [--owner EMAIL]
+//                [--reason TEXT] [--date D] [--branch NAME | --no-branch] [--no-commit] [PATH]
+// partnerops new quote|sow|agreement SLUG [--date D] [--id ID] [--title TEXT]
+//                [--branch [NAME] | --no-branch] [--no-commit] [PATH]
+//
+// Starts a partner folder (partner.yaml and notes.md, committed on a new
+// branch like `advance`), or scaffolds the partner's next quote, statement of
+// work or agreement from the organisation's defaults (committed on the
+// current branch like `record`). Every file is checked against its schema
+// before anything is written. Exit 0 done, 1 refused (nothing changed), 2
+// usage error.
+
+#include <filesystem>
+#include <iostream>
+
+#include "bookkeeping.hpp"
+#include "command.hpp"
+#include "model/date.hpp"
+#include "render/document_renderer.hpp"
+#include "render/template.hpp"
+#include "scaffold/new_document.hpp"
+#include "scaffold/new_lead.hpp"
+#include "util/slug.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct NewLeadOptions {
+  BookkeepingOptions common;
+  std::string name;
+  std::string contact;
+  std::string role = "Main contact";
+  std::string owner;
+  std::string reason = "new lead";
+};
+
+struct NewDocumentOptions {
+  BookkeepingOptions common;
+  scaffold::NewDocumentKind kind = scaffold::NewDocumentKind::quote;
+  std::string id;
+  std::string title;
+};
+
+std::optional<Date> parse_date_option(const std::string& text) {
+  const std::optional<Date> date = text.empty() ? Date::today() : Date::parse(text);
+  if (!date)
+    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '" << text << "'\n";
+  return date;
+}
+
+std::vector<std::string> partner_folders(const fs::path& root) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(root / "partners", ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  return names;
+}
+
+int run_new_lead(NewLeadOptions& options) {
+  if (!options.common.branch.empty() && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  const std::optional<Date> date = parse_date_option(options.common.date);
+  if (!date) return k_exit_usage;
+  std::string error;
+  const std::optional<scaffold::Mailbox> contact = scaffold::parse_mailbox(options.contact, &error);
+  if (!contact) {
+    std::cerr << "partnerops: --contact: " << error << '\n';
+    return k_exit_usage;
+  }
+  scaffold::NewLeadRequest request;
+  request.name = options.name;
+  request.contact = *contact;
+  request.contact_role = options.role;
+  request.owner = options.owner;
+  request.reason = options.reason;
+  request.date = *date;
+  request.existing_folders = partner_folders(options.common.path);
+  options.common.slug = util::slugify(options.name);
+
+  // The notes template lives under templates/, which the partner-scoped
+  // workspace does not show, so it is read from the working tree itself.
+  const std::unique_ptr<Source> tree = open_directory_source(options.common.path);
+  Diagnostics template_problems;
+  const render::TemplateSet templates = render::TemplateSet::load(*tree, "templates", template_problems);
+  const scaffold::NotesRenderer render_notes = [&](const nlohmann::json& context,
+                                                   Diagnostics& diagnostics) {
+    diagnostics.append(Diagnostics(template_problems));
+    mstch::map data;
+    for (const auto& [key, value] : context.items()) data.emplace(key, render::to_mstch(value));
+    return templates.render_text(scaffold::k_notes_template, data, diagnostics);
+  };
+  return run_bookkeeping(options.common, DefaultBranch::create,
+                         [&](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return scaffold::plan_new_lead(workspace, request, render_notes,
+                                                          diagnostics);
+                         });
+}
+
+int run_new_document(NewDocumentOptions& options) {
+  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  const std::optional<Date> date = parse_date_option(options.common.date);
+  if (!date) return k_exit_usage;
+  if (options.kind != scaffold::NewDocumentKind::sow && !options.id.empty()) {
+    std::cerr << "partnerops: --id names a statement of work; quotes are numbered and the "
+                 "agreement is agreement.yaml\n";
+    return k_exit_usage;
+  }
+  // Quote numbers run across every partner, so a quote needs them all.
+  options.common.scope = options.kind == scaffold::NewDocumentKind::quote
+                             ? LoadScope::organisation
+                             : LoadScope::partner;
+  const scaffold::NewDocumentRequest request{options.kind, options.common.slug, *date, options.id,
+                                             options.title};
+  return run_bookkeeping(options.common, DefaultBranch::current,
+                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return scaffold::plan_new_document(workspace, request, diagnostics);
+                         });
+}
+
+void add_lead(CLI::App& sub, const std::shared_ptr<NewLeadOptions>& options) {
+  sub.add_option("name", options->name, "The organisation's name (the folder name is made from it)")
+      ->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--contact", options->contact, "The first contact, as \"Name <email>\"")
+      ->required();
+  sub.add_option("--role", options->role, "The contact's role (default \"Main contact\")");
+  sub.add_option("--owner", options->owner,
+                 "Account manager's email (default: the first of roles.partnerships)");
+  sub.add_option("--reason", options->reason,
+                 "The first history entry's reason (default \"new lead\")");
+  sub.add_option("--date", options->common.date, "Date of the first entry (YYYY-MM-DD; default today)");
+  sub.add_option("--branch", options->common.branch,
+                 "Branch to create (default from partnerops.yaml branches.new, new/{slug})");
+  sub.add_flag("--no-branch", options->common.no_branch, "Commit on the current branch");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the files, commit nothing");
+}
+
+CLI::Option* add_document(CLI::App& sub, const std::shared_ptr<NewDocumentOptions>& options) {
+  sub.add_option("slug", options->common.slug, "The partner's folder name")->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--date", options->common.date, "The document's date (YYYY-MM-DD; default today)");
+  if (options->kind == scaffold::NewDocumentKind::sow)
+    sub.add_option("--id", options->id, "The SOW's id and file name (default sow-<n>, the next free)");
+  if (options->kind != scaffold::NewDocumentKind::quote)
+    sub.add_option("--title", options->title, "The document's title");
+  CLI::Option* branch =
+      sub.add_option("--branch", options->common.branch,
+                     "Commit on a new branch (new/<slug>-<kind> unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options->common.no_branch,
+               "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  return branch;
+}
+
+}  // namespace
+
+Runner define_new(CLI::App& sub) {
+  sub.require_subcommand(1);
+  auto lead_options = std::make_shared<NewLeadOptions>();
+  CLI::App* lead = sub.add_subcommand("lead", "Start a partner folder at the initial stage");
+  add_lead(*lead, lead_options);
+
+  struct DocumentCommand {
+    CLI::App* app;
+    std::shared_ptr<NewDocumentOptions> options;
+    CLI::Option* branch;
+  };
+  std::vector<DocumentCommand> documents;
+  for (const auto& [kind, help] :
+       {std::pair{scaffold::NewDocumentKind::quote, "Scaffold the partner's next quote"},
+        std::pair{scaffold::NewDocumentKind::sow, "Scaffold a statement of work"},
+        std::pair{scaffold::NewDocumentKind::agreement, "Scaffold the partner's agreement"}}) {
+    auto options = std::make_shared<NewDocumentOptions>();
+    options->kind = kind;
+    CLI::App* app = sub.add_subcommand(std::string(scaffold::name_of(kind)), help);
+    CLI::Option* branch = add_document(*app, options);
+    documents.push_back({app, options, branch});
+  }
+  return [lead, lead_options, documents] {
+    if (lead->parsed()) return run_new_lead(*lead_options);
+    for (const DocumentCommand& document : documents) {
+      if (!document.app->parsed()) continue;
+      document.options->common.make_branch = document.branch->count() > 0;
+      return run_new_document(*document.options);
+    }
+    return static_cast<int>(k_exit_usage);
+  };
+}
+
+}  // namespace partnerops::cli
