@@ -2,7 +2,7 @@
 // A new lead, as the SOP "Prep for first meeting" starts one: the folder
 // partners/<slug>/ with a partner.yaml at the lifecycle's initial stage (one
 // history entry, the first contact, the owner) and running notes rendered
-// from templates/notes.md.mustache. Both files are planned in memory and
+// from templates/new/notes.md.mustache. Both files are planned in memory and
 // checked before anything is written, then committed like a stage change
 // (transitions/change_set), with the trailers `Partner:` and `Stage-To:` so
 // `partnerops log` shows the partner's first step.
@@ -48,9 +48,9 @@ struct NewLeadRequest {
 /// The default for partnerops.yaml `branches.new`.
 inline constexpr std::string_view k_default_new_branch = "new/{slug}";
 /// The template of a new partner's running notes, under templates/.
-inline constexpr std::string_view k_notes_template = "notes.md";
+inline constexpr std::string_view k_notes_template = "new/notes.md";
 
-/// Renders templates/notes.md.mustache with `context` as text (values are
+/// Renders templates/new/notes.md.mustache with `context` as text (values are
 /// already escaped for Markdown); nullopt after appending the template's
 /// problems to `diagnostics`.
 using NotesRenderer =
