@@ -1,4 +1,4 @@
-#include "report/codeowners.hpp"
+#include "review/codeowners.hpp"
 
 #include <gtest/gtest.h>
 
