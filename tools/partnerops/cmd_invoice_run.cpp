@@ -15,6 +15,7 @@
 #include <map>
 #include <sstream>
 
+#include "billing/billing_source.hpp"
 #include "billing/invoice_run.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
@@ -111,9 +112,12 @@ int run_invoice_run(const InvoiceRunOptions& options) {
     usage_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  // Only agreements, SOWs, invoices and credit notes are loaded: the rest of
+  // a partner folder plays no part in billing.
   const std::unique_ptr<Source> tree = open_directory_source(options.path);
+  const std::unique_ptr<Source> billing_view = billing::scope_to_billing(*tree);
   Diagnostics loaded;
-  const Workspace workspace = load_workspace(*tree, LoadOptions{}, loaded);
+  const Workspace workspace = load_workspace(*billing_view, LoadOptions{}, loaded);
   if (loaded.has_errors()) {
     // Numbers and amounts come from every invoice and agreement: a file
     // that did not load could hide a number or a fee.
