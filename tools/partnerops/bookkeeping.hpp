@@ -18,8 +18,8 @@ using Planner = std::function<std::optional<transitions::ChangeSet>(const Worksp
 enum class DefaultBranch { create, current };
 
 /// What a bookkeeping command loads: the one partner's folder (with
-/// partnerops.yaml and schemas/), or every partner, for rules that span the
-/// organisation such as quote numbers.
+/// partnerops.yaml and schemas/), or every partner, when the change takes a
+/// number from a sequence the whole organisation shares (a quote, a credit note).
 enum class LoadScope { partner, organisation };
 
 struct BookkeepingOptions {

@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
       {"record", "Mark an SOP checklist item as done and commit it", &define_record},
       {"check-range", "Check the commits BASE..HEAD of a pull request (stages, history, invoices)",
        &define_check_range},
+      {"invoice", "Invoices: run a billing month, issue drafts, credit issued ones",
+       &define_invoice},
       {"log", "Print the timeline of stage transitions from git history", &define_log},
       {"tickler", "List everything due: renewals, overdue invoices, checklist items, quiet leads",
        &define_tickler},

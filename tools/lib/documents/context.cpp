@@ -229,7 +229,11 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
 
   const Invoice* invoice = nullptr;
   const Quote* quote = nullptr;
+  const CreditNote* credit_note = nullptr;
   if (folder) {
+    for (const CreditNote& candidate : folder->credit_notes)
+      if (job.kind == DocumentKind::credit_note && candidate.file == job.inputs.back())
+        credit_note = &candidate;
     for (const Invoice& candidate : folder->invoices)
       if ((job.kind == DocumentKind::invoice || job.kind == DocumentKind::receipt) &&
           candidate.file == job.inputs.back())
@@ -239,6 +243,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
   }
   if (invoice) currency = invoice->priced.currency;
   if (quote) currency = quote->priced.currency;
+  if (credit_note) currency = credit_note->priced.currency;
   const Formatter format(currency, long_dates, options.markdown);
 
   json context;
@@ -327,6 +332,27 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
         context["payment"] = document["payments"][job.payment_index];
       }
+      break;
+    }
+    case DocumentKind::credit_note: {
+      json document = document_json(workspace.file(job.inputs.back()));
+      default_to(document, "notes", "");
+      format.date_field(document, "issue_date");
+      document["invoice_issue_date"] = "";
+      document["invoice_total"] = "";
+      document["is_void"] = false;
+      if (credit_note) {
+        add_priced(document, credit_note->priced, format);
+        document["is_void"] = credit_note->status.value == "void";
+        if (const Invoice* credited = folder->invoice(credit_note->invoice.value)) {
+          if (credited->issue_date)
+            document["invoice_issue_date"] = format.date(credited->issue_date->value);
+          if (credited->priced.total)
+            document["invoice_total"] = format.money(credited->priced.total->value.minor);
+        }
+      }
+      format.markdown_field(document, "notes");
+      context["credit_note"] = document;
       break;
     }
     case DocumentKind::renewal_notice: {

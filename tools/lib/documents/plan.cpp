@@ -73,6 +73,16 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
       }
     }
   }
+  if (wants("credit-note")) {
+    for (const CreditNote& note : folder.credit_notes) {
+      std::vector<std::string> inputs = {note.file};
+      // The credited invoice's dates are printed too.
+      if (const Invoice* invoice = folder.invoice(note.invoice.value))
+        inputs.insert(inputs.begin(), invoice->file);
+      jobs.push_back(job(DocumentKind::credit_note, folder, note.number.value, note.number.value,
+                         inputs));
+    }
+  }
   if (wants("renewal-notice") && folder.agreement && folder.agreement->term.end) {
     const std::optional<Organisation>& organisation = workspace.organisation();
     const int window = organisation ? int(organisation->renewal_notice_days.value_or(60)) : 60;
