@@ -34,5 +34,11 @@ Runner define_advance(CLI::App& sub);
 Runner define_record(CLI::App& sub);
 Runner define_check_range(CLI::App& sub);
 Runner define_log(CLI::App& sub);
+Runner define_statement(CLI::App& sub);
+/// `invoice` dispatches to its own table (cmd_invoice.cpp) of these:
+Runner define_invoice(CLI::App& sub);
+Runner define_invoice_pay(CLI::App& sub);
+Runner define_invoice_sponsor_number(CLI::App& sub);
+Runner define_invoice_handoff(CLI::App& sub);
 
 }  // namespace partnerops::cli
