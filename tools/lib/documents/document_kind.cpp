@@ -23,6 +23,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::receipt, "receipt", "Receipt"},
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
+    KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
 };
 
 }  // namespace

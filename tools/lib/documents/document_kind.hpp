@@ -20,6 +20,7 @@ enum class DocumentKind {
   receipt,              ///< one per payment
   renewal_notice,       ///< partners inside their notice window
   onboarding,           ///< onboarding checklist summary
+  statement,            ///< statement of account, for partners with issued invoices
 };
 
 /// "service-description", "renewal-notice", …: the name used in file
