@@ -301,11 +301,11 @@ TEST_F(MoneyCliTest, PaymentsOnDraftsEarlyDatesAndUnknownInvoicesAreRefused) {
       << early.err;
 
   const RunResult unknown = partnerops(
-      {"invoice", "pay", "INV-2026-0060", "--amount", "10", "--date", "2026-11-23"});
+      {"invoice", "pay", "INV-2026-006", "--amount", "10", "--date", "2026-11-23"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err,
-            "partners: error[invoice-unknown]: no partner has an invoice 'INV-2026-0060' "
-            "(partners/*/invoices/INV-2026-0060.yaml)\n"
+            "partners: error[invoice-unknown]: no partner has an invoice 'INV-2026-006' "
+            "(partners/*/invoices/INV-2026-006.yaml)\n"
             "  hint: did you mean 'INV-2026-0006'?\n"
             "partnerops: nothing was changed\n");
 
@@ -391,6 +391,30 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
         "Current (not yet due) $0.00", "Over 90 days past due $0.00",
         "20 November 2026 INV-2026-0006 (CWFP-2026-0917) $2,000.00"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
+
+TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
+  ASSERT_EQ(partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "2000", "--date",
+                        "2026-11-20", "--reference", "ACH LCC-AP-1120-031"})
+                .exit_code,
+            0);
+  ASSERT_EQ(partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "1500", "--date",
+                        "2026-12-10"})
+                .exit_code,
+            0);
+  const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--kind",
+                                      "receipt", "--today", "2026-12-10", "--out", "out"});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const std::string first =
+      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
+  EXPECT_NE(first.find("Received on 20 November 2026"), std::string::npos) << first;
+  EXPECT_NE(first.find("Amount received $2,000.00"), std::string::npos) << first;
+  EXPECT_NE(first.find("Sponsor's number CWFP-2026-0917"), std::string::npos) << first;
+  EXPECT_NE(first.find("Balance remaining $" "5,320.00"), std::string::npos) << first;
+  const std::string second =
+      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-2.pdf"));
+  EXPECT_NE(second.find("Amount received $1,500.00"), std::string::npos) << second;
+  EXPECT_NE(second.find("Balance remaining $" "3,820.00"), std::string::npos) << second;
 }
 
 TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {

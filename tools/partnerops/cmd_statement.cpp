@@ -9,6 +9,8 @@
 // Exit 0 done, 1 when files did not load (the statement may be incomplete)
 // or the PDF failed, 2 usage error.
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "command.hpp"
@@ -32,6 +34,7 @@ struct StatementOptions {
   std::string format = "text";
   std::string out;
   std::string rev;
+  bool timings = false;
 };
 
 /// Writes `text` to --out, or to standard output without it.
@@ -80,6 +83,7 @@ int run_statement(StatementOptions options) {
   // any size of organisation.
   std::unique_ptr<Source> scoped;
   if (!options.all) scoped = transitions::scope_to_partner(*opened->source, options.slug);
+  const auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
   const Workspace workspace =
       load_workspace(options.all ? *opened->source : *scoped, LoadOptions{}, diagnostics);
@@ -103,6 +107,7 @@ int run_statement(StatementOptions options) {
     folders.push_back(folder);
   }
 
+  const auto loaded = std::chrono::steady_clock::now();
   int code = k_exit_clean;
   if (options.format == "pdf") {
     const PartnerFolder& folder = *folders.front();
@@ -134,6 +139,14 @@ int run_statement(StatementOptions options) {
     }
     code = emit(options, text);
   }
+  if (options.timings) {
+    const auto seconds = [](auto from, auto to) {
+      return std::chrono::duration<double>(to - from).count();
+    };
+    std::fprintf(stderr, "timings: load %.3f s, statements %.3f s (%zu partners)\n",
+                 seconds(started, loaded), seconds(loaded, std::chrono::steady_clock::now()),
+                 folders.size());
+  }
   if (code != k_exit_clean) return code;
   return exit_after_reading(diagnostics, "the statement leaves out invoices that did not load");
 }
@@ -147,6 +160,8 @@ Runner define_statement(CLI::App& sub) {
   sub.add_flag("--all", options->all, "Every partner with issued invoices");
   sub.add_option("--format", options->format, "text (default), json, or pdf (one partner)");
   sub.add_option("--out", options->out, "Write to this file instead of standard output");
+  sub.add_flag("--timings", options->timings,
+               "Print the time spent loading and computing to standard error");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
   return [options] { return run_statement(*options); };

@@ -1,5 +1,6 @@
 #include "documents/context.hpp"
 
+#include "model/account.hpp"
 #include "model/priced_document.hpp"
 #include "report/statement.hpp"
 #include "yaml/to_json.hpp"
@@ -378,8 +379,11 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       if (invoice) {
         add_priced(document, invoice->priced, format);
         const std::int64_t total = invoice->priced.total ? invoice->priced.total->value.minor : 0;
+        const std::int64_t credited = folder ? credited_minor(*folder, *invoice) : 0;
         document["paid"] = format.money(invoice->paid_minor());
-        document["balance"] = format.money(total - invoice->paid_minor());
+        document["credited"] = format.money(credited);
+        document["has_credits"] = credited != 0;
+        document["balance"] = format.money(total - invoice->paid_minor() - credited);
         document["is_draft"] = invoice->status.value == "draft";
         document["is_void"] = invoice->status.value == "void";
         document["is_paid"] = invoice->status.value == "paid";
@@ -392,6 +396,16 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       context["invoice"] = document;
       if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
         context["payment"] = document["payments"][job.payment_index];
+        // A receipt shows what was still owed right after its payment, not
+        // after payments that came later.
+        if (invoice && folder && invoice->priced.total) {
+          std::int64_t after = invoice->priced.total->value.minor - credited_minor(*folder, *invoice);
+          for (std::size_t i = 0; i <= job.payment_index && i < invoice->payments.size(); ++i)
+            if (invoice->payments[i].amount) after -= invoice->payments[i].amount->value.minor;
+          context["payment"]["balance_after"] = format.money(after);
+        } else {
+          context["payment"]["balance_after"] = "";
+        }
       }
       break;
     }

@@ -1,5 +1,6 @@
 #include "transitions/payment.hpp"
 
+#include <algorithm>
 #include <system_error>
 
 #include "model/account.hpp"
@@ -82,6 +83,9 @@ InvoiceLocation locate_invoice(const fs::path& root, const std::string& number) 
          file.increment(inner))
       if (file->path().extension() == ".yaml") numbers.push_back(file->path().stem().string());
   }
+  // Sorted, so that a tie between two near numbers is decided the same way
+  // whatever order the folders are listed in.
+  std::sort(numbers.begin(), numbers.end());
   location.nearest = util::closest(number, numbers, 3);
   return location;
 }
