@@ -374,7 +374,7 @@ class Generator:
              "responsibilities": {"ours": ["Operate the hub"], "theirs": ["Pay invoices on time"]},
              "term": {"start": iso(start), "end": iso(end), "renewal": r.choice(["auto", "manual"]),
                       "notice_days": r.choice([30, 60, 90])},
-             "fees": fees, "payment_terms_days": 30,
+             "fees": fees, "tax": {"label": tax_label, "rate_percent": tax_rate}, "payment_terms_days": 30,
              "clauses": {"data_protection": True, "confidentiality": True, "publicity": r.random() < 0.5},
              "signatories": signatories}
         if addenda:

@@ -42,10 +42,12 @@ const std::string k_issued_0007 =
     "  amount: \"0.00\"\n"
     "total: \"217.50\"\n";
 
-/// Cents as the plain text partnerops writes: 382000 -> "3820.00".
+/// Cents as the plain text partnerops writes: 382000 -> "3820.00", -4000 -> "-40.00".
 std::string plain(std::int64_t cents) {
-  const std::string fraction = std::to_string(cents % 100);
-  return std::to_string(cents / 100) + "." + (fraction.size() == 1 ? "0" : "") + fraction;
+  const std::int64_t magnitude = cents < 0 ? -cents : cents;
+  const std::string fraction = std::to_string(magnitude % 100);
+  return (cents < 0 ? "-" : "") + std::to_string(magnitude / 100) + "." +
+         (fraction.size() == 1 ? "0" : "") + fraction;
 }
 
 std::string fold(const std::string& text) {
@@ -132,9 +134,11 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
       << file(k_invoice);
   EXPECT_NE(file(k_invoice).find("status: issued\n"), std::string::npos);
 
-  // The figures, from the invoices: 0001, 0002 and 0004 were paid in full.
+  // The figures, from the invoices: 0001, 0002 and 0004 were paid in full,
+  // and CN-2026-0001 then credited 40.00 on 0004: owed back to the partner.
   const std::int64_t total_0006 = 732000;
   const std::int64_t paid_before = 870000 + 732000 + 768250;
+  const std::int64_t credit = 4000;
   const std::int64_t open = total_0006 - 200000 - 150000;
   ASSERT_EQ(open, 382000);
   const RunResult json =
@@ -151,10 +155,10 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "      \"currency\": \"USD\",\n"
             "      \"invoiced\": \"" + plain(paid_before + total_0006) + "\",\n"
             "      \"paid\": \"" + plain(paid_before + 350000) + "\",\n"
-            "      \"credited\": \"0.00\",\n"
-            "      \"balance\": \"" + plain(open) + "\",\n"
+            "      \"credited\": \"" + plain(credit) + "\",\n"
+            "      \"balance\": \"" + plain(open - credit) + "\",\n"
             "      \"ageing\": {\n"
-            "        \"current\": \"0.00\",\n"
+            "        \"current\": \"" + plain(-credit) + "\",\n"
             "        \"0-30\": \"0.00\",\n"
             "        \"31-60\": \"" + plain(open) + "\",\n"
             "        \"61-90\": \"0.00\",\n"
@@ -163,6 +167,19 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "    }\n"
             "  ],\n"
             "  \"open_invoices\": [\n"
+            "    {\n"
+            "      \"number\": \"INV-2026-0004\",\n"
+            "      \"sponsor_number\": \"CWFP-2026-0642\",\n"
+            "      \"issue_date\": \"2026-08-03\",\n"
+            "      \"due_date\": \"2026-09-02\",\n"
+            "      \"currency\": \"USD\",\n"
+            "      \"total\": \"7682.50\",\n"
+            "      \"paid\": \"7682.50\",\n"
+            "      \"credited\": \"40.00\",\n"
+            "      \"open\": \"-40.00\",\n"
+            "      \"days_past_due\": 122,\n"
+            "      \"ageing\": \"current\"\n"
+            "    },\n"
             "    {\n"
             "      \"number\": \"INV-2026-0006\",\n"
             "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
@@ -219,7 +236,15 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "      \"reference\": \"\"\n"
             "    }\n"
             "  ],\n"
-            "  \"credits\": []\n"
+            "  \"credits\": [\n"
+            "    {\n"
+            "      \"number\": \"CN-2026-0001\",\n"
+            "      \"date\": \"2026-11-10\",\n"
+            "      \"invoice\": \"INV-2026-0004\",\n"
+            "      \"currency\": \"USD\",\n"
+            "      \"amount\": \"40.00\"\n"
+            "    }\n"
+            "  ]\n"
             "}\n");
 
   // The open amount moves through the buckets as the days pass (due 2026-12-02).
@@ -233,10 +258,12 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
   for (const auto& age : ages) {
     SCOPED_TRACE(age.today);
     const nlohmann::json s = statement(age.today);
-    EXPECT_EQ(s["open_invoices"][0]["days_past_due"], age.days);
-    EXPECT_EQ(s["open_invoices"][0]["ageing"], age.bucket);
+    EXPECT_EQ(s["open_invoices"][1]["days_past_due"], age.days);
+    EXPECT_EQ(s["open_invoices"][1]["ageing"], age.bucket);
     for (const auto& [bucket, amount] : s["balances"][0]["ageing"].items())
-      EXPECT_EQ(amount, bucket == age.bucket ? plain(open) : "0.00") << bucket;
+      EXPECT_EQ(amount, plain((bucket == age.bucket ? open : 0) -
+                              (bucket == "current" ? credit : 0)))
+          << bucket;
   }
 
   // One cent more than is open is refused, and nothing changes.
@@ -265,8 +292,9 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
   EXPECT_EQ(git("show --name-only --format= HEAD"), k_invoice + "\n");
   EXPECT_NE(file(k_invoice).find("status: paid\n"), std::string::npos);
   const nlohmann::json settled = statement("2027-01-05");
-  EXPECT_TRUE(settled["open_invoices"].empty());
-  EXPECT_EQ(settled["balances"][0]["balance"], "0.00");
+  ASSERT_EQ(settled["open_invoices"].size(), 1u);
+  EXPECT_EQ(settled["open_invoices"][0]["number"], "INV-2026-0004");
+  EXPECT_EQ(settled["balances"][0]["balance"], plain(-credit));
   const RunResult validate = partnerops({"validate", ".", "--today", "2027-01-05"});
   EXPECT_EQ(validate.err.find("invoice"), std::string::npos) << validate.err;
 
@@ -387,8 +415,9 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
   for (const char* expected :
        {"Statement of account", "As of 2 January 2027", "Lakeshore Community College District",
         "INV-2026-0006 2 December 2026 $7,320.00 $2,000.00 $0.00 $5,320.00 31–60 days (CWFP-2026-0917)",
-        "USD $31,022.50 $25,702.50 $0.00 $5,320.00", "31–60 days past due $5,320.00",
-        "Current (not yet due) $0.00", "Over 90 days past due $0.00",
+        "USD $31,022.50 $25,702.50 $40.00 $5,280.00", "31–60 days past due $5,320.00",
+        "Current (not yet due) -$40.00", "Over 90 days past due $0.00",
+        "CN-2026-0001 10 November 2026 INV-2026-0004 $40.00",
         "20 November 2026 INV-2026-0006 (CWFP-2026-0917) $2,000.00"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 }

@@ -53,6 +53,7 @@ TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWind
       "lakeshore-college/receipt-INV-2026-0001-1.pdf",
       "lakeshore-college/receipt-INV-2026-0002-1.pdf",
       "lakeshore-college/receipt-INV-2026-0004-1.pdf",
+      "lakeshore-college/credit-note-CN-2026-0001.pdf",
       "lakeshore-college/renewal-notice-2027-01-31.pdf",
       "lakeshore-college/onboarding.pdf",
       "lakeshore-college/statement.pdf"};

@@ -52,8 +52,10 @@ TEST_F(StatementTest, OnlyPartnersWithIssuedInvoicesHaveOne) {
 
 TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
   // INV-2026-0006: 7320.00 USD due 2026-12-02, nothing paid. The paid
-  // invoices 0001, 0002 and 0004 add to invoiced and paid alike.
+  // invoices 0001, 0002 and 0004 add to invoiced and paid alike, and
+  // CN-2026-0001 credits 40.00 on 0004 after it was paid: owed back, current.
   const std::int64_t open = 732000;
+  const std::int64_t credit = 4000;
   const std::int64_t invoiced = 870000 + 732000 + 768250 + open;
   const struct {
     const char* today;
@@ -70,18 +72,29 @@ TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.today);
     const Statement statement = of("lakeshore-college", c.today);
-    ASSERT_EQ(statement.open_invoices.size(), 1u);
-    EXPECT_EQ(statement.open_invoices[0].invoice->number.value, "INV-2026-0006");
-    EXPECT_EQ(statement.open_invoices[0].days_past_due, c.days);
-    EXPECT_EQ(statement.open_invoices[0].bucket, c.bucket);
+    ASSERT_EQ(statement.open_invoices.size(), 2u);
+    EXPECT_EQ(statement.open_invoices[0].invoice->number.value, "INV-2026-0004");
+    EXPECT_EQ(statement.open_invoices[0].open, -credit);
+    EXPECT_EQ(statement.open_invoices[0].bucket, AgeingBucket::current);
+    EXPECT_EQ(statement.open_invoices[1].invoice->number.value, "INV-2026-0006");
+    EXPECT_EQ(statement.open_invoices[1].days_past_due, c.days);
+    EXPECT_EQ(statement.open_invoices[1].bucket, c.bucket);
+    ASSERT_EQ(statement.credits.size(), 1u);
+    EXPECT_EQ(statement.credits[0].number, "CN-2026-0001");
+    EXPECT_EQ(statement.credits[0].invoice, "INV-2026-0004");
+    EXPECT_EQ(statement.credits[0].amount, credit);
     ASSERT_EQ(statement.currencies.size(), 1u);
     const CurrencyBalance& usd = statement.currencies[0];
     EXPECT_EQ(usd.currency, "USD");
     EXPECT_EQ(usd.invoiced, invoiced);
     EXPECT_EQ(usd.paid, invoiced - open);
-    EXPECT_EQ(usd.balance, open);
-    for (const AgeingBucket bucket : k_ageing_buckets)
-      EXPECT_EQ(usd.ageing[static_cast<std::size_t>(bucket)], bucket == c.bucket ? open : 0);
+    EXPECT_EQ(usd.credited, credit);
+    EXPECT_EQ(usd.balance, open - credit);
+    for (const AgeingBucket bucket : k_ageing_buckets) {
+      const std::int64_t expected = (bucket == c.bucket ? open : 0) -
+                                    (bucket == AgeingBucket::current ? credit : 0);
+      EXPECT_EQ(usd.ageing[static_cast<std::size_t>(bucket)], expected);
+    }
   }
 }
 

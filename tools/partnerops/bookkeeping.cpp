@@ -24,9 +24,11 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
     return k_exit_usage;
   }
   const std::unique_ptr<Source> tree = open_directory_source(options.path);
-  const std::unique_ptr<Source> scoped = transitions::scope_to_partner(*tree, options.slug);
+  const std::unique_ptr<Source> scoped = options.scope == LoadScope::partner
+                                             ? transitions::scope_to_partner(*tree, options.slug)
+                                             : nullptr;
   Diagnostics loaded;
-  const Workspace workspace = load_workspace(*scoped, LoadOptions{}, loaded);
+  const Workspace workspace = load_workspace(scoped ? *scoped : *tree, LoadOptions{}, loaded);
 
   Diagnostics refusals;
   const std::optional<transitions::ChangeSet> changes = plan(workspace, refusals);

@@ -17,6 +17,11 @@ using Planner = std::function<std::optional<transitions::ChangeSet>(const Worksp
 
 enum class DefaultBranch { create, current };
 
+/// What a bookkeeping command loads: the one partner's folder (a stage change,
+/// issuing an invoice), or the whole workspace when the change takes a number
+/// from a sequence shared by every partner (a credit note).
+enum class LoadScope { partner, workspace };
+
 struct BookkeepingOptions {
   std::string path = ".";
   std::string slug;
@@ -25,6 +30,7 @@ struct BookkeepingOptions {
   bool make_branch = false;  ///< record's --branch without a name
   bool no_commit = false;
   std::string date;
+  LoadScope scope = LoadScope::partner;
 };
 
 /// Runs one bookkeeping command; returns its exit code. `default_branch`

@@ -1,10 +1,10 @@
-// partnerops invoice <sub-command> ...
+// partnerops invoice <run|issue|credit|pay|sponsor-number|handoff> …
 //
-// The money operations on invoices, one sub-command each in its own
-// cmd_invoice_<name>.cpp, listed in the plain table below in the order
-// `partnerops invoice --help` shows them.
+// The money operations on invoices, one sub-command per file
+// (cmd_invoice_<name>.cpp). This file only holds their table and dispatches
+// to the one that was named.
 
-#include <memory>
+#include <map>
 
 #include "command.hpp"
 
@@ -18,8 +18,14 @@ struct InvoiceCommand {
   Runner (*define)(CLI::App& sub);
 };
 
+/// Every invoice sub-command, in the order `partnerops invoice --help` lists them.
 const std::vector<InvoiceCommand>& invoice_commands() {
   static const std::vector<InvoiceCommand> table = {
+      {"run", "Create the draft invoices a billing month calls for and commit them on a branch",
+       &define_invoice_run},
+      {"issue", "Issue a draft invoice: from then on it is never edited", &define_invoice_issue},
+      {"credit", "Credit all or part of an issued invoice with a credit note",
+       &define_invoice_credit},
       {"pay", "Record a payment received on an issued invoice and commit it",
        &define_invoice_pay},
       {"sponsor-number", "Record the number the fiscal sponsor's system gave an invoice",
@@ -34,10 +40,10 @@ const std::vector<InvoiceCommand>& invoice_commands() {
 
 Runner define_invoice(CLI::App& sub) {
   sub.require_subcommand(1);
-  auto runners = std::make_shared<std::vector<std::pair<CLI::App*, Runner>>>();
+  auto runners = std::make_shared<std::map<const CLI::App*, Runner>>();
   for (const InvoiceCommand& command : invoice_commands()) {
     CLI::App* child = sub.add_subcommand(command.name, command.summary);
-    runners->emplace_back(child, command.define(*child));
+    (*runners)[child] = command.define(*child);
   }
   return [runners] {
     for (const auto& [child, runner] : *runners)

@@ -1,7 +1,9 @@
 // partnerops validate [PATH] [--format text|json|github] [--today DATE]
 //
 // Loads the workspace, checks every file against its schema, then runs the
-// lifecycle and cross-file rules. Exit 0 when clean (warnings allowed),
+// lifecycle and cross-file rules. In the root of a git working tree, issued
+// invoices and credit notes that differ from HEAD are checked as check-range
+// would (they are never edited). Exit 0 when clean (warnings allowed),
 // 1 when errors were found, 2 for usage errors.
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "source_option.hpp"
+#include "transitions/uncommitted_issued.hpp"
 
 namespace partnerops::cli {
 
@@ -42,6 +45,9 @@ int run_validate(const ValidateOptions& options) {
   const Workspace workspace = load_workspace(*source, load_options, diagnostics);
   const auto checks_started = std::chrono::steady_clock::now();
   run_checks(workspace, *today, diagnostics);
+  // Issued invoices and credit notes never change: in a working tree, their
+  // uncommitted edits are checked against HEAD as check-range would.
+  if (options.rev.empty()) transitions::check_uncommitted_issued(options.path, workspace, diagnostics);
   const double check_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count();
   diagnostics.sort();

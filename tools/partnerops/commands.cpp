@@ -11,9 +11,11 @@ const std::vector<Command>& commands() {
       {"record", "Mark an SOP checklist item as done and commit it", &define_record},
       {"check-range", "Check the commits BASE..HEAD of a pull request (stages, history, invoices)",
        &define_check_range},
-      {"log", "Print the timeline of stage transitions from git history", &define_log},
-      {"invoice", "Money on invoices: payments, sponsor numbers, the handoff to the fiscal sponsor",
+      {"invoice",
+       "Invoices: run a billing month, issue drafts, credit, record payments and sponsor "
+       "numbers, hand off to the fiscal sponsor",
        &define_invoice},
+      {"log", "Print the timeline of stage transitions from git history", &define_log},
       {"statement", "Statement of account: open invoices, payments, credits, balance and ageing",
        &define_statement},
       {"tickler", "List everything due: renewals, overdue invoices, checklist items, quiet leads",

@@ -41,6 +41,8 @@ void check_checklists(const CheckContext& context);
 void check_agreements(const CheckContext& context);
 void check_invoices(const CheckContext& context);
 void check_invoice_numbering(const CheckContext& context);
+void check_credit_notes(const CheckContext& context);
+void check_credit_note_numbering(const CheckContext& context);
 void check_quotes(const CheckContext& context);
 void check_notes(const CheckContext& context);
 void check_organisation(const CheckContext& context);

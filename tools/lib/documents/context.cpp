@@ -296,7 +296,11 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
 
   const Invoice* invoice = nullptr;
   const Quote* quote = nullptr;
+  const CreditNote* credit_note = nullptr;
   if (folder) {
+    for (const CreditNote& candidate : folder->credit_notes)
+      if (job.kind == DocumentKind::credit_note && candidate.file == job.inputs.back())
+        credit_note = &candidate;
     for (const Invoice& candidate : folder->invoices)
       if ((job.kind == DocumentKind::invoice || job.kind == DocumentKind::receipt) &&
           candidate.file == job.inputs.back())
@@ -306,6 +310,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
   }
   if (invoice) currency = invoice->priced.currency;
   if (quote) currency = quote->priced.currency;
+  if (credit_note) currency = credit_note->priced.currency;
   const Formatter format(currency, long_dates, options.markdown);
 
   json context;
@@ -397,16 +402,42 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
         context["payment"] = document["payments"][job.payment_index];
         // A receipt shows what was still owed right after its payment, not
-        // after payments that came later.
+        // after payments or credit notes that came later.
         if (invoice && folder && invoice->priced.total) {
-          std::int64_t after = invoice->priced.total->value.minor - credited_minor(*folder, *invoice);
+          const Payment& paid = invoice->payments[job.payment_index];
+          std::int64_t after = invoice->priced.total->value.minor;
           for (std::size_t i = 0; i <= job.payment_index && i < invoice->payments.size(); ++i)
             if (invoice->payments[i].amount) after -= invoice->payments[i].amount->value.minor;
+          for (const CreditNote& note : folder->credit_notes)
+            if (note.credits() && note.invoice.value == invoice->number.value &&
+                (!paid.date || !note.issue_date || note.issue_date->value <= paid.date->value))
+              after -= note.credited_minor();
           context["payment"]["balance_after"] = format.money(after);
         } else {
           context["payment"]["balance_after"] = "";
         }
       }
+      break;
+    }
+    case DocumentKind::credit_note: {
+      json document = document_json(workspace.file(job.inputs.back()));
+      default_to(document, "notes", "");
+      format.date_field(document, "issue_date");
+      document["invoice_issue_date"] = "";
+      document["invoice_total"] = "";
+      document["is_void"] = false;
+      if (credit_note) {
+        add_priced(document, credit_note->priced, format);
+        document["is_void"] = credit_note->status.value == "void";
+        if (const Invoice* credited = folder->invoice(credit_note->invoice.value)) {
+          if (credited->issue_date)
+            document["invoice_issue_date"] = format.date(credited->issue_date->value);
+          if (credited->priced.total)
+            document["invoice_total"] = format.money(credited->priced.total->value.minor);
+        }
+      }
+      format.markdown_field(document, "notes");
+      context["credit_note"] = document;
       break;
     }
     case DocumentKind::renewal_notice: {

@@ -21,6 +21,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::sow, "sow", "Statement of Work"},
     KindInfo{DocumentKind::invoice, "invoice", "Invoice"},
     KindInfo{DocumentKind::receipt, "receipt", "Receipt"},
+    KindInfo{DocumentKind::credit_note, "credit-note", "Credit Note"},
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},

@@ -18,6 +18,7 @@ enum class DocumentKind {
   sow,                  ///< statement of work, an addendum to the agreement
   invoice,
   receipt,              ///< one per payment
+  credit_note,          ///< cancels all or part of an issued invoice
   renewal_notice,       ///< partners inside their notice window
   onboarding,           ///< onboarding checklist summary
   statement,            ///< statement of account, for partners with issued invoices

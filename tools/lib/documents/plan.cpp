@@ -73,6 +73,16 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
       }
     }
   }
+  if (wants("credit-note")) {
+    for (const CreditNote& note : folder.credit_notes) {
+      std::vector<std::string> inputs = {note.file};
+      // The credited invoice's dates are printed too.
+      if (const Invoice* invoice = folder.invoice(note.invoice.value))
+        inputs.insert(inputs.begin(), invoice->file);
+      jobs.push_back(job(DocumentKind::credit_note, folder, note.number.value, note.number.value,
+                         inputs));
+    }
+  }
   if (wants("renewal-notice") && folder.agreement && folder.agreement->term.end) {
     const std::optional<Organisation>& organisation = workspace.organisation();
     const int window = organisation ? int(organisation->renewal_notice_days.value_or(60)) : 60;
@@ -97,6 +107,7 @@ DocumentJob invoice_document(const PartnerFolder& folder, const Invoice& invoice
 DocumentJob statement_document(const PartnerFolder& folder) {
   std::vector<std::string> inputs;
   for (const Invoice& invoice : folder.invoices) inputs.push_back(invoice.file);
+  for (const CreditNote& note : folder.credit_notes) inputs.push_back(note.file);
   return job(DocumentKind::statement, folder, "", "", inputs);
 }
 

@@ -39,7 +39,7 @@ struct PlanOptions {
 DocumentJob invoice_document(const PartnerFolder& folder, const Invoice& invoice);
 
 /// The statement of account of `folder`: `<slug>/statement.pdf`, made from
-/// partner.yaml and every invoice file.
+/// partner.yaml and every invoice and credit note file.
 DocumentJob statement_document(const PartnerFolder& folder);
 
 /// Every document the workspace calls for, in a stable order (partner, then

@@ -7,9 +7,7 @@ bool is_receivable(const Invoice& invoice) {
 }
 
 std::int64_t credited_minor(const PartnerFolder& folder, const Invoice& invoice) {
-  (void)folder;
-  (void)invoice;
-  return 0;
+  return folder.credited_minor(invoice.number.value);
 }
 
 std::int64_t open_minor(const PartnerFolder& folder, const Invoice& invoice) {

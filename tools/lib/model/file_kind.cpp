@@ -38,6 +38,7 @@ Classified classify(std::string_view path) {
     if (parts[2] == "sow") result.kind = FileKind::sow;
     else if (parts[2] == "quotes") result.kind = FileKind::quote;
     else if (parts[2] == "invoices") result.kind = FileKind::invoice;
+    else if (parts[2] == "credit-notes") result.kind = FileKind::credit_note;
   }
   return result;
 }
@@ -56,6 +57,8 @@ std::string_view schema_for(FileKind kind) {
       return "quote.schema.yaml";
     case FileKind::invoice:
       return "invoice.schema.yaml";
+    case FileKind::credit_note:
+      return "credit-note.schema.yaml";
     case FileKind::kpis:
       return "kpis.schema.yaml";
     case FileKind::issue_log:

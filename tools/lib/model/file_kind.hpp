@@ -16,6 +16,7 @@ enum class FileKind {
   sow,           ///< partners/<slug>/sow/<id>.yaml
   quote,         ///< partners/<slug>/quotes/<number>.yaml
   invoice,       ///< partners/<slug>/invoices/<number>.yaml
+  credit_note,   ///< partners/<slug>/credit-notes/<number>.yaml
   kpis,          ///< partners/<slug>/kpis.yaml
   issue_log,     ///< partners/<slug>/issues.yaml
   unknown,       ///< anything else inside a partner folder

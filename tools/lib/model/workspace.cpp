@@ -21,6 +21,19 @@ FolderDocuments PartnerFolder::documents() const {
   return documents;
 }
 
+const Invoice* PartnerFolder::invoice(std::string_view number) const {
+  for (const Invoice& candidate : invoices)
+    if (candidate.number.value == number) return &candidate;
+  return nullptr;
+}
+
+std::int64_t PartnerFolder::credited_minor(std::string_view number) const {
+  std::int64_t sum = 0;
+  for (const CreditNote& note : credit_notes)
+    if (note.invoice.value == number) sum += note.credited_minor();
+  return sum;
+}
+
 const WorkspaceFile* Workspace::file(std::string_view path) const {
   const auto found = std::lower_bound(
       m_files.begin(), m_files.end(), path,
@@ -254,6 +267,12 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
         if (f->valid) {
           Reader reader(*f->document, diagnostics);
           folder.invoices.push_back(read_invoice(reader));
+        }
+        break;
+      case FileKind::credit_note:
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.credit_notes.push_back(read_credit_note(reader));
         }
         break;
       case FileKind::quote:

@@ -11,6 +11,7 @@
 
 #include "check/schema_set.hpp"
 #include "model/agreement.hpp"
+#include "model/credit_note.hpp"
 #include "model/file_kind.hpp"
 #include "model/invoice.hpp"
 #include "model/lifecycle.hpp"
@@ -44,10 +45,16 @@ struct PartnerFolder {
   std::optional<Partner> partner;
   std::optional<Agreement> agreement;
   std::vector<Invoice> invoices;
+  std::vector<CreditNote> credit_notes;  ///< sorted by path, like invoices
   std::vector<Quote> quotes;
 
   /// The folder's parsed YAML documents by path relative to the folder.
   FolderDocuments documents() const;
+  /// The invoice numbered `number`, or nullptr.
+  const Invoice* invoice(std::string_view number) const;
+  /// The sum credited on `number` by this folder's credit notes that are
+  /// not void, in minor units.
+  std::int64_t credited_minor(std::string_view number) const;
 };
 
 /// Where loading spent its time, for `validate --timings` and the bench.

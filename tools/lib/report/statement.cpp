@@ -74,10 +74,26 @@ Statement build_statement(const PartnerFolder& folder, Date today) {
     for (const Payment& payment : invoice.payments) statement.payments.push_back({&invoice, &payment});
     if (line.open == 0) continue;
     line.days_past_due = invoice.due_date ? today.days_since(invoice.due_date->value) : -1;
-    line.bucket = ageing_bucket(line.days_past_due);
+    // What is owed back to the partner (a credit note on a paid invoice)
+    // is not overdue: it counts as current.
+    line.bucket = line.open < 0 ? AgeingBucket::current : ageing_bucket(line.days_past_due);
     balance.ageing[static_cast<std::size_t>(line.bucket)] += line.open;
     statement.open_invoices.push_back(line);
   }
+  for (const CreditNote& note : folder.credit_notes) {
+    if (!note.credits()) continue;
+    const Invoice* invoice = folder.invoice(note.invoice.value);
+    if (!invoice || !is_receivable(*invoice)) continue;
+    statement.credits.push_back(StatementCredit{
+        note.number.value, note.invoice.value, note.priced.currency,
+        note.issue_date ? std::optional<Date>(note.issue_date->value) : std::nullopt,
+        note.credited_minor()});
+  }
+  std::sort(statement.credits.begin(), statement.credits.end(),
+            [](const StatementCredit& a, const StatementCredit& b) {
+              if (a.date != b.date) return a.date < b.date;
+              return a.number < b.number;
+            });
   for (auto& [code, balance] : by_currency) {
     balance.currency = code;
     balance.balance = balance.invoiced - balance.paid - balance.credited;
@@ -181,8 +197,9 @@ std::string statement_text(const Statement& statement) {
     const std::string& code = line.invoice->priced.currency;
     out << "  " << line.invoice->number.value << "  due " << iso(line.invoice->due_date) << "  "
         << plain(line.open, code) << " " << code << " open of " << plain(line.total, code) << "  "
-        << (line.days_past_due < 0 ? std::string("not yet due")
-                                   : std::to_string(line.days_past_due) + " days past due")
+        << (line.open < 0            ? std::string("owed back to the partner")
+            : line.days_past_due < 0 ? std::string("not yet due")
+                                     : std::to_string(line.days_past_due) + " days past due")
         << "\n";
   }
   out << "\nPayments\n";

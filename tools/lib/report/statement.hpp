@@ -8,7 +8,8 @@
 //
 // Ageing is by days past the due date as of `today` (today − due date):
 // negative (not yet due) is `current`; 0–30 (from the due date itself to 30
-// days after), 31–60, 61–90, and 90+ (91 days or more).
+// days after), 31–60, 61–90, and 90+ (91 days or more). An amount owed back
+// to the partner (credited after the invoice was paid) is `current`.
 
 #include <array>
 #include <cstdint>

@@ -135,7 +135,12 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   commit.message = changes.message;
   commit.branch_mode = options.branch_mode;
   commit.branch_name = options.branch_name;
-  commit.protected_paths = {*prefix + changes.folder};
+  if (changes.protected_paths.empty()) {
+    commit.protected_paths = {*prefix + changes.folder};
+  } else {
+    for (const std::string& path : changes.protected_paths)
+      commit.protected_paths.push_back(*prefix + path);
+  }
   commit.before_ref_update = options.before_ref_update;
   const git::CommitResult result = git::commit_files(repo.get(), commit);
   if (!result.ok()) {

@@ -27,6 +27,9 @@ struct ChangeSet {
   std::vector<FileEdit> edits;   ///< the files to write, in order
   std::string message;           ///< the commit message
   std::string suggested_branch;  ///< the branch a new-branch commit would use
+  /// Workspace-relative paths that must be clean, instead of `folder`
+  /// (an invoice run touches many partners and protects partners/ whole).
+  std::vector<std::string> protected_paths;
 };
 
 enum class CommitMode { commit, write_only };

@@ -219,6 +219,65 @@ void compare_invoices(const Workspace& base, const Workspace& head, const Partne
   }
 }
 
+/// A credit note is issued as it is written: only its status may move, from
+/// issued to void, and it is never deleted.
+void compare_credit_notes(const Workspace& base, const Workspace& head,
+                          const PartnerFolder* base_folder, const PartnerFolder* head_folder,
+                          Diagnostics& out) {
+  if (!base_folder) return;
+  std::map<std::string, const CreditNote*> head_by_file;
+  if (head_folder)
+    for (const CreditNote& note : head_folder->credit_notes) head_by_file[note.file] = &note;
+  for (const CreditNote& before : base_folder->credit_notes) {
+    const auto found = head_by_file.find(before.file);
+    if (found == head_by_file.end()) {
+      if (head.file(before.file) != nullptr || head.refused(before.file)) continue;
+      out.error("credit-note-issued-deleted", before.file, {},
+                "credit note " + before.number.value + " was deleted",
+                "restore the file; a wrong credit note is voided (status: void), never deleted");
+      continue;
+    }
+    const CreditNote& after = *found->second;
+    if (before.status.value != after.status.value &&
+        !(before.status.value == "issued" && after.status.value == "void")) {
+      out.error("credit-note-issued-changed", after.file, after.status.position,
+                "the status of credit note " + before.number.value + " changed from '" +
+                    before.status.value + "' to '" + after.status.value + "'",
+                "a credit note only moves from issued to void");
+    }
+    const yaml::Document* before_doc = document_of(base, before.file);
+    const yaml::Document* after_doc = document_of(head, after.file);
+    if (!before_doc || !after_doc) continue;
+    nlohmann::json old_tree = yaml::to_json(before_doc->root());
+    nlohmann::json new_tree = yaml::to_json(after_doc->root());
+    if (!old_tree.is_object() || !new_tree.is_object()) continue;
+    old_tree.erase("status");
+    new_tree.erase("status");
+    if (old_tree == new_tree) continue;
+    Position where;
+    std::string changed;
+    for (const yaml::Entry& entry : after_doc->root().entries()) {
+      if (!new_tree.contains(entry.key)) continue;
+      if (!old_tree.contains(entry.key) || old_tree[entry.key] != new_tree[entry.key]) {
+        where = entry.key_position;
+        changed = entry.key;
+        break;
+      }
+    }
+    if (changed.empty()) {
+      for (auto it = old_tree.begin(); it != old_tree.end(); ++it)
+        if (!new_tree.contains(it.key())) {
+          changed = it.key();
+          break;
+        }
+    }
+    out.error("credit-note-issued-changed", after.file, where,
+              "credit note " + before.number.value + " was edited (" + changed +
+                  "); only its status may change, to void",
+              "revert the edit; void the credit note and issue a new one instead");
+  }
+}
+
 }  // namespace
 
 void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics& diagnostics) {
@@ -228,16 +287,27 @@ void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics
     if (lifecycle && base_folder && base_folder->partner && head_folder.partner)
       compare_partner(*base_folder, head_folder, *lifecycle, diagnostics);
     compare_invoices(base, head, base_folder, head_folder, diagnostics);
+    compare_credit_notes(base, head, base_folder, &head_folder, diagnostics);
   }
   // Issued invoices of a partner folder removed as a whole.
   for (const PartnerFolder& base_folder : base.partners()) {
     if (head.partner(base_folder.slug)) continue;
+    compare_credit_notes(base, head, &base_folder, nullptr, diagnostics);
     for (const Invoice& before : base_folder.invoices)
       if (is_issued(before.status.value))
         diagnostics.error("invoice-issued-deleted", before.file, {},
                           "issued invoice " + before.number.value + " was deleted",
                           "restore the file; an issued invoice is voided (status: void), never "
                           "deleted");
+  }
+}
+
+void compare_issued_documents(const Workspace& base, const Workspace& head,
+                              Diagnostics& diagnostics) {
+  for (const PartnerFolder& base_folder : base.partners()) {
+    const PartnerFolder* head_folder = head.partner(base_folder.slug);
+    if (head_folder) compare_invoices(base, head, &base_folder, *head_folder, diagnostics);
+    compare_credit_notes(base, head, &base_folder, head_folder, diagnostics);
   }
 }
 
@@ -250,7 +320,9 @@ std::optional<std::vector<std::string>> touched_partners(
     const std::size_t slash = p.find('/', 9);
     if (slash == std::string_view::npos) return std::nullopt;
     const std::string_view rest = p.substr(slash + 1);
-    if (rest.starts_with("invoices/") || rest.starts_with("quotes/")) return std::nullopt;
+    if (rest.starts_with("invoices/") || rest.starts_with("quotes/") ||
+        rest.starts_with("credit-notes/"))
+      return std::nullopt;
     slugs.emplace_back(p.substr(9, slash - 9));
   }
   std::sort(slugs.begin(), slugs.end());

@@ -24,13 +24,20 @@ namespace partnerops::transitions {
 /// `lifecycle-guard` (a guard of a transition taken in the range unmet at
 /// head), `history-rewritten`, `history-backdated` (warning),
 /// `invoice-issued-changed`, `invoice-issued-deleted`, `invoice-renumbered`,
-/// `invoice-number-reused`, `payment-backdated` (warning). Positions point
-/// into head's files (or base's for what was deleted).
+/// `invoice-number-reused`, `payment-backdated` (warning),
+/// `credit-note-issued-changed`, `credit-note-issued-deleted`. Positions
+/// point into head's files (or base's for what was deleted).
 void compare_revisions(const Workspace& base, const Workspace& head, Diagnostics& diagnostics);
+
+/// Only the invoice and credit-note part of compare_revisions, for the
+/// partners `base` holds (validate loads HEAD scoped to the partners whose
+/// invoices or credit notes have uncommitted changes).
+void compare_issued_documents(const Workspace& base, const Workspace& head,
+                              Diagnostics& diagnostics);
 
 /// The partners (slugs) the range touched, when loading only their folders
 /// gives the same answers as loading everything: every changed path lies in
-/// a partner folder and none under invoices/ or quotes/, whose numbering
+/// a partner folder and none under invoices/, credit-notes/ or quotes/, whose numbering
 /// rules span the organisation. nullopt when the whole workspace must be
 /// loaded (partnerops.yaml, schemas/, an invoice or a quote changed).
 std::optional<std::vector<std::string>> touched_partners(

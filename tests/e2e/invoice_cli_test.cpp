@@ -1,0 +1,368 @@
+// invoice run, issue and credit as a user runs them, on a copy of the demo
+// organisation in a fresh repository: exact numbers and totals, what the
+// commits hold, and the rules that keep issued documents unchanged.
+
+#include <gtest/gtest.h>
+
+#include "run_support.hpp"
+
+namespace partnerops::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+                                        "NO_COLOR=1", "SOURCE_DATE_EPOCH=1795392000"};
+
+// Usage for January 2027: Lakeshore's cloud bill, passed through with 10 %.
+const char* const k_usage_2027_01 =
+    "period: \"2027-01\"\n"
+    "charges:\n"
+    "  - partner: lakeshore-college\n"
+    "    description: Cloud compute and storage, January 2027\n"
+    "    cost: \"1234.56\"\n"
+    "    service_charge_percent: \"10\"\n";
+
+class InvoiceCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    make_base_workspace(dir.path());
+    git("init -q -b main");
+    git("config user.name 'Ada Lovelace'");
+    git("config user.email ada@example.org");
+    git("add -A");
+    git("commit -q -m base");
+    write_file(inputs.path() / "usage-2027-01.yaml", k_usage_2027_01);
+  }
+
+  std::string git(const std::string& args) const {
+    return run_tool("cd '" + dir.path().string() +
+                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
+                    " 2>&1");
+  }
+
+  RunResult partnerops(const std::vector<std::string>& args) const {
+    return run_partnerops(args, dir.path(), k_env);
+  }
+
+  std::string usage() const { return (inputs.path() / "usage-2027-01.yaml").string(); }
+
+  std::string head_short() const {
+    const std::string id = git("rev-parse --short HEAD");
+    return id.substr(0, id.size() - 1);
+  }
+
+  TempDir dir;
+  TempDir inputs;
+};
+
+const char* const k_table_2027_01 =
+    "number          partner               issue date  due date     lines             total\n"
+    "INV-2027-0001   lakeshore-college     2027-01-01  2027-01-31       2       1358.02 USD\n"
+    "INV-2027-0002   noordzee-marine-data  2027-01-01  2027-01-31       1       4500.00 EUR\n"
+    "2 invoices for 2027-01: 4500.00 EUR, 1358.02 USD\n";
+
+TEST_F(InvoiceCliTest, RunCreatesTheNextNumbersWithExactTotalsAndCommitsExactlyThem) {
+  const RunResult run =
+      partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out, std::string(k_table_2027_01) + "[invoice-run/2027-01 " + head_short() +
+                         "] invoice run 2027-01: 2 draft invoices\n");
+  EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "invoice-run/2027-01\n");
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/lakeshore-college/invoices/INV-2027-0001.yaml\n"
+            "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml\n");
+  EXPECT_EQ(git("log -1 --format=%B"),
+            "invoice run 2027-01: 2 draft invoices\n\n"
+            "INV-2027-0001 lakeshore-college 1358.02 USD\n"
+            "INV-2027-0002 noordzee-marine-data 4500.00 EUR\n\n");
+  EXPECT_EQ(git("status --porcelain"), "");
+
+  EXPECT_EQ(read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0001.yaml"),
+            "# yaml-language-server: $schema=../../../schemas/invoice.schema.yaml\n"
+            "number: INV-2027-0001\n"
+            "status: draft\n"
+            "issue_date: 2027-01-01\n"
+            "due_date: 2027-01-31\n"
+            "currency: USD\n"
+            "period: \"2027-01\"\n"
+            "reference: Managed JupyterHub Teaching Service Agreement\n"
+            "lines:\n"
+            "  - description: Cloud compute and storage, January 2027\n"
+            "    quantity: 1\n"
+            "    unit_price: \"1234.56\"\n"
+            "    amount: \"1234.56\"\n"
+            "  - description: Service charge 10 % on Cloud compute and storage, January 2027\n"
+            "    quantity: 1\n"
+            "    unit_price: \"123.46\"\n"
+            "    amount: \"123.46\"\n"
+            "subtotal: \"1358.02\"\n"
+            "tax:\n"
+            "  label: Sales tax (exempt services)\n"
+            "  rate_percent: \"0\"\n"
+            "  amount: \"0.00\"\n"
+            "total: \"1358.02\"\n");
+  EXPECT_EQ(read_file(dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml"),
+            "# yaml-language-server: $schema=../../../schemas/invoice.schema.yaml\n"
+            "number: INV-2027-0002\n"
+            "status: draft\n"
+            "issue_date: 2027-01-01\n"
+            "due_date: 2027-01-31\n"
+            "currency: EUR\n"
+            "period: \"2027-01\"\n"
+            "reference: Memorandum of Understanding on Joint Marine Data Science Training\n"
+            "lines:\n"
+            "  - description: Workshop hub platform fee, January – March 2027\n"
+            "    quantity: 1\n"
+            "    unit_price: \"4500.00\"\n"
+            "    amount: \"4500.00\"\n"
+            "subtotal: \"4500.00\"\n"
+            "tax:\n"
+            "  label: VAT reverse charge (Article 196, Directive 2006/112/EC)\n"
+            "  rate_percent: \"0\"\n"
+            "  amount: \"0.00\"\n"
+            "total: \"4500.00\"\n");
+
+  // The drafts are valid where they are.
+  const RunResult validate = partnerops({"validate", "--today", "2026-11-23"});
+  EXPECT_EQ(validate.exit_code, 0) << validate.out;
+
+  // A second run for the same month creates nothing and commits nothing.
+  const std::string head = git("rev-parse HEAD");
+  const RunResult again =
+      partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, "0 invoices for 2027-01; 2 partners already invoiced for 2027-01\n");
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+  EXPECT_EQ(git("status --porcelain"), "");
+}
+
+TEST_F(InvoiceCliTest, DryRunPrintsTheTableAndWritesNothing) {
+  const RunResult run = partnerops(
+      {"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20", "--dry-run"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, k_table_2027_01);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+  EXPECT_EQ(git("branch --format='%(refname:short)'"), "main\n");
+}
+
+TEST_F(InvoiceCliTest, RunContinuesTheYearsSequenceAndSkipsInvoicedPartners) {
+  // November 2026: Lakeshore's quarter is already invoiced (INV-2026-0006);
+  // Noordzee bills nothing by its schedule but gets its usage.
+  write_file(inputs.path() / "usage-2026-11.yaml",
+             "period: \"2026-11\"\n"
+             "charges:\n"
+             "  - partner: noordzee-marine-data\n"
+             "    description: Workshop GPU hours, November 2026\n"
+             "    cost: \"310.25 EUR\"\n"
+             "  - partner: lakeshore-college\n"
+             "    description: Cloud costs, November 2026\n"
+             "    cost: \"99.00\"\n");
+  const RunResult run =
+      partnerops({"invoice", "run", "2026-11", "--usage", (inputs.path() / "usage-2026-11.yaml").string(),
+                  "--today", "2026-11-23", "--no-commit"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "number          partner               issue date  due date     lines             total\n"
+            "INV-2026-0007   noordzee-marine-data  2026-11-23  2026-12-23       1        310.25 EUR\n"
+            "1 invoice for 2026-11: 310.25 EUR; 1 partner already invoiced for 2026-11\n");
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"),
+            "?? partners/noordzee-marine-data/invoices/INV-2026-0007.yaml\n");
+}
+
+TEST_F(InvoiceCliTest, RunRefusesAUsageFileForAnotherMonthOrAnUnknownPartner) {
+  write_file(inputs.path() / "bad.yaml",
+             "period: \"2026-12\"\n"
+             "charges:\n"
+             "  - partner: cascadia-climate\n"
+             "    description: Cloud costs\n"
+             "    cost: \"10.00\"\n");
+  const RunResult run = partnerops({"invoice", "run", "2027-01", "--usage",
+                                    (inputs.path() / "bad.yaml").string(), "--today", "2026-12-20"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("error[usage-period]: the usage file is for 2026-12, not 2027-01"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("error[usage-partner]: 'cascadia-climate' has no executed agreement to "
+                         "invoice under"),
+            std::string::npos)
+      << run.err;
+  EXPECT_TRUE(run.err.ends_with("partnerops: nothing was changed\n")) << run.err;
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+}
+
+TEST_F(InvoiceCliTest, IssuedInvoiceEditsAreRejectedByValidateAndCheckRange) {
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
+                        "--no-branch"})
+                .exit_code,
+            0);
+  const RunResult issue =
+      partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-04"});
+  ASSERT_EQ(issue.exit_code, 0) << issue.err;
+  EXPECT_EQ(issue.out, "[main " + head_short() + "] noordzee-marine-data: issue INV-2027-0002\n");
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml\n");
+  const fs::path file = dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml";
+  const std::string issued = read_file(file);
+  EXPECT_NE(issued.find("status: issued\nissue_date: 2027-01-04\ndue_date: 2027-02-03\n"),
+            std::string::npos)
+      << issued;
+
+  // Issuing twice is refused.
+  const RunResult twice = partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-05"});
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_NE(twice.err.find("error[invoice-not-draft]: invoice INV-2027-0002 is issued, not a "
+                           "draft"),
+            std::string::npos)
+      << twice.err;
+
+  // An edit of the issued invoice, uncommitted: validate rejects it.
+  std::string edited = issued;
+  edited.replace(edited.find("4500.00"), 7, "4000.00");
+  edited.replace(edited.find("4500.00"), 7, "4000.00");
+  edited.replace(edited.find("subtotal: \"4500.00\""), 19, "subtotal: \"4000.00\"");
+  edited.replace(edited.find("total: \"4500.00\""), 16, "total: \"4000.00\"");
+  write_file(file, edited);
+  const RunResult validate = partnerops({"validate", "--today", "2026-11-23"});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_NE(validate.out.find("partners/noordzee-marine-data/invoices/INV-2027-0002.yaml:9:1: "
+                              "error[invoice-issued-changed]: issued invoice INV-2027-0002 was "
+                              "edited (lines); only its status and appended payments may change"),
+            std::string::npos)
+      << validate.out;
+
+  // Committed, check-range rejects it too.
+  git("commit -q -am 'lower the fee'");
+  const RunResult range = partnerops({"check-range", "HEAD~1..HEAD", "--today", "2026-11-23"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_NE(range.out.find("error[invoice-issued-changed]: issued invoice INV-2027-0002 was "
+                           "edited (lines)"),
+            std::string::npos)
+      << range.out;
+}
+
+TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
+  const RunResult credit = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
+                                       "Billed twice for the quarter", "--date", "2026-11-23"});
+  ASSERT_EQ(credit.exit_code, 0) << credit.err;
+  EXPECT_EQ(credit.out, "[main " + head_short() +
+                            "] lakeshore-college: credit INV-2026-0006 with CN-2026-0002 "
+                            "(7320.00 USD)\n");
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/lakeshore-college/credit-notes/CN-2026-0002.yaml\n");
+  EXPECT_EQ(read_file(dir.path() / "partners/lakeshore-college/credit-notes/CN-2026-0002.yaml"),
+            "# yaml-language-server: $schema=../../../schemas/credit-note.schema.yaml\n"
+            "number: CN-2026-0002\n"
+            "status: issued\n"
+            "issue_date: 2026-11-23\n"
+            "currency: USD\n"
+            "invoice: INV-2026-0006\n"
+            "reason: Billed twice for the quarter\n"
+            "lines:\n"
+            "  - description: Managed JupyterHub teaching service, November 2026 – January 2027\n"
+            "    invoice_line: 1\n"
+            "    quantity: 1\n"
+            "    unit_price: \"7200.00\"\n"
+            "    amount: \"7200.00\"\n"
+            "  - description: Additional storage, 500 GB (per month, November 2026 – January "
+            "2027)\n"
+            "    invoice_line: 2\n"
+            "    quantity: 3\n"
+            "    unit_price: \"40.00\"\n"
+            "    amount: \"120.00\"\n"
+            "subtotal: \"7320.00\"\n"
+            "tax:\n"
+            "  label: Sales tax (exempt services)\n"
+            "  rate_percent: \"0\"\n"
+            "  amount: \"0.00\"\n"
+            "total: \"7320.00\"\n");
+  const RunResult validate = partnerops({"validate", "--today", "2026-11-23"});
+  EXPECT_EQ(validate.exit_code, 0) << validate.out;
+
+  // Nothing is left to credit.
+  const RunResult over = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "again",
+                                     "--line", "2=1.00", "--date", "2026-11-23"});
+  EXPECT_EQ(over.exit_code, 1);
+  EXPECT_NE(over.err.find("error[credit-note-over-credit]: crediting 1.00 USD would exceed what "
+                          "invoice INV-2026-0006 still asks for: 0.00 of its 7320.00"),
+            std::string::npos)
+      << over.err;
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  // The credit note prints.
+  const RunResult build = partnerops({"build", "--partner", "lakeshore-college", "--kind",
+                                      "credit-note", "--out", (dir.path() / "out").string()});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const std::string text = pdf_text(dir.path() / "out/lakeshore-college/credit-note-CN-2026-0002.pdf");
+  for (const char* expected :
+       {"Credit Note CN-2026-0002", "23 November 2026", "Billed twice for the quarter",
+        "INV-2026-0006 of 2 November 2026 ($7,320.00)", "$7,200.00", "$7,320.00",
+        "credited against invoice INV-2026-0006"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
+
+TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
+  const RunResult first = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
+                                      "Storage not used", "--line", "2=80.00", "--date",
+                                      "2026-11-23"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const RunResult too_much = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "more",
+                                         "--line", "2=50.00", "--date", "2026-11-23"});
+  EXPECT_EQ(too_much.exit_code, 1);
+  EXPECT_NE(too_much.err.find("error[credit-line]: cannot credit \"50.00\" on line 2 of invoice "
+                              "INV-2026-0006: the amount must be above 0 and at most the line's "
+                              "120.00"),
+            std::string::npos)
+      << too_much.err;
+  const RunResult rest = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
+                                     "Cancelled", "--date", "2026-11-23"});
+  EXPECT_EQ(rest.exit_code, 1);
+  EXPECT_NE(rest.err.find("error[credit-note-over-credit]: crediting 7320.00 USD would exceed "
+                          "what invoice INV-2026-0006 still asks for: 7240.00 of its 7320.00"),
+            std::string::npos)
+      << rest.err;
+  const RunResult line1 = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
+                                      "Cancelled", "--line", "1", "--date", "2026-11-24"});
+  ASSERT_EQ(line1.exit_code, 0) << line1.err;
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/lakeshore-college/credit-notes/CN-2026-0003.yaml\n");
+
+  // A credit note is never edited: validate and check-range say so.
+  const fs::path note = dir.path() / "partners/lakeshore-college/credit-notes/CN-2026-0002.yaml";
+  std::string text = read_file(note);
+  text.replace(text.find("Storage not used"), 16, "Storage unused!!");
+  write_file(note, text);
+  const RunResult validate = partnerops({"validate", "--today", "2026-11-23"});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_NE(validate.out.find("partners/lakeshore-college/credit-notes/CN-2026-0002.yaml:7:1: "
+                              "error[credit-note-issued-changed]: credit note CN-2026-0002 was "
+                              "edited (reason); only its status may change, to void"),
+            std::string::npos)
+      << validate.out;
+  git("commit -q -am 'reword'");
+  const RunResult range = partnerops({"check-range", "HEAD~1..HEAD", "--today", "2026-11-23"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_NE(range.out.find("error[credit-note-issued-changed]: credit note CN-2026-0002 was "
+                           "edited (reason)"),
+            std::string::npos)
+      << range.out;
+}
+
+TEST_F(InvoiceCliTest, DraftsAreNotCredited) {
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
+                        "--no-branch"})
+                .exit_code,
+            0);
+  const RunResult credit = partnerops({"invoice", "credit", "INV-2027-0001", "--reason", "x",
+                                       "--date", "2027-01-02"});
+  EXPECT_EQ(credit.exit_code, 1);
+  EXPECT_NE(credit.err.find("error[credit-note-invoice-status]: invoice INV-2027-0001 is draft; "
+                            "only an issued or paid invoice is credited"),
+            std::string::npos)
+      << credit.err;
+}
+
+}  // namespace
+}  // namespace partnerops::e2e

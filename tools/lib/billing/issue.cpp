@@ -1,0 +1,101 @@
+#include "billing/issue.hpp"
+
+#include <filesystem>
+
+#include "model/numbering.hpp"
+#include "yaml/edit.hpp"
+
+namespace partnerops::billing {
+
+std::string find_invoice_owner(const std::string& root, const std::string& number) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path partners = fs::path(root) / k_partners_dir;
+  for (fs::directory_iterator it(partners, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code exists;
+    if (fs::is_regular_file(it->path() / "invoices" / (number + ".yaml"), exists))
+      return it->path().filename().string();
+  }
+  return {};
+}
+
+FoundInvoice find_invoice(const Workspace& workspace, const std::string& number,
+                          Diagnostics& diagnostics) {
+  for (const PartnerFolder& folder : workspace.partners())
+    if (const Invoice* invoice = folder.invoice(number)) return {&folder, invoice};
+  diagnostics.error("invoice-unknown", std::string(k_partners_dir), {},
+                    "there is no invoice " + number + " (partners/<slug>/invoices/" + number +
+                        ".yaml that loads)",
+                    "check the number; partnerops validate reports invoices that do not load");
+  return {};
+}
+
+std::int64_t payment_terms_days(const Workspace& workspace, const PartnerFolder& folder) {
+  if (folder.agreement && folder.agreement->payment_terms_days)
+    return *folder.agreement->payment_terms_days;
+  if (workspace.organisation() && workspace.organisation()->payment_terms_days)
+    return *workspace.organisation()->payment_terms_days;
+  return 30;
+}
+
+std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
+                                                 const IssueRequest& request,
+                                                 Diagnostics& diagnostics) {
+  const FoundInvoice found = find_invoice(workspace, request.number, diagnostics);
+  if (!found.invoice) return std::nullopt;
+  const Invoice& invoice = *found.invoice;
+  if (invoice.status.value != "draft") {
+    diagnostics.error("invoice-not-draft", invoice.file, invoice.status.position,
+                      "invoice " + invoice.number.value + " is " + invoice.status.value +
+                          ", not a draft; an issued invoice is never issued again or edited",
+                      "correct an issued invoice with partnerops invoice credit");
+    return std::nullopt;
+  }
+  if (workspace.organisation()) {
+    const auto pattern = workspace.organisation()->numbering.find("invoice");
+    const std::optional<NumberingRule> rule =
+        pattern == workspace.organisation()->numbering.end()
+            ? std::nullopt
+            : NumberingRule::parse(pattern->second);
+    const std::optional<NumberingRule::Match> match =
+        rule ? rule->match(invoice.number.value) : std::nullopt;
+    if (match && rule->pattern().find("{year}") != std::string::npos &&
+        rule->format(request.date.year(), match->seq) != invoice.number.value) {
+      diagnostics.error("invoice-issue-year", invoice.file, invoice.number.position,
+                        "invoice " + invoice.number.value + " is numbered for another year than " +
+                            std::to_string(request.date.year()) + ", its issue date " +
+                            request.date.iso(),
+                        "issue it with a --date in the year of its number, or let the next "
+                        "invoice run number a new draft");
+      return std::nullopt;
+    }
+  }
+  const WorkspaceFile* file = workspace.file(invoice.file);
+  const Date due = request.date.plus_days(
+      static_cast<int>(payment_terms_days(workspace, *found.folder)));
+  std::string error;
+  std::optional<std::string> text =
+      yaml::set_scalar(file->content, "status", yaml::Scalar::raw("issued"), "number", &error);
+  if (text)
+    text = yaml::set_scalar(*text, "issue_date", yaml::Scalar::raw(request.date.iso()), "status",
+                            &error);
+  if (text)
+    text = yaml::set_scalar(*text, "due_date", yaml::Scalar::raw(due.iso()), "issue_date", &error);
+  if (!text) {
+    diagnostics.error("advance-edit-refused", invoice.file, {},
+                      "the invoice cannot be edited safely: " + error,
+                      "set status, issue_date and due_date by hand");
+    return std::nullopt;
+  }
+  if (!transitions::revalidate(workspace, invoice.file, *text, diagnostics)) return std::nullopt;
+  transitions::ChangeSet changes;
+  changes.folder = found.folder->path;
+  changes.edits.push_back({invoice.file, *text});
+  changes.message = found.folder->slug + ": issue " + invoice.number.value + "\n\nPartner: " +
+                    found.folder->slug + "\nInvoice: " + invoice.number.value + "\nIssue-Date: " +
+                    request.date.iso() + "\nDue-Date: " + due.iso() + "\n";
+  changes.suggested_branch = "invoice-issue/" + invoice.number.value;
+  return changes;
+}
+
+}  // namespace partnerops::billing

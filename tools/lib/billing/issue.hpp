@@ -1,0 +1,49 @@
+#pragma once
+// Issuing a draft invoice: status draft → issued with the issue date and the
+// due date from the payment terms, as a surgical edit of the file. From then
+// on the invoice is never edited (validate and check-range hold it to that):
+// only its payments grow and its status moves to paid or void; corrections
+// are credit notes.
+
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "model/workspace.hpp"
+#include "transitions/change_set.hpp"
+
+namespace partnerops::billing {
+
+/// The partner folder slug whose invoices/ holds `number`.yaml under the
+/// workspace root `root`, found on disk without loading anything; empty
+/// when there is none.
+std::string find_invoice_owner(const std::string& root, const std::string& number);
+
+/// The invoice numbered `number` in `workspace`, with its folder, or
+/// nullptrs after reporting `invoice-unknown`.
+struct FoundInvoice {
+  const PartnerFolder* folder = nullptr;
+  const Invoice* invoice = nullptr;
+};
+FoundInvoice find_invoice(const Workspace& workspace, const std::string& number,
+                          Diagnostics& diagnostics);
+
+/// Days from issue to due date for invoices of `folder`: the agreement's
+/// payment_terms_days, else partnerops.yaml's default, else 30.
+std::int64_t payment_terms_days(const Workspace& workspace, const PartnerFolder& folder);
+
+struct IssueRequest {
+  std::string number;
+  Date date;
+};
+
+/// Plans issuing the draft `request.number` on `request.date`. Returns the
+/// one-file change, or nullopt after reporting why not (`invoice-unknown`,
+/// `invoice-not-draft`, `invoice-issue-year` when the number belongs to
+/// another year than the date, `advance-edit-refused` when the file cannot
+/// be edited safely).
+std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
+                                                 const IssueRequest& request,
+                                                 Diagnostics& diagnostics);
+
+}  // namespace partnerops::billing

@@ -1,0 +1,53 @@
+#include "billing/next_number.hpp"
+
+#include <algorithm>
+
+namespace partnerops::billing {
+
+NextNumbers::NextNumbers(const Workspace& workspace, FileKind kind, NumberingRule rule)
+    : m_rule(std::move(rule)) {
+  for (const auto& file : workspace.files()) {
+    if (file->kind != kind) continue;
+    std::string number;
+    const yaml::Node* node = file->document && file->document->root().is_mapping()
+                                 ? file->document->root().find("number")
+                                 : nullptr;
+    if (node && node->is_string()) {
+      number = node->text();
+    } else {
+      number = file->path.substr(file->path.rfind('/') + 1);
+      number = number.substr(0, number.rfind('.'));
+    }
+    if (const std::optional<NumberingRule::Match> match = m_rule.match(number)) {
+      long long& last = m_last[match->sequence];
+      last = std::max(last, match->seq);
+    }
+  }
+}
+
+std::string NextNumbers::take(int year) {
+  const std::string first = m_rule.format(year, 1);
+  const std::optional<NumberingRule::Match> match = m_rule.match(first);
+  long long& last = m_last[match ? match->sequence : first];
+  return m_rule.format(year, ++last);
+}
+
+std::optional<NumberingRule> numbering_rule(const Workspace& workspace, const std::string& key,
+                                            Diagnostics& diagnostics) {
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  std::string pattern;
+  if (organisation) {
+    const auto found = organisation->numbering.find(key);
+    if (found != organisation->numbering.end()) pattern = found->second;
+  }
+  if (std::optional<NumberingRule> rule = NumberingRule::parse(pattern)) return rule;
+  diagnostics.error("numbering-rule-invalid", "partnerops.yaml", {},
+                    pattern.empty() ? "partnerops.yaml sets no numbering." + key + " rule"
+                                    : "the " + key + " numbering rule '" + pattern +
+                                          "' is not understood",
+                    "use literal text with {year} and {seq:N}, e.g. numbering." + key + ": \"" +
+                        (key == "invoice" ? "INV" : "CN") + "-{year}-{seq:4}\"");
+  return std::nullopt;
+}
+
+}  // namespace partnerops::billing

@@ -1,0 +1,70 @@
+// partnerops invoice issue NUMBER [--date D] [--branch [NAME] | --no-branch] [--no-commit] [PATH]
+//
+// Issues a draft invoice: status issued, issue date (default today) and due
+// date from the payment terms, one surgical edit committed like `record`
+// (on the current branch unless --branch). From then on the invoice is
+// never edited. Exit 0 done, 1 refused (nothing changed), 2 usage error.
+
+#include <iostream>
+
+#include "billing/issue.hpp"
+#include "bookkeeping.hpp"
+#include "command.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+struct InvoiceIssueOptions {
+  BookkeepingOptions common;
+  std::string number;
+};
+
+int run_invoice_issue(InvoiceIssueOptions options) {
+  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  const std::optional<Date> date =
+      options.common.date.empty() ? Date::today() : Date::parse(options.common.date);
+  if (!date) {
+    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
+              << options.common.date << "'\n";
+    return k_exit_usage;
+  }
+  // Only the owning partner's folder is loaded, as for `record`.
+  options.common.slug = billing::find_invoice_owner(options.common.path, options.number);
+  if (options.common.slug.empty()) {
+    std::cerr << "partnerops: there is no invoice " << options.number << " under "
+              << options.common.path << "/partners/*/invoices/\n";
+    return k_exit_problems;
+  }
+  const billing::IssueRequest request{options.number, *date};
+  return run_bookkeeping(options.common, DefaultBranch::current,
+                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return billing::plan_issue(workspace, request, diagnostics);
+                         });
+}
+
+}  // namespace
+
+Runner define_invoice_issue(CLI::App& sub) {
+  auto options = std::make_shared<InvoiceIssueOptions>();
+  sub.add_option("number", options->number, "The draft invoice's number, e.g. INV-2026-0007")
+      ->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--date", options->common.date, "The issue date (YYYY-MM-DD; default today)");
+  CLI::Option* branch =
+      sub.add_option("--branch", options->common.branch,
+                     "Commit on a new branch (invoice-issue/<number> unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options->common.no_branch,
+               "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  return [options, branch] {
+    options->common.make_branch = branch->count() > 0;
+    return run_invoice_issue(*options);
+  };
+}
+
+}  // namespace partnerops::cli
