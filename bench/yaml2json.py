@@ -8,7 +8,7 @@ stay strings, so this loader resolves plain scalars by the 1.2 core rules only.
 usage: yaml2json.py ROOT OUT
        yaml2json.py --file IN.yaml OUT.json     (one file)
 Writes OUT/<kind>/<path with / replaced by __>.json, where kind is the schema
-name (partnerops, partner, agreement, sow, quote, invoice, kpis, issues,
+name (partnerops, partner, agreement, sow, quote, invoice, credit-note, kpis, issues,
 lifecycle) and OUT/schemas/<name>.json for every schemas/*.schema.yaml.
 """
 import json
@@ -67,7 +67,8 @@ def kind_of(rel):
             if name in ("partner", "agreement", "kpis", "issues"):
                 return name
         elif len(parts) == 4:
-            return {"sow": "sow", "quotes": "quote", "invoices": "invoice"}.get(parts[2])
+            return {"sow": "sow", "quotes": "quote", "invoices": "invoice",
+                    "credit-notes": "credit-note"}.get(parts[2])
     return None
 
 

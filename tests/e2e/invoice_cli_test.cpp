@@ -283,10 +283,10 @@ TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
 
   // Nothing is left to credit.
   const RunResult over = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "again",
-                                     "--line", "2=1.00", "--date", "2026-11-23"});
+                                     "--date", "2026-11-23"});
   EXPECT_EQ(over.exit_code, 1);
-  EXPECT_NE(over.err.find("error[credit-note-over-credit]: crediting 1.00 USD would exceed what "
-                          "invoice INV-2026-0006 still asks for: 0.00 of its 7320.00"),
+  EXPECT_NE(over.err.find("error[credit-note-over-credit]: crediting 7320.00 USD would exceed "
+                          "what invoice INV-2026-0006 still asks for: 0.00 of its 7320.00"),
             std::string::npos)
       << over.err;
   EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
@@ -312,8 +312,8 @@ TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
                                          "--line", "2=50.00", "--date", "2026-11-23"});
   EXPECT_EQ(too_much.exit_code, 1);
   EXPECT_NE(too_much.err.find("error[credit-line]: cannot credit \"50.00\" on line 2 of invoice "
-                              "INV-2026-0006: the amount must be above 0 and at most the line's "
-                              "120.00"),
+                              "INV-2026-0006: the amount must be above 0 and at most what is left "
+                              "of the line, 40.00 of 120.00"),
             std::string::npos)
       << too_much.err;
   const RunResult rest = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
@@ -323,6 +323,14 @@ TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
                           "what invoice INV-2026-0006 still asks for: 7240.00 of its 7320.00"),
             std::string::npos)
       << rest.err;
+  const RunResult line2 = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "x",
+                                      "--line", "2", "--date", "2026-11-23"});
+  EXPECT_EQ(line2.exit_code, 1);
+  EXPECT_NE(line2.err.find("error[credit-line]: line 2 of invoice INV-2026-0006 is already "
+                           "credited 80.00 of its 120.00"),
+            std::string::npos)
+      << line2.err;
+  EXPECT_NE(line2.err.find("hint: credit the rest with --line 2=40.00"), std::string::npos);
   const RunResult line1 = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
                                       "Cancelled", "--line", "1", "--date", "2026-11-24"});
   ASSERT_EQ(line1.exit_code, 0) << line1.err;
@@ -348,6 +356,40 @@ TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
                            "edited (reason)"),
             std::string::npos)
       << range.out;
+}
+
+TEST_F(InvoiceCliTest, MilestonesBillInTheMonthTheyFallDue) {
+  // Lakeshore's one-off fee becomes a fixed price paid by SOW milestones.
+  const fs::path agreement = dir.path() / "partners/lakeshore-college/agreement.yaml";
+  std::string text = read_file(agreement);
+  text.replace(text.find("    schedule: one-off\n    first_period: \"2026-02\"\n"), 50,
+               "    schedule: milestones\n    sow: sow/lms.yaml\n");
+  write_file(agreement, text);
+  std::string sow = read_file(dir.path() / "partners/cascadia-climate/sow/hub-migration.yaml");
+  sow.replace(sow.find("id: hub-migration"), 17, "id: lms");
+  sow += "milestones:\n"
+         "  - id: m1\n    title: LTI sign-in live\n    due: 2026-12-01\n    amount: \"900.00\"\n"
+         "  - id: m2\n    title: Gradebook sync live\n    due: 2026-12-31\n    amount: \"600.00\"\n"
+         "  - id: m3\n    title: Handover\n    due: 2027-01-01\n    amount: \"0.50\"\n";
+  write_file(dir.path() / "partners/lakeshore-college/sow/lms.yaml", sow);
+  git("add -A");
+  git("commit -q -m milestones");
+  const RunResult run = partnerops({"invoice", "run", "2026-12", "--today", "2026-11-23"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.substr(0, run.out.find("[")),
+            "number          partner            issue date  due date     lines             total\n"
+            "INV-2026-0007   lakeshore-college  2026-12-01  2026-12-31       2       1500.00 USD\n"
+            "1 invoice for 2026-12: 1500.00 USD\n");
+  const std::string invoice =
+      read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2026-0007.yaml");
+  EXPECT_NE(invoice.find("lines:\n"
+                         "  - description: \"Onboarding and LMS integration: LTI sign-in live\"\n"
+                         "    quantity: 1\n"
+                         "    unit_price: \"900.00\"\n"
+                         "    amount: \"900.00\"\n"
+                         "  - description: \"Onboarding and LMS integration: Gradebook sync live\"\n"),
+            std::string::npos)
+      << invoice;
 }
 
 TEST_F(InvoiceCliTest, DraftsAreNotCredited) {

@@ -38,7 +38,7 @@ TEST_F(ValidateOutput, TextQuotesTheLineWithACaretAndTheHint) {
                 " 17 |     amount: \"130.00\"\n"
                 "    |             ^\n"
                 "  hint: write \"120.00\"\n");
-  EXPECT_EQ(run.err, "partnerops: 33 files, 7 partners: 1 error\n");
+  EXPECT_EQ(run.err, "partnerops: 34 files, 7 partners: 1 error\n");
   EXPECT_EQ(run.exit_code, 1);
 }
 
@@ -75,7 +75,7 @@ TEST(ValidateExitCodes, CleanWorkspaceExitsZero) {
   const RunResult run = run_partnerops({"validate", dir.path().string(), "--today", k_today},
                                        fs::current_path(), {"NO_COLOR=1"});
   EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err, "partnerops: 33 files, 7 partners: no problems\n");
+  EXPECT_EQ(run.err, "partnerops: 34 files, 7 partners: no problems\n");
   EXPECT_EQ(run.exit_code, 0);
 }
 

@@ -1,4 +1,4 @@
-#include "report/codeowners.hpp"
+#include "review/codeowners.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,8 +34,9 @@ const std::string k_fixture_codeowners =
     "# Agreements: leadership (roles.leadership).\n"
     "/partners/*/agreement.yaml maya@commonscompute.org\n"
     "\n"
-    "# Invoices: finance (roles.finance).\n"
-    "/partners/*/invoices/ daniel@commonscompute.org\n";
+    "# Invoices and credit notes: finance (roles.finance).\n"
+    "/partners/*/invoices/ daniel@commonscompute.org\n"
+    "/partners/*/credit-notes/ daniel@commonscompute.org\n";
 
 std::vector<std::string> stale_diagnostics(const MemorySource& source) {
   const auto workspace = load_clean(source);
@@ -70,7 +71,7 @@ TEST(Codeowners, SeveralMembersAndAnEmptyRole) {
             "# Agreements: leadership (roles.leadership).\n"
             "/partners/*/agreement.yaml maya@commonscompute.org ada@commonscompute.org\n"
             "\n"
-            "# Invoices: finance (roles.finance).\n"
+            "# Invoices and credit notes: finance (roles.finance).\n"
             "# (roles.finance is empty: invoices stay with each folder's owner)\n");
 }
 

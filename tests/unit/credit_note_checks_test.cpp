@@ -108,6 +108,12 @@ TEST_F(CreditNotes, AnotherPartnersInvoiceIsUnknown) {
   EXPECT_EQ(validate(), Lines{"error credit-note-invoice-unknown " + std::string(k_cn1) + ":6:10"});
 }
 
+TEST_F(CreditNotes, AnInvoiceThatDoesNotLoadIsNotAlsoUnknown) {
+  edit("partners/lakeshore-college/invoices/INV-2026-0004.yaml", "status: paid", "status: settled");
+  EXPECT_EQ(validate(), Lines{"error schema-enum partners/lakeshore-college/invoices/"
+                              "INV-2026-0004.yaml:3:9"});
+}
+
 TEST_F(CreditNotes, ADraftInvoiceIsNotCredited) {
   edit("partners/lakeshore-college/invoices/INV-2026-0006.yaml", "status: issued", "status: draft");
   edit(k_cn1, "invoice: INV-2026-0004", "invoice: INV-2026-0006");
@@ -120,7 +126,7 @@ TEST_F(CreditNotes, TheCurrencyIsTheInvoices) {
 }
 
 TEST_F(CreditNotes, TotalsAreExact) {
-  edit(k_cn1, "total: \"40.00\"", "total: \"40.01\"");
+  edit(k_cn1, "\ntotal: \"40.00\"", "\ntotal: \"40.01\"");
   EXPECT_EQ(validate(), Lines{"error money-total " + std::string(k_cn1) + ":19:8"});
 }
 
@@ -140,8 +146,9 @@ TEST_F(CreditNotes, TheFileIsNamedAfterTheNumber) {
 
 TEST_F(CreditNotes, ANumberOutsideTheRuleIsReported) {
   edit(k_cn1, "number: CN-2026-0001", "number: CR-1");
-  EXPECT_EQ(validate(), Lines{"error credit-note-file-name " + std::string(k_cn1) + ":2:9",
-                              "error credit-note-number-format " + std::string(k_cn1) + ":2:9"});
+  const Lines expected = {"error credit-note-file-name " + std::string(k_cn1) + ":2:9",
+                          "error credit-note-number-format " + std::string(k_cn1) + ":2:9"};
+  EXPECT_EQ(validate(), expected);
 }
 
 }  // namespace

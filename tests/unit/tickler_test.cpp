@@ -156,6 +156,24 @@ TEST_F(TicklerVariant, APaidBalanceAndATerminalStageAreNotReported) {
   }
 }
 
+TEST_F(TicklerVariant, ACreditNoteLowersTheBalanceToChase) {
+  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml",
+             "due_date: 2026-12-02", "due_date: 2026-11-20");
+  const std::string note = "partners/lakeshore-college/credit-notes/CN-2026-0001.yaml";
+  replace_in(source, note, "invoice: INV-2026-0004", "invoice: INV-2026-0006");
+  replace_in(source, note, "invoice_line: 2", "invoice_line: 1");
+  for (const char* key : {"unit_price: ", "    amount: ", "\nsubtotal: ", "\ntotal: "})
+    replace_in(source, note, std::string(key) + "\"40.00\"", std::string(key) + "\"7000.00\"");
+  const auto workspace = load_clean(source);
+  const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
+  const auto invoice = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
+    return item.kind == TicklerKind::invoice_overdue;
+  });
+  ASSERT_NE(invoice, items.end());
+  EXPECT_EQ(invoice->detail,
+            "balance 320.00 USD of 7320.00 USD, issued 2026-11-02, due 2026-11-20, 3 days overdue");
+}
+
 TEST_F(TicklerVariant, AClosedPartnerStillOwingMoneyIsChased) {
   std::string invoice = testing::fixture_text("partners/lakeshore-college/invoices/INV-2026-0006.yaml");
   invoice.replace(invoice.find("due_date: 2026-12-02"), 20, "due_date: 2026-11-01");

@@ -1,14 +1,14 @@
 // partnerops codeowners [PATH] [--check]
 //
 // Writes .github/CODEOWNERS from the roles in partnerops.yaml and each
-// partner's owner (report/codeowners.hpp). With --check, writes nothing and
+// partner's owner (review/codeowners.hpp). With --check, writes nothing and
 // exits 1 when the committed file is missing or differs. Exit 2 for usage
 // errors or when the file cannot be written.
 
 #include <iostream>
 
 #include "command.hpp"
-#include "report/codeowners.hpp"
+#include "review/codeowners.hpp"
 #include "util/atomic_file.hpp"
 
 namespace partnerops::cli {

@@ -106,6 +106,17 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
   if (request.lines.empty()) {
     for (std::size_t i = 0; i < invoice.priced.lines.size(); ++i) whole_line(i);
   }
+  // What earlier credit notes took from each invoice line.
+  std::vector<std::int64_t> taken(invoice.priced.lines.size(), 0);
+  for (const CreditNote& note : folder.credit_notes) {
+    if (!note.credits() || note.invoice.value != invoice.number.value) continue;
+    for (std::size_t i = 0; i < note.invoice_lines.size() && i < note.priced.lines.size(); ++i) {
+      const std::optional<std::int64_t>& line = note.invoice_lines[i];
+      if (line && *line >= 1 && static_cast<std::size_t>(*line) <= taken.size() &&
+          note.priced.lines[i].amount)
+        taken[static_cast<std::size_t>(*line - 1)] += note.priced.lines[i].amount->value.minor;
+    }
+  }
   for (const CreditLineRequest& wanted : request.lines) {
     const std::size_t count = invoice.priced.lines.size();
     if (wanted.line < 1 || static_cast<std::size_t>(wanted.line) > count) {
@@ -116,23 +127,38 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
       return std::nullopt;
     }
     const std::size_t index = static_cast<std::size_t>(wanted.line - 1);
+    const PricedLine& line = invoice.priced.lines[index];
+    const std::int64_t line_amount = line.amount ? line.amount->value.minor : 0;
+    const std::int64_t left = line_amount - taken[index];
+    const Position where = line.amount ? line.amount->position : Position{};
+    const std::string number = std::to_string(wanted.line);
     if (wanted.amount.empty()) {
+      if (taken[index] != 0) {
+        diagnostics.error("credit-line", invoice.file, where,
+                          "line " + number + " of invoice " + invoice.number.value +
+                              " is already credited " + format_plain(taken[index], *currency) +
+                              " of its " + format_plain(line_amount, *currency),
+                          left > 0 ? "credit the rest with --line " + number + "=" +
+                                         format_plain(left, *currency)
+                                   : "nothing is left to credit on this line");
+        return std::nullopt;
+      }
       whole_line(index);
       continue;
     }
-    const PricedLine& line = invoice.priced.lines[index];
     const MoneyParse amount = parse_money(wanted.amount, invoice.priced.currency);
-    const std::int64_t line_amount = line.amount ? line.amount->value.minor : 0;
-    if (!amount.money || amount.money->minor <= 0 || amount.money->minor > line_amount) {
+    if (!amount.money || amount.money->minor <= 0 || amount.money->minor > left) {
       diagnostics.error(
-          "credit-line", invoice.file, line.amount ? line.amount->position : Position{},
-          "cannot credit \"" + wanted.amount + "\" on line " + std::to_string(wanted.line) +
-              " of invoice " + invoice.number.value + ": " +
+          "credit-line", invoice.file, where,
+          "cannot credit \"" + wanted.amount + "\" on line " + number + " of invoice " +
+              invoice.number.value + ": " +
               (!amount.money ? describe(amount.error, invoice.priced.currency)
-                             : "the amount must be above 0 and at most the line's " +
+                             : "the amount must be above 0 and at most what is left of the "
+                               "line, " +
+                                   format_plain(left, *currency) + " of " +
                                    format_plain(line_amount, *currency)),
-          "name an amount such as --line " + std::to_string(wanted.line) + "=" +
-              format_plain(line_amount, *currency));
+          left > 0 ? "name an amount such as --line " + number + "=" + format_plain(left, *currency)
+                   : "nothing is left to credit on this line");
       return std::nullopt;
     }
     lines.push_back({wanted.line, line.description, "1", amount.money->minor, amount.money->minor});

@@ -3,7 +3,7 @@
 // rules follow the roles instead of drifting behind them.
 
 #include "check/checks.hpp"
-#include "report/codeowners.hpp"
+#include "review/codeowners.hpp"
 
 namespace partnerops {
 

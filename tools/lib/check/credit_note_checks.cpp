@@ -25,6 +25,11 @@ void check_credit_notes(const CheckContext& context) {
                   "name the file after its number: " + expected_name);
       }
       const Invoice* invoice = folder.invoice(note.invoice.value);
+      const std::string invoice_path = folder.path + "/invoices/" + note.invoice.value + ".yaml";
+      // An invoice file that failed to load is reported already.
+      if (!invoice && (context.workspace.file(invoice_path) ||
+                       context.workspace.refused(invoice_path)))
+        continue;
       if (!invoice) {
         out.error("credit-note-invoice-unknown", note.file, note.invoice.position,
                   "the credited invoice " + note.invoice.value + " is not an invoice of " +

@@ -140,7 +140,9 @@ class Collector {
       if (invoice.status.value != "issued" || !invoice.due_date || !invoice.priced.total) continue;
       const Date due = invoice.due_date->value;
       const std::int64_t total = invoice.priced.total->value.minor;
-      const std::int64_t balance = total - invoice.paid_minor();
+      // Credit notes cancel part of what the invoice asks for.
+      const std::int64_t balance =
+          total - invoice.paid_minor() - folder.credited_minor(invoice.number.value);
       if (!(due < m_options.today) || balance <= 0) continue;
       const std::string& currency = invoice.priced.currency;
       add(due, TicklerKind::invoice_overdue, folder, invoice.number.value,

@@ -578,6 +578,47 @@ bool replace_value(const ScannedText& doc, std::size_t at, const KeyLine& key,
   return true;
 }
 
+enum class Collection { list, mapping };
+
+// For a key written on one line with an empty collection or a null as its
+// value (`key: []`, `key: {}`, `key: ~  # c`), returns the line as it must
+// read before the first entry goes below it: `key:` with the comment kept and
+// trailing blanks dropped. Anything else (a scalar, a non-empty flow
+// collection, a value running over several lines) is refused through `error`.
+std::optional<std::string> open_empty_collection(const ScannedText& doc, std::size_t at,
+                                                 const KeyLine& found, std::string_view name,
+                                                 Collection kind, std::string* error) {
+  const std::string_view text = doc.text();
+  const Line& line = doc.lines()[at];
+  const std::string quoted_name = "'" + std::string(name) + "'";
+  const bool list = kind == Collection::list;
+  std::string_view inner = text.substr(found.value_begin, found.value_end - found.value_begin);
+  const bool flow = inner.size() >= 2 && inner.front() == (list ? '[' : '{') &&
+                    inner.back() == (list ? ']' : '}');
+  if (flow) {
+    inner = inner.substr(1, inner.size() - 2);
+    if (inner.find_first_not_of(" \t") != std::string_view::npos) {
+      fail(error, quoted_name + (list ? " is a flow-style list ([...]); write it as a block list "
+                                        "to append to it"
+                                      : " is a flow-style mapping ({...}); write it as a block "
+                                        "mapping to edit it"));
+      return std::nullopt;
+    }
+  } else if (!is_null_word(inner)) {
+    fail(error, quoted_name + (list ? " is not a list" : " is not a mapping"));
+    return std::nullopt;
+  }
+  if (doc.block_last(at, 0, SameIndentItems::end_block) != at) {
+    fail(error, quoted_name + " has a value spanning several lines, not a block " +
+                    (list ? "list" : "mapping"));
+    return std::nullopt;
+  }
+  std::string head(text.substr(line.begin, found.colon + 1 - line.begin));
+  head += text.substr(found.value_end, line.end - found.value_end);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.pop_back();
+  return head;
+}
+
 std::vector<std::string> item_lines(const Fields& item, std::size_t dash_indent,
                                     std::size_t field_indent) {
   std::vector<std::string> lines;
@@ -736,39 +777,17 @@ std::optional<std::string> append_to_sequence(std::string_view text, std::string
   }
   const Line& line = doc.lines()[at];
   if (!found.empty_value()) {
-    const std::string_view written =
-        text.substr(found.value_begin, found.value_end - found.value_begin);
-    std::string_view inner = written;
-    if (inner.size() >= 2 && inner.front() == '[' && inner.back() == ']') {
-      inner = inner.substr(1, inner.size() - 2);
-      if (inner.find_first_not_of(" \t") != std::string_view::npos) {
-        fail(error, quoted_name +
-                        " is a flow-style list ([...]); write it as a block list to append to it");
-        return std::nullopt;
-      }
-    } else if (!is_null_word(written)) {
-      fail(error, quoted_name + " is not a list");
-      return std::nullopt;
-    }
-    if (doc.block_last(at, 0, SameIndentItems::end_block) != at) {
-      fail(error, quoted_name + " has a value spanning several lines, not a block list");
-      return std::nullopt;
-    }
     // `key: []  # c` becomes `key:  # c` followed by the item.
+    const std::optional<std::string> head =
+        open_empty_collection(doc, at, found, key, Collection::list, error);
+    if (!head) return std::nullopt;
     const std::size_t indent = doc.list_indent();
-    std::string head(text.substr(line.begin, found.colon + 1 - line.begin));
-    head += text.substr(found.value_end, line.end - found.value_end);
-    while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.pop_back();
-    std::vector<std::string> lines{head};
-    for (std::string& l : item_lines(item, indent, indent + 2)) lines.push_back(std::move(l));
-    std::string replacement;
     const std::string eol = doc.eol_after(at);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      replacement += lines[i];
-      if (i + 1 < lines.size()) replacement += eol;
+    std::string replacement = *head;
+    for (const std::string& item_line : item_lines(item, indent, indent + 2)) {
+      replacement += eol + item_line;
     }
-    Edit edit{line.begin, line.end, replacement};
-    return apply_edit(text, edit);
+    return apply_edit(text, Edit{line.begin, line.end, replacement});
   }
   const std::size_t last = doc.block_last(at, 0, SameIndentItems::belong);
   if (last == at) {
@@ -817,30 +836,12 @@ std::optional<std::string> set_in_mapping(std::string_view text, std::string_vie
   }
   const Line& line = doc.lines()[at];
   if (!found.empty_value()) {
-    const std::string_view written =
-        text.substr(found.value_begin, found.value_end - found.value_begin);
-    std::string_view inner = written;
-    if (inner.size() >= 2 && inner.front() == '{' && inner.back() == '}') {
-      inner = inner.substr(1, inner.size() - 2);
-      if (inner.find_first_not_of(" \t") != std::string_view::npos) {
-        fail(error, quoted_name +
-                        " is a flow-style mapping ({...}); write it as a block mapping to edit it");
-        return std::nullopt;
-      }
-    } else if (!is_null_word(written)) {
-      fail(error, quoted_name + " is not a mapping");
-      return std::nullopt;
-    }
-    if (doc.block_last(at, 0, SameIndentItems::end_block) != at) {
-      fail(error, quoted_name + " has a value spanning several lines, not a block mapping");
-      return std::nullopt;
-    }
-    std::string head(text.substr(line.begin, found.colon + 1 - line.begin));
-    head += text.substr(found.value_end, line.end - found.value_end);
-    while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.pop_back();
-    Edit edit{line.begin, line.end,
-              head + doc.eol_after(at) + std::string(doc.mapping_indent(), ' ') + entry};
-    return apply_edit(text, edit);
+    const std::optional<std::string> head =
+        open_empty_collection(doc, at, found, mapping_key, Collection::mapping, error);
+    if (!head) return std::nullopt;
+    const std::string replacement =
+        *head + doc.eol_after(at) + std::string(doc.mapping_indent(), ' ') + entry;
+    return apply_edit(text, Edit{line.begin, line.end, replacement});
   }
   const std::size_t last = doc.block_last(at, 0, SameIndentItems::end_block);
   if (last == at) {

@@ -1,4 +1,4 @@
-#include "report/codeowners.hpp"
+#include "review/codeowners.hpp"
 
 #include <sstream>
 
@@ -40,11 +40,13 @@ std::optional<std::string> generate_codeowners(const Workspace& workspace) {
   else
     out << "# (roles.leadership is empty: agreements stay with each folder's owner)\n";
 
-  out << "\n# Invoices: finance (roles.finance).\n";
-  if (const std::vector<std::string>* finance = role(*organisation, "finance"))
+  out << "\n# Invoices and credit notes: finance (roles.finance).\n";
+  if (const std::vector<std::string>* finance = role(*organisation, "finance")) {
     out << "/partners/*/invoices/ " << util::join(*finance, " ") << '\n';
-  else
+    out << "/partners/*/credit-notes/ " << util::join(*finance, " ") << '\n';
+  } else {
     out << "# (roles.finance is empty: invoices stay with each folder's owner)\n";
+  }
   return out.str();
 }
 
