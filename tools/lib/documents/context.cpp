@@ -384,11 +384,8 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       if (invoice) {
         add_priced(document, invoice->priced, format);
         const std::int64_t total = invoice->priced.total ? invoice->priced.total->value.minor : 0;
-        const std::int64_t credited = folder ? credited_minor(*folder, *invoice) : 0;
         document["paid"] = format.money(invoice->paid_minor());
-        document["credited"] = format.money(credited);
-        document["has_credits"] = credited != 0;
-        document["balance"] = format.money(total - invoice->paid_minor() - credited);
+        document["balance"] = format.money(total - invoice->paid_minor());
         document["is_draft"] = invoice->status.value == "draft";
         document["is_void"] = invoice->status.value == "void";
         document["is_paid"] = invoice->status.value == "paid";
