@@ -18,6 +18,7 @@
 #include "document_output.hpp"
 #include "options.hpp"
 #include "report/statement.hpp"
+#include "source/filtered_source.hpp"
 #include "source_option.hpp"
 #include "transitions/scoped_source.hpp"
 #include "util/atomic_file.hpp"
@@ -81,12 +82,14 @@ int run_statement(StatementOptions options) {
   if (!opened) return k_exit_usage;
   // One partner's statement reads only its folder, so it costs the same in
   // any size of organisation.
-  std::unique_ptr<Source> scoped;
-  if (!options.all) scoped = transitions::scope_to_partner(*opened->source, options.slug);
+  // Every partner's statement reads only partner.yaml, invoices and credit
+  // notes, so the other files of a large organisation are not loaded.
+  std::unique_ptr<Source> scoped =
+      options.all ? filter_source(*opened->source, statement_input)
+                  : transitions::scope_to_partner(*opened->source, options.slug);
   const auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  const Workspace workspace =
-      load_workspace(options.all ? *opened->source : *scoped, LoadOptions{}, diagnostics);
+  const Workspace workspace = load_workspace(*scoped, LoadOptions{}, diagnostics);
   if (!workspace.organisation()) {
     std::cerr << "partnerops: " << options.path
               << " is not a workspace (partnerops.yaml did not load); run `partnerops validate` "

@@ -49,6 +49,16 @@ std::string_view bucket_short_label(AgeingBucket bucket) {
   return "";
 }
 
+bool statement_input(std::string_view path) {
+  if (path == "partnerops.yaml" || path.starts_with("schemas/")) return true;
+  if (!path.starts_with("partners/")) return false;
+  const std::size_t slash = path.find('/', 9);
+  if (slash == std::string_view::npos) return false;
+  const std::string_view rest = path.substr(slash + 1);
+  return rest == "partner.yaml" || rest.starts_with("invoices/") ||
+         rest.starts_with("credit-notes/");
+}
+
 bool has_statement(const PartnerFolder& folder) {
   return std::any_of(folder.invoices.begin(), folder.invoices.end(), is_receivable);
 }

@@ -86,6 +86,11 @@ struct Statement {
   std::vector<CurrencyBalance> currencies;   ///< by currency code
 };
 
+/// True for the workspace files a statement is made from: partnerops.yaml,
+/// schemas/, and each partner's partner.yaml, invoices/ and credit-notes/.
+/// Loading only these (source/filtered_source) gives the same statements.
+bool statement_input(std::string_view path);
+
 /// True when `folder` has an issued or paid invoice: a statement is made
 /// for these partners only.
 bool has_statement(const PartnerFolder& folder);
