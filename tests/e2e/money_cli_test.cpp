@@ -561,6 +561,26 @@ TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
   EXPECT_TRUE(fs::is_regular_file(dir.path() / "waiting/INV-2026-0007.pdf"));
 }
 
+TEST_F(MoneyCliTest, StatementsOfEveryPartnerWithIssuedInvoices) {
+  const RunResult all =
+      partnerops({"statement", "--all", ".", "--format", "json", "--today", "2026-11-23"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const nlohmann::json document = nlohmann::json::parse(all.out);
+  EXPECT_EQ(document["today"], "2026-11-23");
+  ASSERT_EQ(document["statements"].size(), 2u);
+  EXPECT_EQ(document["statements"][0]["partner"], "lakeshore-college");
+  EXPECT_EQ(document["statements"][1]["partner"], "noordzee-marine-data");
+  // Each is the partner's own statement, loaded on its own.
+  EXPECT_EQ(document["statements"][0], statement("2026-11-23"));
+  // Noordzee: 5250.00 + 4500.00 EUR invoiced and paid (keys sorted by the parse).
+  EXPECT_EQ(document["statements"][1]["balances"].dump(),
+            R"([{"ageing":{"0-30":"0.00","31-60":"0.00","61-90":"0.00","90+":"0.00",)"
+            R"("current":"0.00"},"balance":"0.00","credited":"0.00","currency":"EUR",)"
+            R"("invoiced":"9750.00","paid":"9750.00"}])");
+  const RunResult pdf = partnerops({"statement", "--all", "--format", "pdf"});
+  EXPECT_EQ(pdf.exit_code, 2);
+}
+
 TEST_F(MoneyCliTest, HandoffRefusesDraftsAndWritesNothing) {
   std::string draft = k_issued_0007;
   draft.replace(draft.find("status: issued"), 14, "status: draft");
