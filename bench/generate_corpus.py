@@ -144,6 +144,9 @@ class Numbering:
 class Generator:
     def __init__(self, n, seed, out, schemas):
         self.n, self.rng, self.out, self.schemas = n, random.Random(seed), out, schemas
+        # Late and partial payments draw from their own stream, so the rest
+        # of the corpus is the same as before they were added.
+        self.collections = random.Random(seed + 7919)
         self.lifecycle = self.read_lifecycle()
         self.invoices = Numbering("INV", 5)
         self.quotes = Numbering("Q", 4)
@@ -454,10 +457,18 @@ class Generator:
             doc = {"number": None, "status": "issued", "issue_date": iso(issue), "due_date": iso(due),
                    "currency": currency, "period": period.strftime("%Y-%m")}
             self.priced(doc, lines, tax_label, tax_rate)
-            if due < TODAY:
+            late = self.collections.random()
+            paid_after = r.randint(5, 30) if due < TODAY else 0
+            if due < TODAY and late >= 0.15:
                 doc["status"] = "paid"
-                doc["payments"] = [{"date": iso(min(issue + D(days=r.randint(5, 30)), LAST_DAY)),
+                doc["payments"] = [{"date": iso(min(issue + D(days=paid_after), LAST_DAY)),
                                     "amount": doc["total"]}]
+            elif due < TODAY and late >= 0.05:
+                # Partly paid and overdue: something for the statement's ageing.
+                total = Decimal(doc["total"].split()[0])
+                part = (total * Decimal(self.collections.randint(10, 90)) / 100).quantize(Decimal("0.01"))
+                doc["payments"] = [{"date": iso(min(issue + D(days=self.collections.randint(5, 60)), LAST_DAY)),
+                                    "amount": money(part)}]
             else:
                 doc["payments"] = []
 

@@ -229,7 +229,8 @@ TEST_F(InvoiceCliTest, IssuedInvoiceEditsAreRejectedByValidateAndCheckRange) {
   EXPECT_EQ(validate.exit_code, 1);
   EXPECT_NE(validate.out.find("partners/noordzee-marine-data/invoices/INV-2027-0002.yaml:9:1: "
                               "error[invoice-issued-changed]: issued invoice INV-2027-0002 was "
-                              "edited (lines); only its status and appended payments may change"),
+                              "edited (lines); only its status, appended payments and a first "
+                              "sponsor_number may change"),
             std::string::npos)
       << validate.out;
 

@@ -164,7 +164,7 @@ TEST_F(BaseWorkspace, UnknownChecklistItemIsReportedAtItsKey) {
 
 TEST_F(BaseWorkspace, NumberingRuleIsReportedAtItsValue) {
   edit("partnerops.yaml", "invoice: \"INV-{year}-{seq:4}\"", "invoice: \"INV-{yr}-{seq:4}\"");
-  EXPECT_EQ(validate(), Lines{"error numbering-rule-invalid partnerops.yaml:44:12"});
+  EXPECT_EQ(validate(), Lines{"error numbering-rule-invalid partnerops.yaml:47:12"});
 }
 
 TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {

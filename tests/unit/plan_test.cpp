@@ -55,7 +55,8 @@ TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWind
       "lakeshore-college/receipt-INV-2026-0004-1.pdf",
       "lakeshore-college/credit-note-CN-2026-0001.pdf",
       "lakeshore-college/renewal-notice-2027-01-31.pdf",
-      "lakeshore-college/onboarding.pdf"};
+      "lakeshore-college/onboarding.pdf",
+      "lakeshore-college/statement.pdf"};
   EXPECT_EQ(planned, expected);
   // Outside the window there is no notice.
   options.today = *Date::parse("2026-06-01");

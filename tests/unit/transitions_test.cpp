@@ -489,8 +489,8 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
             "forum' at the base and is now '2026-01-05 lead: inbound enquiry by e-mail'; history "
             "is append-only");
   EXPECT_EQ(message_of("invoice-issued-changed", "INV-2026-0004.yaml"),
-            "issued invoice INV-2026-0004 was edited (reference); only its status and appended "
-            "payments may change");
+            "issued invoice INV-2026-0004 was edited (reference); only its status, appended "
+            "payments and a first sponsor_number may change");
   EXPECT_EQ(message_of("range-illegal-transition", "cascadia-climate/partner.yaml"),
             "the stage changed from 'prospect' to 'partner' without a history entry");
   EXPECT_EQ(message_of("range-illegal-transition", "halden-hydrology-group/partner.yaml"),

@@ -9,6 +9,13 @@
 
 namespace partnerops::cli {
 
+int print_refusal(Diagnostics refusals) {
+  refusals.sort();
+  print_diagnostics(std::cerr, refusals, DiagnosticFormat::text, colour_for_stream(2));
+  std::cerr << "partnerops: nothing was changed\n";
+  return k_exit_problems;
+}
+
 int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
                     const Planner& plan) {
   std::error_code ec;
@@ -34,6 +41,11 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
                       });
     std::cerr << "partnerops: nothing was changed\n";
     return k_exit_problems;
+  }
+  if (changes->edits.empty()) {
+    // Asked for what is already recorded: not a refusal, nothing to commit.
+    std::cout << "partnerops: " << changes->message << "; nothing to change\n";
+    return k_exit_clean;
   }
 
   transitions::ApplyOptions apply;

@@ -34,8 +34,14 @@ struct BookkeepingOptions {
 };
 
 /// Runs one bookkeeping command; returns its exit code. `default_branch`
-/// says whether the command makes a branch unless told otherwise.
+/// says whether the command makes a branch unless told otherwise. A plan
+/// without edits (the change is already recorded) prints its message and
+/// exits 0 without committing.
 int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
                     const Planner& plan);
+
+/// Prints `refusals` (already complete) the way run_bookkeeping prints a
+/// refused plan, for commands that refuse before loading anything; returns 1.
+int print_refusal(Diagnostics refusals);
 
 }  // namespace partnerops::cli

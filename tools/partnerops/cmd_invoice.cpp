@@ -1,4 +1,4 @@
-// partnerops invoice <run|issue|credit|…> …
+// partnerops invoice <run|issue|credit|pay|sponsor-number|handoff> …
 //
 // The money operations on invoices, one sub-command per file
 // (cmd_invoice_<name>.cpp). This file only holds their table and dispatches
@@ -26,6 +26,12 @@ const std::vector<InvoiceCommand>& invoice_commands() {
       {"issue", "Issue a draft invoice: from then on it is never edited", &define_invoice_issue},
       {"credit", "Credit all or part of an issued invoice with a credit note",
        &define_invoice_credit},
+      {"pay", "Record a payment received on an issued invoice and commit it",
+       &define_invoice_pay},
+      {"sponsor-number", "Record the number the fiscal sponsor's system gave an invoice",
+       &define_invoice_sponsor_number},
+      {"handoff", "Bundle issued invoices for the fiscal sponsor: PDFs, a CSV for import, a note",
+       &define_invoice_handoff},
   };
   return table;
 }

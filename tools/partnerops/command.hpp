@@ -36,11 +36,15 @@ Runner define_check_range(CLI::App& sub);
 Runner define_log(CLI::App& sub);
 Runner define_new(CLI::App& sub);
 Runner define_message(CLI::App& sub);
+Runner define_statement(CLI::App& sub);
 Runner define_invoice(CLI::App& sub);
 
 // The sub-commands of `invoice` (table in cmd_invoice.cpp).
 Runner define_invoice_run(CLI::App& sub);
 Runner define_invoice_issue(CLI::App& sub);
 Runner define_invoice_credit(CLI::App& sub);
+Runner define_invoice_pay(CLI::App& sub);
+Runner define_invoice_sponsor_number(CLI::App& sub);
+Runner define_invoice_handoff(CLI::App& sub);
 
 }  // namespace partnerops::cli

@@ -56,10 +56,16 @@ void check_invoices(const CheckContext& context) {
                       format_plain(total, *currency),
                   "record the excess as a separate credit, not as a payment on this invoice");
       }
-      if (invoice.status.value == "paid" && paid < total) {
+      // Credit notes settle their part of the total as payments do, so an
+      // invoice paid in part and credited for the rest is paid.
+      const std::int64_t credited = folder.credited_minor(invoice.number.value);
+      if (invoice.status.value == "paid" && paid + credited < total) {
         out.error("invoice-paid-mismatch", invoice.file, invoice.status.position,
                   "the invoice is marked paid but payments add up to " +
-                      format_plain(paid, *currency) + " of " + format_plain(total, *currency),
+                      format_plain(paid, *currency) +
+                      (credited ? " and credit notes to " + format_plain(credited, *currency)
+                                : std::string()) +
+                      " of " + format_plain(total, *currency),
                   "record the missing payment, or keep the status issued");
       }
       if (invoice.status.value == "draft" && !invoice.payments.empty()) {

@@ -1,6 +1,8 @@
 #include "documents/context.hpp"
 
+#include "model/account.hpp"
 #include "model/priced_document.hpp"
+#include "report/statement.hpp"
 #include "yaml/to_json.hpp"
 
 namespace partnerops {
@@ -214,6 +216,71 @@ void add_sow_totals(json& sow, const Formatter& format) {
   sow["total_high_cost"] = format.money(cost_high);
 }
 
+/// The statement of account with every amount and date formatted. Amounts
+/// carry their own currency, since a partner may owe in several.
+json statement_context(const PartnerFolder& folder, const Date& today, const Formatter& format) {
+  const Statement statement = build_statement(folder, today);
+  const auto money = [](std::int64_t minor, const std::string& currency) {
+    return format_display(Money{minor, currency});
+  };
+  const auto date = [&format](const std::optional<Field<Date>>& value) {
+    return value ? format.date(value->value) : std::string();
+  };
+  json open = json::array();
+  for (const OpenInvoice& line : statement.open_invoices) {
+    const std::string& code = line.invoice->priced.currency;
+    open.push_back(json{{"number", line.invoice->number.value},
+                        {"sponsor_number", line.invoice->sponsor_number},
+                        {"issue_date", date(line.invoice->issue_date)},
+                        {"due_date", date(line.invoice->due_date)},
+                        {"total", money(line.total, code)},
+                        {"paid", money(line.paid, code)},
+                        {"credited", money(line.credited, code)},
+                        {"open", money(line.open, code)},
+                        {"days_past_due", line.days_past_due < 0 ? 0 : line.days_past_due},
+                        {"is_overdue", line.days_past_due > 0},
+                        {"ageing", bucket_short_label(line.bucket)}});
+  }
+  json payments = json::array();
+  for (const StatementPayment& entry : statement.payments)
+    payments.push_back(json{
+        {"date", date(entry.payment->date)},
+        {"invoice", entry.invoice->number.value},
+        {"sponsor_number", entry.invoice->sponsor_number},
+        {"amount", money(entry.payment->amount ? entry.payment->amount->value.minor : 0,
+                         entry.invoice->priced.currency)},
+        {"reference", entry.payment->reference}});
+  json credits = json::array();
+  for (const StatementCredit& credit : statement.credits)
+    credits.push_back(json{{"number", credit.number},
+                           {"date", credit.date ? format.date(*credit.date) : ""},
+                           {"invoice", credit.invoice},
+                           {"amount", money(credit.amount, credit.currency)}});
+  json balances = json::array();
+  for (const CurrencyBalance& balance : statement.currencies) {
+    json ageing = json::array();
+    for (const AgeingBucket bucket : k_ageing_buckets)
+      ageing.push_back(json{{"label", bucket_label(bucket)},
+                            {"amount", money(balance.ageing[static_cast<std::size_t>(bucket)],
+                                             balance.currency)}});
+    balances.push_back(json{{"currency", balance.currency},
+                            {"invoiced", money(balance.invoiced, balance.currency)},
+                            {"paid", money(balance.paid, balance.currency)},
+                            {"credited", money(balance.credited, balance.currency)},
+                            {"balance", money(balance.balance, balance.currency)},
+                            {"ageing", ageing}});
+  }
+  return json{{"as_of", format.date(today)},
+              {"name", statement.name},
+              {"open_invoices", open},
+              {"has_open_invoices", !open.empty()},
+              {"payments", payments},
+              {"has_payments", !payments.empty()},
+              {"credits", credits},
+              {"has_credits", !credits.empty()},
+              {"balances", balances}};
+}
+
 }  // namespace
 
 nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
@@ -331,6 +398,21 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       context["invoice"] = document;
       if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
         context["payment"] = document["payments"][job.payment_index];
+        // A receipt shows what was still owed right after its payment, not
+        // after payments or credit notes that came later.
+        if (invoice && folder && invoice->priced.total) {
+          const Payment& paid = invoice->payments[job.payment_index];
+          std::int64_t after = invoice->priced.total->value.minor;
+          for (std::size_t i = 0; i <= job.payment_index && i < invoice->payments.size(); ++i)
+            if (invoice->payments[i].amount) after -= invoice->payments[i].amount->value.minor;
+          for (const CreditNote& note : folder->credit_notes)
+            if (note.credits() && note.invoice.value == invoice->number.value &&
+                (!paid.date || !note.issue_date || note.issue_date->value <= paid.date->value))
+              after -= note.credited_minor();
+          context["payment"]["balance_after"] = format.money(after);
+        } else {
+          context["payment"]["balance_after"] = "";
+        }
       }
       break;
     }
@@ -365,6 +447,10 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       }
       break;
     }
+    case DocumentKind::statement:
+      context["statement"] = folder ? statement_context(*folder, options.today, format)
+                                    : json::object();
+      break;
     case DocumentKind::onboarding: {
       json items = context["partner"].value("onboarding", json::array());
       int done = 0;

@@ -24,6 +24,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::credit_note, "credit-note", "Credit Note"},
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
+    KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
 };
 
 }  // namespace

@@ -21,6 +21,7 @@ enum class DocumentKind {
   credit_note,          ///< cancels all or part of an issued invoice
   renewal_notice,       ///< partners inside their notice window
   onboarding,           ///< onboarding checklist summary
+  statement,            ///< statement of account, for partners with issued invoices
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "report/statement.hpp"
+
 namespace partnerops {
 
 bool in_renewal_window(const Agreement& agreement, Date today, int renewal_notice_days) {
@@ -59,9 +61,7 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
     }
   }
   if (wants("invoice")) {
-    for (const Invoice& invoice : folder.invoices)
-      jobs.push_back(job(DocumentKind::invoice, folder, invoice.number.value, invoice.number.value,
-                         {invoice.file}));
+    for (const Invoice& invoice : folder.invoices) jobs.push_back(invoice_document(folder, invoice));
   }
   if (wants("receipt")) {
     for (const Invoice& invoice : folder.invoices) {
@@ -94,9 +94,22 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
   if (wants("onboarding") && folder.partner_file->document &&
       folder.partner_file->document->root().find("onboarding"))
     jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
+  if (wants("statement") && has_statement(folder)) jobs.push_back(statement_document(folder));
 }
 
 }  // namespace
+
+DocumentJob invoice_document(const PartnerFolder& folder, const Invoice& invoice) {
+  return job(DocumentKind::invoice, folder, invoice.number.value, invoice.number.value,
+             {invoice.file});
+}
+
+DocumentJob statement_document(const PartnerFolder& folder) {
+  std::vector<std::string> inputs;
+  for (const Invoice& invoice : folder.invoices) inputs.push_back(invoice.file);
+  for (const CreditNote& note : folder.credit_notes) inputs.push_back(note.file);
+  return job(DocumentKind::statement, folder, "", "", inputs);
+}
 
 std::vector<DocumentJob> plan_documents(const Workspace& workspace, const PlanOptions& options) {
   std::vector<DocumentJob> jobs;

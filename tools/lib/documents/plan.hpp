@@ -3,7 +3,8 @@
 // decide: a lead has its running notes; a prospect adds its draft agreement,
 // statements of work and quotes; a partner adds invoices, a receipt per
 // payment, the onboarding summary and, inside the notice window, a renewal
-// notice. The service description is organisation-wide.
+// notice, and a statement of account once it has issued invoices. The
+// service description is organisation-wide.
 
 #include <optional>
 #include <string>
@@ -32,6 +33,14 @@ struct PlanOptions {
   std::optional<std::string> partner;     ///< only this partner
   std::optional<DocumentKind> kind;       ///< only this kind
 };
+
+/// The job that prints `invoice` of `folder` (as `build` plans it), for
+/// commands that print invoices outside a build (the handoff bundle).
+DocumentJob invoice_document(const PartnerFolder& folder, const Invoice& invoice);
+
+/// The statement of account of `folder`: `<slug>/statement.pdf`, made from
+/// partner.yaml and every invoice and credit note file.
+DocumentJob statement_document(const PartnerFolder& folder);
 
 /// Every document the workspace calls for, in a stable order (partner, then
 /// kind, then id). Partners whose files did not load are left out.

@@ -155,6 +155,12 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
     old_tree.erase(key);
     new_tree.erase(key);
   }
+  // The sponsor's number arrives after issue (`invoice sponsor-number`):
+  // setting it once is allowed; changing or removing it is an edit.
+  if (before.sponsor_number.empty() || before.sponsor_number == after.sponsor_number) {
+    old_tree.erase("sponsor_number");
+    new_tree.erase("sponsor_number");
+  }
   if (old_tree == new_tree) return;
   // Point at the first key (in head's order) whose value differs, or that is new.
   Position where;
@@ -176,7 +182,7 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
   }
   out.error("invoice-issued-changed", file, where,
             "issued invoice " + before.number.value + " was edited (" + changed +
-                "); only its status and appended payments may change",
+                "); only its status, appended payments and a first sponsor_number may change",
             "revert the edit; correct an issued invoice with a credit note");
 }
 

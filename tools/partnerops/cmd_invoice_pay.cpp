@@ -1,0 +1,78 @@
+// partnerops invoice pay NUMBER --amount A --date D [--reference R]
+//                        [--branch [NAME] | --no-branch] [--no-commit] [PATH]
+//
+// Appends a payment to an issued invoice and commits that one file on the
+// current branch, like `record`; the payment that settles the invoice also
+// sets `status: paid`. Partial payments are fine; more than is still open
+// (after earlier payments and credit notes) is refused.
+// Exit 0 done, 1 refused (nothing changed), 2 usage error.
+
+#include <iostream>
+
+#include "bookkeeping.hpp"
+#include "command.hpp"
+#include "transitions/payment.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+struct PayOptions {
+  BookkeepingOptions common;
+  std::string number;
+  std::string amount;
+  std::string reference;
+};
+
+int run_invoice_pay(PayOptions options) {
+  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  const std::optional<Date> date = Date::parse(options.common.date);
+  if (!date) {
+    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
+              << options.common.date << "'\n";
+    return k_exit_usage;
+  }
+  const transitions::InvoiceLocation location =
+      transitions::locate_invoice(options.common.path, options.number);
+  options.common.slug = location.slug;
+  const transitions::PaymentRequest request{location.slug, options.number, options.amount, *date,
+                                            options.reference};
+  if (location.slug.empty()) {
+    Diagnostics refusals;
+    transitions::report_unknown_invoice(options.number, location, refusals);
+    return print_refusal(std::move(refusals));
+  }
+  return run_bookkeeping(options.common, DefaultBranch::current,
+                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return transitions::plan_payment(workspace, request, diagnostics);
+                         });
+}
+
+}  // namespace
+
+Runner define_invoice_pay(CLI::App& sub) {
+  auto options = std::make_shared<PayOptions>();
+  sub.add_option("number", options->number, "The invoice number, e.g. INV-2026-0006")->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--amount", options->amount,
+                 "Amount received in the invoice's currency (1200.50 or \"1200.50 USD\")")
+      ->required();
+  sub.add_option("--date", options->common.date, "When the money arrived (YYYY-MM-DD)")->required();
+  sub.add_option("--reference", options->reference, "Bank or remittance reference");
+  CLI::Option* branch =
+      sub.add_option("--branch", options->common.branch,
+                     "Commit on a new branch (pay/<number> unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options->common.no_branch,
+               "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  return [options, branch] {
+    options->common.make_branch = branch->count() > 0;
+    return run_invoice_pay(*options);
+  };
+}
+
+}  // namespace partnerops::cli

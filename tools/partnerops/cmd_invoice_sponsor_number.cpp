@@ -1,0 +1,77 @@
+// partnerops invoice sponsor-number NUMBER SPONSOR_NUMBER [--force]
+//                                   [--branch [NAME] | --no-branch] [--no-commit] [PATH]
+//
+// Records the number the fiscal sponsor's accounting system gave one of our
+// invoices (printed on the invoice, its receipts and statements) and commits
+// that one file. A different number already recorded is kept unless --force.
+// Exit 0 done (or already recorded), 1 refused, 2 usage error.
+
+#include <iostream>
+
+#include "bookkeeping.hpp"
+#include "command.hpp"
+#include "transitions/payment.hpp"
+
+namespace partnerops::cli {
+
+namespace {
+
+struct SponsorNumberOptions {
+  BookkeepingOptions common;
+  std::string number;
+  std::string sponsor_number;
+  bool force = false;
+};
+
+int run_invoice_sponsor_number(SponsorNumberOptions options) {
+  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return k_exit_usage;
+  }
+  if (options.sponsor_number.empty() ||
+      options.sponsor_number.find_first_of("\r\n") != std::string::npos) {
+    std::cerr << "partnerops: the sponsor number must be one line of text\n";
+    return k_exit_usage;
+  }
+  const transitions::InvoiceLocation location =
+      transitions::locate_invoice(options.common.path, options.number);
+  options.common.slug = location.slug;
+  const transitions::SponsorNumberRequest request{
+      location.slug, options.number, options.sponsor_number,
+      options.force ? transitions::Overwrite::allow : transitions::Overwrite::refuse};
+  if (location.slug.empty()) {
+    Diagnostics refusals;
+    transitions::report_unknown_invoice(options.number, location, refusals);
+    return print_refusal(std::move(refusals));
+  }
+  return run_bookkeeping(options.common, DefaultBranch::current,
+                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return transitions::plan_sponsor_number(workspace, request,
+                                                                   diagnostics);
+                         });
+}
+
+}  // namespace
+
+Runner define_invoice_sponsor_number(CLI::App& sub) {
+  auto options = std::make_shared<SponsorNumberOptions>();
+  sub.add_option("number", options->number, "Our invoice number, e.g. INV-2026-0006")->required();
+  sub.add_option("sponsor_number", options->sponsor_number,
+                 "The number in the sponsor's system, e.g. CWFP-2026-0917")
+      ->required();
+  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_flag("--force", options->force, "Replace a different sponsor number already recorded");
+  CLI::Option* branch =
+      sub.add_option("--branch", options->common.branch,
+                     "Commit on a new branch (sponsor-number/<number> unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options->common.no_branch,
+               "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  return [options, branch] {
+    options->common.make_branch = branch->count() > 0;
+    return run_invoice_sponsor_number(*options);
+  };
+}
+
+}  // namespace partnerops::cli
