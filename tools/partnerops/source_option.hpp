@@ -48,6 +48,16 @@ struct LoadedWorkspace {
 /// not count it.
 const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev);
 
+/// Keeps `object` alive until the process ends, never destroying it (see
+/// load_for_reading for why); returns it.
+template <typename T>
+T& keep_until_exit(std::unique_ptr<T> object) {
+  static auto* const kept = new std::vector<std::shared_ptr<void>>();
+  T& kept_object = *object;
+  kept->push_back(std::shared_ptr<T>(std::move(object)));
+  return kept_object;
+}
+
 /// Adds `--timings` to a reading command.
 void add_timings_option(CLI::App& sub, bool& timings);
 

@@ -185,12 +185,20 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     put_u64(out, payload.size());
     out += payload;
   };
-  for (const ParseCacheKey& key : used) {
-    std::string bytes = key.bytes();
-    const auto found = m_entries.find(bytes);
-    if (found != m_entries.end()) put(bytes, found->second);
-  }
   for (const auto& [key, payload] : added) put(key.bytes(), payload);
+  // Entries this run did not use are kept while the cache stays within
+  // twice what the run used, so check-range's two revisions, or a branch
+  // and main, do not evict each other; beyond that they are dropped.
+  const std::size_t working_set = used.size() + added.size();
+  if (m_entries.size() + added.size() <= 2 * working_set) {
+    for (const auto& [key, payload] : m_entries) put(key, payload);
+  } else {
+    for (const ParseCacheKey& key : used) {
+      std::string bytes = key.bytes();
+      const auto found = m_entries.find(bytes);
+      if (found != m_entries.end()) put(bytes, found->second);
+    }
+  }
   std::string count;
   put_u64(count, written.size());
   out.replace(count_at, 8, count);

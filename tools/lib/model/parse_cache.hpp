@@ -50,11 +50,13 @@ class ParseCache {
   /// several threads at once.
   std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
 
-  /// Writes the cache again when `added` holds entries it lacks: the
-  /// entries of `used` (keys found this run) and those of `added` (keys and
-  /// their encoded trees, from yaml::encode), so entries of files that no
-  /// longer exist drop out. Returns false and fills `error` when the file
-  /// cannot be written; the cache is then as it was.
+  /// Writes the cache again when `added` holds entries it lacks (keys and
+  /// their encoded trees, from yaml::encode). The old entries are kept while
+  /// there are at most twice as many as this run used (`used`, the keys it
+  /// found), so two revisions read in turn do not evict each other; past
+  /// that only the used ones are, so entries of files long gone drop out.
+  /// Returns false and fills `error` when the file cannot be written; the
+  /// cache is then as it was.
   bool save(const std::vector<ParseCacheKey>& used,
             const std::vector<std::pair<ParseCacheKey, std::string>>& added,
             std::string* error) const;

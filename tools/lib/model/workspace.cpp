@@ -36,9 +36,12 @@ bool Workspace::refused(std::string_view path) const {
 }
 
 const PartnerFolder* Workspace::partner(std::string_view slug) const {
-  for (const PartnerFolder& folder : m_partners)
-    if (folder.slug == slug) return &folder;
-  return nullptr;
+  // Sorted by slug: comparing two revisions looks up every partner of one
+  // in the other, which a linear search made quadratic.
+  const auto found = std::lower_bound(
+      m_partners.begin(), m_partners.end(), slug,
+      [](const PartnerFolder& folder, std::string_view s) { return folder.slug < s; });
+  return found != m_partners.end() && found->slug == slug ? &*found : nullptr;
 }
 
 namespace {
