@@ -58,8 +58,7 @@ std::optional<OpenedSource> open_source(const std::string& path, const std::stri
 const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev) {
   std::optional<OpenedSource> opened = open_source(path, rev);
   if (!opened) return nullptr;
-  static auto* const kept = new std::vector<std::unique_ptr<LoadedWorkspace>>();
-  LoadedWorkspace* loaded = kept->emplace_back(std::make_unique<LoadedWorkspace>()).get();
+  LoadedWorkspace* loaded = &keep_until_exit(std::make_unique<LoadedWorkspace>());
   loaded->opened = std::move(*opened);
   LoadOptions options;
   options.cache_dir = parse_cache_dir(path);
