@@ -3,7 +3,8 @@
 # 10,000-partner corpus with 10,000+ commits of history, and, in the same run,
 # the equivalent `git add` + `git commit` of the same change for comparison.
 #
-# usage: [PARTNERS=N] bench/transitions_bench.sh [RUNS]   (defaults 10000 and 5)
+# usage: [PARTNERS=N] [BEFORE=path/to/older/partnerops] bench/transitions_bench.sh [RUNS]
+#        (defaults 10000 partners and 5 runs)
 #
 # The repository is built once in a temporary folder: the corpus
 # (generate_corpus.py, 10,000 partners, seed 1) as the first commit, then
@@ -11,12 +12,29 @@
 # with `git fast-import`, then one commit giving RUNS qualified leads a verbal
 # close "yes", so each timed `advance` moves a fresh partner. Medians of RUNS.
 # Targets: advance < 100 ms wall; check-range over 100 commits < 1 s.
+#
+# The checkout writes every file and then the index within the same second
+# or two, so right after it most index entries are "racily clean" (their
+# mtime is not older than the index's) and the first program to write the
+# index must compare them by content. `git status` does that once and
+# rewrites the index, as it would in any working copy that has been used;
+# advance is timed both on the fresh checkout and after that. With BEFORE
+# set, that binary advances other fresh leads in the same loops.
+#
+# check-range is timed twice over 100 commits: commits to partners only
+# (the partners touched are loaded), and a range where one commit also
+# changes partnerops.yaml (the whole organisation is loaded, both sides).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 runs="${1:-5}"
 partnerops="$root/build/release/partnerops"
+before="${BEFORE:-}"
 [[ -x "$partnerops" ]] || { echo "build first: make build" >&2; exit 2; }
+[[ -z "$before" || -x "$before" ]] || { echo "BEFORE=$before is not a program" >&2; exit 2; }
+# Leads made ready: RUNS on the fresh checkout, RUNS after git status, RUNS
+# more of each for BEFORE, and one for --no-commit and git itself.
+ready_count=$((runs * 4 + 1))
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -36,9 +54,9 @@ git -C "$repo" commit -q -m "corpus"
 
 # 10,000 commits through fast-import, then the verbal closes; prints the
 # slugs of the leads made ready to advance.
-python3 - "$repo" "$runs" > "$work/ready" <<'PY'
+python3 - "$repo" "$ready_count" > "$work/ready" <<'PY'
 import os, random, subprocess, sys
-repo, runs = sys.argv[1], int(sys.argv[2])
+repo, wanted = sys.argv[1], int(sys.argv[2])
 partners = sorted(os.listdir(os.path.join(repo, "partners")))
 rng = random.Random(7)
 notes = {}
@@ -78,7 +96,7 @@ for slug in partners:
     if b'stage: "lead"' in text and b"qualified: true" in text and b"verbal_close" not in text:
         changes.append((path, text + b'verbal_close:\n  date: "2026-11-20"\n  outcome: "yes"\n'))
         ready.append(slug)
-    if len(ready) == runs + 1:
+    if len(ready) == wanted:
         break
 commit("verbal closes\n", changes)
 out.append(b"done\n")
@@ -90,15 +108,72 @@ git -C "$repo" reset -q --hard main
 commits="$(git -C "$repo" rev-list --count HEAD)"
 echo "repository: $(find "$repo/partners" -maxdepth 1 -mindepth 1 | wc -l) partners, $commits commits, made in $(ms "$started" "$(now)") ms"
 
-# advance, each on a fresh partner (the last ready lead is kept for git).
-advance_times=()
 mapfile -t ready < "$work/ready"
+(( ${#ready[@]} == ready_count )) || { echo "only ${#ready[@]} leads could be made ready" >&2; exit 2; }
+racy_entries() {
+  python3 - "$repo/.git/index" <<'PY'
+import os, struct, sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+stamp = os.stat(path).st_mtime_ns
+count = struct.unpack(">I", data[8:12])[0]
+at, racy = 12, 0
+for _ in range(count):
+    mtime = struct.unpack(">II", data[at + 8:at + 16])
+    if mtime[0] * 10**9 + mtime[1] >= stamp - stamp % 10**9:
+        racy += 1
+    flags = struct.unpack(">H", data[at + 60:at + 62])[0]
+    name_end = data.index(b"\0", at + 62)
+    at += (name_end - at + 8) // 8 * 8
+print(racy, count)
+PY
+}
+
+# advance, each on a fresh partner (the last ready lead is kept for git).
+# $1: first lead, $2: binary; prints the times.
+advance_runs() {
+  local first="$1" binary="$2" i t0
+  for ((i = 0; i < runs; i++)); do
+    t0="$(now)"
+    (cd "$repo" && "$binary" advance "${ready[$((first + i))]}" prospect \
+         --reason "verbal close: yes" --date 2026-11-23 --no-branch >/dev/null)
+    ms "$t0" "$(now)"
+  done
+}
+read -r racy total < <(racy_entries)
+echo "index after the checkout: $racy of $total entries racily clean (mtime in the index's second)"
+advance_fresh=() before_fresh=()
+# One advance each, alternating, so neither binary alone meets the racy index.
 for ((i = 0; i < runs; i++)); do
   t0="$(now)"
   (cd "$repo" && "$partnerops" advance "${ready[$i]}" prospect --reason "verbal close: yes" \
        --date 2026-11-23 --no-branch >/dev/null)
-  advance_times+=("$(ms "$t0" "$(now)")")
+  advance_fresh+=("$(ms "$t0" "$(now)")")
+  if [[ -n "$before" ]]; then
+    t0="$(now)"
+    (cd "$repo" && "$before" advance "${ready[$((2 * runs + i))]}" prospect \
+         --reason "verbal close: yes" --date 2026-11-23 --no-branch >/dev/null)
+    before_fresh+=("$(ms "$t0" "$(now)")")
+  fi
 done
+sleep 1
+git -C "$repo" status --porcelain >/dev/null
+read -r racy total < <(racy_entries)
+echo "index after git status: $racy of $total entries racily clean"
+advance_times=() before_times=()
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" advance "${ready[$((runs + i))]}" prospect \
+       --reason "verbal close: yes" --date 2026-11-23 --no-branch >/dev/null)
+  advance_times+=("$(ms "$t0" "$(now)")")
+  if [[ -n "$before" ]]; then
+    t0="$(now)"
+    (cd "$repo" && "$before" advance "${ready[$((3 * runs + i))]}" prospect \
+         --reason "verbal close: yes" --date 2026-11-23 --no-branch >/dev/null)
+    before_times+=("$(ms "$t0" "$(now)")")
+  fi
+done
+last=$((ready_count - 1))
 
 # Where advance's time goes: the process start alone (the binary links the
 # PDF engine's libraries), and the same plan with --no-commit (no git).
@@ -109,15 +184,15 @@ for ((i = 0; i < runs; i++)); do
   "$partnerops" --help >/dev/null
   start_times+=("$(ms "$t0" "$(now)")")
   t0="$(now)"
-  (cd "$repo" && "$partnerops" advance "${ready[$runs]}" prospect --reason "x" --date 2026-11-23 \
+  (cd "$repo" && "$partnerops" advance "${ready[$last]}" prospect --reason "x" --date 2026-11-23 \
        --no-commit >/dev/null)
   nocommit_times+=("$(ms "$t0" "$(now)")")
-  git -C "$repo" checkout -q -- "partners/${ready[$runs]}"
+  git -C "$repo" checkout -q -- "partners/${ready[$last]}"
 done
 
 # The same change by hand, with git's programs: edit, git add, git commit.
 git_times=()
-slug="${ready[$runs]}"
+slug="${ready[$last]}"
 for ((i = 0; i < runs; i++)); do
   cp "$repo/partners/$slug/notes.md" "$work/notes.md"
   echo "- bench $i" >> "$work/notes.md"
@@ -136,16 +211,68 @@ for ((i = 0; i < runs; i++)); do
 done
 (cd "$repo" && "$partnerops" check-range HEAD~100..HEAD --today 2026-11-23 >/dev/null) 2>&1 | tail -1
 
+# 100 more commits on a side branch: 99 to partners' notes, one that also
+# changes partnerops.yaml, so check-range must load the whole organisation.
+python3 - "$repo" <<'PY'
+import subprocess, sys
+repo = sys.argv[1]
+def show(path):
+    return subprocess.run(["git", "-C", repo, "show", "HEAD:" + path], capture_output=True,
+                          check=True).stdout
+partners = subprocess.run(["git", "-C", repo, "ls-tree", "--name-only", "HEAD", "partners/"],
+                          capture_output=True, text=True, check=True).stdout.split()
+out, stamp = [], 1790000000
+def blob(data):
+    out.append(b"data %d\n" % len(data)); out.append(data); out.append(b"\n")
+head = subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True,
+                      check=True).stdout.strip()
+for n in range(100):
+    stamp += 60
+    out.append(b"commit refs/heads/shared-change\n")
+    out.append(b"committer Bench Mark <bench@example.org> %d +0000\n" % stamp)
+    blob(b"range commit %d\n" % n)
+    if n == 0:
+        out.append(b"from %s\n" % head.encode())
+    path = partners[(n * 97) % len(partners)] + "/notes.md"
+    out.append(b"M 100644 inline %s\n" % path.encode()); blob(show(path) + b"\n- range %d\n" % n)
+    if n == 50:
+        out.append(b"M 100644 inline partnerops.yaml\n")
+        blob(show("partnerops.yaml") + b"# reviewed in the range\n")
+out.append(b"done\n")
+subprocess.run(["git", "-C", repo, "fast-import", "--quiet", "--done"], input=b"".join(out),
+               check=True)
+PY
+shared_times=()
+for ((i = 0; i < runs; i++)); do
+  t0="$(now)"
+  (cd "$repo" && "$partnerops" check-range shared-change~100..shared-change --today 2026-11-23 \
+       >/dev/null 2>&1) || true
+  shared_times+=("$(ms "$t0" "$(now)")")
+done
+(cd "$repo" && "$partnerops" check-range shared-change~100..shared-change --today 2026-11-23 \
+     >/dev/null) 2>&1 | tail -1
+
 log_t0="$(now)"
 (cd "$repo" && "$partnerops" log >/dev/null)
 log_ms="$(ms "$log_t0" "$(now)")"
 
 a="$(printf '%s\n' "${advance_times[@]}" | median)"
+af="$(printf '%s\n' "${advance_fresh[@]}" | median)"
 g="$(printf '%s\n' "${git_times[@]}" | median)"
 r="$(printf '%s\n' "${range_times[@]}" | median)"
+rs="$(printf '%s\n' "${shared_times[@]}" | median)"
+echo "advance right after the checkout (racy index): $af ms"
 echo "advance (median of $runs, fresh partner each): $a ms   [target < 100 ms]"
+if [[ -n "$before" ]]; then
+  bf="$(printf '%s\n' "${before_fresh[@]}" | median)"
+  b="$(printf '%s\n' "${before_times[@]}" | median)"
+  echo "  BEFORE, after the checkout / after git status: $bf ms / $b ms" \
+       "(before / after = $(awk -v b="$bf" -v a="$af" 'BEGIN {printf "%.2f", b / a}')" \
+       "/ $(awk -v b="$b" -v a="$a" 'BEGIN {printf "%.2f", b / a}'))"
+fi
 echo "  of which process start (--help):             $(printf '%s\n' "${start_times[@]}" | median) ms"
 echo "  advance --no-commit (load, plan, write):     $(printf '%s\n' "${nocommit_times[@]}" | median) ms"
 echo "git add + git commit of the same files:        $g ms   (advance / git = $(awk -v a="$a" -v g="$g" 'BEGIN {printf "%.2f", a / g}'))"
 echo "check-range HEAD~100..HEAD (median of $runs):   $r ms   [target < 1000 ms]"
+echo "check-range over 100 commits changing partnerops.yaml: $rs ms   [target < 1000 ms]"
 echo "log over $commits commits:                       $log_ms ms"

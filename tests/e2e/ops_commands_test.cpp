@@ -163,6 +163,45 @@ TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
   EXPECT_EQ(committed.out.rfind("11 items due by 2027-01-22", 0), 0u) << committed.out;
 }
 
+TEST_F(OpsCommands, TicklerAndReportKeepTheirOutputThroughTheParseCache) {
+  const std::vector<std::string> tickler = {"tickler", dir.path().string(), "--today", k_today,
+                                            "--format", "json"};
+  const std::vector<std::string> report = {"report", dir.path().string(), "--today", k_today,
+                                           "--format", "json"};
+  const RunResult tickler_cold = run_partnerops(tickler);
+  const RunResult report_cold = run_partnerops(report);
+  ASSERT_EQ(tickler_cold.exit_code, 0) << tickler_cold.err;
+  ASSERT_EQ(report_cold.exit_code, 0) << report_cold.err;
+  EXPECT_TRUE(fs::is_regular_file(dir.path() / ".partnerops/cache/parse-cache.bin"));
+  EXPECT_EQ(read_file(dir.path() / ".partnerops/cache/.gitignore"), "*\n");
+  const RunResult tickler_warm = run_partnerops(tickler);
+  const RunResult report_warm = run_partnerops(report);
+  EXPECT_EQ(tickler_warm.exit_code, 0);
+  EXPECT_EQ(tickler_warm.out, tickler_cold.out);
+  EXPECT_EQ(tickler_warm.err, tickler_cold.err);
+  EXPECT_EQ(report_warm.out, report_cold.out);
+
+  // A file changed since it was cached is read again, problems included.
+  const fs::path invoice = dir.path() / "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+  std::string yaml = read_file(invoice);
+  yaml.replace(yaml.find("due_date: 2026-12-02"), 20, "due_date: 2026-11-31");
+  write_file(invoice, yaml);
+  const RunResult broken = run_partnerops(tickler);
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_EQ(broken.err,
+            "partnerops: 1 error while loading; items of files that did not load are missing "
+            "(run `partnerops validate`)\n");
+  EXPECT_EQ(run_partnerops(tickler).err, broken.err);
+
+  // A damaged cache is ignored.
+  write_file(dir.path() / ".partnerops/cache/parse-cache.bin", "partnerops parse cache 1\ngarbage");
+  write_file(invoice, read_file(invoice).replace(yaml.find("due_date: 2026-11-31"), 20,
+                                                  "due_date: 2026-12-02"));
+  const RunResult repaired = run_partnerops(tickler);
+  EXPECT_EQ(repaired.exit_code, 0) << repaired.err;
+  EXPECT_EQ(repaired.out, tickler_cold.out);
+}
+
 TEST_F(OpsCommands, TicklerUsageErrors) {
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--within", "two months"}).exit_code, 2);
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--format", "pdf"}).exit_code, 2);

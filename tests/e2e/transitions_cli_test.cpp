@@ -1,6 +1,7 @@
 // advance, record, check-range and log as a user runs them: exit codes, what
 // goes to standard output and error, and the repository afterwards.
 
+#include <git2.h>
 #include <gtest/gtest.h>
 
 #include "run_support.hpp"
@@ -94,6 +95,65 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
   EXPECT_EQ(again.err,
             "partnerops: the branch 'advance/northbay-earth-sciences-prospect' already exists; "
             "delete it, pass --branch NAME, or --no-branch to commit on the current branch\n");
+}
+
+/// Leaves `path` unmerged in the index of the repository at `root`, as a
+/// merge that stopped on a conflict does: stage 1 (the common ancestor),
+/// 2 (ours) and 3 (theirs) in place of the stage-0 entry, and the working
+/// tree file holding conflict markers.
+void make_conflict(const fs::path& root, const std::string& path) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  ASSERT_EQ(git_repository_open(&repo, root.c_str()), 0);
+  git_index* index = nullptr;
+  ASSERT_EQ(git_repository_index(&index, repo), 0);
+  git_index_entry entries[3] = {};
+  const std::string contents[3] = {"# Notes\n", "# Notes\n\nours\n", "# Notes\n\ntheirs\n"};
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(git_blob_create_from_buffer(&entries[i].id, repo, contents[i].data(),
+                                          contents[i].size()),
+              0);
+    entries[i].path = path.c_str();
+    entries[i].mode = GIT_FILEMODE_BLOB;
+  }
+  ASSERT_EQ(git_index_conflict_add(index, &entries[0], &entries[1], &entries[2]), 0);
+  ASSERT_EQ(git_index_write(index), 0);
+  git_index_free(index);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  write_file(root / path, "# Notes\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> other\n");
+}
+
+TEST_F(TransitionsCliTest, AdvanceRefusesAnUnmergedIndexAndChangesNothing) {
+  write_file(dir.path() / "partners/northbay-earth-sciences/partner.yaml",
+             read_file(dir.path() / "partners/northbay-earth-sciences/partner.yaml") +
+                 "verbal_close:\n  date: 2026-11-20\n  outcome: \"yes\"\n");
+  git("commit -q -am 'verbal close'");
+  // The conflict is in another partner's folder: an unmerged index refuses
+  // every commit, wherever the conflict is.
+  make_conflict(dir.path(), "partners/lakeshore-college/notes.md");
+  EXPECT_EQ(git("ls-files --unmerged --format='%(stage) %(path)'"),
+            "1 partners/lakeshore-college/notes.md\n2 partners/lakeshore-college/notes.md\n"
+            "3 partners/lakeshore-college/notes.md\n");
+
+  const std::string snapshot_command =
+      "rev-parse HEAD && git symbolic-ref HEAD && git for-each-ref && git status --porcelain "
+      "&& find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha1sum";
+  const std::string before = git(snapshot_command);
+  const std::string index_before = read_file(dir.path() / ".git/index");
+
+  const RunResult result = partnerops({"advance", "northbay-earth-sciences", "prospect",
+                                       "--reason", "verbal close: yes", "--date", "2026-11-23"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "partnerops: the index has unresolved conflicts; finish or abort the merge first\n")
+      << result.err;
+
+  EXPECT_EQ(read_file(dir.path() / ".git/index"), index_before);
+  EXPECT_EQ(git(snapshot_command), before);
+  EXPECT_EQ(git("branch --format='%(refname:short)'"), "main\n");
+  EXPECT_EQ(git("status --porcelain"), "UU partners/lakeshore-college/notes.md\n");
 }
 
 TEST_F(TransitionsCliTest, CheckRangeRejectsAMalformedRange) {

@@ -15,7 +15,9 @@
 #include "git/git_tree_source.hpp"
 #include "git/history.hpp"
 #include "options.hpp"
+#include "source_option.hpp"
 #include "transitions/range_check.hpp"
+#include "model/parse_cache.hpp"
 #include "transitions/scoped_source.hpp"
 
 namespace partnerops::cli {
@@ -73,12 +75,19 @@ int run_check_range(const CheckRangeOptions& options) {
     base_scoped = transitions::scope_to_partners(*base_source, *touched);
     head_scoped = transitions::scope_to_partners(*head_source, *touched);
   }
+  // Both sides go through the parse cache (model/parse_cache.hpp): the
+  // blobs the two revisions share are parsed and checked once, and a range
+  // that loads everything reuses what earlier runs parsed.
+  LoadOptions load_options;
+  if (const char* workdir = git_repository_workdir(repo.get()))
+    load_options.cache_dir = parse_cache_dir(workdir);
+  // Two whole organisations take long to free; they are kept until exit.
   Diagnostics base_load;  // problems the base already had are not this range's
-  const Workspace base =
-      load_workspace(base_scoped ? *base_scoped : *base_source, LoadOptions{}, base_load);
+  const Workspace& base = keep_until_exit(std::make_unique<Workspace>(
+      load_workspace(base_scoped ? *base_scoped : *base_source, load_options, base_load)));
   Diagnostics validation;
-  const Workspace head =
-      load_workspace(head_scoped ? *head_scoped : *head_source, LoadOptions{}, validation);
+  const Workspace& head = keep_until_exit(std::make_unique<Workspace>(
+      load_workspace(head_scoped ? *head_scoped : *head_source, load_options, validation)));
   run_checks(head, *today, validation);
 
   Diagnostics diagnostics;

@@ -1,9 +1,12 @@
-// partnerops report [PATH] [--out DIR] [--format html|json] [--today DATE] [--rev REV]
+// partnerops report [PATH] [--out DIR] [--format html|json|pdf] [--today DATE] [--rev REV]
 //
-// The pipeline and KPI report (report/pipeline_report.hpp). Printed to
-// standard output, or written atomically to DIR/pipeline-report.<ext> with
-// --out. Exit 0 when the workspace loaded cleanly, 1 when some files did
-// not load (the report leaves them out), 2 for usage or write errors.
+// The pipeline and KPI report (report/pipeline_report.hpp). HTML and JSON
+// are printed to standard output, or written atomically to
+// DIR/pipeline-report.<ext> with --out; the PDF (the HTML printed and
+// finished like every document, render/report_pdf.hpp) always goes to a
+// file, DIR/pipeline-report.pdf, DIR defaulting to `out` as for `build`.
+// Exit 0 when the workspace loaded cleanly, 1 when some files did not load
+// (the report leaves them out), 2 for usage, printing or write errors.
 
 #include <iostream>
 
@@ -11,8 +14,12 @@
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "source_option.hpp"
+#include "render/document_renderer.hpp"
+#include "render/pdf_finish.hpp"
+#include "render/report_pdf.hpp"
 #include "report/pipeline_report.hpp"
 #include "util/atomic_file.hpp"
+#include "yaml/to_json.hpp"
 
 namespace partnerops::cli {
 
@@ -24,23 +31,48 @@ struct ReportOptions {
   std::string format = "html";
   std::string today;
   std::string rev;
+  bool timings = false;
 };
 
 int run_report(const ReportOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  const std::unique_ptr<LoadedWorkspace> loaded = load_for_reading(options.path, options.rev);
+  const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
   if (!loaded) return k_exit_usage;
   const Workspace& workspace = loaded->workspace;
+  if (options.timings) print_load_timings(workspace.timings());
 
   const PipelineReport report = build_pipeline_report(workspace, *today);
   const bool json = options.format == "json";
-  const std::string text = json ? report_json(report) : report_html(report);
-  if (options.out.empty()) {
+  const bool pdf = options.format == "pdf";
+  std::string text = json ? report_json(report) : report_html(report);
+  if (pdf) {
+    const WorkspaceFile* organisation = workspace.file("partnerops.yaml");
+    render::ReportPdfOptions print;
+    print.page = render::page_setup_from(organisation && organisation->document
+                                             ? yaml::to_json(organisation->document->root())
+                                             : nlohmann::json::object());
+    print.as_of = today->iso();
+    print.author = workspace.organisation() ? workspace.organisation()->name : "";
+    print.source_commit = loaded->opened.commit;
+    // As for `build`: SOURCE_DATE_EPOCH, else the commit read with --rev,
+    // else no dates at all, so the bytes depend on the inputs only.
+    print.epoch_seconds = render::source_date_epoch();
+    if (!print.epoch_seconds) print.epoch_seconds = loaded->opened.commit_time;
+    std::string error;
+    std::optional<std::string> printed = render::print_report_pdf(text, print, &error);
+    if (!printed) {
+      std::cerr << "partnerops: cannot print the report: " << error << '\n';
+      return k_exit_usage;
+    }
+    text = std::move(*printed);
+  }
+  if (options.out.empty() && !pdf) {
     std::cout << text;
   } else {
-    const std::filesystem::path target = std::filesystem::path(options.out) /
-                                         (json ? "pipeline-report.json" : "pipeline-report.html");
+    const std::filesystem::path target =
+        std::filesystem::path(options.out.empty() ? "out" : options.out) /
+        (json ? "pipeline-report.json" : pdf ? "pipeline-report.pdf" : "pipeline-report.html");
     std::string error;
     if (!util::write_file_atomically(target, text, &error)) {
       std::cerr << "partnerops: cannot write " << target.string() << ": " << error << '\n';
@@ -57,11 +89,13 @@ Runner define_report(CLI::App& sub) {
   auto options = std::make_shared<ReportOptions>();
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--out", options->out,
-                 "Write DIR/pipeline-report.html (or .json) instead of printing");
-  sub.add_option("--format", options->format, "Output: html or json")
-      ->check(CLI::IsMember({"html", "json"}));
+                 "Write DIR/pipeline-report.html (.json, .pdf) instead of printing; "
+                 "the PDF goes to out/ by default");
+  sub.add_option("--format", options->format, "Output: html, json or pdf")
+      ->check(CLI::IsMember({"html", "json", "pdf"}));
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
+  add_timings_option(sub, options->timings);
   return [options] { return run_report(*options); };
 }
 

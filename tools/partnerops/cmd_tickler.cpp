@@ -25,6 +25,7 @@ struct TicklerCommandOptions {
   std::string format = "text";
   std::string today;
   std::string rev;
+  bool timings = false;
 };
 
 int run_tickler(const TicklerCommandOptions& options) {
@@ -38,9 +39,10 @@ int run_tickler(const TicklerCommandOptions& options) {
   }
   if (!today || !format) return k_exit_usage;
 
-  const std::unique_ptr<LoadedWorkspace> loaded = load_for_reading(options.path, options.rev);
+  const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
   if (!loaded) return k_exit_usage;
   const Workspace& workspace = loaded->workspace;
+  if (options.timings) print_load_timings(workspace.timings());
 
   const TicklerOptions tickler{*today, *within};
   std::string error;
@@ -65,6 +67,7 @@ Runner define_tickler(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "markdown", "ics"}));
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
+  add_timings_option(sub, options->timings);
   return [options] { return run_tickler(*options); };
 }
 

@@ -1,11 +1,13 @@
 #include "source_option.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "git/git_tree_source.hpp"
+#include "model/parse_cache.hpp"
 
 namespace partnerops::cli {
 
@@ -53,12 +55,14 @@ std::optional<OpenedSource> open_source(const std::string& path, const std::stri
   return opened;
 }
 
-std::unique_ptr<LoadedWorkspace> load_for_reading(const std::string& path, const std::string& rev) {
+const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev) {
   std::optional<OpenedSource> opened = open_source(path, rev);
   if (!opened) return nullptr;
-  auto loaded = std::make_unique<LoadedWorkspace>();
+  LoadedWorkspace* loaded = &keep_until_exit(std::make_unique<LoadedWorkspace>());
   loaded->opened = std::move(*opened);
-  loaded->workspace = load_workspace(*loaded->opened.source, LoadOptions{}, loaded->diagnostics);
+  LoadOptions options;
+  options.cache_dir = parse_cache_dir(path);
+  loaded->workspace = load_workspace(*loaded->opened.source, options, loaded->diagnostics);
   if (!loaded->workspace.organisation() || !loaded->workspace.lifecycle()) {
     std::cerr << "partnerops: " << path
               << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
@@ -66,6 +70,18 @@ std::unique_ptr<LoadedWorkspace> load_for_reading(const std::string& path, const
     return nullptr;
   }
   return loaded;
+}
+
+void add_timings_option(CLI::App& sub, bool& timings) {
+  sub.add_flag("--timings", timings, "Print where loading spent its time to standard error");
+}
+
+void print_load_timings(const LoadTimings& t) {
+  std::fprintf(stderr,
+               "timings: load %.3f s wall (list %.3f, model %.3f, cache save %.3f); per file, "
+               "summed over threads: read %.3f, cache %.3f (%zu hits), parse %.3f, schema %.3f\n",
+               t.wall_seconds, t.list_seconds, t.model_seconds, t.cache_save_seconds,
+               t.read_seconds, t.cache_seconds, t.cache_hits, t.parse_seconds, t.schema_seconds);
 }
 
 int exit_after_reading(const Diagnostics& diagnostics, std::string_view consequence) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "model/workspace.hpp"
@@ -27,6 +28,19 @@ void add_rev_option(CLI::App& sub, std::string& rev);
 /// whose root is `path`. Prints the reason and returns nullopt on failure.
 std::optional<OpenedSource> open_source(const std::string& path, const std::string& rev);
 
+/// Keeps `object` alive until the process ends, never destroying it, and
+/// returns it: freeing tens of thousands of parsed trees node by node costs
+/// a large share of a reading command's time, and the system takes the
+/// memory back at exit at once. It stays reachable from a static pointer,
+/// so leak checkers do not count it.
+template <typename T>
+T& keep_until_exit(std::unique_ptr<T> object) {
+  static auto* const kept = new std::vector<std::shared_ptr<void>>();
+  T& kept_object = *object;
+  kept->push_back(std::shared_ptr<T>(std::move(object)));
+  return kept_object;
+}
+
 /// A workspace loaded for a command that reads it but does not validate it
 /// (tickler, report): the source stays alive beside the workspace that
 /// points into it, and loading problems are kept to mention at the end.
@@ -36,10 +50,21 @@ struct LoadedWorkspace {
   Workspace workspace;
 };
 
-/// Opens PATH (or `rev`) and loads it. Prints why and returns nullptr when
-/// the source cannot be opened or partnerops.yaml or the lifecycle did not
-/// load, since nothing useful can be computed without them.
-std::unique_ptr<LoadedWorkspace> load_for_reading(const std::string& path, const std::string& rev);
+/// Opens PATH (or `rev`) and loads it through the parse cache of PATH
+/// (model/parse_cache.hpp). Prints why and returns nullptr when the source
+/// cannot be opened or partnerops.yaml or the lifecycle did not load, since
+/// nothing useful can be computed without them.
+///
+/// The workspace lives until the process ends and is never destroyed
+/// (keep_until_exit).
+const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev);
+
+/// Adds `--timings` to a reading command.
+void add_timings_option(CLI::App& sub, bool& timings);
+
+/// Prints where loading spent its time (the parse cache included) to
+/// standard error, for `--timings`.
+void print_load_timings(const LoadTimings& timings);
 
 /// The exit code after a reading command printed its output: 1, with a
 /// line saying `consequence`, when some files did not load; 0 otherwise.

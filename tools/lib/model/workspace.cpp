@@ -5,6 +5,9 @@
 #include <chrono>
 #include <thread>
 
+#include "model/parse_cache.hpp"
+#include "yaml/binary.hpp"
+
 namespace partnerops {
 
 FolderDocuments PartnerFolder::documents() const {
@@ -46,9 +49,12 @@ bool Workspace::refused(std::string_view path) const {
 }
 
 const PartnerFolder* Workspace::partner(std::string_view slug) const {
-  for (const PartnerFolder& folder : m_partners)
-    if (folder.slug == slug) return &folder;
-  return nullptr;
+  // Sorted by slug: comparing two revisions looks up every partner of one
+  // in the other, which a linear search made quadratic.
+  const auto found = std::lower_bound(
+      m_partners.begin(), m_partners.end(), slug,
+      [](const PartnerFolder& folder, std::string_view s) { return folder.slug < s; });
+  return found != m_partners.end() && found->slug == slug ? &*found : nullptr;
 }
 
 namespace {
@@ -62,15 +68,20 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Per-thread time accumulators, merged after the threads join.
+/// Per-thread time accumulators and cache traffic, merged after the
+/// threads join.
 struct PhaseTimes {
-  double read = 0, parse = 0, schema = 0;
+  double read = 0, parse = 0, schema = 0, cache = 0;
+  std::vector<ParseCacheKey> hits;
+  std::vector<std::pair<ParseCacheKey, std::string>> added;
 };
 
-/// Reads, parses and schema-checks one file. Runs on worker threads: it
-/// touches only its own file and its own diagnostics.
-void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions& options,
-               WorkspaceFile& file, Diagnostics& diagnostics, PhaseTimes& times) {
+/// Reads, parses and schema-checks one file, or takes its tree from the
+/// parse cache. Runs on worker threads: it touches only its own file, its
+/// own diagnostics and its own PhaseTimes.
+void load_file(const Source& source, const SchemaSet& schemas, const ParseCache* cache,
+               const LoadOptions& options, WorkspaceFile& file, Diagnostics& diagnostics,
+               PhaseTimes& times) {
   Clock::time_point start = Clock::now();
   const ReadResult read = source.read(file.path, options.limits.max_bytes);
   times.read += seconds_since(start);
@@ -99,6 +110,19 @@ void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions
                       "start from the example in docs/data-model.md");
     return;
   }
+  ParseCacheKey key;
+  if (cache) {
+    start = Clock::now();
+    key = ParseCacheKey::of(file.kind, file.content);
+    file.document = cache->find(key, file.path);
+    times.cache += seconds_since(start);
+    if (file.document) {
+      file.valid = true;
+      times.hits.push_back(key);
+      return;
+    }
+  }
+  const std::size_t diagnostics_before = diagnostics.size();
   start = Clock::now();
   file.document = yaml::parse(file.path, file.content, diagnostics, options.limits);
   times.parse += seconds_since(start);
@@ -109,12 +133,22 @@ void load_file(const Source& source, const SchemaSet& schemas, const LoadOptions
     check_calendar_dates(*file.document, diagnostics);
   times.schema += seconds_since(start);
   file.valid = diagnostics.error_count() == errors_before;
+  // Only a file with nothing at all to report is remembered, so a cache
+  // hit never hides a warning.
+  if (cache && file.valid && diagnostics.size() == diagnostics_before) {
+    start = Clock::now();
+    std::string encoded;
+    yaml::encode(*file.document, encoded);
+    times.added.emplace_back(key, std::move(encoded));
+    times.cache += seconds_since(start);
+  }
 }
 
 void load_files_in_parallel(const Source& source, const SchemaSet& schemas,
-                            const LoadOptions& options,
+                            const ParseCache* cache, const LoadOptions& options,
                             std::vector<std::unique_ptr<WorkspaceFile>>& files,
-                            Diagnostics& diagnostics, LoadTimings& timings) {
+                            Diagnostics& diagnostics, LoadTimings& timings,
+                            PhaseTimes& cache_traffic) {
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
   std::vector<Diagnostics> per_thread(jobs);
@@ -122,18 +156,41 @@ void load_files_in_parallel(const Source& source, const SchemaSet& schemas,
   std::atomic<std::size_t> next{0};
   auto work = [&](unsigned thread) {
     for (std::size_t i = next++; i < files.size(); i = next++)
-      load_file(source, schemas, options, *files[i], per_thread[thread], times[thread]);
+      load_file(source, schemas, cache, options, *files[i], per_thread[thread], times[thread]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work, t);
   work(0);
   for (std::thread& thread : threads) thread.join();
   for (Diagnostics& part : per_thread) diagnostics.append(std::move(part));
-  for (const PhaseTimes& part : times) {
+  for (PhaseTimes& part : times) {
     timings.read_seconds += part.read;
     timings.parse_seconds += part.parse;
     timings.schema_seconds += part.schema;
+    timings.cache_seconds += part.cache;
+    timings.cache_hits += part.hits.size();
+    std::move(part.hits.begin(), part.hits.end(), std::back_inserter(cache_traffic.hits));
+    std::move(part.added.begin(), part.added.end(), std::back_inserter(cache_traffic.added));
   }
+}
+
+/// Opens the parse cache for the schemas of `source` as they are now, and
+/// the limits in force (a file cached under larger limits must be checked
+/// again under smaller ones).
+ParseCache open_parse_cache(const Source& source, const LoadOptions& options) {
+  std::vector<std::pair<std::string, std::string>> files;
+  files.emplace_back("limits", std::to_string(options.limits.max_bytes) + " " +
+                                   std::to_string(options.limits.max_expanded_nodes) + " " +
+                                   std::to_string(options.limits.max_depth));
+  for (const SourceEntry& entry : source.list(k_schema_dir, nullptr)) {
+    if (entry.type != EntryType::file) {
+      files.emplace_back(entry.path, "not a file");
+      continue;
+    }
+    const ReadResult read = source.read(entry.path, options.limits.max_bytes);
+    files.emplace_back(entry.path, read.ok() ? read.content : "unreadable: " + read.error);
+  }
+  return ParseCache::open(options.cache_dir, schema_digest(files));
 }
 
 void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
@@ -231,8 +288,21 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
                       "run partnerops in the repository root, or pass its path");
   }
 
-  load_files_in_parallel(source, workspace.m_schemas, options, workspace.m_files, diagnostics,
-                         workspace.m_timings);
+  std::optional<ParseCache> cache;
+  if (!options.cache_dir.empty()) {
+    phase = Clock::now();
+    cache = open_parse_cache(source, options);
+    workspace.m_timings.cache_seconds += seconds_since(phase);
+  }
+  PhaseTimes cache_traffic;
+  load_files_in_parallel(source, workspace.m_schemas, cache ? &*cache : nullptr, options,
+                         workspace.m_files, diagnostics, workspace.m_timings, cache_traffic);
+  if (cache) {
+    phase = Clock::now();
+    std::string ignored;
+    cache->save(cache_traffic.hits, cache_traffic.added, &ignored);
+    workspace.m_timings.cache_save_seconds = seconds_since(phase);
+  }
   phase = Clock::now();
   workspace.m_files.push_back(std::move(lifecycle_file));
   std::sort(workspace.m_files.begin(), workspace.m_files.end(),

@@ -4,6 +4,7 @@
 // files, the typed model built from them, the schemas and the lifecycle.
 // Nothing downstream reads files or parses YAML again.
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,9 @@ struct LoadTimings {
   double parse_seconds = 0;
   double schema_seconds = 0;
   double model_seconds = 0;
+  double cache_seconds = 0;     ///< hashing, cache look-ups and decoding (per file, summed)
+  double cache_save_seconds = 0;///< rewriting the parse cache, when it changed
+  std::size_t cache_hits = 0;   ///< files rebuilt from the parse cache
   double wall_seconds = 0;
 };
 
@@ -100,6 +104,11 @@ class Workspace {
 struct LoadOptions {
   unsigned jobs = 0;  ///< threads for parsing and schema checks; 0 = one per core
   yaml::ParseLimits limits;
+  /// The parse cache's folder (model/parse_cache.hpp), or empty for none.
+  /// Files found there skip yaml-cpp and the schema check; clean files
+  /// parsed this run are added. A cache that cannot be written is skipped
+  /// silently: it only ever saves time.
+  std::filesystem::path cache_dir;
 };
 
 /// Loads the workspace at the root of `source`, which must outlive the

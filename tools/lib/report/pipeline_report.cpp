@@ -354,7 +354,7 @@ h2 { font-size: 12pt; margin: 7mm 0 2mm 0; padding-bottom: 1mm; border-bottom: 0
      color: #1f4e79; page-break-after: avoid; }
 p.meta { color: #555; margin: 0 0 4mm 0; }
 table { border-collapse: collapse; width: 180mm; margin: 0 0 3mm 0; }
-tr { page-break-inside: avoid; }
+tr, th, td { page-break-inside: avoid; }
 th, td { border-bottom: 0.5pt solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef2f7; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
@@ -365,6 +365,7 @@ table.fixed td.num { white-space: normal; }
 .none { color: #777; font-style: italic; }
 ul { margin: 0; padding-left: 4mm; }
 svg { display: block; margin: 2mm 0 4mm 0; }
+.chart { page-break-inside: avoid; }
 .chart-title { font-weight: 600; margin: 2mm 0 0 0; }
 )";
 
@@ -488,10 +489,10 @@ std::string report_html(const PipelineReport& report) {
   }
   html << "</table>\n";
 
-  html << "<h2>Funnel and conversion</h2>\n<p class=\"chart-title\">Partners that ever entered "
-          "each stage</p>\n"
+  html << "<h2>Funnel and conversion</h2>\n<div class=\"chart\"><p class=\"chart-title\">"
+          "Partners that ever entered each stage</p>\n"
        << funnel_svg(report.funnel)
-       << "<table>\n<tr><th>From</th><th>To</th><th class=\"num\">Entered from</th>"
+       << "</div>\n<table>\n<tr><th>From</th><th>To</th><th class=\"num\">Entered from</th>"
           "<th class=\"num\">Also entered to</th><th class=\"num\">Rate</th></tr>\n";
   for (const Conversion& c : report.conversions) {
     const nlohmann::ordered_json percent = percent_json(c.entered_both, c.entered_from);
@@ -519,9 +520,10 @@ std::string report_html(const PipelineReport& report) {
     by_currency[month.currency][month.month] += month.minor;
   if (by_currency.empty()) html << "<p class=\"none\">No payments recorded on paid invoices.</p>\n";
   for (const auto& [currency, months] : by_currency) {
-    html << "<p class=\"chart-title\">Payments received on paid invoices, " << html_escape(currency)
-         << "</p>\n"
-         << revenue_svg(currency, months);
+    // Title and chart on one page: the printer may not split them.
+    html << "<div class=\"chart\"><p class=\"chart-title\">Payments received on paid invoices, "
+         << html_escape(currency) << "</p>\n"
+         << revenue_svg(currency, months) << "</div>\n";
   }
 
   html << "<h2>KPIs: targets and actuals</h2>\n";

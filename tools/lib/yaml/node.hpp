@@ -66,6 +66,7 @@ class Node {
 
  private:
   friend class DocumentBuilder;
+  friend class BinaryCodec;
   Kind m_kind = Kind::null;
   Position m_position;
   std::size_t m_expanded_size = 1;  // nodes in this subtree with aliases expanded
@@ -94,6 +95,7 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend class BinaryCodec;
   friend std::unique_ptr<Document> parse(std::string, std::string_view, Diagnostics&,
                                          const ParseLimits&);
   std::string m_path;

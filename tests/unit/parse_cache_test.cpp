@@ -1,0 +1,238 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "check/checks.hpp"
+#include "fixture_workspace.hpp"
+#include "model/parse_cache.hpp"
+#include "model/workspace.hpp"
+#include "yaml/binary.hpp"
+
+namespace partnerops {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every field of two trees, positions included; names the first difference.
+void expect_same_tree(const yaml::Node& a, const yaml::Node& b, const std::string& where) {
+  ASSERT_EQ(a.kind(), b.kind()) << where;
+  EXPECT_EQ(a.text(), b.text()) << where;
+  EXPECT_EQ(a.quoted(), b.quoted()) << where;
+  EXPECT_EQ(a.boolean(), b.boolean()) << where;
+  EXPECT_EQ(a.integer(), b.integer()) << where;
+  EXPECT_EQ(a.position(), b.position()) << where;
+  ASSERT_EQ(a.items().size(), b.items().size()) << where;
+  for (std::size_t i = 0; i < a.items().size(); ++i)
+    expect_same_tree(*a.items()[i], *b.items()[i], where + "/" + std::to_string(i));
+  ASSERT_EQ(a.entries().size(), b.entries().size()) << where;
+  for (std::size_t i = 0; i < a.entries().size(); ++i) {
+    EXPECT_EQ(a.entries()[i].key, b.entries()[i].key) << where;
+    EXPECT_EQ(a.entries()[i].key_position, b.entries()[i].key_position) << where;
+    expect_same_tree(*a.entries()[i].value, *b.entries()[i].value,
+                     where + "/" + a.entries()[i].key);
+  }
+}
+
+constexpr std::string_view k_sample =
+    "name: \"Acme Ltd\"\n"
+    "count: -42\n"
+    "hex: 0x1F\n"
+    "ratio: 1234.50\n"
+    "flag: true\n"
+    "nothing: ~\n"
+    "date: 2026-11-22\n"
+    "unicode: \"Zoë – ünïcode\"\n"
+    "base: &base\n"
+    "  city: Lyon\n"
+    "  tags: [a, 'b', \"c\"]\n"
+    "copy: *base\n"
+    "block: |\n"
+    "  line one\n"
+    "  line two\n";
+
+std::unique_ptr<yaml::Document> parse_sample() {
+  Diagnostics diagnostics;
+  auto document = yaml::parse("in.yaml", k_sample, diagnostics);
+  EXPECT_TRUE(diagnostics.empty());
+  return document;
+}
+
+TEST(YamlBinary, RoundTripsEveryFieldAndKeepsAliasesShared) {
+  const auto original = parse_sample();
+  ASSERT_TRUE(original);
+  std::string bytes;
+  yaml::encode(*original, bytes);
+  const auto decoded = yaml::decode("renamed.yaml", bytes);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->path(), "renamed.yaml");
+  expect_same_tree(original->root(), decoded->root(), "");
+  // The alias points at the anchored mapping itself, not at a copy.
+  EXPECT_EQ(decoded->root().find("copy"), decoded->root().find("base"));
+  // Encoding the decoded tree gives the same bytes.
+  std::string again;
+  yaml::encode(*decoded, again);
+  EXPECT_EQ(again, bytes);
+}
+
+TEST(YamlBinary, RefusesEveryTruncationAndTrailingBytes) {
+  const auto original = parse_sample();
+  std::string bytes;
+  yaml::encode(*original, bytes);
+  for (std::size_t size = 0; size < bytes.size(); ++size)
+    EXPECT_EQ(yaml::decode("f.yaml", std::string_view(bytes).substr(0, size)), nullptr) << size;
+  EXPECT_EQ(yaml::decode("f.yaml", bytes + "x"), nullptr);
+}
+
+TEST(YamlBinary, RefusesANodeThatContainsItself) {
+  // One sequence node (kind 5) at line 1, column 1, expanded size 2, no
+  // text, holding one item: itself.
+  const std::string cycle = {1, 0, 5, 2, 2, 2, 0, 1, 0};
+  EXPECT_EQ(yaml::decode("f.yaml", cycle), nullptr);
+  // The same shape with a consistent size is still refused: a node cannot
+  // be one larger than itself.
+  const std::string cycle_sized = {1, 0, 5, 2, 2, 1, 0, 1, 0};
+  EXPECT_EQ(yaml::decode("f.yaml", cycle_sized), nullptr);
+}
+
+TEST(YamlBinary, RefusesAnIndexOutOfRange) {
+  // A sequence whose item is node 7 of a one-node document.
+  const std::string bad = {1, 0, 5, 2, 2, 2, 0, 1, 7};
+  EXPECT_EQ(yaml::decode("f.yaml", bad), nullptr);
+}
+
+class ParseCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() /
+            ("parse-cache-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  struct Loaded {
+    Diagnostics diagnostics;
+    Workspace workspace;
+  };
+
+  std::unique_ptr<Loaded> load(const Source& source, bool cached) {
+    auto loaded = std::make_unique<Loaded>();
+    LoadOptions options;
+    options.jobs = 2;
+    if (cached) options.cache_dir = m_dir;
+    loaded->workspace = load_workspace(source, options, loaded->diagnostics);
+    run_checks(loaded->workspace, Date::parse("2026-11-23").value(), loaded->diagnostics);
+    loaded->diagnostics.sort();
+    return loaded;
+  }
+
+  /// The YAML files that go through the cache (the lifecycle, read on its
+  /// own, has kind `ignored`).
+  static std::size_t yaml_files(const Workspace& workspace) {
+    std::size_t count = 0;
+    for (const auto& file : workspace.files())
+      if (file->kind != FileKind::notes && file->kind != FileKind::ignored) ++count;
+    return count;
+  }
+
+  static void expect_same(const Loaded& a, const Loaded& b) {
+    ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+      EXPECT_EQ(a.diagnostics.items()[i].code, b.diagnostics.items()[i].code);
+      EXPECT_EQ(a.diagnostics.items()[i].file, b.diagnostics.items()[i].file);
+      EXPECT_EQ(a.diagnostics.items()[i].position, b.diagnostics.items()[i].position);
+      EXPECT_EQ(a.diagnostics.items()[i].message, b.diagnostics.items()[i].message);
+    }
+    ASSERT_EQ(a.workspace.files().size(), b.workspace.files().size());
+    for (std::size_t i = 0; i < a.workspace.files().size(); ++i) {
+      const WorkspaceFile& x = *a.workspace.files()[i];
+      const WorkspaceFile& y = *b.workspace.files()[i];
+      EXPECT_EQ(x.path, y.path);
+      EXPECT_EQ(x.valid, y.valid) << x.path;
+      ASSERT_EQ(x.document == nullptr, y.document == nullptr) << x.path;
+      if (x.document) {
+        EXPECT_EQ(y.document->path(), x.path);
+        expect_same_tree(x.document->root(), y.document->root(), x.path);
+      }
+    }
+  }
+
+  fs::path m_dir;
+};
+
+TEST_F(ParseCacheTest, ASecondLoadTakesEveryCleanFileFromTheCacheAndMatchesAFreshLoad) {
+  const testing::MemorySource source = testing::fixture_workspace();
+  const auto fresh = load(source, false);
+  const auto first = load(source, true);
+  EXPECT_EQ(first->workspace.timings().cache_hits, 0u);
+  EXPECT_TRUE(fs::is_regular_file(m_dir / "parse-cache.bin"));
+  std::ifstream ignore(m_dir / ".gitignore");
+  std::string line;
+  std::getline(ignore, line);
+  EXPECT_EQ(line, "*");
+  const auto second = load(source, true);
+  EXPECT_EQ(second->workspace.timings().cache_hits, yaml_files(fresh->workspace));
+  expect_same(*fresh, *second);
+}
+
+TEST_F(ParseCacheTest, AFileWithAProblemIsNeverCachedAndReportsItEveryTime) {
+  testing::MemorySource source = testing::fixture_workspace();
+  source.add("partners/lakeshore-college/kpis.yaml", "period: 12\nmetrics: [\n");
+  const auto fresh = load(source, false);
+  ASSERT_TRUE(fresh->diagnostics.has_errors());
+  load(source, true);
+  const auto second = load(source, true);
+  EXPECT_EQ(second->workspace.timings().cache_hits, yaml_files(fresh->workspace) - 1);
+  expect_same(*fresh, *second);
+}
+
+TEST_F(ParseCacheTest, ADamagedCacheIsIgnoredAndRewritten) {
+  const testing::MemorySource source = testing::fixture_workspace();
+  const auto fresh = load(source, false);
+  load(source, true);
+  const fs::path file = m_dir / "parse-cache.bin";
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 200u);
+  for (const std::size_t at : {std::size_t{3}, bytes.size() / 2, bytes.size() - 1}) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << damaged;
+    const auto loaded = load(source, true);
+    EXPECT_EQ(loaded->workspace.timings().cache_hits, 0u) << at;
+    expect_same(*fresh, *loaded);
+  }
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 3);
+  EXPECT_EQ(load(source, true)->workspace.timings().cache_hits, 0u);
+  // Each of those loads wrote a sound cache again.
+  EXPECT_GT(load(source, true)->workspace.timings().cache_hits, 0u);
+}
+
+TEST_F(ParseCacheTest, AChangedSchemaEmptiesTheCache) {
+  testing::MemorySource source = testing::fixture_workspace();
+  load(source, true);
+  EXPECT_GT(load(source, true)->workspace.timings().cache_hits, 0u);
+  std::string schema;
+  ASSERT_TRUE(source.read("schemas/kpis.schema.yaml", 1 << 20).ok());
+  schema = source.read("schemas/kpis.schema.yaml", 1 << 20).content;
+  source.add("schemas/kpis.schema.yaml", schema + "\n# changed\n");
+  EXPECT_EQ(load(source, true)->workspace.timings().cache_hits, 0u);
+}
+
+TEST(ParseCacheKey, IsTheGitBlobIdOfTheBytes) {
+  // `printf 'hello\n' | git hash-object --stdin`
+  const ParseCacheKey key = ParseCacheKey::of(FileKind::partner, "hello\n");
+  static constexpr unsigned char k_expected[] = {0xce, 0x01, 0x36, 0x25, 0x03, 0x0b, 0xa8,
+                                                 0xdb, 0xa9, 0x06, 0xf7, 0x56, 0x96, 0x7f,
+                                                 0x9e, 0x9c, 0xa3, 0x94, 0x46, 0x4a};
+  EXPECT_TRUE(std::equal(key.blob_id.begin(), key.blob_id.end(), std::begin(k_expected)));
+  EXPECT_NE(key.bytes(), ParseCacheKey::of(FileKind::kpis, "hello\n").bytes());
+}
+
+}  // namespace
+}  // namespace partnerops

@@ -1,0 +1,214 @@
+#include "model/parse_cache.hpp"
+
+#include <git2.h>
+#include <sys/stat.h>
+
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <unordered_set>
+
+#include "util/atomic_file.hpp"
+#include "version.hpp"
+#include "yaml/binary.hpp"
+
+namespace partnerops {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_magic = "partnerops parse cache 1\n";
+constexpr std::string_view k_file_name = "parse-cache.bin";
+constexpr std::size_t k_key_size = 21;  // kind, then the blob id
+
+void init_libgit2() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+void put_u64(std::string& out, std::uint64_t value) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+}
+
+std::uint64_t get_u64(std::string_view bytes, std::size_t at) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < 8; ++i)
+    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+  return value;
+}
+
+/// A checksum against damage (a truncated or scribbled file), not against
+/// tampering: whoever can write the cache can write the files it describes.
+/// Eight bytes at a time, so checking tens of megabytes costs milliseconds.
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 8);
+    hash = (hash ^ word) * 0x100000001b3ULL;
+    hash ^= hash >> 29;
+  }
+  for (; i < bytes.size(); ++i)
+    hash = (hash ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
+  return hash;
+}
+
+/// The tool's version and the size and time of the running program, so a
+/// rebuilt binary (whose parser or checks may differ) never trusts what an
+/// older one wrote.
+std::string build_identity() {
+  std::string identity = std::string("version ") + k_version;
+  struct stat info {};
+  if (::stat("/proc/self/exe", &info) == 0) {
+    identity += "; build " + std::to_string(info.st_size) + " " +
+                std::to_string(info.st_mtim.tv_sec) + "." + std::to_string(info.st_mtim.tv_nsec);
+  }
+  return identity;
+}
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < size; ++i) {
+    out.push_back(k_digits[bytes[i] >> 4]);
+    out.push_back(k_digits[bytes[i] & 0x0F]);
+  }
+  return out;
+}
+
+}  // namespace
+
+ParseCacheKey ParseCacheKey::of(FileKind kind, std::string_view content) {
+  init_libgit2();
+  ParseCacheKey key;
+  key.kind = kind;
+  git_oid id{};
+  if (git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB) == 0)
+    std::memcpy(key.blob_id.data(), id.id, key.blob_id.size());
+  return key;
+}
+
+std::string ParseCacheKey::bytes() const {
+  std::string out(1, static_cast<char>(kind));
+  out.append(reinterpret_cast<const char*>(blob_id.data()), blob_id.size());
+  return out;
+}
+
+std::string schema_digest(const std::vector<std::pair<std::string, std::string>>& files) {
+  init_libgit2();
+  std::string all;
+  for (const auto& [path, content] : files) {
+    all += path;
+    all.push_back('\0');
+    all += std::to_string(content.size());
+    all.push_back('\0');
+    all += content;
+  }
+  git_oid id{};
+  if (git_odb_hash(&id, all.data(), all.size(), GIT_OBJECT_BLOB) != 0) return {};
+  return hex(id.id, sizeof id.id);
+}
+
+fs::path parse_cache_dir(const fs::path& root) { return root / ".partnerops" / "cache"; }
+
+ParseCache ParseCache::open(fs::path dir, std::string schema_digest) {
+  ParseCache cache;
+  cache.m_dir = std::move(dir);
+  cache.m_identity = build_identity() + "; schemas " + schema_digest;
+
+  std::ifstream in(cache.m_dir / k_file_name, std::ios::binary);
+  std::error_code ec;
+  const std::uintmax_t file_size = fs::file_size(cache.m_dir / k_file_name, ec);
+  if (!in || ec) return cache;
+  std::string bytes(file_size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return cache;
+
+  // Header, identity, count, entries, checksum; anything off empties it.
+  auto empty = [&cache] {
+    cache.m_entries.clear();
+    return std::move(cache);
+  };
+  if (bytes.size() < k_magic.size() + 8 + 8 + 8) return empty();
+  const std::string_view view(bytes);
+  if (get_u64(view, view.size() - 8) != checksum(view.substr(0, view.size() - 8))) return empty();
+  const std::string_view body = view.substr(0, view.size() - 8);
+  if (body.substr(0, k_magic.size()) != k_magic) return empty();
+  std::size_t at = k_magic.size();
+  const std::uint64_t identity_size = get_u64(body, at);
+  at += 8;
+  if (identity_size != cache.m_identity.size() || body.size() - at < identity_size + 8 ||
+      body.substr(at, identity_size) != cache.m_identity)
+    return empty();
+  at += identity_size;
+  const std::uint64_t count = get_u64(body, at);
+  at += 8;
+  if (count > body.size() / (k_key_size + 8)) return empty();
+  cache.m_bytes = std::make_unique<std::string>(std::move(bytes));
+  const std::string_view stored(cache.m_bytes->data(), body.size());
+  cache.m_entries.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    if (stored.size() - at < k_key_size + 8) return empty();
+    const std::string key(stored.substr(at, k_key_size));
+    at += k_key_size;
+    const std::uint64_t size = get_u64(stored, at);
+    at += 8;
+    if (stored.size() - at < size) return empty();
+    cache.m_entries.emplace(key, stored.substr(at, size));
+    at += size;
+  }
+  if (at != stored.size()) return empty();
+  return cache;
+}
+
+std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key,
+                                                 std::string path) const {
+  const auto found = m_entries.find(key.bytes());
+  if (found == m_entries.end()) return nullptr;
+  return yaml::decode(std::move(path), found->second);
+}
+
+bool ParseCache::save(const std::vector<ParseCacheKey>& used,
+                      const std::vector<std::pair<ParseCacheKey, std::string>>& added,
+                      std::string* error) const {
+  if (added.empty()) return true;
+  std::string out(k_magic);
+  put_u64(out, m_identity.size());
+  out += m_identity;
+  const std::size_t count_at = out.size();
+  put_u64(out, 0);
+  std::unordered_set<std::string> written;
+  auto put = [&](const std::string& key, std::string_view payload) {
+    if (!written.insert(key).second) return;
+    out += key;
+    put_u64(out, payload.size());
+    out += payload;
+  };
+  for (const auto& [key, payload] : added) put(key.bytes(), payload);
+  // Entries this run did not use are kept while the cache stays within
+  // twice what the run used, so check-range's two revisions, or a branch
+  // and main, do not evict each other; beyond that they are dropped.
+  const std::size_t working_set = used.size() + added.size();
+  if (m_entries.size() + added.size() <= 2 * working_set) {
+    for (const auto& [key, payload] : m_entries) put(key, payload);
+  } else {
+    for (const ParseCacheKey& key : used) {
+      std::string bytes = key.bytes();
+      const auto found = m_entries.find(bytes);
+      if (found != m_entries.end()) put(bytes, found->second);
+    }
+  }
+  std::string count;
+  put_u64(count, written.size());
+  out.replace(count_at, 8, count);
+  put_u64(out, checksum(out));
+
+  std::error_code ec;
+  if (!fs::exists(m_dir / ".gitignore", ec) &&
+      !util::write_file_atomically(m_dir / ".gitignore", "*\n", error))
+    return false;
+  return util::write_file_atomically(m_dir / k_file_name, out, error);
+}
+
+}  // namespace partnerops

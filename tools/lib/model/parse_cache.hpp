@@ -1,0 +1,82 @@
+#pragma once
+// Parsed and schema-checked YAML files kept on disk between runs, so a
+// command that only reads the organisation (tickler, report) does not run
+// yaml-cpp and the schema validator again over files that have not changed,
+// the way git's index spares `git status` from hashing unchanged files.
+//
+// An entry is keyed by the file's kind and its git blob id (the SHA-1 git
+// gives the same bytes; for `--rev` it is the id of the blob read). Only a
+// file that parsed and passed its schema without a single diagnostic is
+// kept, so a hit stands for "parsed, valid, nothing to say" and a file with
+// problems is always checked again and reports them. The whole cache is
+// one file, `parse-cache.bin`, whose header names the tool's version, the
+// build of the running program and a digest of every file under schemas/:
+// a new build or a changed schema makes it empty. A checksum closes the
+// file; a cache that is missing, unreadable, damaged or from another build
+// counts as empty, and it is rewritten atomically, so a reader never sees
+// half of one.
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/file_kind.hpp"
+#include "yaml/node.hpp"
+
+namespace partnerops {
+
+/// A file's kind and the git blob id of its bytes.
+struct ParseCacheKey {
+  FileKind kind = FileKind::ignored;
+  std::array<unsigned char, 20> blob_id{};
+
+  /// The key of `content` read as a file of `kind`.
+  static ParseCacheKey of(FileKind kind, std::string_view content);
+  std::string bytes() const;
+};
+
+class ParseCache {
+ public:
+  /// Opens the cache in `dir` for files checked by the schemas whose digest
+  /// is `schema_digest` (see schema_digest()). Never fails: anything but a
+  /// well-formed cache of this build and these schemas opens empty.
+  static ParseCache open(std::filesystem::path dir, std::string schema_digest);
+
+  /// The cached tree of `key`, named `path`, or nullptr. Safe to call from
+  /// several threads at once.
+  std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
+
+  /// Writes the cache again when `added` holds entries it lacks (keys and
+  /// their encoded trees, from yaml::encode). The old entries are kept while
+  /// there are at most twice as many as this run used (`used`, the keys it
+  /// found), so two revisions read in turn do not evict each other; past
+  /// that only the used ones are, so entries of files long gone drop out.
+  /// Returns false and fills `error` when the file cannot be written; the
+  /// cache is then as it was.
+  bool save(const std::vector<ParseCacheKey>& used,
+            const std::vector<std::pair<ParseCacheKey, std::string>>& added,
+            std::string* error) const;
+
+  /// Entries read from disk, for tests.
+  std::size_t size() const { return m_entries.size(); }
+
+ private:
+  std::filesystem::path m_dir;
+  std::string m_identity;  // version, build and schema digest
+  std::unique_ptr<std::string> m_bytes;  // the file as read; entries point into it
+  std::unordered_map<std::string, std::string_view> m_entries;
+};
+
+/// A digest of `files` (path and content of each, in the order given): the
+/// schema files whose verdicts the cache remembers.
+std::string schema_digest(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// The cache folder of the workspace at `root`: `.partnerops/cache`, which
+/// holds a `.gitignore` so git never sees it.
+std::filesystem::path parse_cache_dir(const std::filesystem::path& root);
+
+}  // namespace partnerops

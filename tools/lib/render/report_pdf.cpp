@@ -1,0 +1,50 @@
+#include "render/report_pdf.hpp"
+
+#include <QCryptographicHash>
+
+#include "render/pdf_engine.hpp"
+#include "render/pdf_finish.hpp"
+#include "version.hpp"
+
+namespace partnerops::render {
+
+namespace {
+
+constexpr const char* k_title = "Pipeline and KPI report";
+
+std::string report_hash(const std::string& html, const PageSetup& page) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const std::string setup = std::string(k_version) + "\npipeline-report\n" +
+                            std::to_string(static_cast<int>(page.paper)) + " " +
+                            std::to_string(page.margins_mm.top) + " " +
+                            std::to_string(page.margins_mm.right) + " " +
+                            std::to_string(page.margins_mm.bottom) + " " +
+                            std::to_string(page.margins_mm.left) + "\n";
+  hash.addData(setup.data(), static_cast<int>(setup.size()));
+  hash.addData(html.data(), static_cast<int>(html.size()));
+  return hash.result().toHex().toStdString();
+}
+
+}  // namespace
+
+std::optional<std::string> print_report_pdf(const std::string& html,
+                                            const ReportPdfOptions& options, std::string* error) {
+  PdfEngine engine;
+  const std::optional<std::string> printed = engine.render(html, options.page, error);
+  if (!printed) return std::nullopt;
+  FinishOptions finish;
+  finish.title = k_title;
+  finish.number = options.as_of;
+  finish.author = options.author;
+  finish.subject = std::string(k_title) + " as of " + options.as_of;
+  finish.keywords = "partnerops, pipeline-report";
+  finish.source_commit = options.source_commit;
+  finish.input_hash = report_hash(html, options.page);
+  finish.epoch_seconds = options.epoch_seconds;
+  finish.page = options.page;
+  const std::optional<FinishedPdf> finished = finish_pdf(*printed, finish, error);
+  if (!finished) return std::nullopt;
+  return finished->bytes;
+}
+
+}  // namespace partnerops::render

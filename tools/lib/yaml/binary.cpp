@@ -1,0 +1,238 @@
+#include "yaml/binary.hpp"
+
+#include <cstdint>
+#include <unordered_map>
+
+namespace partnerops::yaml {
+
+namespace {
+
+// Unsigned LEB128: small numbers (most positions, counts, indices) take one
+// byte.
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+std::uint64_t zigzag(std::int64_t value) {
+  return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t value) {
+  return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+}
+
+void put_string(std::string& out, std::string_view text) {
+  put_varint(out, text.size());
+  out.append(text);
+}
+
+void put_position(std::string& out, Position position) {
+  put_varint(out, zigzag(position.line));
+  put_varint(out, zigzag(position.column));
+}
+
+constexpr unsigned k_kind_bits = 0x07;
+constexpr unsigned k_quoted_bit = 0x08;
+constexpr unsigned k_boolean_bit = 0x10;
+
+/// Reads the form back; every read checks the bounds and sets m_ok to false
+/// instead of reading past the end.
+class Input {
+ public:
+  explicit Input(std::string_view bytes) : m_bytes(bytes) {}
+  bool ok() const { return m_ok; }
+  bool at_end() const { return m_at == m_bytes.size(); }
+
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (m_at >= m_bytes.size()) return fail();
+      const auto byte = static_cast<unsigned char>(m_bytes[m_at++]);
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return fail();
+  }
+
+  unsigned char byte() {
+    if (m_at >= m_bytes.size()) return static_cast<unsigned char>(fail());
+    return static_cast<unsigned char>(m_bytes[m_at++]);
+  }
+
+  std::string_view string() {
+    const std::uint64_t size = varint();
+    if (!m_ok || size > m_bytes.size() - m_at) return fail(), std::string_view();
+    const std::string_view text = m_bytes.substr(m_at, size);
+    m_at += size;
+    return text;
+  }
+
+  int small_int() {
+    const std::int64_t value = unzigzag(varint());
+    if (value < INT32_MIN || value > INT32_MAX) return static_cast<int>(fail());
+    return static_cast<int>(value);
+  }
+
+  Position position() {
+    Position position;
+    position.line = small_int();
+    position.column = small_int();
+    return position;
+  }
+
+  /// An index below `count`, or fails.
+  std::size_t index(std::size_t count) {
+    const std::uint64_t value = varint();
+    if (value >= count) return fail();
+    return static_cast<std::size_t>(value);
+  }
+
+ private:
+  std::uint64_t fail() {
+    m_ok = false;
+    m_at = m_bytes.size();
+    return 0;
+  }
+
+  std::string_view m_bytes;
+  std::size_t m_at = 0;
+  bool m_ok = true;
+};
+
+}  // namespace
+
+/// The friend of Node and Document that writes and reads their private
+/// fields.
+class BinaryCodec {
+ public:
+  static void encode(const Document& document, std::string& out) {
+    std::unordered_map<const Node*, std::size_t> index_of;
+    index_of.reserve(document.m_nodes.size());
+    for (const Node& node : document.m_nodes) index_of.emplace(&node, index_of.size());
+    put_varint(out, document.m_nodes.size());
+    put_varint(out, index_of.at(document.m_root));
+    for (const Node& node : document.m_nodes) {
+      unsigned flags = static_cast<unsigned>(node.m_kind);
+      if (node.m_quoted) flags |= k_quoted_bit;
+      if (node.m_boolean) flags |= k_boolean_bit;
+      out.push_back(static_cast<char>(flags));
+      put_position(out, node.m_position);
+      put_varint(out, node.m_expanded_size);
+      put_string(out, node.m_text);
+      switch (node.m_kind) {
+        case Kind::integer:
+          put_varint(out, zigzag(node.m_integer));
+          break;
+        case Kind::sequence:
+          put_varint(out, node.m_items.size());
+          for (const Node* item : node.m_items) put_varint(out, index_of.at(item));
+          break;
+        case Kind::mapping:
+          put_varint(out, node.m_entries.size());
+          for (const Entry& entry : node.m_entries) {
+            put_string(out, entry.key);
+            put_position(out, entry.key_position);
+            put_varint(out, index_of.at(entry.value));
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  static std::unique_ptr<Document> decode(std::string path, std::string_view bytes) {
+    Input in(bytes);
+    const std::uint64_t count = in.varint();
+    // Every node takes at least five bytes, which bounds what a damaged
+    // count can make us allocate.
+    if (!in.ok() || count == 0 || count > bytes.size() / 5) return nullptr;
+    const std::size_t root = in.index(count);
+    auto document = std::make_unique<Document>();
+    document->m_path = std::move(path);
+    std::deque<Node>& nodes = document->m_nodes;
+    nodes.resize(count);
+    for (Node& node : nodes) {
+      const unsigned flags = in.byte();
+      const unsigned kind = flags & k_kind_bits;
+      if (kind > static_cast<unsigned>(Kind::mapping) ||
+          (flags & ~(k_kind_bits | k_quoted_bit | k_boolean_bit)) != 0)
+        return nullptr;
+      node.m_kind = static_cast<Kind>(kind);
+      node.m_quoted = (flags & k_quoted_bit) != 0;
+      node.m_boolean = (flags & k_boolean_bit) != 0;
+      node.m_position = in.position();
+      node.m_expanded_size = in.varint();
+      node.m_text = in.string();
+      switch (node.m_kind) {
+        case Kind::integer:
+          node.m_integer = unzigzag(in.varint());
+          break;
+        case Kind::sequence: {
+          const std::uint64_t size = in.varint();
+          if (size > bytes.size()) return nullptr;
+          node.m_items.reserve(size);
+          for (std::uint64_t i = 0; i < size && in.ok(); ++i)
+            node.m_items.push_back(&nodes[in.index(count)]);
+          break;
+        }
+        case Kind::mapping: {
+          const std::uint64_t size = in.varint();
+          if (size > bytes.size()) return nullptr;
+          node.m_entries.reserve(size);
+          for (std::uint64_t i = 0; i < size && in.ok(); ++i) {
+            Entry entry;
+            entry.key = in.string();
+            entry.key_position = in.position();
+            entry.value = &nodes[in.index(count)];
+            node.m_entries.push_back(std::move(entry));
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      if (!in.ok()) return nullptr;
+    }
+    if (!in.at_end()) return nullptr;
+    document->m_root = &nodes[root];
+    if (!sizes_add_up(nodes)) return nullptr;
+    return document;
+  }
+
+ private:
+  /// True when every collection's expanded size is one more than the sum of
+  /// its children's, as the parser computes it. Sizes are finite, so a node
+  /// is then strictly larger than each child and no node can contain itself:
+  /// this is what rules out the cycles a damaged form could describe.
+  static bool sizes_add_up(const std::deque<Node>& nodes) {
+    for (const Node& node : nodes) {
+      std::size_t sum = 1;
+      auto add = [&](const Node* child) {
+        const std::size_t size = child->m_expanded_size;
+        if (size == 0 || size > node.m_expanded_size - sum) return false;
+        sum += size;
+        return true;
+      };
+      if (node.m_expanded_size == 0) return false;
+      for (const Node* item : node.m_items)
+        if (!add(item)) return false;
+      for (const Entry& entry : node.m_entries)
+        if (!add(entry.value)) return false;
+      if (sum != node.m_expanded_size) return false;
+    }
+    return true;
+  }
+};
+
+void encode(const Document& document, std::string& out) { BinaryCodec::encode(document, out); }
+
+std::unique_ptr<Document> decode(std::string path, std::string_view bytes) {
+  return BinaryCodec::decode(std::move(path), bytes);
+}
+
+}  // namespace partnerops::yaml

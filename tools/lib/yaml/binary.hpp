@@ -1,0 +1,27 @@
+#pragma once
+// A compact binary form of a parsed YAML document, so a file that has not
+// changed since it was last parsed and checked can be rebuilt without
+// running yaml-cpp again (model/parse_cache keeps these forms on disk).
+//
+// The form holds every node with its kind, text, position and the size it
+// expands to, and the links between nodes by index, so aliases stay shared
+// as they were parsed. The document's path is not part of it: the same
+// bytes under another name decode to the same tree under that name.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "yaml/node.hpp"
+
+namespace partnerops::yaml {
+
+/// Appends the binary form of `document` to `out`.
+void encode(const Document& document, std::string& out);
+
+/// Rebuilds the document that encode() wrote into `bytes`, naming it `path`.
+/// Returns nullptr when the bytes are not such a form (truncated, an index
+/// out of range, a node that contains itself); never reads outside `bytes`.
+std::unique_ptr<Document> decode(std::string path, std::string_view bytes);
+
+}  // namespace partnerops::yaml
