@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "util/atomic_file.hpp"
 
@@ -30,6 +31,35 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   int entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "a")) ++entries;
   EXPECT_EQ(entries, 1);
+  fs::remove_all(dir);
+}
+
+TEST(AtomicFile, ABatchWritesEveryFileOrNoneWhenATemporaryCannotBeMade) {
+  const fs::path dir = fs::temp_directory_path() / ("atomic-batch-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::string error;
+  ASSERT_TRUE(write_file_atomically(dir / "one.yaml", "old one", &error)) << error;
+  ASSERT_TRUE(write_file_atomically(dir / "blocker", "a file, not a folder", &error)) << error;
+
+  const std::vector<FileWrite> good = {{dir / "one.yaml", "new one"},
+                                       {dir / "sub" / "two.yaml", "new two"}};
+  EXPECT_TRUE(write_files_atomically(good).empty());
+  EXPECT_EQ(slurp(dir / "one.yaml"), "new one");
+  EXPECT_EQ(slurp(dir / "sub" / "two.yaml"), "new two");
+
+  // The second file's folder cannot exist (a file stands in its way), so the
+  // first file must keep its bytes although it came first.
+  const std::vector<FileWrite> blocked = {{dir / "one.yaml", "newer one"},
+                                          {dir / "blocker" / "three.yaml", "three"}};
+  const std::vector<WriteFailure> failures = write_files_atomically(blocked);
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].path, dir / "blocker" / "three.yaml");
+  EXPECT_EQ(failures[0].error.rfind("cannot create " + (dir / "blocker").string() + ": ", 0), 0u)
+      << failures[0].error;
+  EXPECT_EQ(slurp(dir / "one.yaml"), "new one");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 3);  // one.yaml, blocker, sub: no temporary left behind
   fs::remove_all(dir);
 }
 

@@ -19,7 +19,9 @@
 #include "billing/invoice_run.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
+#include "model/parse_cache.hpp"
 #include "options.hpp"
+#include "source_option.hpp"
 #include "transitions/change_set.hpp"
 
 namespace partnerops::cli {
@@ -113,11 +115,15 @@ int run_invoice_run(const InvoiceRunOptions& options) {
   }
 
   // Only agreements, SOWs, invoices and credit notes are loaded: the rest of
-  // a partner folder plays no part in billing.
+  // a partner folder plays no part in billing. Files that passed before
+  // come from the parse cache, and the loaded workspace is never freed.
   const std::unique_ptr<Source> tree = open_directory_source(options.path);
   const std::unique_ptr<Source> billing_view = billing::scope_to_billing(*tree);
   Diagnostics loaded;
-  const Workspace workspace = load_workspace(*billing_view, LoadOptions{}, loaded);
+  LoadOptions load_options;
+  load_options.cache_dir = parse_cache_dir(options.path);
+  const Workspace& workspace = keep_until_exit(
+      std::make_unique<Workspace>(load_workspace(*billing_view, load_options, loaded)));
   if (loaded.has_errors()) {
     // Numbers and amounts come from every invoice and agreement: a file
     // that did not load could hide a number or a fee.

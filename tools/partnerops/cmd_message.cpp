@@ -60,7 +60,7 @@ int refuse(const Diagnostics& diagnostics, const Workspace& workspace) {
 int run_message(const MessageOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  const std::unique_ptr<LoadedWorkspace> loaded = load_for_reading(options.path, options.rev);
+  const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
   if (!loaded) return k_exit_usage;
   const Workspace& workspace = loaded->workspace;
   const Source& source = workspace.source();

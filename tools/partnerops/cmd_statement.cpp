@@ -16,6 +16,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "document_output.hpp"
+#include "model/parse_cache.hpp"
 #include "options.hpp"
 #include "report/statement.hpp"
 #include "source/filtered_source.hpp"
@@ -81,15 +82,17 @@ int run_statement(StatementOptions options) {
   std::optional<OpenedSource> opened = open_source(options.path, options.rev);
   if (!opened) return k_exit_usage;
   // One partner's statement reads only its folder, so it costs the same in
-  // any size of organisation.
-  // Every partner's statement reads only partner.yaml, invoices and credit
-  // notes, so the other files of a large organisation are not loaded.
+  // any size of organisation; statements of every partner read only
+  // partner.yaml, invoices and credit notes, through the parse cache.
   std::unique_ptr<Source> scoped =
       options.all ? filter_source(*opened->source, statement_input)
                   : transitions::scope_to_partner(*opened->source, options.slug);
   const auto started = std::chrono::steady_clock::now();
   Diagnostics diagnostics;
-  const Workspace workspace = load_workspace(*scoped, LoadOptions{}, diagnostics);
+  LoadOptions load_options;
+  load_options.cache_dir = parse_cache_dir(options.path);
+  const Workspace& workspace = keep_until_exit(
+      std::make_unique<Workspace>(load_workspace(*scoped, load_options, diagnostics)));
   if (!workspace.organisation()) {
     std::cerr << "partnerops: " << options.path
               << " is not a workspace (partnerops.yaml did not load); run `partnerops validate` "

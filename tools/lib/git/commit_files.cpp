@@ -460,21 +460,17 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     left.push_back(path);
     if (first_problem.empty()) first_problem = problem;
   };
+  std::vector<util::FileWrite> writes;
   for (const FileChange& change : options.changes) {
     const fs::path full = workdir / change.path;
-    std::string problem;
     if (change.content) {
-      std::error_code ec;
-      fs::create_directories(full.parent_path(), ec);
-      if (ec) {
-        note(change.path, "cannot create " + full.parent_path().string() + ": " + ec.message());
-      } else if (!util::write_file_atomically(full, *change.content, &problem)) {
-        note(change.path, problem);
-      }
+      writes.push_back({full, *change.content});
     } else if (::unlink(full.c_str()) != 0 && errno != ENOENT) {
       note(change.path, "cannot remove " + full.string() + ": " + errno_text());
     }
   }
+  for (const util::WriteFailure& failure : util::write_files_atomically(writes))
+    note(fs::relative(failure.path, workdir).generic_string(), failure.error);
   // Reload first, so entries staged by someone else since we looked are kept.
   bool index_ok = check(git_index_read(index.get(), 0), "cannot reread the index", &error);
   for (const FileChange& change : options.changes) {

@@ -105,12 +105,12 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
                           const ApplyOptions& options) {
   ApplyResult outcome;
   if (options.commit_mode == CommitMode::write_only) {
-    for (const FileEdit& edit : changes.edits) {
-      std::string error;
-      if (!util::write_file_atomically(root / edit.path, edit.content, &error)) {
-        outcome.error = error;
-        return outcome;
-      }
+    std::vector<util::FileWrite> writes;
+    for (const FileEdit& edit : changes.edits) writes.push_back({root / edit.path, edit.content});
+    const std::vector<util::WriteFailure> failures = util::write_files_atomically(writes);
+    if (!failures.empty()) {
+      outcome.error = failures.front().error;
+      return outcome;
     }
     outcome.ok = true;
     return outcome;

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <set>
 
 namespace partnerops::util {
 
@@ -23,22 +24,23 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-}  // namespace
+// A temporary file beside `path` holding `bytes`, with the mode `path` has
+// (or the usual one for a new file); written but not yet flushed to disk.
+struct Temporary {
+  std::string path;
+  std::string error;  ///< set when it could not be written; nothing is left behind then
+};
 
-bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
-                           std::string* error) {
+Temporary write_temporary(const std::filesystem::path& path, std::string_view bytes) {
   std::error_code ec;
   const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
   std::filesystem::create_directories(folder, ec);
-  if (ec) {
-    if (error) *error = "cannot create " + folder.string() + ": " + ec.message();
-    return false;
-  }
+  if (ec) return {"", "cannot create " + folder.string() + ": " + ec.message()};
   std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
-    if (error) *error = "cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno);
-    return false;
+    return {"", "cannot create a temporary file in " + folder.string() + ": " +
+                    std::strerror(errno)};
   }
   // mkstemp creates 0600: give the file the mode it had (so a tracked
   // executable does not show as a mode change in git), or the usual one.
@@ -51,22 +53,91 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
     ::umask(mask);
     mode = 0666 & ~mask;
   }
-  const bool ok = write_all(fd, bytes) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+  const bool ok = write_all(fd, bytes) && ::fchmod(fd, mode) == 0;
   const int saved_errno = errno;
   ::close(fd);
-  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int reason = ok ? errno : saved_errno;
+  if (!ok) {
     ::unlink(temporary.c_str());
-    if (error) *error = "cannot write " + path.string() + ": " + std::strerror(reason);
-    return false;
+    return {"", "cannot write " + path.string() + ": " + std::strerror(saved_errno)};
   }
-  // Make the rename itself durable.
+  return {std::move(temporary), ""};
+}
+
+// Makes renames inside `folder` durable.
+void sync_folder(const std::filesystem::path& folder) {
   const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
   if (folder_fd >= 0) {
     ::fsync(folder_fd);
     ::close(folder_fd);
   }
-  return true;
+}
+
+std::filesystem::path folder_of(const std::filesystem::path& path) {
+  return path.parent_path().empty() ? "." : path.parent_path();
+}
+
+bool flush_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           std::string* error) {
+  const FileWrite file{path, bytes};
+  const std::vector<WriteFailure> failures = write_files_atomically({&file, 1});
+  if (failures.empty()) return true;
+  if (error) *error = failures.front().error;
+  return false;
+}
+
+std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> files) {
+  std::vector<WriteFailure> failures;
+  std::vector<std::string> temporaries;
+  temporaries.reserve(files.size());
+  for (const FileWrite& file : files) {
+    Temporary temporary = write_temporary(file.path, file.bytes);
+    if (!temporary.error.empty()) {
+      failures.push_back({file.path, std::move(temporary.error)});
+      break;
+    }
+    temporaries.push_back(std::move(temporary.path));
+  }
+  // One file is flushed on its own; many at once with a single syncfs.
+  bool flushed = failures.empty();
+  if (flushed && temporaries.size() == 1) {
+    flushed = flush_file(temporaries.front());
+  } else if (flushed && !temporaries.empty()) {
+    const int fd = ::open(temporaries.front().c_str(), O_RDONLY);
+    flushed = fd >= 0 && ::syncfs(fd) == 0;
+    if (fd >= 0) ::close(fd);
+  }
+  if (!failures.empty() || !flushed) {
+    const int reason = errno;
+    for (const std::string& temporary : temporaries) ::unlink(temporary.c_str());
+    if (failures.empty()) {
+      failures.push_back(
+          {files.front().path, "cannot flush " + files.front().path.string() + " to disk: " +
+                                   std::strerror(reason)});
+    }
+    return failures;
+  }
+  std::set<std::filesystem::path> folders;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temporaries[i].c_str(), files[i].path.c_str()) != 0) {
+      failures.push_back({files[i].path, "cannot write " + files[i].path.string() + ": " +
+                                             std::strerror(errno)});
+      ::unlink(temporaries[i].c_str());
+      continue;
+    }
+    folders.insert(folder_of(files[i].path));
+  }
+  for (const std::filesystem::path& folder : folders) sync_folder(folder);
+  return failures;
 }
 
 }  // namespace partnerops::util

@@ -4,8 +4,10 @@
 // to disk, and the temporary file is renamed over the target in one step.
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace partnerops::util {
 
@@ -16,5 +18,23 @@ namespace partnerops::util {
 /// and no temporary file is left behind.
 bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            std::string* error);
+
+struct FileWrite {
+  std::filesystem::path path;
+  std::string_view bytes;
+};
+
+struct WriteFailure {
+  std::filesystem::path path;
+  std::string error;
+};
+
+/// Writes many files, each atomically as write_file_atomically does, but
+/// flushes them to disk with one syncfs() instead of one fsync() a file: an
+/// invoice run writing a thousand drafts would otherwise wait on a thousand
+/// disk flushes. Every temporary file is written before the first rename, so
+/// when one cannot be written nothing is renamed and every target keeps its
+/// old bytes. Returns the files that failed (empty when all were written).
+std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> files);
 
 }  // namespace partnerops::util
