@@ -16,6 +16,18 @@ int print_refusal(Diagnostics refusals) {
   return k_exit_problems;
 }
 
+CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
+                                std::string_view branch_default) {
+  CLI::Option* branch =
+      sub.add_option("--branch", options.branch,
+                     "Commit on a new branch (" + std::string(branch_default) +
+                         " unless NAME is given)")
+          ->expected(0, 1);
+  sub.add_flag("--no-branch", options.no_branch, "Commit on the current branch (the default)");
+  sub.add_flag("--no-commit", options.no_commit, "Only write the file, commit nothing");
+  return branch;
+}
+
 int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
                     const Planner& plan) {
   std::error_code ec;

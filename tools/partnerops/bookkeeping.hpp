@@ -3,9 +3,11 @@
 // working tree, plan the edit, print refusals as diagnostics, and apply the
 // plan as one commit (or plain writes with --no-commit).
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diag/diagnostic.hpp"
 #include "model/workspace.hpp"
@@ -32,6 +34,15 @@ struct BookkeepingOptions {
   std::string date;
   LoadScope scope = LoadScope::partner;
 };
+
+/// Adds the commit options of a command that commits on the current branch
+/// unless told otherwise: `--branch [NAME]` (a new branch, named
+/// `branch_default` when no NAME is given), `--no-branch` and `--no-commit`.
+/// Returns `--branch`: CLI11 tells an option given without its optional
+/// value only by its count, so the runner sets `make_branch` from
+/// `count() > 0` once the command line is parsed.
+CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
+                                std::string_view branch_default);
 
 /// Runs one bookkeeping command; returns its exit code. `default_branch`
 /// says whether the command makes a branch unless told otherwise. A plan

@@ -79,13 +79,7 @@ Runner define_invoice_credit(CLI::App& sub) {
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub.add_option("--date", options->common.date, "The credit note's date (YYYY-MM-DD; default today)");
-  CLI::Option* branch =
-      sub.add_option("--branch", options->common.branch,
-                     "Commit on a new branch (invoice-credit/<number> unless NAME is given)")
-          ->expected(0, 1);
-  sub.add_flag("--no-branch", options->common.no_branch,
-               "Commit on the current branch (the default)");
-  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  CLI::Option* branch = add_commit_options(sub, options->common, "invoice-credit/<number>");
   return [options, branch] {
     options->common.make_branch = branch->count() > 0;
     return run_invoice_credit(*options);

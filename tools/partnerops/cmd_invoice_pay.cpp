@@ -62,13 +62,7 @@ Runner define_invoice_pay(CLI::App& sub) {
       ->required();
   sub.add_option("--date", options->common.date, "When the money arrived (YYYY-MM-DD)")->required();
   sub.add_option("--reference", options->reference, "Bank or remittance reference");
-  CLI::Option* branch =
-      sub.add_option("--branch", options->common.branch,
-                     "Commit on a new branch (pay/<number> unless NAME is given)")
-          ->expected(0, 1);
-  sub.add_flag("--no-branch", options->common.no_branch,
-               "Commit on the current branch (the default)");
-  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  CLI::Option* branch = add_commit_options(sub, options->common, "pay/<number>");
   return [options, branch] {
     options->common.make_branch = branch->count() > 0;
     return run_invoice_pay(*options);

@@ -61,13 +61,7 @@ Runner define_invoice_sponsor_number(CLI::App& sub) {
       ->required();
   sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--force", options->force, "Replace a different sponsor number already recorded");
-  CLI::Option* branch =
-      sub.add_option("--branch", options->common.branch,
-                     "Commit on a new branch (sponsor-number/<number> unless NAME is given)")
-          ->expected(0, 1);
-  sub.add_flag("--no-branch", options->common.no_branch,
-               "Commit on the current branch (the default)");
-  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
+  CLI::Option* branch = add_commit_options(sub, options->common, "sponsor-number/<number>");
   return [options, branch] {
     options->common.make_branch = branch->count() > 0;
     return run_invoice_sponsor_number(*options);

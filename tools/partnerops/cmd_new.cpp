@@ -151,14 +151,7 @@ CLI::Option* add_document(CLI::App& sub, const std::shared_ptr<NewDocumentOption
     sub.add_option("--id", options->id, "The SOW's id and file name (default sow-<n>, the next free)");
   if (options->kind != scaffold::NewDocumentKind::quote)
     sub.add_option("--title", options->title, "The document's title");
-  CLI::Option* branch =
-      sub.add_option("--branch", options->common.branch,
-                     "Commit on a new branch (new/<slug>-<kind> unless NAME is given)")
-          ->expected(0, 1);
-  sub.add_flag("--no-branch", options->common.no_branch,
-               "Commit on the current branch (the default)");
-  sub.add_flag("--no-commit", options->common.no_commit, "Only write the file, commit nothing");
-  return branch;
+  return add_commit_options(sub, options->common, "new/<slug>-<kind>");
 }
 
 }  // namespace
