@@ -49,7 +49,8 @@ std::string_view bucket_short_label(AgeingBucket bucket) {
   return "";
 }
 
-bool statement_input(std::string_view path) {
+bool statement_input(std::string_view path, EntryType type) {
+  if (type == EntryType::directory) return true;
   if (path == "partnerops.yaml" || path.starts_with("schemas/")) return true;
   if (!path.starts_with("partners/")) return false;
   const std::size_t slash = path.find('/', 9);

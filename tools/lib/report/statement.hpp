@@ -20,6 +20,7 @@
 
 #include "model/date.hpp"
 #include "model/workspace.hpp"
+#include "source/source.hpp"
 
 namespace partnerops {
 
@@ -89,7 +90,7 @@ struct Statement {
 /// True for the workspace files a statement is made from: partnerops.yaml,
 /// schemas/, and each partner's partner.yaml, invoices/ and credit-notes/.
 /// Loading only these (source/filtered_source) gives the same statements.
-bool statement_input(std::string_view path);
+bool statement_input(std::string_view path, EntryType type);
 
 /// True when `folder` has an issued or paid invoice: a statement is made
 /// for these partners only.

@@ -14,19 +14,19 @@ class FilteredSource final : public Source {
     std::vector<SourceEntry> entries = m_inner.list(dir, error);
     entries.erase(std::remove_if(entries.begin(), entries.end(),
                                  [this](const SourceEntry& entry) {
-                                   return entry.type != EntryType::directory && !m_keep(entry.path);
+                                   return !m_keep(entry.path, entry.type);
                                  }),
                   entries.end());
     return entries;
   }
 
   ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
-    if (!m_keep(path)) return ReadResult{ReadResult::Status::missing, {}, "not shown"};
+    if (!m_keep(path, EntryType::file)) return ReadResult{ReadResult::Status::missing, {}, "not shown"};
     return m_inner.read(path, max_bytes);
   }
 
   bool is_file(std::string_view path) const override {
-    return m_keep(path) && m_inner.is_file(path);
+    return m_keep(path, EntryType::file) && m_inner.is_file(path);
   }
 
   std::string describe() const override { return m_inner.describe(); }

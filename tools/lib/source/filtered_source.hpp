@@ -13,11 +13,13 @@
 
 namespace partnerops {
 
-/// True for a file path the view shows. Folders are always shown.
-using PathFilter = std::function<bool(std::string_view path)>;
+/// True for an entry the view shows. Reads and file checks ask with
+/// EntryType::file; listings ask with the entry's own type, so a filter can
+/// hide whole folders, or keep links visible for loading to refuse.
+using PathFilter = std::function<bool(std::string_view path, EntryType type)>;
 
 /// A Source over `inner` (which must outlive it) that lists, reads and
-/// reports as files only the paths `keep` accepts; every other file is
+/// reports as files only the entries `keep` accepts; everything else is
 /// missing.
 std::unique_ptr<Source> filter_source(const Source& inner, PathFilter keep);
 
