@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "util/text.hpp"
 #include "yaml/to_json.hpp"
@@ -10,6 +11,22 @@
 namespace partnerops::transitions {
 
 namespace {
+
+// The first key of an edited document to point at: in head's order, the
+// first whose value differs from base or that is new; else the first key
+// base had and head lost (its position is then unknown).
+std::pair<std::string, Position> first_changed_key(const yaml::Document& after_doc,
+                                                   const nlohmann::json& old_tree,
+                                                   const nlohmann::json& new_tree) {
+  for (const yaml::Entry& entry : after_doc.root().entries()) {
+    if (!new_tree.contains(entry.key)) continue;
+    if (!old_tree.contains(entry.key) || old_tree[entry.key] != new_tree[entry.key])
+      return {entry.key, entry.key_position};
+  }
+  for (auto it = old_tree.begin(); it != old_tree.end(); ++it)
+    if (!new_tree.contains(it.key())) return {it.key(), Position{}};
+  return {"", Position{}};
+}
 
 bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
   const bool same_date = a.date.has_value() == b.date.has_value() &&
@@ -162,24 +179,7 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
     new_tree.erase("sponsor_number");
   }
   if (old_tree == new_tree) return;
-  // Point at the first key (in head's order) whose value differs, or that is new.
-  Position where;
-  std::string changed;
-  for (const yaml::Entry& entry : after_doc->root().entries()) {
-    if (!new_tree.contains(entry.key)) continue;
-    if (!old_tree.contains(entry.key) || old_tree[entry.key] != new_tree[entry.key]) {
-      where = entry.key_position;
-      changed = entry.key;
-      break;
-    }
-  }
-  if (changed.empty()) {
-    for (auto it = old_tree.begin(); it != old_tree.end(); ++it)
-      if (!new_tree.contains(it.key())) {
-        changed = it.key();
-        break;
-      }
-  }
+  const auto [changed, where] = first_changed_key(*after_doc, old_tree, new_tree);
   out.error("invoice-issued-changed", file, where,
             "issued invoice " + before.number.value + " was edited (" + changed +
                 "); only its status, appended payments and a first sponsor_number may change",
@@ -254,23 +254,7 @@ void compare_credit_notes(const Workspace& base, const Workspace& head,
     old_tree.erase("status");
     new_tree.erase("status");
     if (old_tree == new_tree) continue;
-    Position where;
-    std::string changed;
-    for (const yaml::Entry& entry : after_doc->root().entries()) {
-      if (!new_tree.contains(entry.key)) continue;
-      if (!old_tree.contains(entry.key) || old_tree[entry.key] != new_tree[entry.key]) {
-        where = entry.key_position;
-        changed = entry.key;
-        break;
-      }
-    }
-    if (changed.empty()) {
-      for (auto it = old_tree.begin(); it != old_tree.end(); ++it)
-        if (!new_tree.contains(it.key())) {
-          changed = it.key();
-          break;
-        }
-    }
+    const auto [changed, where] = first_changed_key(*after_doc, old_tree, new_tree);
     out.error("credit-note-issued-changed", after.file, where,
               "credit note " + before.number.value + " was edited (" + changed +
                   "); only its status may change, to void",
