@@ -97,6 +97,41 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
             "delete it, pass --branch NAME, or --no-branch to commit on the current branch\n");
 }
 
+TEST_F(TransitionsCliTest, CheckRangeThatChangesSharedRulesStillComparesTheFoldersItTouched) {
+  // partnerops.yaml changes, so the head is loaded whole; the base holds
+  // only the two folders the range changed, and that is enough to see both
+  // edits of the past.
+  write_file(dir.path() / "partnerops.yaml",
+             read_file(dir.path() / "partnerops.yaml") + "# reviewed\n");
+  const fs::path partner = dir.path() / "partners/halden-hydrology-group/partner.yaml";
+  std::string text = read_file(partner);
+  text.replace(text.find("reason: inbound enquiry"), 23, "reason: a referral");
+  write_file(partner, text);
+  const fs::path invoice = dir.path() / "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+  text = read_file(invoice);
+  text.replace(text.find("PO 26-00417"), 11, "PO 26-00999");
+  write_file(invoice, text);
+  git("commit -q -am 'shared rules and two edits of the past'");
+
+  const RunResult range = partnerops({"check-range", "HEAD~1..HEAD", "--today", "2026-11-23"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_EQ(range.out,
+            "partners/halden-hydrology-group/partner.yaml:22:5: error[history-rewritten]: history "
+            "entry 1 was '2026-11-16 lead: inbound enquiry through the contact form' at the base "
+            "and is now '2026-11-16 lead: a referral through the contact form'; history is "
+            "append-only\n"
+            " 22 |   - date: 2026-11-16\n"
+            "    |     ^\n"
+            "  hint: restore the entry as it was and append a new one below the others\n"
+            "partners/lakeshore-college/invoices/INV-2026-0006.yaml:8:1: "
+            "error[invoice-issued-changed]: issued invoice INV-2026-0006 was edited (reference); "
+            "only its status, appended payments and a first sponsor_number may change\n"
+            " 8 | reference: \"Managed JupyterHub Teaching Service Agreement; PO 26-00999\"\n"
+            "   | ^\n"
+            "  hint: revert the edit; correct an issued invoice with a credit note\n");
+  EXPECT_EQ(range.err, "partnerops: HEAD~1..HEAD: 3 files changed: 2 errors\n");
+}
+
 /// Leaves `path` unmerged in the index of the repository at `root`, as a
 /// merge that stopped on a conflict does: stage 1 (the common ancestor),
 /// 2 (ours) and 3 (theirs) in place of the stage-0 entry, and the working

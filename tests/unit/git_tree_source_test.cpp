@@ -17,7 +17,7 @@ std::string listing(const Source& source, std::string_view dir = "") {
                        : entry.type == EntryType::directory ? "dir"
                        : entry.type == EntryType::symlink   ? "link"
                                                             : "other";
-    out += entry.path + " " + type + " " + std::to_string(entry.size) + "\n";
+    out += entry.path + " " + type + "\n";
   }
   if (!error.empty()) out += "error: " + error + "\n";
   return out;
@@ -47,25 +47,25 @@ TEST_F(GitTreeSourceTest, ListsEveryEntryOfARevisionSortedByPath) {
   ASSERT_TRUE(head) << error;
   // Plain string order ("a" < "a-b.txt" < "a/x.txt"), not git's tree order.
   EXPECT_EQ(listing(*head),
-            "a dir 0\n"
-            "a-b.txt file 5\n"
-            "a/x.txt file 2\n"
-            "partnerops.yaml file 10\n"
-            "partners dir 0\n"
-            "partners/acme dir 0\n"
-            "partners/acme/escape.yaml link 0\n"
-            "partners/acme/notes.md file 8\n"
-            "partners/acme/partner.yaml file 16\n");
+            "a dir\n"
+            "a-b.txt file\n"
+            "a/x.txt file\n"
+            "partnerops.yaml file\n"
+            "partners dir\n"
+            "partners/acme dir\n"
+            "partners/acme/escape.yaml link\n"
+            "partners/acme/notes.md file\n"
+            "partners/acme/partner.yaml file\n");
   auto before = open_git_tree_source(temp.shared(), "HEAD~1", &error);
   ASSERT_TRUE(before) << error;
   EXPECT_EQ(listing(*before),
-            "a dir 0\n"
-            "a-b.txt file 5\n"
-            "a/x.txt file 2\n"
-            "partnerops.yaml file 10\n"
-            "partners dir 0\n"
-            "partners/acme dir 0\n"
-            "partners/acme/partner.yaml file 12\n");
+            "a dir\n"
+            "a-b.txt file\n"
+            "a/x.txt file\n"
+            "partnerops.yaml file\n"
+            "partners dir\n"
+            "partners/acme dir\n"
+            "partners/acme/partner.yaml file\n");
 }
 
 TEST_F(GitTreeSourceTest, ListsBelowAFolder) {
@@ -73,9 +73,9 @@ TEST_F(GitTreeSourceTest, ListsBelowAFolder) {
   auto head = open_git_tree_source(temp.shared(), "main", &error);
   ASSERT_TRUE(head) << error;
   EXPECT_EQ(listing(*head, "partners/acme"),
-            "partners/acme/escape.yaml link 0\n"
-            "partners/acme/notes.md file 8\n"
-            "partners/acme/partner.yaml file 16\n");
+            "partners/acme/escape.yaml link\n"
+            "partners/acme/notes.md file\n"
+            "partners/acme/partner.yaml file\n");
   EXPECT_EQ(listing(*head, "partners/nope"), "");
   EXPECT_EQ(listing(*head, "partnerops.yaml"), "");
   EXPECT_EQ(listing(*head, "../etc"), "");

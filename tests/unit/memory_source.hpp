@@ -24,9 +24,9 @@ class MemorySource final : public Source {
       for (std::size_t slash = path.find('/', prefix.size()); slash != std::string::npos;
            slash = path.find('/', slash + 1))
         dirs[path.substr(0, slash)] = true;
-      entries.push_back({path, EntryType::file, content.size()});
+      entries.push_back({path, EntryType::file});
     }
-    for (const auto& [path, unused] : dirs) entries.push_back({path, EntryType::directory, 0});
+    for (const auto& [path, unused] : dirs) entries.push_back({path, EntryType::directory});
     std::sort(entries.begin(), entries.end(),
               [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
     return entries;
@@ -34,9 +34,11 @@ class MemorySource final : public Source {
 
   ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
     const auto found = m_files.find(std::string(path));
-    if (found == m_files.end()) return {ReadResult::Status::missing, {}, "no such file"};
-    if (found->second.size() > max_bytes) return {ReadResult::Status::too_large, {}, "too large"};
-    return {ReadResult::Status::ok, found->second, {}};
+    if (found == m_files.end())
+      return ReadResult::failure(ReadResult::Status::missing, "no such file");
+    if (found->second.size() > max_bytes)
+      return ReadResult::failure(ReadResult::Status::too_large, "too large");
+    return ReadResult::bytes(found->second);
   }
 
   bool is_file(std::string_view path) const override {

@@ -190,6 +190,30 @@ TEST_F(TransitionsTest, AdvanceOnTheCurrentBranchWithNoBranch) {
   EXPECT_NE(temp.resolve("main"), base);
 }
 
+TEST_F(TransitionsTest, AdvanceThroughARepositoryOpenedAheadKeepsWorkStagedMeanwhile) {
+  git::RepositoryInBackground repository(temp.root());
+  const ChangeSet changes = planned_advance();
+  // Staged after the index began to be read ahead: the commit must neither
+  // take it along nor drop it from the index it writes back.
+  temp.add("staged-later.txt", "staged later\n");
+  ApplyOptions options;
+  options.repository = &repository;
+  const ApplyResult result = apply_changes(temp.root(), changes, options);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(temp.head(), "refs/heads/main");
+  std::string error;
+  const std::optional<std::vector<git::ChangedPath>> changed =
+      git::changed_paths(temp.repo(), base, "HEAD", &error);
+  ASSERT_TRUE(changed) << error;
+  ASSERT_EQ(changed->size(), 2u);
+  EXPECT_EQ((*changed)[0].path, k_notes);
+  EXPECT_EQ((*changed)[1].path, k_partner);
+  EXPECT_EQ(temp.status("staged-later.txt"), unsigned{GIT_STATUS_INDEX_NEW});
+  EXPECT_EQ(temp.status("staged.txt"), unsigned{GIT_STATUS_INDEX_MODIFIED});
+  EXPECT_EQ(temp.status(k_partner), 0u);
+  EXPECT_EQ(temp.status(k_notes), 0u);
+}
+
 TEST_F(TransitionsTest, AdvanceWithoutCommitOnlyWritesTheFiles) {
   const ChangeSet changes = planned_advance();
   ApplyOptions options;
@@ -544,6 +568,21 @@ TEST(TransitionsRangeTest, OnlyPartnerFilesOutsideNumberedDocumentsNarrowTheLoad
                                              ChangeKind::deleted}}));
   EXPECT_FALSE(touched_partners({ChangedPath{"partnerops.yaml", ChangeKind::modified}}));
   EXPECT_FALSE(touched_partners({ChangedPath{"schemas/partner.schema.yaml", ChangeKind::modified}}));
+}
+
+TEST(TransitionsRangeTest, TheBaseNeedsOnlyTheFoldersWithAChangedPath) {
+  using git::ChangeKind;
+  using git::ChangedPath;
+  EXPECT_EQ(changed_partner_folders({ChangedPath{"partnerops.yaml", ChangeKind::modified},
+                                     ChangedPath{"partners/b/invoices/INV-2026-0001.yaml",
+                                                 ChangeKind::modified},
+                                     ChangedPath{"schemas/partner.schema.yaml", ChangeKind::added},
+                                     ChangedPath{"partners/a/notes.md", ChangeKind::deleted},
+                                     ChangedPath{"partners/b/partner.yaml", ChangeKind::modified},
+                                     ChangedPath{"partners/README.md", ChangeKind::added}}),
+            (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(changed_partner_folders({ChangedPath{"partnerops.yaml", ChangeKind::modified}}),
+            std::vector<std::string>{});
 }
 
 TEST(TransitionsStandaloneTest, AScopedSourceShowsOnlyTheChosenPartners) {

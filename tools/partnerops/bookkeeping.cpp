@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "command.hpp"
 #include "diag/format.hpp"
@@ -35,6 +36,10 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
     std::cerr << "partnerops: " << options.path << " is not a folder\n";
     return k_exit_usage;
   }
+  // Committing needs the index, the slowest thing to read; it is read on
+  // its own thread while the partner's folder loads and the plan is made.
+  std::optional<git::RepositoryInBackground> repository;
+  if (!options.no_commit) repository.emplace(options.path);
   const std::unique_ptr<Source> tree = open_directory_source(options.path);
   const std::unique_ptr<Source> scoped = options.scope == LoadScope::partner
                                              ? transitions::scope_to_partner(*tree, options.slug)
@@ -67,6 +72,7 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
                                              default_branch == DefaultBranch::create);
   apply.branch_mode = create ? git::BranchMode::create : git::BranchMode::current;
   apply.branch_name = options.branch.empty() ? changes->suggested_branch : options.branch;
+  if (repository) apply.repository = &*repository;
   const transitions::ApplyResult result =
       transitions::apply_changes(options.path, *changes, apply);
   if (!result.ok) {

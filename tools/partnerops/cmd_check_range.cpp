@@ -67,24 +67,24 @@ int run_check_range(const CheckRangeOptions& options) {
   }
 
   // A range that only touched some partners' own files is checked on those
-  // partners alone; anything organisation-wide loads everything.
+  // partners alone; anything organisation-wide loads the whole head. The
+  // base is only compared with the head folder by folder, so it never needs
+  // more than the folders the range changed.
   const std::optional<std::vector<std::string>> touched = transitions::touched_partners(*changed);
-  std::unique_ptr<Source> base_scoped;
+  const std::unique_ptr<Source> base_scoped =
+      transitions::scope_to_partners(*base_source, transitions::changed_partner_folders(*changed));
   std::unique_ptr<Source> head_scoped;
-  if (touched) {
-    base_scoped = transitions::scope_to_partners(*base_source, *touched);
-    head_scoped = transitions::scope_to_partners(*head_source, *touched);
-  }
+  if (touched) head_scoped = transitions::scope_to_partners(*head_source, *touched);
   // Both sides go through the parse cache (model/parse_cache.hpp): the
   // blobs the two revisions share are parsed and checked once, and a range
   // that loads everything reuses what earlier runs parsed.
   LoadOptions load_options;
   if (const char* workdir = git_repository_workdir(repo.get()))
     load_options.cache_dir = parse_cache_dir(workdir);
-  // Two whole organisations take long to free; they are kept until exit.
+  // A whole organisation takes long to free; what is loaded is kept until exit.
   Diagnostics base_load;  // problems the base already had are not this range's
   const Workspace& base = keep_until_exit(std::make_unique<Workspace>(
-      load_workspace(base_scoped ? *base_scoped : *base_source, load_options, base_load)));
+      load_workspace(*base_scoped, load_options, base_load)));
   Diagnostics validation;
   const Workspace& head = keep_until_exit(std::make_unique<Workspace>(
       load_workspace(head_scoped ? *head_scoped : *head_source, load_options, validation)));

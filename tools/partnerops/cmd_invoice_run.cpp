@@ -13,6 +13,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "billing/billing_source.hpp"
@@ -114,6 +115,10 @@ int run_invoice_run(const InvoiceRunOptions& options) {
     usage_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  // Committing needs the index; it is read on its own thread meanwhile.
+  std::optional<git::RepositoryInBackground> repository;
+  if (!options.no_commit && !options.dry_run) repository.emplace(options.path);
+
   // Only agreements, SOWs, invoices and credit notes are loaded: the rest of
   // a partner folder plays no part in billing. Files that passed before
   // come from the parse cache, and the loaded workspace is never freed.
@@ -179,6 +184,7 @@ int run_invoice_run(const InvoiceRunOptions& options) {
       options.no_commit ? transitions::CommitMode::write_only : transitions::CommitMode::commit;
   apply.branch_mode = options.no_branch ? git::BranchMode::current : git::BranchMode::create;
   apply.branch_name = options.branch.empty() ? changes.suggested_branch : options.branch;
+  if (repository) apply.repository = &*repository;
   const transitions::ApplyResult result = transitions::apply_changes(options.path, changes, apply);
   if (!result.ok) {
     std::cerr << "partnerops: " << result.error << '\n';

@@ -1,8 +1,10 @@
 #include "git/git_tree_source.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 namespace partnerops::git {
 namespace {
@@ -24,7 +26,11 @@ EntryType entry_type(git_filemode_t mode) {
 class GitTreeSource final : public Source {
  public:
   GitTreeSource(std::shared_ptr<git_repository> repo, TreePtr tree, std::string short_id)
-      : m_repo(std::move(repo)), m_tree(std::move(tree)), m_short_id(std::move(short_id)) {}
+      : m_repo(std::move(repo)),
+        m_tree(std::move(tree)),
+        m_short_id(std::move(short_id)),
+        // The common folder: a linked worktree keeps its objects there.
+        m_objects_dir(std::string(git_repository_commondir(m_repo.get())) + "objects") {}
 
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::lock_guard lock(m_mutex);
@@ -41,48 +47,42 @@ class GitTreeSource final : public Source {
   }
 
   ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
-    std::lock_guard lock(m_mutex);
     ReadResult result;
     if (!is_safe_relative_path(path)) {
       result.status = ReadResult::Status::missing;
       result.error = "not a path inside the workspace: " + std::string(path);
       return result;
     }
-    const git_tree_entry* entry = find(path);
-    if (entry == nullptr) {
-      result.status = ReadResult::Status::missing;
-      result.error = "no such file in " + describe_unlocked();
-      return result;
+    git_oid id{};
+    {
+      std::lock_guard lock(m_mutex);
+      const git_tree_entry* entry = find(path);
+      if (entry == nullptr) {
+        result.status = ReadResult::Status::missing;
+        result.error = "no such file in " + describe();
+        return result;
+      }
+      const git_filemode_t mode = git_tree_entry_filemode(entry);
+      if (entry_type(mode) != EntryType::file) {
+        result.status = ReadResult::Status::not_a_file;
+        result.error = mode == GIT_FILEMODE_TREE   ? "a directory, not a file"
+                       : mode == GIT_FILEMODE_LINK ? "a symbolic link (not followed)"
+                                                   : "not a regular file";
+        return result;
+      }
+      git_oid_cpy(&id, git_tree_entry_id(entry));
     }
-    const git_filemode_t mode = git_tree_entry_filemode(entry);
-    if (entry_type(mode) != EntryType::file) {
-      result.status = ReadResult::Status::not_a_file;
-      result.error = mode == GIT_FILEMODE_TREE   ? "a directory, not a file"
-                     : mode == GIT_FILEMODE_LINK ? "a symbolic link (not followed)"
-                                                 : "not a regular file";
-      return result;
-    }
-    const git_oid* id = git_tree_entry_id(entry);
-    std::uint64_t size = 0;
-    if (!blob_size(*id, &size, &result.error)) {
+    // The blob itself is read outside the lock, through an object database
+    // this thread has to itself: inflating blobs is most of the time of a
+    // load that reads a whole revision, and the loader's threads would
+    // otherwise take turns.
+    OdbPtr odb = acquire_odb(&result.error);
+    if (!odb) {
       result.status = ReadResult::Status::error;
       return result;
     }
-    if (size > max_bytes) {
-      result.status = ReadResult::Status::too_large;
-      result.error = "the file has " + std::to_string(size) + " bytes, more than the limit of " +
-                     std::to_string(max_bytes);
-      return result;
-    }
-    git_blob* raw = nullptr;
-    if (!check(git_blob_lookup(&raw, m_repo.get(), id), "cannot read " + std::string(path),
-               &result.error)) {
-      result.status = ReadResult::Status::error;
-      return result;
-    }
-    BlobPtr blob(raw);
-    result.content.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                          static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+    read_blob(odb.get(), id, path, max_bytes, result);
+    release_odb(std::move(odb));
     return result;
   }
 
@@ -93,10 +93,9 @@ class GitTreeSource final : public Source {
     return entry != nullptr && entry_type(git_tree_entry_filemode(entry)) == EntryType::file;
   }
 
-  std::string describe() const override { return describe_unlocked(); }
+  std::string describe() const override { return "revision " + m_short_id; }
 
  private:
-  std::string describe_unlocked() const { return "revision " + m_short_id; }
 
   // The tree of folder `dir` ("" for the root), or nullptr when there is no
   // such folder. Folders are parsed once and kept: libgit2's object cache
@@ -115,7 +114,7 @@ class GitTreeSource final : public Source {
     if (entry == nullptr || git_tree_entry_type(entry) != GIT_OBJECT_TREE) return nullptr;
     git_tree* raw = nullptr;
     if (!check(git_tree_lookup(&raw, m_repo.get(), git_tree_entry_id(entry)),
-               "cannot read folder " + key + " in " + describe_unlocked(), error)) {
+               "cannot read folder " + key + " in " + describe(), error)) {
       return nullptr;
     }
     return m_trees.emplace(key, TreePtr(raw)).first->second.get();
@@ -133,23 +132,56 @@ class GitTreeSource final : public Source {
 
   // The object header holds the size, so large files are refused without
   // inflating them.
-  bool blob_size(const git_oid& id, std::uint64_t* size, std::string* error) const {
-    if (!m_odb) {
-      git_odb* raw = nullptr;
-      if (!check(git_repository_odb(&raw, m_repo.get()), "cannot open the object database",
-                 error)) {
-        return false;
-      }
-      m_odb.reset(raw);
-    }
-    std::size_t length = 0;
+  static void read_blob(git_odb* odb, const git_oid& id, std::string_view path,
+                        std::uint64_t max_bytes, ReadResult& result) {
+    std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (!check(git_odb_read_header(&length, &type, m_odb.get(), &id),
-               "cannot read object " + to_hex(id), error)) {
-      return false;
+    if (!check(git_odb_read_header(&size, &type, odb, &id), "cannot read object " + to_hex(id),
+               &result.error)) {
+      result.status = ReadResult::Status::error;
+      return;
     }
-    *size = length;
-    return true;
+    if (size > max_bytes) {
+      result.status = ReadResult::Status::too_large;
+      result.error = "the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                     std::to_string(max_bytes);
+      return;
+    }
+    git_odb_object* raw = nullptr;
+    if (!check(git_odb_read(&raw, odb, &id), "cannot read " + std::string(path), &result.error)) {
+      result.status = ReadResult::Status::error;
+      return;
+    }
+    const std::unique_ptr<git_odb_object, Deleter<git_odb_object_free>> object(raw);
+    result.content.assign(static_cast<const char*>(git_odb_object_data(object.get())),
+                          git_odb_object_size(object.get()));
+    result.blob_id.emplace();
+    std::copy(std::begin(id.id), std::end(id.id), result.blob_id->begin());
+  }
+
+  // An object database for one reading thread: an idle one, or a new one.
+  // libgit2 objects are used by one thread at a time, so each concurrent
+  // read gets its own; there are never more than the loader's threads.
+  OdbPtr acquire_odb(std::string* error) const {
+    {
+      std::lock_guard lock(m_mutex);
+      if (!m_idle_odbs.empty()) {
+        OdbPtr odb = std::move(m_idle_odbs.back());
+        m_idle_odbs.pop_back();
+        return odb;
+      }
+    }
+    git_odb* raw = nullptr;
+    if (!check(git_odb_open(&raw, m_objects_dir.c_str()), "cannot open the object database",
+               error)) {
+      return nullptr;
+    }
+    return OdbPtr(raw);
+  }
+
+  void release_odb(OdbPtr odb) const {
+    std::lock_guard lock(m_mutex);
+    m_idle_odbs.push_back(std::move(odb));
   }
 
   void walk(const git_tree* tree, const std::string& prefix, std::vector<SourceEntry>& out,
@@ -160,13 +192,6 @@ class GitTreeSource final : public Source {
       SourceEntry item;
       item.path = prefix + git_tree_entry_name(entry);
       item.type = entry_type(git_tree_entry_filemode(entry));
-      if (item.type == EntryType::file) {
-        std::string size_error;
-        if (!blob_size(*git_tree_entry_id(entry), &item.size, &size_error) && error != nullptr &&
-            error->empty()) {
-          *error = size_error;
-        }
-      }
       const std::string child_prefix = item.path + "/";
       const bool is_tree = item.type == EntryType::directory;
       out.push_back(std::move(item));
@@ -192,7 +217,8 @@ class GitTreeSource final : public Source {
   std::shared_ptr<git_repository> m_repo;
   TreePtr m_tree;
   std::string m_short_id;
-  mutable OdbPtr m_odb;
+  std::string m_objects_dir;
+  mutable std::vector<OdbPtr> m_idle_odbs;
   mutable std::unordered_map<std::string, TreePtr> m_trees;
   mutable std::mutex m_mutex;
 };

@@ -31,8 +31,9 @@ std::optional<ResolvedCommit> resolve_commit(git_repository* repo, std::string_v
                                              std::string* error);
 
 /// A Source over the tree of the commit `revspec` names. The source shares
-/// ownership of `repo`, and serialises its own calls so one source may be
-/// used from several threads. Regular and executable files are
+/// ownership of `repo` and may be used from several threads: lookups in the
+/// tree take turns, blobs are read concurrently, each reading thread through
+/// an object database of its own. read() reports the blob id with the bytes. Regular and executable files are
 /// EntryType::file, links (mode 120000) EntryType::symlink and never
 /// followed, submodules EntryType::other. describe() is "revision <short id>".
 /// Returns nullptr and fills `error` when the revision cannot be resolved.

@@ -113,7 +113,8 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
   ParseCacheKey key;
   if (cache) {
     start = Clock::now();
-    key = ParseCacheKey::of(file.kind, file.content);
+    key = read.blob_id ? ParseCacheKey{file.kind, *read.blob_id}
+                       : ParseCacheKey::of(file.kind, file.content);
     file.document = cache->find(key, file.path);
     times.cache += seconds_since(start);
     if (file.document) {

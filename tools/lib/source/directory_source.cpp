@@ -128,8 +128,6 @@ class DirectorySource final : public Source {
       switch (type) {
         case DT_LNK: out.type = EntryType::symlink; break;
         case DT_DIR: out.type = EntryType::directory; break;
-        // No size here: it would cost a stat per file, and read() checks
-        // the size of the files that are actually read.
         case DT_REG: out.type = EntryType::file; break;
         default: out.type = EntryType::other; break;
       }

@@ -21,7 +21,8 @@ class FilteredSource final : public Source {
   }
 
   ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
-    if (!m_keep(path, EntryType::file)) return ReadResult{ReadResult::Status::missing, {}, "not shown"};
+    if (!m_keep(path, EntryType::file))
+      return ReadResult::failure(ReadResult::Status::missing, "not shown");
     return m_inner.read(path, max_bytes);
   }
 

@@ -4,21 +4,26 @@
 // validating a pull request's head, comparing it with its base and building
 // its PDFs all share the same loading code.
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace partnerops {
 
 enum class EntryType { file, directory, symlink, other };
 
+/// One entry of a listing. No size: it would cost a stat per file on disk
+/// and an object header per blob in git, and read() checks the size of the
+/// files that are actually read.
 struct SourceEntry {
   std::string path;  ///< relative to the source root, '/'-separated, no leading './'
   EntryType type = EntryType::file;
-  std::uint64_t size = 0;  ///< bytes, for files
 };
 
 struct ReadResult {
@@ -26,7 +31,22 @@ struct ReadResult {
   Status status = Status::ok;
   std::string content;  ///< the bytes, when status is ok
   std::string error;    ///< a sentence saying what went wrong otherwise
+  /// The git blob id of `content`, when the source knows it without hashing
+  /// the bytes (a git tree does); the parse cache is keyed by it.
+  std::optional<std::array<unsigned char, 20>> blob_id;
   bool ok() const { return status == Status::ok; }
+
+  static ReadResult bytes(std::string content) {
+    ReadResult result;
+    result.content = std::move(content);
+    return result;
+  }
+  static ReadResult failure(Status status, std::string error) {
+    ReadResult result;
+    result.status = status;
+    result.error = std::move(error);
+    return result;
+  }
 };
 
 class Source {

@@ -117,7 +117,8 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   }
 
   std::string error;
-  const git::RepositoryPtr repo = git::open_repository(root, &error);
+  const git::RepositoryPtr repo = options.repository ? options.repository->take(&error)
+                                                     : git::open_repository(root, &error);
   if (!repo) {
     git::CommitResult refused;
     refused.status = git::CommitStatus::not_a_repository;

@@ -12,6 +12,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "git/commit_files.hpp"
+#include "git/repository_in_background.hpp"
 #include "model/workspace.hpp"
 
 namespace partnerops::transitions {
@@ -39,6 +40,10 @@ struct ApplyOptions {
   git::BranchMode branch_mode = git::BranchMode::current;
   std::string branch_name;                  ///< for BranchMode::create
   std::function<void()> before_ref_update;  ///< test seam, see git::CommitOptions
+  /// The repository, being opened ahead by the caller so its index is read
+  /// while the caller plans; nullptr: apply_changes opens it. Taken (waited
+  /// for) only with CommitMode::commit.
+  git::RepositoryInBackground* repository = nullptr;
 };
 
 struct ApplyResult {

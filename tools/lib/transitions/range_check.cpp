@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "util/text.hpp"
@@ -295,23 +297,45 @@ void compare_issued_documents(const Workspace& base, const Workspace& head,
   }
 }
 
+namespace {
+
+/// The slug of the partner folder `path` lies in, or nullopt.
+std::optional<std::string_view> partner_of(std::string_view path) {
+  if (!path.starts_with("partners/")) return std::nullopt;
+  const std::size_t slash = path.find('/', 9);
+  if (slash == std::string_view::npos) return std::nullopt;
+  return path.substr(9, slash - 9);
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> slugs) {
+  std::sort(slugs.begin(), slugs.end());
+  slugs.erase(std::unique(slugs.begin(), slugs.end()), slugs.end());
+  return slugs;
+}
+
+}  // namespace
+
 std::optional<std::vector<std::string>> touched_partners(
     const std::vector<git::ChangedPath>& changed) {
   std::vector<std::string> slugs;
   for (const git::ChangedPath& path : changed) {
-    const std::string_view p = path.path;
-    if (!p.starts_with("partners/")) return std::nullopt;
-    const std::size_t slash = p.find('/', 9);
-    if (slash == std::string_view::npos) return std::nullopt;
-    const std::string_view rest = p.substr(slash + 1);
+    const std::optional<std::string_view> slug = partner_of(path.path);
+    if (!slug) return std::nullopt;
+    const std::string_view rest = std::string_view(path.path).substr(9 + slug->size() + 1);
     if (rest.starts_with("invoices/") || rest.starts_with("quotes/") ||
         rest.starts_with("credit-notes/"))
       return std::nullopt;
-    slugs.emplace_back(p.substr(9, slash - 9));
+    slugs.emplace_back(*slug);
   }
-  std::sort(slugs.begin(), slugs.end());
-  slugs.erase(std::unique(slugs.begin(), slugs.end()), slugs.end());
-  return slugs;
+  return sorted_unique(std::move(slugs));
+}
+
+std::vector<std::string> changed_partner_folders(const std::vector<git::ChangedPath>& changed) {
+  std::vector<std::string> slugs;
+  for (const git::ChangedPath& path : changed)
+    if (const std::optional<std::string_view> slug = partner_of(path.path))
+      slugs.emplace_back(*slug);
+  return sorted_unique(std::move(slugs));
 }
 
 void append_for_changed_files(const Diagnostics& validation,

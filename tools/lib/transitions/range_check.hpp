@@ -43,6 +43,13 @@ void compare_issued_documents(const Workspace& base, const Workspace& head,
 std::optional<std::vector<std::string>> touched_partners(
     const std::vector<git::ChangedPath>& changed);
 
+/// The partners (slugs) with at least one changed path in their folder.
+/// compare_revisions compares the two sides folder by folder and finds
+/// nothing in a folder the range left alone (both sides hold the same
+/// bytes), so the base side of any range needs only these folders, even
+/// when the head side must be loaded whole.
+std::vector<std::string> changed_partner_folders(const std::vector<git::ChangedPath>& changed);
+
 /// Appends the diagnostics of `validation` (what loading and run_checks
 /// reported at head) whose file is one of `changed`, except those at a place
 /// `diagnostics` already holds with the same code.

@@ -17,9 +17,10 @@ class ScopedSource final : public Source {
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::vector<SourceEntry> entries;
     if (dir.empty()) {
-      if (m_inner.is_file("partnerops.yaml")) entries.push_back({"partnerops.yaml", EntryType::file, 0});
+      if (m_inner.is_file("partnerops.yaml"))
+        entries.push_back({"partnerops.yaml", EntryType::file});
       append_folder("schemas", entries, error);
-      entries.push_back({"partners", EntryType::directory, 0});
+      entries.push_back({"partners", EntryType::directory});
       for (const std::string& folder : m_folders) append_folder(folder, entries, error);
     } else if (visible(dir)) {
       entries = m_inner.list(dir, error);
@@ -30,7 +31,7 @@ class ScopedSource final : public Source {
   }
 
   ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
-    if (!visible(path)) return ReadResult{ReadResult::Status::missing, {}, "not in scope"};
+    if (!visible(path)) return ReadResult::failure(ReadResult::Status::missing, "not in scope");
     return m_inner.read(path, max_bytes);
   }
 
@@ -61,7 +62,7 @@ class ScopedSource final : public Source {
     std::vector<SourceEntry> below = m_inner.list(folder, &list_error);
     if (below.empty()) return;
     if (!list_error.empty() && error) *error = list_error;
-    entries.push_back({folder, EntryType::directory, 0});
+    entries.push_back({folder, EntryType::directory});
     entries.insert(entries.end(), below.begin(), below.end());
   }
 
