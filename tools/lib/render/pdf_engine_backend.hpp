@@ -2,8 +2,9 @@
 // The seam between render::PdfEngine and the Qt WebKit printer behind it.
 //
 // Mapping and relocating Qt WebKit and its fifty-odd libraries costs about
-// 30 ms at every start-up, three quarters of what a command like `advance`
-// or `log` needs in total, yet only printing uses Qt. So the printer is a
+// 30 ms at every start-up (more than half of `partnerops --version`, and of
+// a small `log` or `advance`; bench/startup_bench.sh), yet only printing
+// uses Qt. So the printer is a
 // module, partnerops-pdf-engine.so (sources in render/qt/), that PdfEngine
 // loads on its first render and never before: every other command starts
 // without Qt, and `build`'s worker processes still fork before Qt exists.
