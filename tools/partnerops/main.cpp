@@ -6,12 +6,10 @@
 #include <map>
 
 #include "command.hpp"
-#include "render/qt_environment.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
   using namespace partnerops::cli;
-  partnerops::render::prepare_qt_environment();
   CLI::App app{"partnerops: leads, prospects and partners as files in git", "partnerops"};
   app.set_version_flag("--version", std::string("partnerops ") + partnerops::k_version);
   app.require_subcommand(1);

@@ -1,12 +1,10 @@
 #include "render/document_renderer.hpp"
 
-#include <QByteArray>
-#include <QCryptographicHash>
-
 #include "documents/document_kind.hpp"
 #include "render/markdown.hpp"
 #include "render/pdf_engine.hpp"
 #include "render/pdf_finish.hpp"
+#include "util/digest.hpp"
 #include "version.hpp"
 
 namespace partnerops::render {
@@ -68,15 +66,15 @@ DocumentRenderer::DocumentRenderer(const Source& source, RendererOptions options
     : m_source(source),
       m_options(std::move(options)),
       m_templates(TemplateSet::load(source, k_templates_dir, diagnostics)) {
-  QCryptographicHash templates(QCryptographicHash::Sha256);
+  util::Sha256 templates;
   for (const SourceEntry& entry : source.list(k_templates_dir, nullptr)) {
     if (entry.type != EntryType::file) continue;
     const ReadResult read = source.read(entry.path, 16 << 20);
     const std::string record = entry.path + "\n" + std::to_string(read.content.size()) + "\n";
-    templates.addData(record.data(), static_cast<int>(record.size()));
-    templates.addData(read.content.data(), static_cast<int>(read.content.size()));
+    templates.add(record);
+    templates.add(read.content);
   }
-  m_templates_fingerprint = templates.result().toHex().toStdString();
+  m_templates_fingerprint = templates.hex();
 }
 
 DocumentRenderer::~DocumentRenderer() = default;
@@ -90,14 +88,12 @@ void DocumentRenderer::complete_context(nlohmann::json& context) const {
   const ReadResult read = m_source.read(logo, k_max_logo_bytes);
   const std::string mime = mime_type_of(logo);
   if (read.ok() && !mime.empty()) {
-    const QByteArray base64 =
-        QByteArray(read.content.data(), static_cast<int>(read.content.size())).toBase64();
-    branding["logo_data_url"] = "data:" + mime + ";base64," + base64.toStdString();
+    branding["logo_data_url"] = "data:" + mime + ";base64," + util::base64(read.content);
   }
 }
 
 std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
-  QCryptographicHash hash(QCryptographicHash::Sha256);
+  util::Sha256 hash;
   const PageSetup& page = m_options.page;
   const std::string setup = std::string(k_version) + "\n" + m_templates_fingerprint + "\n" +
                             std::to_string(static_cast<int>(page.paper)) + " " +
@@ -105,10 +101,9 @@ std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
                             std::to_string(page.margins_mm.right) + " " +
                             std::to_string(page.margins_mm.bottom) + " " +
                             std::to_string(page.margins_mm.left) + "\n";
-  hash.addData(setup.data(), static_cast<int>(setup.size()));
-  const std::string data = context.dump();
-  hash.addData(data.data(), static_cast<int>(data.size()));
-  return hash.result().toHex().toStdString();
+  hash.add(setup);
+  hash.add(context.dump());
+  return hash.hex();
 }
 
 std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,

@@ -4,6 +4,10 @@
 // five times more than the page itself, so one Qt application object lives for
 // the whole process and renders many documents.
 //
+// Qt itself lives in a module, partnerops-pdf-engine.so, loaded by the first
+// render() of the process (render/pdf_engine_backend.hpp says why and how);
+// this header and the program are free of Qt.
+//
 // The engine is a sandbox as much as a printer: templates carry partner data,
 // and partner data is untrusted. JavaScript, plugins and Java are off; every
 // network request is refused except `data:` URLs and `file:` URLs that resolve
@@ -58,10 +62,11 @@ class PdfEngine {
   PdfEngine& operator=(const PdfEngine&) = delete;
 
   /// Prints `request.html` and returns the PDF bytes, or std::nullopt with a
-  /// sentence in `error` when the load timed out, the HTML failed to load, the
-  /// printer could not write, or the call came from a thread other than the
-  /// one that created the Qt application object. `report` (optional)
-  /// receives the requests the sandbox refused.
+  /// sentence in `error` when the PDF engine module cannot be loaded (the
+  /// sentence names the module and the loader's reason), the load timed out,
+  /// the HTML failed to load, the printer could not write, or the call came
+  /// from a thread other than the one that created the Qt application
+  /// object. `report` (optional) receives the requests the sandbox refused.
   std::optional<std::string> render(const RenderRequest& request, std::string* error,
                                     RenderReport* report = nullptr);
 

@@ -6,7 +6,9 @@
 // a worker that dies takes only its unfinished documents with it.
 //
 // fork() happens before anything in the parent touches Qt, so each worker
-// starts from a clean process image.
+// starts from a clean process image. The parent has not even loaded Qt:
+// PdfEngine loads its module on the first render (render/pdf_engine_backend.hpp),
+// which happens in the workers.
 
 #include <filesystem>
 #include <functional>

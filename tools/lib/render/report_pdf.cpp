@@ -1,9 +1,8 @@
 #include "render/report_pdf.hpp"
 
-#include <QCryptographicHash>
-
 #include "render/pdf_engine.hpp"
 #include "render/pdf_finish.hpp"
+#include "util/digest.hpp"
 #include "version.hpp"
 
 namespace partnerops::render {
@@ -13,16 +12,16 @@ namespace {
 constexpr const char* k_title = "Pipeline and KPI report";
 
 std::string report_hash(const std::string& html, const PageSetup& page) {
-  QCryptographicHash hash(QCryptographicHash::Sha256);
+  util::Sha256 hash;
   const std::string setup = std::string(k_version) + "\npipeline-report\n" +
                             std::to_string(static_cast<int>(page.paper)) + " " +
                             std::to_string(page.margins_mm.top) + " " +
                             std::to_string(page.margins_mm.right) + " " +
                             std::to_string(page.margins_mm.bottom) + " " +
                             std::to_string(page.margins_mm.left) + "\n";
-  hash.addData(setup.data(), static_cast<int>(setup.size()));
-  hash.addData(html.data(), static_cast<int>(html.size()));
-  return hash.result().toHex().toStdString();
+  hash.add(setup);
+  hash.add(html);
+  return hash.hex();
 }
 
 }  // namespace

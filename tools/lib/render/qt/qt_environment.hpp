@@ -1,7 +1,10 @@
 #pragma once
 // The process environment Qt reads once, when its application object is
 // created. Set here, before that, so that rendering works without a display
-// and gives the same bytes every time.
+// and gives the same bytes every time. Called by the module's first render
+// (render/qt/webkit_engine.cpp), right before it creates the application
+// object: nothing else in the process uses Qt, so nothing earlier can have
+// seeded QHash or chosen a platform.
 
 namespace partnerops::render {
 

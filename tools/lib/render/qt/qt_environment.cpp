@@ -1,4 +1,4 @@
-#include "render/qt_environment.hpp"
+#include "render/qt/qt_environment.hpp"
 
 #include <QHash>
 #include <cstdlib>
