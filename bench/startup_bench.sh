@@ -27,7 +27,7 @@ timed_ms() {
   t0=$EPOCHREALTIME
   (cd "$root" && "$@") >/dev/null 2>&1 || true
   t1=$EPOCHREALTIME
-  echo "($t1 - $t0) * 1000" | bc -l
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b - a) * 1000}'
 }
 
 echo "$(nproc) cores; $runs runs each; after: $partnerops${before:+; before: $before}"
@@ -47,7 +47,7 @@ if [[ -z "$before" ]]; then
   exit 0
 fi
 row() {  # name, before, after
-  printf '%-10s %9.1f ms %9.1f ms %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"
+  printf '%-10s %9.1f ms %9.1f ms %7.2fx\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN {print a / b}')"
 }
 printf '%-10s %12s %12s %8s\n' median before after ratio
 row --version "$(med "${b_version[@]}")" "$m_version"

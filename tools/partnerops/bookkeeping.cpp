@@ -29,6 +29,21 @@ CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
   return branch;
 }
 
+bool branch_options_agree(const BookkeepingOptions& options) {
+  if ((options.branch.empty() && !options.make_branch) || !options.no_branch) return true;
+  std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+  return false;
+}
+
+std::optional<Date> bookkeeping_date(const BookkeepingOptions& options) {
+  const std::optional<Date> date = options.date.empty() ? Date::today() : Date::parse(options.date);
+  if (!date) {
+    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '" << options.date
+              << "'\n";
+  }
+  return date;
+}
+
 int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
                     const Planner& plan) {
   std::error_code ec;

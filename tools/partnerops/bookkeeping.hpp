@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "diag/diagnostic.hpp"
+#include "model/date.hpp"
 #include "model/workspace.hpp"
 #include "transitions/change_set.hpp"
 
@@ -43,6 +44,14 @@ struct BookkeepingOptions {
 /// `count() > 0` once the command line is parsed.
 CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
                                 std::string_view branch_default);
+
+/// False, after saying so on stderr, when both --branch and --no-branch
+/// were given.
+bool branch_options_agree(const BookkeepingOptions& options);
+
+/// The date the command records: --date, or today when it is not given;
+/// nullopt, after saying why on stderr, when --date is not a calendar date.
+std::optional<Date> bookkeeping_date(const BookkeepingOptions& options);
 
 /// Runs one bookkeeping command; returns its exit code. `default_branch`
 /// says whether the command makes a branch unless told otherwise. A plan

@@ -24,17 +24,9 @@ struct AdvanceOptions {
 };
 
 int run_advance(const AdvanceOptions& options) {
-  if (!options.common.branch.empty() && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date =
-      options.common.date.empty() ? Date::today() : Date::parse(options.common.date);
-  if (!date) {
-    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
-              << options.common.date << "'\n";
-    return k_exit_usage;
-  }
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
+  if (!date) return k_exit_usage;
   const transitions::AdvanceRequest request{options.common.slug, options.stage, options.reason,
                                             *date};
   return run_bookkeeping(options.common, DefaultBranch::create,

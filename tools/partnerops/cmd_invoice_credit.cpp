@@ -26,17 +26,9 @@ struct InvoiceCreditOptions {
 };
 
 int run_invoice_credit(InvoiceCreditOptions options) {
-  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date =
-      options.common.date.empty() ? Date::today() : Date::parse(options.common.date);
-  if (!date) {
-    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
-              << options.common.date << "'\n";
-    return k_exit_usage;
-  }
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
+  if (!date) return k_exit_usage;
   if (options.reason.find_first_not_of(" \t") == std::string::npos) {
     std::cerr << "partnerops: --reason needs the reason printed on the credit note\n";
     return k_exit_usage;

@@ -21,17 +21,9 @@ struct InvoiceIssueOptions {
 };
 
 int run_invoice_issue(InvoiceIssueOptions options) {
-  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date =
-      options.common.date.empty() ? Date::today() : Date::parse(options.common.date);
-  if (!date) {
-    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
-              << options.common.date << "'\n";
-    return k_exit_usage;
-  }
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
+  if (!date) return k_exit_usage;
   // Only the owning partner's folder is loaded, as for `record`.
   options.common.slug = billing::find_invoice_owner(options.common.path, options.number);
   if (options.common.slug.empty()) {

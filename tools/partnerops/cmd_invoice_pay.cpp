@@ -25,16 +25,9 @@ struct PayOptions {
 };
 
 int run_invoice_pay(PayOptions options) {
-  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date = Date::parse(options.common.date);
-  if (!date) {
-    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '"
-              << options.common.date << "'\n";
-    return k_exit_usage;
-  }
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
+  if (!date) return k_exit_usage;
   const transitions::InvoiceLocation location =
       transitions::locate_invoice(options.common.path, options.number);
   options.common.slug = location.slug;

@@ -24,10 +24,7 @@ struct SponsorNumberOptions {
 };
 
 int run_invoice_sponsor_number(SponsorNumberOptions options) {
-  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
+  if (!branch_options_agree(options.common)) return k_exit_usage;
   if (options.sponsor_number.empty() ||
       options.sponsor_number.find_first_of("\r\n") != std::string::npos) {
     std::cerr << "partnerops: the sponsor number must be one line of text\n";

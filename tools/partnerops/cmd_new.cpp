@@ -44,13 +44,6 @@ struct NewDocumentOptions {
   std::string title;
 };
 
-std::optional<Date> parse_date_option(const std::string& text) {
-  const std::optional<Date> date = text.empty() ? Date::today() : Date::parse(text);
-  if (!date)
-    std::cerr << "partnerops: --date needs a calendar date as YYYY-MM-DD, not '" << text << "'\n";
-  return date;
-}
-
 std::vector<std::string> partner_folders(const fs::path& root) {
   std::vector<std::string> names;
   std::error_code ec;
@@ -60,11 +53,8 @@ std::vector<std::string> partner_folders(const fs::path& root) {
 }
 
 int run_new_lead(NewLeadOptions& options) {
-  if (!options.common.branch.empty() && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date = parse_date_option(options.common.date);
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
   std::string error;
   const std::optional<scaffold::Mailbox> contact = scaffold::parse_mailbox(options.contact, &error);
@@ -102,11 +92,8 @@ int run_new_lead(NewLeadOptions& options) {
 }
 
 int run_new_document(NewDocumentOptions& options) {
-  if ((!options.common.branch.empty() || options.common.make_branch) && options.common.no_branch) {
-    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-    return k_exit_usage;
-  }
-  const std::optional<Date> date = parse_date_option(options.common.date);
+  if (!branch_options_agree(options.common)) return k_exit_usage;
+  const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
   if (options.kind != scaffold::NewDocumentKind::sow && !options.id.empty()) {
     std::cerr << "partnerops: --id names a statement of work; quotes are numbered and the "
