@@ -175,8 +175,8 @@ for ((i = 0; i < runs; i++)); do
 done
 last=$((ready_count - 1))
 
-# Where advance's time goes: the process start alone (the binary links the
-# PDF engine's libraries), and the same plan with --no-commit (no git).
+# Where advance's time goes: the process start alone (no Qt: the PDF engine
+# is a module loaded by the first render), and the same plan with --no-commit.
 start_times=()
 nocommit_times=()
 for ((i = 0; i < runs; i++)); do
