@@ -11,9 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-                                        "NO_COLOR=1", "SOURCE_DATE_EPOCH=1795392000"};
-
 // Usage for January 2027: Lakeshore's cloud bill, passed through with 10 %.
 const char* const k_usage_2027_01 =
     "period: \"2027-01\"\n"
@@ -23,26 +20,13 @@ const char* const k_usage_2027_01 =
     "    cost: \"1234.56\"\n"
     "    service_charge_percent: \"10\"\n";
 
-class InvoiceCliTest : public ::testing::Test {
+class InvoiceCliTest : public GitWorkspaceTest {
  protected:
+  InvoiceCliTest() : GitWorkspaceTest({"SOURCE_DATE_EPOCH=1795392000"}) {}
+
   void SetUp() override {
-    make_base_workspace(dir.path());
-    git("init -q -b main");
-    git("config user.name 'Ada Lovelace'");
-    git("config user.email ada@example.org");
-    git("add -A");
-    git("commit -q -m base");
+    GitWorkspaceTest::SetUp();
     write_file(inputs.path() / "usage-2027-01.yaml", k_usage_2027_01);
-  }
-
-  std::string git(const std::string& args) const {
-    return run_tool("cd '" + dir.path().string() +
-                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
-                    " 2>&1");
-  }
-
-  RunResult partnerops(const std::vector<std::string>& args) const {
-    return run_partnerops(args, dir.path(), k_env);
   }
 
   std::string usage() const { return (inputs.path() / "usage-2027-01.yaml").string(); }
@@ -52,7 +36,6 @@ class InvoiceCliTest : public ::testing::Test {
     return id.substr(0, id.size() - 1);
   }
 
-  TempDir dir;
   TempDir inputs;
 };
 

@@ -14,9 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-                                        "NO_COLOR=1", "SOURCE_DATE_EPOCH=1790000000"};
-
 const std::string k_invoice = "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
 const std::string k_new_invoice = "partners/lakeshore-college/invoices/INV-2026-0007.yaml";
 
@@ -59,26 +56,9 @@ std::string fold(const std::string& text) {
   return out;
 }
 
-class MoneyCliTest : public ::testing::Test {
+class MoneyCliTest : public GitWorkspaceTest {
  protected:
-  void SetUp() override {
-    make_base_workspace(dir.path());
-    git("init -q -b main");
-    git("config user.name 'Ada Lovelace'");
-    git("config user.email ada@example.org");
-    git("add -A");
-    git("commit -q -m base");
-  }
-
-  std::string git(const std::string& args) const {
-    return run_tool("cd '" + dir.path().string() +
-                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
-                    " 2>&1");
-  }
-
-  RunResult partnerops(const std::vector<std::string>& args) const {
-    return run_partnerops(args, dir.path(), k_env);
-  }
+  MoneyCliTest() : GitWorkspaceTest({"SOURCE_DATE_EPOCH=1790000000"}) {}
 
   std::string file(const std::string& path) const { return read_file(dir.path() / path); }
 
@@ -99,8 +79,6 @@ class MoneyCliTest : public ::testing::Test {
     EXPECT_EQ(run.exit_code, 0) << run.err;
     return nlohmann::json::parse(run.out);
   }
-
-  TempDir dir;
 };
 
 TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesIt) {

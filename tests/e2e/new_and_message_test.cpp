@@ -13,9 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-                                        "NO_COLOR=1"};
-
 constexpr const char* k_lead_name = "Société Ørsted Müller";
 constexpr const char* k_lead_slug = "societe-orsted-muller";
 
@@ -39,27 +36,8 @@ for part in msg.iter_attachments():
         out.write(data)
 )";
 
-class NewAndMessageTest : public ::testing::Test {
+class NewAndMessageTest : public GitWorkspaceTest {
  protected:
-  void SetUp() override {
-    make_base_workspace(dir.path());
-    git("init -q -b main");
-    git("config user.name 'Ada Lovelace'");
-    git("config user.email ada@example.org");
-    git("add -A");
-    git("commit -q -m base");
-  }
-
-  std::string git(const std::string& args) const {
-    return run_tool("cd '" + dir.path().string() +
-                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
-                    " 2>&1");
-  }
-
-  RunResult partnerops(const std::vector<std::string>& args) const {
-    return run_partnerops(args, dir.path(), k_env);
-  }
-
   RunResult new_lead() const {
     return partnerops({"new", "lead", k_lead_name, "--contact",
                        "Zoë Ångström <zoe.angstrom@orsted.example.org>", "--date", "2026-11-23"});
@@ -78,8 +56,6 @@ class NewAndMessageTest : public ::testing::Test {
     EXPECT_EQ(validate.exit_code, 0) << validate.out << validate.err;
     EXPECT_EQ(validate.out.find("error"), std::string::npos) << validate.out;
   }
-
-  TempDir dir;
 };
 
 TEST_F(NewAndMessageTest, NewLeadWritesAValidPartnerAndNotes) {

@@ -134,4 +134,32 @@ std::vector<std::string> diagnostic_lines(const std::string& json_output) {
   return lines;
 }
 
+std::vector<std::string> isolated_git_env(std::vector<std::string> extra) {
+  std::vector<std::string> env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+                                  "NO_COLOR=1"};
+  env.insert(env.end(), extra.begin(), extra.end());
+  return env;
+}
+
+GitWorkspaceTest::GitWorkspaceTest(std::vector<std::string> extra_env)
+    : env(isolated_git_env(std::move(extra_env))) {}
+
+void GitWorkspaceTest::SetUp() {
+  make_base_workspace(dir.path());
+  git("init -q -b main");
+  git("config user.name 'Ada Lovelace'");
+  git("config user.email ada@example.org");
+  git("add -A");
+  git("commit -q -m base");
+}
+
+std::string GitWorkspaceTest::git(const std::string& args) const {
+  return run_tool("cd '" + dir.path().string() +
+                  "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args + " 2>&1");
+}
+
+RunResult GitWorkspaceTest::partnerops(const std::vector<std::string>& args) const {
+  return run_partnerops(args, dir.path(), env);
+}
+
 }  // namespace partnerops::e2e

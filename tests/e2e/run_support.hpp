@@ -2,6 +2,8 @@
 // Runs the built partnerops binary as a user would, and builds throwaway
 // workspaces for it from fixtures.
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -58,5 +60,28 @@ std::vector<std::string> diagnostic_lines(const std::string& json_output);
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// The environment of a run that commits: git reads no system or global
+/// configuration (so the tests never see the user's), and no colours.
+std::vector<std::string> isolated_git_env(std::vector<std::string> extra = {});
+
+/// The setting of every test that commits: the base workspace as a git
+/// repository on branch main with one commit, "base", by Ada Lovelace.
+/// A fixture that adds to SetUp() calls GitWorkspaceTest::SetUp() first.
+class GitWorkspaceTest : public ::testing::Test {
+ protected:
+  /// `extra_env`: NAME=value entries every partnerops run gets on top of
+  /// isolated_git_env() (e.g. a fixed SOURCE_DATE_EPOCH).
+  explicit GitWorkspaceTest(std::vector<std::string> extra_env = {});
+  void SetUp() override;
+
+  /// Runs `git ARGS` in the workspace; its output and errors, interleaved.
+  std::string git(const std::string& args) const;
+  /// Runs partnerops in the workspace with the fixture's environment.
+  RunResult partnerops(const std::vector<std::string>& args) const;
+
+  TempDir dir;
+  const std::vector<std::string> env;
+};
 
 }  // namespace partnerops::e2e

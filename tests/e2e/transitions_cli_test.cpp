@@ -11,32 +11,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> k_env = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-                                        "NO_COLOR=1"};
-
-class TransitionsCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    make_base_workspace(dir.path());
-    git("init -q -b main");
-    git("config user.name 'Ada Lovelace'");
-    git("config user.email ada@example.org");
-    git("add -A");
-    git("commit -q -m base");
-  }
-
-  std::string git(const std::string& args) const {
-    return run_tool("cd '" + dir.path().string() +
-                    "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git " + args +
-                    " 2>&1");
-  }
-
-  RunResult partnerops(const std::vector<std::string>& args) const {
-    return run_partnerops(args, dir.path(), k_env);
-  }
-
-  TempDir dir;
-};
+class TransitionsCliTest : public GitWorkspaceTest {};
 
 TEST_F(TransitionsCliTest, AdvanceWithUnmetGuardsPrintsThemAndChangesNothing) {
   const RunResult result = partnerops(
@@ -202,7 +177,7 @@ TEST_F(TransitionsCliTest, LogInAShallowCloneWarnsThatHistoryIsMissing) {
   TempDir clone;
   run_tool("git clone -q --depth 1 'file://" + dir.path().string() + "' '" +
            (clone.path() / "c").string() + "' 2>&1");
-  const RunResult result = run_partnerops({"log"}, clone.path() / "c", k_env);
+  const RunResult result = run_partnerops({"log"}, clone.path() / "c", env);
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,

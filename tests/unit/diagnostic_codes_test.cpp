@@ -25,19 +25,22 @@ std::string slurp(const fs::path& path) {
 
 /// Codes passed as a literal first argument to error(, warning( or fail(
 /// (across line breaks), as the third argument of the template checker's
-/// report(file, position, "code", ...), plus both literals of a
+/// report(file, position, "code", ...), a designated initializer of a
+/// field whose name ends in `code` (`.gap_code = "invoice-number-gap"`, for
+/// checks shared by several kinds of document), plus both literals of a
 /// `? "a-code" : "b-code"` choice, which model/reader.cpp uses to pick
 /// between two codes.
 std::set<std::string> codes_in_sources() {
   const std::regex call(R"re(\b(?:error|warning|fail)\(\s*"([a-z][a-z0-9-]*)")re");
   const std::regex report(R"re(\breport\(\s*[^,()]+,\s*[^,()]+,\s*"([a-z][a-z0-9-]*)")re");
+  const std::regex designated(R"re(\.[a-z_]*code\s*=\s*"([a-z][a-z0-9-]*)")re");
   const std::regex choice(R"re(\?\s*"([a-z]+-[a-z0-9-]+)"\s*:\s*"([a-z]+-[a-z0-9-]+)")re");
   std::set<std::string> codes;
   for (const fs::directory_entry& entry :
        fs::recursive_directory_iterator(fs::path(PARTNEROPS_SOURCE_DIR) / "tools" / "lib")) {
     if (entry.path().extension() != ".cpp") continue;
     const std::string text = slurp(entry.path());
-    for (const std::regex* single : {&call, &report})
+    for (const std::regex* single : {&call, &report, &designated})
       for (std::sregex_iterator it(text.begin(), text.end(), *single), end; it != end; ++it)
         codes.insert((*it)[1]);
     for (std::sregex_iterator it(text.begin(), text.end(), choice), end; it != end; ++it) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "check/checks.hpp"
+#include "check/number_sequence.hpp"
 #include "model/numbering.hpp"
 
 namespace partnerops {
@@ -82,80 +83,26 @@ void check_credit_notes(const CheckContext& context) {
 }
 
 void check_credit_note_numbering(const CheckContext& context) {
-  Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
   std::optional<NumberingRule> rule;
   if (organisation) {
     const auto pattern = organisation->numbering.find("credit_note");
     if (pattern != organisation->numbering.end()) rule = NumberingRule::parse(pattern->second);
   }
-  struct Seen {
-    const CreditNote* note;
-    long long seq;
-  };
-  std::map<std::string, const CreditNote*> by_number;
-  std::map<std::string, std::vector<Seen>> sequences;
-  for (const PartnerFolder& folder : context.workspace.partners()) {
-    for (const CreditNote& note : folder.credit_notes) {
-      const auto [existing, inserted] = by_number.emplace(note.number.value, &note);
-      if (!inserted) {
-        out.error("credit-note-number-duplicate", note.file, note.number.position,
-                  "the credit note number " + note.number.value + " is also used by " +
-                      existing->second->file,
-                  "every credit note needs its own number; take the next free one");
-        continue;
-      }
-      if (!rule) continue;
-      const std::optional<NumberingRule::Match> match = rule->match(note.number.value);
-      if (!match) {
-        const int year = note.issue_date ? note.issue_date->value.year() : context.today.year();
-        out.error("credit-note-number-format", note.file, note.number.position,
-                  "the credit note number " + note.number.value + " does not follow the rule " +
-                      rule->pattern(),
-                  "numbers look like " + rule->format(year, 1) + "; rename the file to match");
-        continue;
-      }
-      sequences[match->sequence].push_back({&note, match->seq});
-    }
-  }
-  // Notes whose files did not load still hold their numbers (see the
-  // invoice numbering check).
-  if (rule) {
-    for (const auto& file : context.workspace.files()) {
-      if (file->kind != FileKind::credit_note || file->valid) continue;
-      std::string number;
-      const yaml::Node* node = file->document && file->document->root().is_mapping()
-                                   ? file->document->root().find("number")
-                                   : nullptr;
-      if (node && node->is_string()) {
-        number = node->text();
-      } else {
-        number = file->path.substr(file->path.rfind('/') + 1);
-        number = number.substr(0, number.rfind('.'));
-      }
-      if (const std::optional<NumberingRule::Match> match = rule->match(number))
-        sequences[match->sequence].push_back({nullptr, match->seq});
-    }
-  }
-  for (auto& [sequence, seen] : sequences) {
-    std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.seq < b.seq; });
-    long long expected = 1;
-    for (const Seen& entry : seen) {
-      if (entry.seq < expected) continue;
-      if (entry.seq != expected && entry.note) {
-        const std::string missing =
-            entry.seq == expected + 1
-                ? "number " + std::to_string(expected) + " is missing"
-                : "numbers " + std::to_string(expected) + " to " + std::to_string(entry.seq - 1) +
-                      " are missing";
-        out.error("credit-note-number-gap", entry.note->file, entry.note->number.position,
-                  "the credit note sequence has a gap before " + entry.note->number.value +
-                      ": " + missing,
-                  "credit note numbers are gapless; void (never delete) a wrong one");
-      }
-      expected = entry.seq + 1;
-    }
-  }
+  std::vector<NumberedDocument> documents;
+  for (const PartnerFolder& folder : context.workspace.partners())
+    for (const CreditNote& note : folder.credit_notes)
+      documents.push_back({note.number.value, note.file, note.number.position,
+                           note.issue_date ? std::optional(note.issue_date->value) : std::nullopt});
+  check_number_sequence(
+      context, rule, documents,
+      {.duplicate_code = "credit-note-number-duplicate",
+       .format_code = "credit-note-number-format",
+       .gap_code = "credit-note-number-gap",
+       .noun = "credit note",
+       .kind = FileKind::credit_note,
+       .duplicate_hint = "every credit note needs its own number; take the next free one",
+       .gap_hint = "credit note numbers are gapless; void (never delete) a wrong one"});
 }
 
 }  // namespace partnerops

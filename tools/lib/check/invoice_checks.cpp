@@ -2,10 +2,12 @@
 // that do not exceed the total, and numbers that are unique across the
 // repository and gapless in each sequence.
 
-#include <algorithm>
-#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "check/checks.hpp"
+#include "check/number_sequence.hpp"
 #include "model/numbering.hpp"
 
 namespace partnerops {
@@ -76,14 +78,6 @@ void check_invoices(const CheckContext& context) {
   }
 }
 
-namespace {
-
-int issue_year(const Invoice& invoice, const Date& today) {
-  return (invoice.issue_date ? invoice.issue_date->value : today).year();
-}
-
-}  // namespace
-
 void check_invoice_numbering(const CheckContext& context) {
   Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
@@ -103,77 +97,23 @@ void check_invoice_numbering(const CheckContext& context) {
     }
   }
 
-  struct Seen {
-    const Invoice* invoice;
-    long long seq;
-  };
-  std::map<std::string, const Invoice*> by_number;
-  std::map<std::string, std::vector<Seen>> sequences;
-  for (const PartnerFolder& folder : context.workspace.partners()) {
-    for (const Invoice& invoice : folder.invoices) {
-      const auto [existing, inserted] = by_number.emplace(invoice.number.value, &invoice);
-      if (!inserted) {
-        out.error("invoice-number-duplicate", invoice.file, invoice.number.position,
-                  "the invoice number " + invoice.number.value + " is also used by " +
-                      existing->second->file,
-                  "every invoice needs its own number; take the next free one in the sequence");
-        continue;
-      }
-      if (!rule) continue;
-      const std::optional<NumberingRule::Match> match = rule->match(invoice.number.value);
-      if (!match) {
-        out.error("invoice-number-format", invoice.file, invoice.number.position,
-                  "the invoice number " + invoice.number.value + " does not follow the rule " +
-                      rule->pattern(),
-                  "numbers look like " + rule->format(issue_year(invoice, context.today), 1) +
-                      "; rename the file to match");
-        continue;
-      }
-      sequences[match->sequence].push_back({&invoice, match->seq});
-    }
-  }
-
-  // Invoices whose files failed to load (already reported) still hold their
-  // numbers: without them, one broken file would also show up as a gap.
-  // Their number is the file's `number` when readable, else the file name.
-  if (rule) {
-    for (const auto& file : context.workspace.files()) {
-      if (file->kind != FileKind::invoice || file->valid) continue;
-      std::string number;
-      const yaml::Node* node = file->document ? file->document->root().find("number") : nullptr;
-      if (node && node->is_string()) {
-        number = node->text();
-      } else {
-        const std::size_t slash = file->path.rfind('/');
-        number = file->path.substr(slash + 1);
-        number = number.substr(0, number.rfind('.'));
-      }
-      if (const std::optional<NumberingRule::Match> match = rule->match(number))
-        sequences[match->sequence].push_back({nullptr, match->seq});
-    }
-  }
-
-  for (auto& [sequence, seen] : sequences) {
-    std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.seq < b.seq; });
-    long long expected = 1;
-    for (const Seen& entry : seen) {
-      // A number seen again comes from a file that failed to load; its
-      // duplicate is not a gap.
-      if (entry.seq < expected) continue;
-      if (entry.seq != expected && entry.invoice) {
-        const std::string missing =
-            entry.seq == expected + 1
-                ? "number " + std::to_string(expected) + " is missing"
-                : "numbers " + std::to_string(expected) + " to " + std::to_string(entry.seq - 1) +
-                      " are missing";
-        out.error("invoice-number-gap", entry.invoice->file, entry.invoice->number.position,
-                  "the invoice sequence has a gap before " + entry.invoice->number.value + ": " +
-                      missing,
-                  "invoice numbers are gapless; renumber drafts, and void (never delete) issued ones");
-      }
-      expected = entry.seq + 1;
-    }
-  }
+  std::vector<NumberedDocument> documents;
+  for (const PartnerFolder& folder : context.workspace.partners())
+    for (const Invoice& invoice : folder.invoices)
+      documents.push_back({invoice.number.value, invoice.file, invoice.number.position,
+                           invoice.issue_date ? std::optional(invoice.issue_date->value)
+                                              : std::nullopt});
+  check_number_sequence(
+      context, rule, documents,
+      {.duplicate_code = "invoice-number-duplicate",
+       .format_code = "invoice-number-format",
+       .gap_code = "invoice-number-gap",
+       .noun = "invoice",
+       .kind = FileKind::invoice,
+       .duplicate_hint =
+           "every invoice needs its own number; take the next free one in the sequence",
+       .gap_hint =
+           "invoice numbers are gapless; renumber drafts, and void (never delete) issued ones"});
 }
 
 void check_quotes(const CheckContext& context) {
