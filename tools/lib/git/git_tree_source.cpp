@@ -96,7 +96,6 @@ class GitTreeSource final : public Source {
   std::string describe() const override { return "revision " + m_short_id; }
 
  private:
-
   // The tree of folder `dir` ("" for the root), or nullptr when there is no
   // such folder. Folders are parsed once and kept: libgit2's object cache
   // skips large trees, and a folder of thousands of partners costs far more

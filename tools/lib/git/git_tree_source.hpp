@@ -33,9 +33,10 @@ std::optional<ResolvedCommit> resolve_commit(git_repository* repo, std::string_v
 /// A Source over the tree of the commit `revspec` names. The source shares
 /// ownership of `repo` and may be used from several threads: lookups in the
 /// tree take turns, blobs are read concurrently, each reading thread through
-/// an object database of its own. read() reports the blob id with the bytes. Regular and executable files are
-/// EntryType::file, links (mode 120000) EntryType::symlink and never
-/// followed, submodules EntryType::other. describe() is "revision <short id>".
+/// an object database of its own. read() reports the blob id with the
+/// bytes. Regular and executable files are EntryType::file, links (mode
+/// 120000) EntryType::symlink and never followed, submodules
+/// EntryType::other. describe() is "revision <short id>".
 /// Returns nullptr and fills `error` when the revision cannot be resolved.
 std::unique_ptr<Source> open_git_tree_source(std::shared_ptr<git_repository> repo,
                                              std::string_view revspec, std::string* error);
