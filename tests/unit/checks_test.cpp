@@ -6,68 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include "check/checks.hpp"
-#include "memory_source.hpp"
+#include "fixture_workspace.hpp"
 
 namespace partnerops {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class BaseWorkspace : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const fs::path root = PARTNEROPS_SOURCE_DIR;
-    for (const auto& [dir, prefix] :
-         {std::pair{root / "tests" / "fixtures" / "base", std::string()},
-          std::pair{root / "schemas", std::string("schemas/")}}) {
-      for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file()) continue;
-        const std::string path = prefix + entry.path().lexically_relative(dir).generic_string();
-        m_files[path] = slurp(entry.path());
-      }
-    }
-  }
-
-  /// Replaces the one occurrence of `from` in `path` with `to`.
-  void edit(const std::string& path, const std::string& from, const std::string& to) {
-    std::string& text = m_files.at(path);
-    const std::size_t at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    ASSERT_EQ(text.find(from, at + 1), std::string::npos) << from;
-    text.replace(at, from.size(), to);
-  }
-
-  /// Every diagnostic as `<severity> <code> <file>:<line>:<col>`.
-  std::vector<std::string> validate() {
-    testing::MemorySource source;
-    for (const auto& [path, text] : m_files) source.add(path, text);
-    Diagnostics diagnostics;
-    LoadOptions options;
-    options.jobs = 1;
-    const Workspace workspace = load_workspace(source, options, diagnostics);
-    run_checks(workspace, *Date::parse("2026-11-23"), diagnostics);
-    diagnostics.sort();
-    std::vector<std::string> lines;
-    for (const Diagnostic& d : diagnostics)
-      lines.push_back(std::string(to_string(d.severity)) + " " + d.code + " " + d.file + ":" +
-                      std::to_string(d.position.line) + ":" + std::to_string(d.position.column));
-    return lines;
-  }
-
-  std::map<std::string, std::string> m_files;
-};
+using BaseWorkspace = testing::FixtureChecksTest;
 
 using Lines = std::vector<std::string>;
 constexpr const char* k_inv2 = "partners/lakeshore-college/invoices/INV-2026-0002.yaml";
