@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
 #include <cstdlib>
 
 #include "render/pdf_engine_backend.hpp"
@@ -65,6 +66,10 @@ const PdfEngineModule* load_pdf_engine_module(const std::string& file, std::stri
   return module;
 }
 
+namespace {
+std::atomic<bool> g_module_loaded{false};
+}  // namespace
+
 const PdfEngineModule* pdf_engine_module(std::string* error) {
   struct Loaded {
     const PdfEngineModule* module = nullptr;
@@ -76,11 +81,14 @@ const PdfEngineModule* pdf_engine_module(std::string* error) {
     const char* chosen = std::getenv(k_pdf_engine_module_variable);
     const std::string file = chosen && *chosen ? chosen : k_pdf_engine_module_file;
     loaded.module = load_pdf_engine_module(file, &loaded.error);
+    g_module_loaded = loaded.module != nullptr;
     return loaded;
   }();
   if (!s_loaded.module && error) *error = s_loaded.error;
   return s_loaded.module;
 }
+
+bool pdf_engine_loaded() { return g_module_loaded; }
 
 struct PdfEngine::Impl {
   EngineOptions options;

@@ -79,4 +79,8 @@ class PdfEngine {
   std::unique_ptr<Impl> m_impl;
 };
 
+/// True once a render in this process has loaded the PDF engine module, so
+/// Qt WebKit and its threads live in the process until it exits.
+bool pdf_engine_loaded();
+
 }  // namespace partnerops::render
