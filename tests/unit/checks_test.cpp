@@ -132,13 +132,13 @@ const std::string k_maya = "    email: maya@commonscompute.org\n";
 
 TEST_F(BaseWorkspace, SigningWithSomeSignaturesInIsValid) {
   // Out for signature, one of three signed: the status the docs call signing.
-  edit(k_cascadia, "status: ready\n", "status: signing\n");
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signing\n");
   edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
   EXPECT_EQ(validate(), Lines{});
 }
 
 TEST_F(BaseWorkspace, SigningWithEverySignatureInIsAnError) {
-  edit(k_cascadia, "status: ready\n", "status: signing\n");
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signing\n");
   for (const char* email : {"hboateng@civicworksfp.org", "maya@commonscompute.org",
                             "lars.eklund@cascadiaclimate.org"}) {
     const std::string line = std::string("    email: ") + email + "\n";
@@ -149,7 +149,7 @@ TEST_F(BaseWorkspace, SigningWithEverySignatureInIsAnError) {
 
 TEST_F(BaseWorkspace, SignedMeansEverySignatureIsIn) {
   // The docs used to call one signature of three "signed": it is signing.
-  edit(k_cascadia, "status: ready\n", "status: signed\n");
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signed\n");
   edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
   EXPECT_EQ(validate(), (Lines{"error agreement-unsigned " + std::string(k_cascadia) + ":59:5",
                                "error agreement-unsigned " + std::string(k_cascadia) + ":68:5"}));
@@ -172,8 +172,8 @@ TEST_F(BaseWorkspace, AnEndedTermThatRenewsByItselfRollsOn) {
 
 TEST_F(BaseWorkspace, AnEndedTermOfAClosedPartnerIsHistory) {
   edit(k_lakeshore, "  end: 2027-01-31", "  end: 2026-10-31");
-  edit("partners/lakeshore-college/partner.yaml", "stage: partner\n",
-       "stage: closed\nclosed_reason: ended\n");
+  edit("partners/lakeshore-college/partner.yaml", "\nstage: partner\n",
+       "\nstage: closed\nclosed_reason: ended\n");
   const Lines lines = validate();
   EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
                           [](const std::string& line) {
