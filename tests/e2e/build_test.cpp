@@ -279,5 +279,37 @@ TEST(Build, BrandingColoursComeFromTheOrganisation) {
   EXPECT_EQ(html.find("#1f4e79"), std::string::npos);
 }
 
+TEST(Build, APartlySignedAgreementSaysWhoHasSignedAndWhoIsAwaited) {
+  TempDir dir;
+  make_base_workspace(dir.path());
+  // Cascadia's agreement out for signature, Maya Lindqvist's signature in.
+  const std::filesystem::path agreement = dir.path() / "partners/cascadia-climate/agreement.yaml";
+  std::string yaml = read_file(agreement);
+  yaml.replace(yaml.find("status: ready\n"), 14, "status: signing\n");
+  const std::string maya = "    email: maya@commonscompute.org\n";
+  yaml.insert(yaml.find(maya) + maya.size(), "    signed_on: 2026-11-20\n");
+  write_file(agreement, yaml);
+  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                        "--partner", "cascadia-climate", "--kind", "agreement",
+                                        "--out", (dir.path() / "out").string()},
+                                       dir.path(), k_epoch);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string t = fold(pdf_text(dir.path() / "out/cascadia-climate/agreement.pdf"));
+  EXPECT_NE(t.find("Signed by 1 of 3 signatories; the others have not signed yet."),
+            std::string::npos)
+      << t;
+  // Each line, then its signatory: Harriet Boateng and Dr. Lars Eklund are
+  // awaited, Maya Lindqvist signed.
+  std::string lines;
+  for (char c : t) {
+    if ((c == ' ' || c == '\n') && !lines.empty() && lines.back() == ' ') continue;
+    lines += c == '\n' ? ' ' : c;
+  }
+  EXPECT_NE(lines.find("Awaiting signature Signed 20 November 2026 Harriet Boateng Maya Lindqvist"),
+            std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("Awaiting signature Dr. Lars Eklund"), std::string::npos) << lines;
+}
+
 }  // namespace
 }  // namespace partnerops::e2e

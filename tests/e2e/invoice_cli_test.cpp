@@ -390,5 +390,70 @@ TEST_F(InvoiceCliTest, DraftsAreNotCredited) {
       << credit.err;
 }
 
+TEST_F(InvoiceCliTest, AnAutomaticRenewalBillsOnAcrossTheTermEndAndAManualOneStops) {
+  // February 2027: Lakeshore's quarterly fee (from 2026-02: Feb, May, Aug,
+  // Nov) would bill, but its manual term ended on 2027-01-31.
+  const RunResult manual =
+      partnerops({"invoice", "run", "2027-02", "--today", "2027-01-25", "--dry-run"});
+  ASSERT_EQ(manual.exit_code, 0) << manual.err;
+  EXPECT_EQ(manual.out, "0 invoices for 2027-02\n");
+
+  // Renewing by itself, the term rolls into 2027-02-01 to 2028-01-31 and the
+  // quarter bills; the one-off onboarding fee does not come back.
+  const fs::path agreement = dir.path() / "partners/lakeshore-college/agreement.yaml";
+  std::string text = read_file(agreement);
+  text.replace(text.find("  renewal: manual\n"), 18, "  renewal: auto\n");
+  write_file(agreement, text);
+  git("commit -q -am 'lakeshore renews automatically'");
+  const RunResult february = partnerops({"invoice", "run", "2027-02", "--today", "2027-01-25"});
+  ASSERT_EQ(february.exit_code, 0) << february.err;
+  EXPECT_EQ(february.out,
+            "number          partner            issue date  due date     lines             total\n"
+            "INV-2027-0001   lakeshore-college  2027-02-01  2027-03-03       1       7200.00 USD\n"
+            "1 invoice for 2027-02: 7200.00 USD\n"
+            "[invoice-run/2027-02 " + head_short() + "] invoice run 2027-02: 1 draft invoice\n");
+  EXPECT_EQ(read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0001.yaml"),
+            "# yaml-language-server: $schema=../../../schemas/invoice.schema.yaml\n"
+            "number: INV-2027-0001\n"
+            "status: draft\n"
+            "issue_date: 2027-02-01\n"
+            "due_date: 2027-03-03\n"
+            "currency: USD\n"
+            "period: \"2027-02\"\n"
+            "reference: Managed JupyterHub Teaching Service Agreement\n"
+            "lines:\n"
+            "  - description: Managed JupyterHub teaching service, February – April 2027\n"
+            "    quantity: 1\n"
+            "    unit_price: \"7200.00\"\n"
+            "    amount: \"7200.00\"\n"
+            "subtotal: \"7200.00\"\n"
+            "tax:\n"
+            "  label: Sales tax (exempt services)\n"
+            "  rate_percent: \"0\"\n"
+            "  amount: \"0.00\"\n"
+            "total: \"7200.00\"\n");
+
+  // July 2027: Noordzee's memorandum (auto, 2026-07-01 to 2027-06-30) is in
+  // its first renewal; its quarterly fee bills the next number.
+  const RunResult july =
+      partnerops({"invoice", "run", "2027-07", "--today", "2027-06-20", "--no-commit"});
+  ASSERT_EQ(july.exit_code, 0) << july.err;
+  EXPECT_EQ(july.out,
+            "number          partner               issue date  due date     lines             total\n"
+            "INV-2027-0002   noordzee-marine-data  2027-07-01  2027-07-31       1       4500.00 EUR\n"
+            "1 invoice for 2027-07: 4500.00 EUR\n");
+  const std::string noordzee =
+      read_file(dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml");
+  EXPECT_NE(noordzee.find("lines:\n"
+                          "  - description: Workshop hub platform fee, July – September 2027\n"
+                          "    quantity: 1\n"
+                          "    unit_price: \"4500.00\"\n"
+                          "    amount: \"4500.00\"\n"
+                          "subtotal: \"4500.00\"\n"),
+            std::string::npos)
+      << noordzee;
+  EXPECT_NE(noordzee.find("\ntotal: \"4500.00\"\n"), std::string::npos) << noordzee;
+}
+
 }  // namespace
 }  // namespace partnerops::e2e

@@ -362,6 +362,34 @@ TEST_F(NewAndMessageTest, DraftAgreementAndRenewalNoticeCarryTheirPdfs) {
   EXPECT_NE(pdf.find("Renewal Notice"), std::string::npos) << pdf;
 }
 
+TEST_F(NewAndMessageTest, RenewalNoticeOfAnAutomaticRenewalIsAboutTheRolledTerm) {
+  // Noordzee (auto, 2026-07-01 to 2027-06-30, 90 days' notice) on 2028-02-15
+  // is in its first renewal, 2027-07-01 to 2028-06-30: deadline 2028-04-01,
+  // window open since 2028-02-01.
+  const RunResult result = partnerops({"message", "renewal-notice", "noordzee-marine-data", "--today",
+                                       "2028-02-15", "--out", "renewal.eml"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string decoded = read_eml(dir.path() / "renewal.eml");
+  EXPECT_NE(decoded.find("runs until 30 June 2028. The attached"), std::string::npos) << decoded;
+  EXPECT_NE(decoded.find("the last day to give notice is\n1 April 2028.\n"), std::string::npos)
+      << decoded;
+  EXPECT_NE(decoded.find("Attachment: renewal-notice-2028-06-30.pdf application/pdf"),
+            std::string::npos)
+      << decoded;
+  std::string pdf = pdf_text(dir.path() / "attachments/renewal-notice-2028-06-30.pdf");
+  std::string folded;
+  for (char c : pdf) {
+    if ((c == ' ' || c == '\n') && !folded.empty() && folded.back() == ' ') continue;
+    folded += c == '\n' ? ' ' : c;
+  }
+  EXPECT_NE(folded.find("Current term 1 July 2027 – 30 June 2028"), std::string::npos) << folded;
+  EXPECT_NE(folded.find("Notice deadline 1 April 2028"), std::string::npos) << folded;
+  EXPECT_NE(folded.find("ends on 30 June 2028. It renews automatically for a next term from 1 July "
+                        "2028 to 30 June 2029 unless either party gives notice by 1 April 2028."),
+            std::string::npos)
+      << folded;
+}
+
 TEST_F(NewAndMessageTest, SatisfactionCheckInHasNoAttachmentAndTheSameBytesTwice) {
   const std::vector<std::string> args = {"message", "satisfaction-check-in", "lakeshore-college",
                                          "--today", "2026-11-23"};

@@ -126,5 +126,62 @@ TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
                               std::to_string(line) + ":9"});
 }
 
+constexpr const char* k_cascadia = "partners/cascadia-climate/agreement.yaml";
+constexpr const char* k_lakeshore = "partners/lakeshore-college/agreement.yaml";
+const std::string k_maya = "    email: maya@commonscompute.org\n";
+
+TEST_F(BaseWorkspace, SigningWithSomeSignaturesInIsValid) {
+  // Out for signature, one of three signed: the status the docs call signing.
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signing\n");
+  edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
+  EXPECT_EQ(validate(), Lines{});
+}
+
+TEST_F(BaseWorkspace, SigningWithEverySignatureInIsAnError) {
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signing\n");
+  for (const char* email : {"hboateng@civicworksfp.org", "maya@commonscompute.org",
+                            "lars.eklund@cascadiaclimate.org"}) {
+    const std::string line = std::string("    email: ") + email + "\n";
+    edit(k_cascadia, line, line + "    signed_on: 2026-11-20\n");
+  }
+  EXPECT_EQ(validate(), Lines{"error agreement-signing " + std::string(k_cascadia) + ":4:9"});
+}
+
+TEST_F(BaseWorkspace, SignedMeansEverySignatureIsIn) {
+  // The docs used to call one signature of three "signed": it is signing.
+  edit(k_cascadia, "\nstatus: ready\n", "\nstatus: signed\n");
+  edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
+  EXPECT_EQ(validate(), (Lines{"error agreement-unsigned " + std::string(k_cascadia) + ":59:5",
+                               "error agreement-unsigned " + std::string(k_cascadia) + ":68:5"}));
+}
+
+TEST_F(BaseWorkspace, ASignatureBeforeSigningIsAnError) {
+  edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
+  EXPECT_EQ(validate(), Lines{"error agreement-signed-early " + std::string(k_cascadia) + ":67:16"});
+}
+
+TEST_F(BaseWorkspace, AnEndedTermThatDoesNotRenewIsAWarningAtItsEnd) {
+  edit(k_lakeshore, "  end: 2027-01-31", "  end: 2026-10-31");
+  EXPECT_EQ(validate(), Lines{"warning agreement-term-ended " + std::string(k_lakeshore) + ":32:8"});
+}
+
+TEST_F(BaseWorkspace, AnEndedTermThatRenewsByItselfRollsOn) {
+  edit("partners/noordzee-marine-data/agreement.yaml", "  end: 2027-06-30", "  end: 2026-10-31");
+  EXPECT_EQ(validate(), Lines{});
+}
+
+TEST_F(BaseWorkspace, AnEndedTermOfAClosedPartnerIsHistory) {
+  edit(k_lakeshore, "  end: 2027-01-31", "  end: 2026-10-31");
+  edit("partners/lakeshore-college/partner.yaml", "\nstage: partner\n",
+       "\nstage: closed\nclosed_reason: ended\n");
+  const Lines lines = validate();
+  EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
+                          [](const std::string& line) {
+                            return line.find("agreement-term-ended") != std::string::npos;
+                          }),
+            0)
+      << ::testing::PrintToString(lines);
+}
+
 }  // namespace
 }  // namespace partnerops

@@ -228,6 +228,55 @@ TEST(ReportHtml, EscapesAHostilePartnerName) {
   EXPECT_NE(html.find("Commons &amp; &lt;b&gt;Co&lt;/b&gt;"), std::string::npos);
 }
 
+TEST(ReportRenewals, AnAutomaticRenewalIsListedForTheTermItRolledInto) {
+  // noordzee (auto, 90 days' notice): a written term of four months that
+  // ended on 2026-10-31 rolls into 2026-11-01 to 2027-02-28, deadline
+  // 2026-11-30, within the 90 days.
+  MemorySource source = testing::fixture_workspace();
+  replace_in(source, "partners/noordzee-marine-data/agreement.yaml", "  end: 2027-06-30",
+             "  end: 2026-10-31");
+  const auto workspace = load_clean(source);
+  const nlohmann::json json =
+      nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  EXPECT_EQ(json["renewals"], nlohmann::json::parse(R"([{
+      "partner": "noordzee-marine-data", "name": "North Sea Marine Data Foundation",
+      "agreement": "Memorandum of Understanding on Joint Marine Data Science Training",
+      "term_end": "2027-02-28", "notice_deadline": "2026-11-30", "renewal": "auto",
+      "annual_value": [{"currency": "EUR", "amount": "18000.00", "minor": 1800000}]}, {
+      "partner": "lakeshore-college", "name": "Lakeshore Community College",
+      "agreement": "Managed JupyterHub Teaching Service Agreement", "term_end": "2027-01-31",
+      "notice_deadline": "2027-01-01", "renewal": "manual",
+      "annual_value": [{"currency": "USD", "amount": "30300.00", "minor": 3030000}]}])"));
+  // Its value still counts for the partners stage.
+  EXPECT_EQ(json["stages"][2]["annual_value"][0]["amount"], "18000.00");
+}
+
+TEST(ReportValue, ARenewalLeavesOutOneOffFeesAndAnEndedTermCountsNothing) {
+  // Lakeshore's written term made to end on 2026-10-31: renewing by itself,
+  // the term current on 2026-11-23 is a renewal, without the one-off
+  // onboarding fee (7200.00 × 4 = 28800.00); not renewing, it has ended.
+  MemorySource source = testing::fixture_workspace();
+  replace_in(source, "partners/lakeshore-college/agreement.yaml", "  end: 2027-01-31",
+             "  end: 2026-10-31");
+  replace_in(source, "partners/lakeshore-college/agreement.yaml", "  renewal: manual",
+             "  renewal: auto");
+  auto workspace = load_clean(source);
+  nlohmann::json json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  EXPECT_EQ(json["stages"][2]["annual_value"], nlohmann::json::parse(R"([
+      {"currency": "EUR", "amount": "18000.00", "minor": 1800000},
+      {"currency": "USD", "amount": "28800.00", "minor": 2880000}])"));
+  // The renewal's deadline, 2027-07-01, is beyond the 90 days.
+  EXPECT_EQ(json["renewals"], nlohmann::json::array());
+
+  replace_in(source, "partners/lakeshore-college/agreement.yaml", "  renewal: auto",
+             "  renewal: manual");
+  workspace = load_clean(source);
+  json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  EXPECT_EQ(json["stages"][2]["annual_value"], nlohmann::json::parse(R"([
+      {"currency": "EUR", "amount": "18000.00", "minor": 1800000}])"));
+  EXPECT_EQ(json["renewals"], nlohmann::json::array());
+}
+
 TEST(ReportValue, AnnualisedFeesBySchedule) {
   Agreement agreement;
   agreement.fees = {{"m", Field<Money>{{100, "USD"}, {}}, "monthly", "", {}},

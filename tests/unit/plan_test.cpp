@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "documents/context.hpp"
 #include "documents/manifest.hpp"
 #include "documents/plan.hpp"
 #include "fixture_workspace.hpp"
@@ -62,6 +63,27 @@ TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWind
   options.today = *Date::parse("2026-06-01");
   const std::vector<std::string> early = outputs(plan_documents(*workspace, options));
   EXPECT_EQ(std::count(early.begin(), early.end(), "lakeshore-college/renewal-notice-2027-01-31.pdf"), 0);
+}
+
+TEST_F(PlanTest, AnAutomaticRenewalHasANoticeBeforeTheEndOfEachRolledTerm) {
+  // Noordzee (auto, 2026-07-01 to 2027-06-30, 90 days' notice, window 60
+  // days): in its first renewal, 2027-07-01 to 2028-06-30, the window runs
+  // from 2028-02-01 (deadline 2028-04-01) to the term's end.
+  PlanOptions options{*Date::parse("2028-02-15"), std::string("noordzee-marine-data"),
+                      DocumentKind::renewal_notice};
+  const std::vector<DocumentJob> jobs = plan_documents(*workspace, options);
+  EXPECT_EQ(outputs(jobs),
+            std::vector<std::string>{"noordzee-marine-data/renewal-notice-2028-06-30.pdf"});
+  options.today = *Date::parse("2028-01-31");
+  EXPECT_EQ(outputs(plan_documents(*workspace, options)), std::vector<std::string>{});
+  ASSERT_EQ(jobs.size(), 1u);
+
+  const nlohmann::json context =
+      document_context(*workspace, jobs[0], ContextOptions{*Date::parse("2028-02-15"), {}});
+  EXPECT_EQ(context["renewal"], nlohmann::json::parse(R"({
+      "term_start": "1 July 2027", "term_end": "30 June 2028",
+      "notice_deadline": "1 April 2028", "days_to_deadline": 46,
+      "next_term_start": "1 July 2028", "next_term_end": "30 June 2029", "is_auto": true})"));
 }
 
 TEST_F(PlanTest, FiltersByKind) {

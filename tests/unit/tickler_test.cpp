@@ -97,9 +97,12 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
   // The renewal decision recorded after the window opened (2026-11-02).
   replace_in(source, "partners/lakeshore-college/partner.yaml", "  satisfaction-check-in: 2026-04-21\n",
              "  renewal-reviewed: 2026-11-05\n");
-  // noordzee's term ended while it is still a partner.
+  // noordzee's term ended while it is still a partner, and it does not
+  // renew by itself.
   replace_in(source, "partners/noordzee-marine-data/agreement.yaml", "  end: 2027-06-30",
              "  end: 2026-10-31");
+  replace_in(source, "partners/noordzee-marine-data/agreement.yaml", "  renewal: auto",
+             "  renewal: manual");
   // prairie negotiating since its last agreement entry on 2026-11-10; the
   // organisation calls a negotiation stalled after 20 days.
   replace_in(source, "partners/prairie-public-health/agreement.yaml", "status: shared\ncurrency",
@@ -132,6 +135,48 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
   ASSERT_NE(invoice, items.end());
   EXPECT_EQ(invoice->detail,
             "balance 7320.00 USD of 7320.00 USD, issued 2026-11-02, due 2026-11-20, 3 days overdue");
+}
+
+/// The rows of one partner.
+std::vector<std::string> rows_of(const std::vector<TicklerItem>& items, const std::string& slug) {
+  std::vector<std::string> out;
+  for (const std::string& row : rows(items))
+    if (row.find(" " + slug + " ") != std::string::npos) out.push_back(row);
+  return out;
+}
+
+TEST_F(TicklerVariant, AnAutomaticRenewalRollsOnInsteadOfLapsing) {
+  // noordzee's written term (auto, 90 days' notice) is four months and ended
+  // on 2026-10-31: on 2026-11-23 the renewal 2026-11-01 to 2027-02-28 is in
+  // force, notice deadline 2026-11-30, window opened 60 days before.
+  replace_in(source, "partners/noordzee-marine-data/agreement.yaml", "  end: 2027-06-30",
+             "  end: 2026-10-31");
+  const auto workspace = load_clean(source);
+  const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
+  EXPECT_EQ(rows_of(items, "noordzee-marine-data"),
+            (std::vector<std::string>{
+                "2026-10-01 renewal-notice noordzee-marine-data 2027-02-28 partners/noordzee-marine-data/partner.yaml",
+                "2026-11-30 renewal noordzee-marine-data 2027-02-28 partners/noordzee-marine-data/agreement.yaml",
+                "2026-12-09 checklist noordzee-marine-data compliance-audit partners/noordzee-marine-data/partner.yaml",
+            }));
+  const auto renewal = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
+    return item.kind == TicklerKind::renewal && item.slug == "noordzee-marine-data";
+  });
+  ASSERT_NE(renewal, items.end());
+  EXPECT_EQ(renewal->detail,
+            "term 2026-11-01 to 2027-02-28, renewal 1 of 2026-07-01 to 2026-10-31 (renewal: auto, "
+            "90 days' notice)");
+  // A year on, the renewal in force is the fourth; its deadline is listed.
+  const std::vector<TicklerItem> later = tickler_items(*workspace, {*Date::parse("2027-11-23"), 60});
+  std::vector<std::string> renewals;
+  for (const std::string& row : rows_of(later, "noordzee-marine-data"))
+    if (row.find(" renewal ") != std::string::npos || row.find(" renewal-notice ") != std::string::npos)
+      renewals.push_back(row);
+  EXPECT_EQ(renewals,
+            (std::vector<std::string>{
+                "2027-10-02 renewal-notice noordzee-marine-data 2028-02-29 partners/noordzee-marine-data/partner.yaml",
+                "2027-12-01 renewal noordzee-marine-data 2028-02-29 partners/noordzee-marine-data/agreement.yaml",
+            }));
 }
 
 TEST_F(TicklerVariant, ARenewalRecordFromBeforeTheWindowDoesNotCount) {

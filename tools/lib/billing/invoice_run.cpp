@@ -169,10 +169,10 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
         std::any_of(folder.invoices.begin(), folder.invoices.end(),
                     [&period](const Invoice& invoice) { return invoice.period == period; });
     std::vector<DraftLine> lines;
+    // An agreement that renews automatically bills on into each rolled term.
     const TermBounds term{agreement.term.start ? std::optional(agreement.term.start->value)
                                                : std::nullopt,
-                          agreement.term.end ? std::optional(agreement.term.end->value)
-                                             : std::nullopt};
+                          agreement.last_day()};
     for (const Fee& fee : agreement.fees) {
       const std::optional<Schedule> schedule = parse_schedule(fee.schedule);
       if (!schedule || !fee.amount) continue;  // the schema or the reader reported it

@@ -2,7 +2,8 @@
 // Billing periods: the calendar month an invoice run bills ("2026-11"), and
 // which fees of an agreement fall in it. Fees bill in advance: a quarterly
 // fee starting 2026-02 bills in 2026-02, 05, 08 and 11, each time for three
-// months; nothing bills outside the agreement's term. Kept apart from the
+// months; nothing bills outside the agreement's term (which, renewing
+// automatically, rolls on without end: model/agreement). Kept apart from the
 // run itself so the calendar rules (month ends, leap years, term edges) are
 // tested without a workspace.
 
@@ -60,7 +61,9 @@ std::optional<Schedule> parse_schedule(std::string_view name);
 /// one-off and milestones, which cover no span of months.
 int months_covered(Schedule schedule);
 
-/// The agreement's term as far as billing cares; an open end bills forever.
+/// The agreement's term as far as billing cares: term.start, and
+/// Agreement::last_day() as the end; an open end (automatic renewal) bills
+/// on into every rolled term.
 struct TermBounds {
   std::optional<Date> start;
   std::optional<Date> end;

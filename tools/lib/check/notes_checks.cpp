@@ -12,7 +12,7 @@ constexpr std::string_view k_draft_shared = "Draft Service Agreement Shared";
 /// Agreement statuses from which the draft has been shared with the partner.
 bool draft_was_shared(std::string_view status) {
   return status == "shared" || status == "negotiating" || status == "ready" ||
-         status == "signed" || status == "executed";
+         status == "signing" || status == "signed" || status == "executed";
 }
 
 }  // namespace

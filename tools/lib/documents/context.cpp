@@ -154,11 +154,25 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   format.markdown_field(agreement, "revenue_sharing");
   for (json& service : agreement["services"]) format.markdown_field(service, "description");
   for (json& fee : agreement["fees"]) format.money_field(fee, "amount");
+  // Part-way through signing (status signing), each missing signature is
+  // marked as awaited, and the count is printed above the signature lines.
+  const auto has_signed = [](const json& signatory) {
+    return signatory.contains("signed_on") && signatory["signed_on"].is_string() &&
+           !signatory["signed_on"].get<std::string>().empty();
+  };
+  std::size_t signed_count = 0;
+  for (const json& signatory : agreement["signatories"])
+    if (has_signed(signatory)) ++signed_count;
+  const std::size_t total = agreement["signatories"].size();
+  const bool partly_signed = signed_count > 0 && signed_count < total;
   for (json& signatory : agreement["signatories"]) {
+    signatory["is_awaited"] = partly_signed && !has_signed(signatory);
     default_to(signatory, "signed_on", "");
     format.date_field(signatory, "signed_on");
     signatory["is_ours"] = signatory.value("party", "") == "ours";
   }
+  agreement["signatures"] = json{{"signed", signed_count}, {"total", total},
+                                 {"is_partial", partly_signed}};
   return agreement;
 }
 
@@ -439,11 +453,24 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
     }
     case DocumentKind::renewal_notice: {
       context["agreement"] = folder ? agreement_context(*folder, format) : json::object();
+      // The notice is about the term its job names by its end (see plan.cpp):
+      // for an agreement that renews automatically, the rolled term.
+      context["renewal"] = json{{"term_start", ""},     {"term_end", ""},       {"notice_deadline", ""},
+                                {"days_to_deadline", 0}, {"next_term_start", ""}, {"next_term_end", ""},
+                                {"is_auto", false}};
       if (folder && folder->agreement) {
-        const std::optional<Date> deadline = folder->agreement->notice_deadline();
-        context["renewal"] = json{{"notice_deadline", deadline ? format.date(*deadline) : ""},
-                                  {"days_to_deadline", deadline ? deadline->days_since(options.today) : 0},
-                                  {"is_auto", folder->agreement->term.renewal == "auto"}};
+        const Agreement& agreement = *folder->agreement;
+        const std::optional<Date> end = Date::parse(job.id);
+        if (const std::optional<TermSpan> term = agreement.current_term(end ? *end : options.today)) {
+          const TermSpan next = agreement.term_after(*term);
+          context["renewal"] = json{{"term_start", format.date(term->start)},
+                                    {"term_end", format.date(term->end)},
+                                    {"notice_deadline", format.date(term->notice_deadline)},
+                                    {"days_to_deadline", term->notice_deadline.days_since(options.today)},
+                                    {"next_term_start", format.date(next.start)},
+                                    {"next_term_end", format.date(next.end)},
+                                    {"is_auto", agreement.renews_automatically()}};
+        }
       }
       break;
     }

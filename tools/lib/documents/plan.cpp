@@ -6,10 +6,13 @@
 
 namespace partnerops {
 
-bool in_renewal_window(const Agreement& agreement, Date today, int renewal_notice_days) {
-  const std::optional<Date> deadline = agreement.notice_deadline();
-  if (!deadline || !agreement.term.end) return false;
-  return deadline->plus_days(-renewal_notice_days) <= today && today <= agreement.term.end->value;
+std::optional<TermSpan> in_renewal_window(const Agreement& agreement, Date today,
+                                          int renewal_notice_days) {
+  const std::optional<TermSpan> term = agreement.current_term(today);
+  if (!term) return std::nullopt;
+  if (term->notice_deadline.plus_days(-renewal_notice_days) <= today && today <= term->end)
+    return term;
+  return std::nullopt;
 }
 
 namespace {
@@ -83,13 +86,12 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
                          inputs));
     }
   }
-  if (wants("renewal-notice") && folder.agreement && folder.agreement->term.end) {
+  if (wants("renewal-notice") && folder.agreement) {
     const std::optional<Organisation>& organisation = workspace.organisation();
     const int window = organisation ? int(organisation->renewal_notice_days.value_or(60)) : 60;
-    if (in_renewal_window(*folder.agreement, options.today, window)) {
-      jobs.push_back(job(DocumentKind::renewal_notice, folder, folder.agreement->term.end->value.iso(),
-                         "", {folder.agreement->file}));
-    }
+    // Named by the end of the term it is about, the rolled one included.
+    if (const std::optional<TermSpan> term = in_renewal_window(*folder.agreement, options.today, window))
+      jobs.push_back(job(DocumentKind::renewal_notice, folder, term->end.iso(), "", {folder.agreement->file}));
   }
   if (wants("onboarding") && folder.partner_file->document &&
       folder.partner_file->document->root().find("onboarding"))

@@ -50,7 +50,7 @@ const yaml::Node* valid_root(const WorkspaceFile* file) {
 
 }  // namespace
 
-Amounts annualised_value(const Agreement& agreement) {
+Amounts annualised_value(const Agreement& agreement, const TermSpan& term) {
   Amounts value;
   for (const Fee& fee : agreement.fees) {
     if (!fee.amount) continue;
@@ -59,12 +59,16 @@ Amounts annualised_value(const Agreement& agreement) {
       times = 12;
     else if (fee.schedule == "quarterly")
       times = 4;
-    else if (fee.schedule == "annual" || fee.schedule == "one-off")
+    else if (fee.schedule == "annual")
       times = 1;
+    else if (fee.schedule == "one-off")
+      times = term.renewals == 0 ? 1 : 0;
     value[fee.amount->value.currency] += fee.amount->value.minor * times;
   }
   return value;
 }
+
+Amounts annualised_value(const Agreement& agreement) { return annualised_value(agreement, TermSpan{}); }
 
 PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
   PipelineReport report;
@@ -83,7 +87,11 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
     for (const PartnerFolder* folder : folders) {
       if (folder->partner->stage.value != stage.id) continue;
       ++row.count;
-      if (folder->agreement) add_amounts(row.value, annualised_value(*folder->agreement));
+      // An agreement counts for the term current today; once a term that
+      // does not renew has ended, it is worth nothing more.
+      if (folder->agreement)
+        if (const std::optional<TermSpan> term = folder->agreement->current_term(today))
+          add_amounts(row.value, annualised_value(*folder->agreement, *term));
     }
     report.stages.push_back(std::move(row));
   }
@@ -189,13 +197,12 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
     const Stage* stage = lifecycle->stage(folder->partner->stage.value);
     if (!stage || stage->terminal || !folder->agreement) continue;
     const Agreement& agreement = *folder->agreement;
-    const std::optional<Date> deadline = agreement.notice_deadline();
-    if (agreement.status.value != "executed" || !agreement.term.end || !deadline) continue;
-    const Date end = agreement.term.end->value;
-    if (end < today || *deadline > until) continue;
-    report.renewals.push_back(RenewalRow{folder->slug, folder->partner->name, agreement.title, end,
-                                         *deadline, agreement.term.renewal,
-                                         annualised_value(agreement)});
+    // The term current today: an automatic renewal rolls on at each end.
+    const std::optional<TermSpan> term = agreement.current_term(today);
+    if (agreement.status.value != "executed" || !term || term->notice_deadline > until) continue;
+    report.renewals.push_back(RenewalRow{folder->slug, folder->partner->name, agreement.title,
+                                         term->end, term->notice_deadline, agreement.term.renewal,
+                                         annualised_value(agreement, *term)});
   }
   std::sort(report.renewals.begin(), report.renewals.end(),
             [](const RenewalRow& a, const RenewalRow& b) {

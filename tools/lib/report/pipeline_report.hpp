@@ -25,7 +25,7 @@ struct StageRow {
   std::string title;
   bool terminal = false;
   std::size_t count = 0;  ///< partners currently in the stage
-  Amounts value;          ///< their agreements' annualised fees
+  Amounts value;          ///< their agreements' annualised fees, over the term current today
 };
 
 /// Partners that ever entered `stage` (a stage of their history), for the funnel.
@@ -89,6 +89,8 @@ struct IssueRow {
   std::optional<Escalation> escalation;
 };
 
+/// The term current today (rolled, for an automatic renewal) of an executed
+/// agreement whose notice deadline is near.
 struct RenewalRow {
   std::string slug;
   std::string partner;
@@ -119,6 +121,9 @@ inline constexpr int k_report_renewal_days = 90;
 /// The annualised fee value of an agreement in its currency: monthly fees
 /// × 12, quarterly × 4, annual × 1, one-off fees once.
 Amounts annualised_value(const Agreement& agreement);
+/// The same over `term`: a renewal (term.renewals > 0) leaves out the
+/// one-off fees, which bill once, in the written term.
+Amounts annualised_value(const Agreement& agreement, const TermSpan& term);
 
 /// Builds the report. Partners whose partner.yaml did not load are left out;
 /// kpis.yaml and issues.yaml count only when they passed their schema.

@@ -161,13 +161,12 @@ class Collector {
     if (!folder.agreement) return false;
     const Agreement& agreement = *folder.agreement;
     const std::string& status = agreement.status.value;
-    const std::optional<Date> end =
-        agreement.term.end ? std::optional<Date>(agreement.term.end->value) : std::nullopt;
-    const std::string term_text =
-        (agreement.term.start ? agreement.term.start->value.iso() : std::string("?")) + " to " +
-        (end ? end->iso() : std::string("?"));
 
-    if (end && *end < m_options.today) {
+    // The validator's agreement-term-ended warning, as an item to act on.
+    if (const std::optional<Date> end = agreement.ended_before(m_options.today)) {
+      const std::string term_text =
+          (agreement.term.start ? agreement.term.start->value.iso() : std::string("?")) + " to " +
+          end->iso();
       add(*end, TicklerKind::lapsed, folder, end->iso(),
           "Agreement term ended on " + end->iso() + " while the partner is still '" +
               folder.partner->stage.value + "'",
@@ -178,16 +177,24 @@ class Collector {
     }
 
     bool renewal_noticed = false;
-    const std::optional<Date> deadline = agreement.notice_deadline();
-    if (status == "executed" && end && deadline) {
+    // The term current today: for an automatic renewal, the rolled one.
+    const std::optional<TermSpan> term = agreement.current_term(m_options.today);
+    if (status == "executed" && term) {
+      const std::string end = term->end.iso();
+      const Date deadline = term->notice_deadline;
+      std::string term_text = "term " + term->start.iso() + " to " + end;
+      if (term->renewals > 0) {
+        const std::optional<TermSpan> first = agreement.first_term();
+        term_text += ", renewal " + std::to_string(term->renewals) + " of " + first->start.iso() +
+                     " to " + first->end.iso();
+      }
       const std::string notice =
           days_phrase(static_cast<int>(agreement.term.notice_days.value_or(0))) + "' notice";
-      add(*deadline, TicklerKind::renewal, folder, end->iso(),
+      add(deadline, TicklerKind::renewal, folder, end,
           "Notice deadline to renew, amend or end '" + agreement.title + "'",
-          "term " + term_text + " (renewal: " + agreement.term.renewal + ", " + notice + ")",
-          agreement.file);
+          term_text + " (renewal: " + agreement.term.renewal + ", " + notice + ")", agreement.file);
       if (in_renewal_window(agreement, m_options.today, m_renewal_notice_days)) {
-        const Date opened = deadline->plus_days(-m_renewal_notice_days);
+        const Date opened = deadline.plus_days(-m_renewal_notice_days);
         std::vector<std::string> ids;
         bool recorded = false;
         for (std::string_view id : k_renewal_checklist_ids) {
@@ -202,10 +209,10 @@ class Collector {
           std::string record = ids.empty() ? std::string("no renewal checklist item is defined")
                                            : "no " + ids.front() + " record since then";
           for (std::size_t i = 1; i < ids.size(); ++i) record += " or " + ids[i];
-          add(opened, TicklerKind::renewal_notice, folder, end->iso(),
+          add(opened, TicklerKind::renewal_notice, folder, end,
               "Send the renewal notice and record the decision",
               "in the renewal window since " + opened.iso() + " (notice deadline " +
-                  deadline->iso() + ", term ends " + end->iso() + "); " + record,
+                  deadline.iso() + ", term ends " + end + "); " + record,
               folder.partner->file);
         }
       }

@@ -9,12 +9,15 @@
 //
 // Apart from overdue invoices, partners in a terminal stage have no items.
 //
-//   lapsed               an agreement whose term has ended while the partner is
-//                        still in a non-terminal stage (dated: term end)
+//   lapsed               an agreement that does not renew automatically whose
+//                        term has ended while the partner is still in a
+//                        non-terminal stage (dated: term end)
 //   invoice-overdue      an issued invoice past its due date with a balance,
 //                        whatever the partner's stage (dated: due date)
 //   renewal              an executed agreement's notice deadline, term end minus
-//                        notice_days (dated: the deadline; until the term ends)
+//                        notice_days, of the term current today: rolled on at
+//                        each end by an automatic renewal (dated: the
+//                        deadline; until the term ends)
 //   renewal-notice       a partner inside the renewal window (documents/plan's
 //                        in_renewal_window) with no renewal checklist record
 //                        since the window opened (dated: the window's opening)
