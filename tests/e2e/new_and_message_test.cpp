@@ -397,7 +397,7 @@ TEST_F(NewAndMessageTest, MessageRecordsItsChecklistStepInOneCommit) {
   EXPECT_EQ(read_file(partner), before + "checklist:\n  hail-the-lead: 2026-11-23\n");
   EXPECT_EQ(git("show --name-only --format=%B HEAD"),
             "societe-orsted-muller: record hail-the-lead\n\n"
-            "Partner: societe-orsted-muller\nChecklist-Item: hail-the-lead\n\n"
+            "Partner: societe-orsted-muller\nChecklist-Item: hail-the-lead\n\n\n"
             "partners/societe-orsted-muller/partner.yaml\n");
   EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
 
@@ -409,10 +409,13 @@ TEST_F(NewAndMessageTest, MessageRecordsItsChecklistStepInOneCommit) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(refused.out, "");
   EXPECT_EQ(refused.err,
-            "partners/societe-orsted-muller/partner.yaml:" + std::to_string(0) +
-                ": error[record-already-done]: 'hail-the-lead' is already recorded on "
-                "2026-11-23; recording it again would change the date to 2026-11-30\n"
-                "partnerops: no message was written\n");
+            "partners/societe-orsted-muller/partner.yaml:17:18: error[record-already-done]: "
+            "'hail-the-lead' is already recorded on 2026-11-23; recording it again would change "
+            "the date to 2026-11-30\n"
+            " 17 |   hail-the-lead: 2026-11-23\n"
+            "    |                  ^\n"
+            "  hint: keep the recorded date, or pass --force to replace it with 2026-11-30\n"
+            "partnerops: no message was written\n");
   EXPECT_FALSE(fs::exists(again));
   EXPECT_EQ(git("rev-parse HEAD"), head);
 

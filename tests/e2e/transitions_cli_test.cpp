@@ -11,6 +11,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// `text` with the first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 class TransitionsCliTest : public GitWorkspaceTest {};
 
 TEST_F(TransitionsCliTest, AdvanceWithUnmetGuardsPrintsThemAndChangesNothing) {
@@ -140,13 +148,12 @@ TEST_F(TransitionsCliTest, RecordKeepsARecordedDateUnlessForced) {
       {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-20", "--force"});
   ASSERT_EQ(forced.exit_code, 0) << forced.err;
   std::string expected = before;
-  expected.replace(expected.find("  hail-the-lead: 2026-11-03\n"), 27,
-                   "  hail-the-lead: 2026-11-20\n");
+  expected = replaced(expected, "  hail-the-lead: 2026-11-03\n", "  hail-the-lead: 2026-11-20\n");
   EXPECT_EQ(read_file(partner), expected);
   EXPECT_EQ(git("show --name-only --format=%B HEAD"),
             "northbay-earth-sciences: record hail-the-lead\n\n"
             "Replaces the date recorded before, 2026-11-03.\n\n"
-            "Partner: northbay-earth-sciences\nChecklist-Item: hail-the-lead\n\n"
+            "Partner: northbay-earth-sciences\nChecklist-Item: hail-the-lead\n\n\n"
             "partners/northbay-earth-sciences/partner.yaml\n");
   EXPECT_EQ(git("status --porcelain"), "");
 }
@@ -192,12 +199,11 @@ TEST_F(TransitionsCliTest, RecordRefusesAnotherStagesItemOrOneBeforeItsRequireme
                                        "--date", "2026-11-25", "--force"});
   ASSERT_EQ(forced.exit_code, 0) << forced.err;
   std::string expected = before;
-  expected.replace(expected.find("  hail-the-lead: 2026-11-17\n"), 27,
-                   "  hail-the-lead: 2026-11-17\n  first-meeting-held: 2026-11-25\n");
+  expected = replaced(expected, "  hail-the-lead: 2026-11-17\n", "  hail-the-lead: 2026-11-17\n  first-meeting-held: 2026-11-25\n");
   EXPECT_EQ(read_file(partner), expected);
   EXPECT_EQ(git("show --name-only --format=%B HEAD"),
             "halden-hydrology-group: record first-meeting-held\n\n"
-            "Partner: halden-hydrology-group\nChecklist-Item: first-meeting-held\n\n"
+            "Partner: halden-hydrology-group\nChecklist-Item: first-meeting-held\n\n\n"
             "partners/halden-hydrology-group/partner.yaml\n");
 }
 
