@@ -11,6 +11,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// `text` with the first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 // Usage for January 2027: Lakeshore's cloud bill, passed through with 10 %.
 const char* const k_usage_2027_01 =
     "period: \"2027-01\"\n"
@@ -453,6 +461,189 @@ TEST_F(InvoiceCliTest, AnAutomaticRenewalBillsOnAcrossTheTermEndAndAManualOneSto
             std::string::npos)
       << noordzee;
   EXPECT_NE(noordzee.find("\ntotal: \"4500.00\"\n"), std::string::npos) << noordzee;
+}
+
+TEST_F(InvoiceCliTest, IssuingTheFirstInvoiceRecordsTheFirstInvoiceStepInTheSameCommit) {
+  // Noordzee as a partner before its first invoice: no invoices, the step
+  // not recorded.
+  const fs::path partner = dir.path() / "partners/noordzee-marine-data/partner.yaml";
+  std::string text = read_file(partner);
+  text = replaced(text, "  first-invoice: 2026-07-01\n", "");
+  write_file(partner, text);
+  git("rm -q partners/noordzee-marine-data/invoices/INV-2026-0003.yaml "
+      "partners/noordzee-marine-data/invoices/INV-2026-0005.yaml");
+  git("commit -q -am 'before the first invoice'");
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"})
+                .exit_code,
+            0);
+
+  const RunResult issue = partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-04"});
+  ASSERT_EQ(issue.exit_code, 0) << issue.err;
+  EXPECT_EQ(issue.out, "[main " + head_short() + "] noordzee-marine-data: issue INV-2027-0001\n");
+  EXPECT_EQ(git("show --name-only --format=%B HEAD"),
+            "noordzee-marine-data: issue INV-2027-0001\n\n"
+            "Partner: noordzee-marine-data\nInvoice: INV-2027-0001\nIssue-Date: 2027-01-04\n"
+            "Due-Date: 2027-02-03\nChecklist-Item: first-invoice\n\n\n"
+            "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml\n"
+            "partners/noordzee-marine-data/partner.yaml\n");
+  std::string expected = text;
+  expected = replaced(expected, "  quarterly-review: 2026-09-17\n", "  quarterly-review: 2026-09-17\n  first-invoice: 2027-01-04\n");
+  EXPECT_EQ(read_file(partner), expected);
+  EXPECT_EQ(git("status --porcelain"), "");
+
+  // A recorded step is left as it is: the next invoice touches only itself.
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-04", "--today", "2027-03-20", "--no-branch"})
+                .exit_code,
+            0);
+  const RunResult next = partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-04-01"});
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml\n");
+  EXPECT_EQ(read_file(partner), expected);
+}
+
+TEST_F(InvoiceCliTest, NumbersTakenOnTwoBranchesAreCaughtAndRenumbered) {
+  // Two invoice runs from the same main, on two branches: one bills
+  // Noordzee's fee for January, the other Lakeshore's usage for January,
+  // and both take INV-2027-0001.
+  git("checkout -q -b fees");
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"})
+                .exit_code,
+            0);
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml\n");
+  git("checkout -q -b usage main");
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
+                        "--no-commit"})
+                .exit_code,
+            0);
+  fs::remove(dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml");
+  git("add -A");
+  git("commit -q -m 'usage for January'");
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/lakeshore-college/invoices/INV-2027-0001.yaml\n");
+  git("checkout -q main");
+  git("merge -q --ff-only fees");
+  git("checkout -q usage");
+
+  // The branch, behind its base: the base's tip numbers another file so.
+  const std::string taken =
+      "partners/lakeshore-college/invoices/INV-2027-0001.yaml:2:9: error[invoice-number-taken]: "
+      "invoice number INV-2027-0001 is already taken at the base by "
+      "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml\n"
+      " 2 | number: INV-2027-0001\n"
+      "   |         ^\n"
+      "  hint: another branch took the number first; merge the base into this branch, then run "
+      "partnerops invoice renumber INV-2027-0001 --partner lakeshore-college\n";
+  RunResult range = partnerops({"check-range", "main..usage", "--today", "2026-12-20"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_EQ(range.out, taken);
+  EXPECT_EQ(range.err, "partnerops: main..usage: 2 files changed: 1 error\n");
+
+  // The merge result, as the workflow checks it: the duplicate lies in a
+  // file the range did not change, and is still reported on the new one.
+  git("merge -q --no-edit main");
+  range = partnerops({"check-range", "main..HEAD", "--today", "2026-12-20"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_EQ(range.out, taken);
+  EXPECT_EQ(range.err, "partnerops: main..HEAD: 1 files changed: 1 error\n");
+
+  // Both drafts carry the number: the partner must be named.
+  const std::string merged = git("rev-parse HEAD");
+  const RunResult ambiguous = partnerops({"invoice", "renumber", "INV-2027-0001"});
+  EXPECT_EQ(ambiguous.exit_code, 1);
+  EXPECT_EQ(ambiguous.out, "");
+  EXPECT_EQ(ambiguous.err,
+            "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml:2:9: "
+            "error[invoice-number-ambiguous]: the drafts of lakeshore-college and "
+            "noordzee-marine-data are all numbered INV-2027-0001\n"
+            " 2 | number: INV-2027-0001\n"
+            "   |         ^\n"
+            "  hint: name the one to renumber with --partner SLUG\n"
+            "partnerops: nothing was changed\n");
+  // An issued invoice is never renumbered.
+  const RunResult issued = partnerops({"invoice", "renumber", "INV-2026-0006"});
+  EXPECT_EQ(issued.exit_code, 1);
+  EXPECT_EQ(issued.err,
+            "partners/lakeshore-college/invoices/INV-2026-0006.yaml:3:9: "
+            "error[invoice-not-draft]: invoice INV-2026-0006 is issued, not a draft; an issued "
+            "invoice keeps its number for good, so it is never renumbered\n"
+            " 3 | status: issued\n"
+            "   |         ^\n"
+            "  hint: renumber the draft that took the same number instead; an issued invoice is "
+            "corrected with partnerops invoice credit\n"
+            "partnerops: nothing was changed\n");
+  EXPECT_EQ(git("rev-parse HEAD"), merged);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  const std::string draft =
+      read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0001.yaml");
+  const RunResult renumber =
+      partnerops({"invoice", "renumber", "INV-2027-0001", "--partner", "lakeshore-college"});
+  ASSERT_EQ(renumber.exit_code, 0) << renumber.err;
+  EXPECT_EQ(renumber.err, "");
+  EXPECT_EQ(renumber.out, "[usage " + head_short() +
+                              "] lakeshore-college: renumber draft INV-2027-0001 to "
+                              "INV-2027-0002\n");
+  EXPECT_EQ(git("show --no-renames --name-status --format=%B HEAD"),
+            "lakeshore-college: renumber draft INV-2027-0001 to INV-2027-0002\n\n"
+            "Partner: lakeshore-college\nInvoice: INV-2027-0002\n"
+            "Renumbered-From: INV-2027-0001\n\n\n"
+            "D\tpartners/lakeshore-college/invoices/INV-2027-0001.yaml\n"
+            "A\tpartners/lakeshore-college/invoices/INV-2027-0002.yaml\n");
+  std::string expected = draft;
+  expected = replaced(expected, "number: INV-2027-0001\n", "number: INV-2027-0002\n");
+  EXPECT_EQ(read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0002.yaml"),
+            expected);
+  EXPECT_FALSE(fs::exists(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0001.yaml"));
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  range = partnerops({"check-range", "main..HEAD", "--today", "2026-12-20"});
+  EXPECT_EQ(range.exit_code, 0) << range.out;
+  EXPECT_EQ(range.err, "partnerops: main..HEAD: 1 files changed: no problems\n");
+  const RunResult validate = partnerops({"validate", "--today", "2026-12-20"});
+  EXPECT_EQ(validate.exit_code, 0) << validate.out;
+
+  // Already the next free number: nothing to do.
+  const RunResult again = partnerops({"invoice", "renumber", "INV-2027-0002"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out,
+            "partnerops: invoice INV-2027-0002 already holds the next free number of its "
+            "sequence; nothing to change\n");
+}
+
+TEST_F(InvoiceCliTest, CreditNoteNumbersTakenOnTwoBranchesAreCaught) {
+  // Two branches each write a credit note, and both take CN-2026-0002.
+  git("checkout -q -b noordzee");
+  ASSERT_EQ(partnerops({"invoice", "credit", "INV-2026-0005", "--reason", "Workshop cancelled",
+                        "--date", "2026-11-23"})
+                .exit_code,
+            0);
+  git("checkout -q -b lakeshore main");
+  ASSERT_EQ(partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Billed twice",
+                        "--date", "2026-11-24"})
+                .exit_code,
+            0);
+  EXPECT_EQ(git("show --name-only --format= HEAD"),
+            "partners/lakeshore-college/credit-notes/CN-2026-0002.yaml\n");
+  git("checkout -q main");
+  git("merge -q --ff-only noordzee");
+  // The merge result, as the workflow checks it: HEAD's duplicate lands on
+  // Noordzee's file, which the range did not change.
+  git("checkout -q lakeshore");
+  git("merge -q --no-edit main");
+
+  const RunResult range = partnerops({"check-range", "main..HEAD", "--today", "2026-11-24"});
+  EXPECT_EQ(range.exit_code, 1);
+  EXPECT_EQ(range.out,
+            "partners/lakeshore-college/credit-notes/CN-2026-0002.yaml:2:9: "
+            "error[credit-note-number-taken]: credit note number CN-2026-0002 is already taken "
+            "at the base by partners/noordzee-marine-data/credit-notes/CN-2026-0002.yaml\n"
+            " 2 | number: CN-2026-0002\n"
+            "   |         ^\n"
+            "  hint: another branch took the number first; remove this credit note, merge the "
+            "base into this branch and write it again with partnerops invoice credit\n");
+  EXPECT_EQ(range.err, "partnerops: main..HEAD: 1 files changed: 1 error\n");
 }
 
 }  // namespace

@@ -407,6 +407,56 @@ TEST_F(NewAndMessageTest, SatisfactionCheckInHasNoAttachmentAndTheSameBytesTwice
       << decoded;
 }
 
+TEST_F(NewAndMessageTest, MessageRecordsItsChecklistStepInOneCommit) {
+  ASSERT_EQ(new_lead().exit_code, 0);
+  const fs::path partner = dir.path() / "partners/societe-orsted-muller/partner.yaml";
+  const std::string before = read_file(partner);
+  TempDir mail;
+  const std::string eml = (mail.path() / "hail.eml").string();
+  const RunResult result = partnerops({"message", "hail-the-lead", k_lead_slug, "--today",
+                                       "2026-11-23", "--out", eml, "--record"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  const std::string short_id = git("rev-parse --short HEAD");
+  EXPECT_EQ(result.out, "wrote " + eml + "\n[new/societe-orsted-muller " +
+                            short_id.substr(0, short_id.size() - 1) +
+                            "] societe-orsted-muller: record hail-the-lead\n");
+  EXPECT_TRUE(fs::exists(eml));
+  EXPECT_EQ(read_file(partner), before + "checklist:\n  hail-the-lead: 2026-11-23\n");
+  EXPECT_EQ(git("show --name-only --format=%B HEAD"),
+            "societe-orsted-muller: record hail-the-lead\n\n"
+            "Partner: societe-orsted-muller\nChecklist-Item: hail-the-lead\n\n\n"
+            "partners/societe-orsted-muller/partner.yaml\n");
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  // A step recorded on another day is refused before the message is written.
+  const std::string head = git("rev-parse HEAD");
+  const std::string again = (mail.path() / "again.eml").string();
+  const RunResult refused = partnerops({"message", "hail-the-lead", k_lead_slug, "--today",
+                                        "2026-11-30", "--out", again, "--record"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.out, "");
+  EXPECT_EQ(refused.err,
+            "partners/societe-orsted-muller/partner.yaml:17:18: error[record-already-done]: "
+            "'hail-the-lead' is already recorded on 2026-11-23; recording it again would change "
+            "the date to 2026-11-30\n"
+            " 17 |   hail-the-lead: 2026-11-23\n"
+            "    |                  ^\n"
+            "  hint: keep the recorded date, or pass --force to replace it with 2026-11-30\n"
+            "partnerops: no message was written\n");
+  EXPECT_FALSE(fs::exists(again));
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+
+  // A template that records nothing.
+  const RunResult nothing = partnerops({"message", "payment-reminder", "lakeshore-college",
+                                        "--today", "2026-11-23", "--out", again, "--record"});
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_EQ(nothing.err,
+            "partnerops: templates/messages/payment-reminder.mustache names no checklist step to "
+            "record (no Record: header)\n");
+  EXPECT_FALSE(fs::exists(again));
+}
+
 TEST_F(NewAndMessageTest, UnknownTemplateListsTheTemplates) {
   const RunResult result = partnerops({"message", "hail-the-lad", "halden-hydrology-group"});
   EXPECT_EQ(result.exit_code, 1);

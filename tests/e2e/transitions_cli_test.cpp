@@ -11,6 +11,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// `text` with the first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 class TransitionsCliTest : public GitWorkspaceTest {};
 
 TEST_F(TransitionsCliTest, AdvanceWithUnmetGuardsPrintsThemAndChangesNothing) {
@@ -54,12 +62,12 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
   EXPECT_EQ(range.exit_code, 0) << range.out;
   EXPECT_EQ(range.err, "partnerops: main..HEAD: 2 files changed: no problems\n");
 
-  const RunResult record = partnerops({"record", "northbay-earth-sciences", "first-meeting-held",
-                                       "--date", "2026-11-21"});
+  const RunResult record = partnerops({"record", "northbay-earth-sciences",
+                                       "draft-agreement-shared", "--date", "2026-11-24"});
   ASSERT_EQ(record.exit_code, 0) << record.err;
   EXPECT_EQ(git("log -1 --format=%B"),
-            "northbay-earth-sciences: record first-meeting-held\n\n"
-            "Partner: northbay-earth-sciences\nChecklist-Item: first-meeting-held\n\n");
+            "northbay-earth-sciences: record draft-agreement-shared\n\n"
+            "Partner: northbay-earth-sciences\nChecklist-Item: draft-agreement-shared\n\n");
   EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "advance/northbay-earth-sciences-prospect\n");
 
   // The same branch cannot be made twice.
@@ -105,6 +113,98 @@ TEST_F(TransitionsCliTest, CheckRangeThatChangesSharedRulesStillComparesTheFolde
             "   | ^\n"
             "  hint: revert the edit; correct an issued invoice with a credit note\n");
   EXPECT_EQ(range.err, "partnerops: HEAD~1..HEAD: 3 files changed: 2 errors\n");
+}
+
+TEST_F(TransitionsCliTest, RecordKeepsARecordedDateUnlessForced) {
+  const fs::path partner = dir.path() / "partners/northbay-earth-sciences/partner.yaml";
+  const std::string before = read_file(partner);
+  const std::string head = git("rev-parse HEAD");
+
+  const RunResult refused = partnerops(
+      {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-20"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.out, "");
+  EXPECT_EQ(refused.err,
+            "partners/northbay-earth-sciences/partner.yaml:41:18: error[record-already-done]: "
+            "'hail-the-lead' is already recorded on 2026-11-03; recording it again would change "
+            "the date to 2026-11-20\n"
+            " 41 |   hail-the-lead: 2026-11-03\n"
+            "    |                  ^\n"
+            "  hint: keep the recorded date, or pass --force to replace it with 2026-11-20\n"
+            "partnerops: nothing was changed\n");
+  EXPECT_EQ(read_file(partner), before);
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+
+  // The date already there: nothing to do, and no commit.
+  const RunResult same = partnerops(
+      {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-03"});
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_EQ(same.out,
+            "partnerops: northbay-earth-sciences: hail-the-lead is already recorded on "
+            "2026-11-03; nothing to change\n");
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+
+  const RunResult forced = partnerops(
+      {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-20", "--force"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  std::string expected = before;
+  expected = replaced(expected, "  hail-the-lead: 2026-11-03\n", "  hail-the-lead: 2026-11-20\n");
+  EXPECT_EQ(read_file(partner), expected);
+  EXPECT_EQ(git("show --name-only --format=%B HEAD"),
+            "northbay-earth-sciences: record hail-the-lead\n\n"
+            "Replaces the date recorded before, 2026-11-03.\n\n"
+            "Partner: northbay-earth-sciences\nChecklist-Item: hail-the-lead\n\n\n"
+            "partners/northbay-earth-sciences/partner.yaml\n");
+  EXPECT_EQ(git("status --porcelain"), "");
+}
+
+TEST_F(TransitionsCliTest, RecordRefusesAnotherStagesItemOrOneBeforeItsRequirements) {
+  const fs::path partner = dir.path() / "partners/halden-hydrology-group/partner.yaml";
+  const std::string before = read_file(partner);
+  const std::string head = git("rev-parse HEAD");
+
+  const RunResult refused = partnerops(
+      {"record", "halden-hydrology-group", "quarterly-review", "--date", "2026-11-25"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.out, "");
+  EXPECT_EQ(refused.err,
+            "partners/halden-hydrology-group/partner.yaml:7:8: error[record-other-stage]: "
+            "'quarterly-review' is a checklist item of the stage 'partner', and "
+            "'halden-hydrology-group' is at 'lead'\n"
+            " 7 | stage: lead\n"
+            "   |        ^\n"
+            "  hint: record the items of 'lead'; pass --force to record it anyway\n"
+            "partners/halden-hydrology-group/partner.yaml:20:3: error[record-requires-missing]: "
+            "'quarterly-review' requires kpis-defined, which is not recorded\n"
+            " 20 |   hail-the-lead: 2026-11-17\n"
+            "    |   ^\n"
+            "  hint: record kpis-defined first; pass --force to record it anyway\n"
+            "partnerops: nothing was changed\n");
+
+  const RunResult early = partnerops(
+      {"record", "halden-hydrology-group", "first-meeting-held", "--date", "2026-11-25"});
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_EQ(early.err,
+            "partners/halden-hydrology-group/partner.yaml:20:3: error[record-requires-missing]: "
+            "'first-meeting-held' requires first-meeting-prepared, which is not recorded\n"
+            " 20 |   hail-the-lead: 2026-11-17\n"
+            "    |   ^\n"
+            "  hint: record first-meeting-prepared first; pass --force to record it anyway\n"
+            "partnerops: nothing was changed\n");
+  EXPECT_EQ(read_file(partner), before);
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+  EXPECT_EQ(git("status --porcelain"), "");
+
+  const RunResult forced = partnerops({"record", "halden-hydrology-group", "first-meeting-held",
+                                       "--date", "2026-11-25", "--force"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  std::string expected = before;
+  expected = replaced(expected, "  hail-the-lead: 2026-11-17\n", "  hail-the-lead: 2026-11-17\n  first-meeting-held: 2026-11-25\n");
+  EXPECT_EQ(read_file(partner), expected);
+  EXPECT_EQ(git("show --name-only --format=%B HEAD"),
+            "halden-hydrology-group: record first-meeting-held\n\n"
+            "Partner: halden-hydrology-group\nChecklist-Item: first-meeting-held\n\n\n"
+            "partners/halden-hydrology-group/partner.yaml\n");
 }
 
 /// Leaves `path` unmerged in the index of the repository at `root`, as a

@@ -98,6 +98,7 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
   if (options.no_commit) {
     for (const transitions::FileEdit& edit : changes->edits)
       std::cout << "wrote " << edit.path << '\n';
+    for (const std::string& path : changes->removals) std::cout << "removed " << path << '\n';
   } else {
     std::string branch = result.branch;
     if (branch.starts_with("refs/heads/")) branch.erase(0, 11);

@@ -92,6 +92,7 @@ int run_check_range(const CheckRangeOptions& options) {
 
   Diagnostics diagnostics;
   transitions::compare_revisions(base, head, diagnostics);
+  transitions::report_numbers_taken_at_base(base, head, *changed, diagnostics);
   transitions::append_for_changed_files(validation, *changed, diagnostics);
   diagnostics.sort();
   print_diagnostics(std::cout, diagnostics, *format, colour_for_stream(1),

@@ -1,4 +1,4 @@
-// partnerops invoice <run|issue|credit|pay|sponsor-number|handoff> …
+// partnerops invoice <run|issue|renumber|credit|pay|sponsor-number|handoff> …
 //
 // The money operations on invoices, one sub-command per file
 // (cmd_invoice_<name>.cpp). This file only holds their table and dispatches
@@ -24,6 +24,8 @@ const std::vector<InvoiceCommand>& invoice_commands() {
       {"run", "Create the draft invoices a billing month calls for and commit them on a branch",
        &define_invoice_run},
       {"issue", "Issue a draft invoice: from then on it is never edited", &define_invoice_issue},
+      {"renumber", "Move a draft invoice to the next free number of its sequence",
+       &define_invoice_renumber},
       {"credit", "Credit all or part of an issued invoice with a credit note",
        &define_invoice_credit},
       {"pay", "Record a payment received on an issued invoice and commit it",

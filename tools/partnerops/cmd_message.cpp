@@ -1,15 +1,19 @@
-// partnerops message TEMPLATE SLUG [--out FILE] [--invoice NUMBER] [--today D] [--rev REV] [PATH]
+// partnerops message TEMPLATE SLUG [--out FILE] [--invoice NUMBER] [--today D] [--rev REV]
+//                    [--record [--force] [--branch [NAME] | --no-branch]] [PATH]
 //
 // Renders the canned message templates/messages/TEMPLATE.mustache for the
 // partner SLUG as an .eml file: To the primary contact, Cc the other
 // contacts, From partnerops.yaml outreach.from (else organisation.email),
 // with the PDF the template's `Attach:` names rendered by the document
-// engine and attached. Exit 0 written, 1 refused (nothing written), 2 usage
-// error.
+// engine and attached. With --record, the checklist item the template's
+// `Record:` names is recorded as done on --today and committed like
+// `record` does; a record that would be refused is refused before anything
+// is written. Exit 0 written, 1 refused (nothing written), 2 usage error.
 
 #include <filesystem>
 #include <iostream>
 
+#include "bookkeeping.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "documents/context.hpp"
@@ -22,6 +26,7 @@
 #include "render/template.hpp"
 #include "source_option.hpp"
 #include "transitions/change_set.hpp"
+#include "transitions/record.hpp"
 #include "util/atomic_file.hpp"
 #include "yaml/to_json.hpp"
 
@@ -39,6 +44,9 @@ struct MessageOptions {
   std::string invoice;
   std::string today;
   std::string rev;
+  bool record = false;
+  bool force = false;              ///< record's --force
+  BookkeepingOptions bookkeeping;  ///< record's commit options
 };
 
 /// Messages are dated at noon UTC of --today, so the day shows the same in
@@ -60,6 +68,16 @@ int refuse(const Diagnostics& diagnostics, const Workspace& workspace) {
 int run_message(const MessageOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
+  if (options.record && !options.rev.empty()) {
+    std::cerr << "partnerops: --record commits to the working tree; it cannot be used with --rev\n";
+    return k_exit_usage;
+  }
+  if (!options.record && (options.force || options.bookkeeping.no_branch ||
+                          options.bookkeeping.no_commit || options.bookkeeping.make_branch)) {
+    std::cerr << "partnerops: --force, --branch, --no-branch and --no-commit go with --record\n";
+    return k_exit_usage;
+  }
+  if (!branch_options_agree(options.bookkeeping)) return k_exit_usage;
   const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
   if (!loaded) return k_exit_usage;
   const Workspace& workspace = loaded->workspace;
@@ -87,6 +105,18 @@ int run_message(const MessageOptions& options) {
   const std::optional<message::RenderedMessage> header =
       message::split_rendered(raw.content, template_file, diagnostics);
   if (!header) return refuse(diagnostics, workspace);
+  // Whether the step can be recorded is known before anything is written.
+  std::optional<transitions::RecordRequest> record;
+  if (options.record) {
+    if (header->record.empty()) {
+      std::cerr << "partnerops: " << template_file
+                << " names no checklist step to record (no Record: header)\n";
+      return k_exit_usage;
+    }
+    record = transitions::RecordRequest{folder->slug, header->record, *today, options.force};
+    if (!transitions::plan_record(workspace, *record, diagnostics))
+      return refuse(diagnostics, workspace);
+  }
   const Invoice* invoice = nullptr;
   if (header->attach == message::AttachmentKind::invoice || !options.invoice.empty()) {
     invoice = message::overdue_invoice(*folder, *today, options.invoice, diagnostics);
@@ -193,7 +223,14 @@ int run_message(const MessageOptions& options) {
     return k_exit_problems;
   }
   std::cout << "wrote " << out.string() << '\n';
-  return k_exit_clean;
+  if (!record) return k_exit_clean;
+  BookkeepingOptions bookkeeping = options.bookkeeping;
+  bookkeeping.path = options.path;
+  bookkeeping.slug = folder->slug;
+  return run_bookkeeping(bookkeeping, DefaultBranch::current,
+                         [&record](const Workspace& scoped, Diagnostics& refusals) {
+                           return transitions::plan_record(scoped, *record, refusals);
+                         });
 }
 
 }  // namespace
@@ -211,7 +248,17 @@ Runner define_message(CLI::App& sub) {
                  "The overdue invoice a payment reminder is about (default: the oldest)");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
-  return [options] { return run_message(*options); };
+  sub.add_flag("--record", options->record,
+               "Also record the checklist step the template names (Record:) as done on --today, "
+               "committed like partnerops record");
+  sub.add_flag("--force", options->force,
+               "With --record: replace a recorded date; record out of stage or order");
+  CLI::Option* branch =
+      add_commit_options(sub, options->bookkeeping, "record/<slug>-<item>, with --record");
+  return [options, branch] {
+    options->bookkeeping.make_branch = branch->count() > 0;
+    return run_message(*options);
+  };
 }
 
 }  // namespace partnerops::cli

@@ -42,6 +42,7 @@ Runner define_invoice(CLI::App& sub);
 // The sub-commands of `invoice` (table in cmd_invoice.cpp).
 Runner define_invoice_run(CLI::App& sub);
 Runner define_invoice_issue(CLI::App& sub);
+Runner define_invoice_renumber(CLI::App& sub);
 Runner define_invoice_credit(CLI::App& sub);
 Runner define_invoice_pay(CLI::App& sub);
 Runner define_invoice_sponsor_number(CLI::App& sub);

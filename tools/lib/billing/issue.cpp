@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "model/numbering.hpp"
+#include "transitions/record.hpp"
 #include "yaml/edit.hpp"
 
 namespace partnerops::billing {
@@ -36,6 +37,17 @@ std::int64_t payment_terms_days(const Workspace& workspace, const PartnerFolder&
   if (workspace.organisation() && workspace.organisation()->payment_terms_days)
     return *workspace.organisation()->payment_terms_days;
   return 30;
+}
+
+const ChecklistItem* first_invoice_item(const Workspace& workspace, const PartnerFolder& folder) {
+  if (!workspace.lifecycle() || !folder.partner) return nullptr;
+  const Partner& partner = *folder.partner;
+  const Stage* stage = workspace.lifecycle()->stage(partner.stage.value);
+  if (!stage) return nullptr;
+  for (const ChecklistItem& item : stage->checklist)
+    if (item.recorded_by == k_recorded_by_issue && !partner.checklist.contains(item.id))
+      return &item;
+  return nullptr;
 }
 
 std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
@@ -94,6 +106,23 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
   changes.message = found.folder->slug + ": issue " + invoice.number.value + "\n\nPartner: " +
                     found.folder->slug + "\nInvoice: " + invoice.number.value + "\nIssue-Date: " +
                     request.date.iso() + "\nDue-Date: " + due.iso() + "\n";
+  // The SOP step "issue the first invoice" is done by this very commit, or
+  // was done when an invoice was first issued without it being recorded.
+  if (const ChecklistItem* item = first_invoice_item(workspace, *found.folder);
+      item && found.folder->partner_file) {
+    Date done = request.date;
+    for (const Invoice& other : found.folder->invoices)
+      if (other.status.value != "draft" && other.issue_date && other.issue_date->value < done)
+        done = other.issue_date->value;
+    const std::string partner_path = found.folder->path + "/partner.yaml";
+    const std::optional<std::string> partner_text = transitions::set_checklist_date(
+        found.folder->partner_file->content, partner_path, item->id, done, diagnostics);
+    if (!partner_text ||
+        !transitions::revalidate(workspace, partner_path, *partner_text, diagnostics))
+      return std::nullopt;
+    changes.edits.push_back({partner_path, *partner_text});
+    changes.message += "Checklist-Item: " + item->id + "\n";
+  }
   changes.suggested_branch = "invoice-issue/" + invoice.number.value;
   return changes;
 }

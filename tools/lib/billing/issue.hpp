@@ -32,6 +32,14 @@ FoundInvoice find_invoice(const Workspace& workspace, const std::string& number,
 /// payment_terms_days, else partnerops.yaml's default, else 30.
 std::int64_t payment_terms_days(const Workspace& workspace, const PartnerFolder& folder);
 
+/// The `recorded_by` value of the checklist item issuing an invoice records.
+inline constexpr std::string_view k_recorded_by_issue = "invoice-issue";
+
+/// The checklist item of the partner's current stage that issuing an
+/// invoice records (`recorded_by: invoice-issue` in schemas/lifecycle.yaml),
+/// when there is one and the partner has not recorded it yet; else nullptr.
+const ChecklistItem* first_invoice_item(const Workspace& workspace, const PartnerFolder& folder);
+
 struct IssueRequest {
   std::string number;
   Date date;
@@ -41,7 +49,9 @@ struct IssueRequest {
 /// one-file change, or nullopt after reporting why not (`invoice-unknown`,
 /// `invoice-not-draft`, `invoice-issue-year` when the number belongs to
 /// another year than the date, `advance-edit-refused` when the file cannot
-/// be edited safely).
+/// be edited safely). When the partner's stage has a checklist item issuing
+/// records (first_invoice_item), partner.yaml records it in the same change,
+/// dated by the partner's earliest issued invoice (this one, usually).
 std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                                                  const IssueRequest& request,
                                                  Diagnostics& diagnostics);

@@ -4,10 +4,11 @@
 
 namespace partnerops::billing {
 
-NextNumbers::NextNumbers(const Workspace& workspace, FileKind kind, NumberingRule rule)
+NextNumbers::NextNumbers(const Workspace& workspace, FileKind kind, NumberingRule rule,
+                         std::string_view except)
     : m_rule(std::move(rule)) {
   for (const auto& file : workspace.files()) {
-    if (file->kind != kind) continue;
+    if (file->kind != kind || file->path == except) continue;
     std::string number;
     const yaml::Node* node = file->document && file->document->root().is_mapping()
                                  ? file->document->root().find("number")
@@ -30,6 +31,25 @@ std::string NextNumbers::take(int year) {
   const std::optional<NumberingRule::Match> match = m_rule.match(first);
   long long& last = m_last[match ? match->sequence : first];
   return m_rule.format(year, ++last);
+}
+
+std::optional<int> NextNumbers::year_of(std::string_view number, int fallback) const {
+  const std::optional<NumberingRule::Match> match = m_rule.match(number);
+  if (!match) return std::nullopt;
+  auto same_sequence = [&](int year) {
+    const std::optional<NumberingRule::Match> first = m_rule.match(m_rule.format(year, 1));
+    return first && first->sequence == match->sequence;
+  };
+  if (same_sequence(fallback)) return fallback;
+  // The year is four digits somewhere in the number's sequence part.
+  const std::string& sequence = match->sequence;
+  for (std::size_t at = 0; at + 4 <= sequence.size(); ++at) {
+    const std::string digits = sequence.substr(at, 4);
+    if (digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const int year = std::stoi(digits);
+    if (same_sequence(year)) return year;
+  }
+  return std::nullopt;
 }
 
 std::optional<NumberingRule> numbering_rule(const Workspace& workspace, const std::string& key,

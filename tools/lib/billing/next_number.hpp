@@ -16,10 +16,17 @@ namespace partnerops::billing {
 
 class NextNumbers {
  public:
-  NextNumbers(const Workspace& workspace, FileKind kind, NumberingRule rule);
+  /// `except`: the workspace-relative path of a file whose number does not
+  /// count (a draft being renumbered frees its own number).
+  NextNumbers(const Workspace& workspace, FileKind kind, NumberingRule rule,
+              std::string_view except = {});
 
   /// The next number of `year`'s sequence; each call takes one.
   std::string take(int year);
+
+  /// The year whose sequence `number` belongs to (with a rule without
+  /// {year}, `fallback`); nullopt when `number` does not follow the rule.
+  std::optional<int> year_of(std::string_view number, int fallback) const;
 
  private:
   NumberingRule m_rule;

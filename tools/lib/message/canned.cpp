@@ -89,10 +89,12 @@ std::optional<RenderedMessage> split_rendered(std::string_view rendered, const s
       if (message.attach == AttachmentKind::none)
         return invalid(line_number, "'" + value + "' is not a document a message can attach",
                        "Attach: takes one of " + util::join(names, ", "));
+    } else if (key == "Record") {
+      message.record = value;
     } else {
       return invalid(line_number, "'" + key + "' is not a header a message template can set",
-                     "the headers are Subject: and Attach:; To, Cc and From come from the "
-                     "partner's contacts and partnerops.yaml");
+                     "the headers are Subject:, Attach: and Record:; To, Cc and From come from "
+                     "the partner's contacts and partnerops.yaml");
     }
   }
   if (!has_subject || message.subject.empty())

@@ -6,12 +6,14 @@
 //
 //   Subject: Commons Compute and {{partner.name}}
 //   Attach: service-description
+//   Record: hail-the-lead
 //
 //   Dear {{contact.name}}, ...
 //
 // Header lines first (Subject required; Attach optional, naming the PDF to
-// attach: service-description, agreement, renewal-notice or invoice), one
-// blank line, then the body. This file knows templates, recipients and which
+// attach: service-description, agreement, renewal-notice or invoice; Record
+// optional, naming the checklist item of schemas/lifecycle.yaml that sending
+// the message does, for `message --record`), one blank line, then the body. This file knows templates, recipients and which
 // invoice a reminder is about; rendering PDFs is render/'s, writing MIME is
 // message/eml's.
 
@@ -51,6 +53,7 @@ bool check_template_name(const std::string& name, const std::vector<std::string>
 struct RenderedMessage {
   std::string subject;
   AttachmentKind attach = AttachmentKind::none;
+  std::string record;  ///< the checklist item sending it does (`Record:`), or empty
   std::string body;  ///< '\n' line ends, ending in one '\n'
 };
 

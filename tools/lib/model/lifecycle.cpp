@@ -78,6 +78,7 @@ Lifecycle Lifecycle::read(const yaml::Document& document, Diagnostics& diagnosti
       checklist_item.sop = reader.text(*item, "sop");
       if (auto days = reader.integer(*item, "due_days")) checklist_item.due_days = int(*days);
       checklist_item.required_items = texts(reader, *item, "requires");
+      checklist_item.recorded_by = reader.text(*item, "recorded_by");
       stage.checklist.push_back(std::move(checklist_item));
     }
     lifecycle.m_stages.push_back(std::move(stage));

@@ -20,6 +20,9 @@ struct ChecklistItem {
   std::string sop;                    ///< the SOP the step comes from
   std::optional<int> due_days;        ///< due this many days after entering the stage
   std::vector<std::string> required_items;  ///< `requires:` only due once these are done
+  /// The command that records the item as it does the step (`recorded_by:`),
+  /// e.g. "invoice-issue"; empty when only `record` does.
+  std::string recorded_by;
 };
 
 struct Stage {

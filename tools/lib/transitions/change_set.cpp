@@ -112,6 +112,14 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
       outcome.error = failures.front().error;
       return outcome;
     }
+    for (const std::string& path : changes.removals) {
+      std::error_code ec;
+      fs::remove(root / path, ec);
+      if (ec) {
+        outcome.error = "cannot remove " + (root / path).string() + ": " + ec.message();
+        return outcome;
+      }
+    }
     outcome.ok = true;
     return outcome;
   }
@@ -133,6 +141,8 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   git::CommitOptions commit;
   for (const FileEdit& edit : changes.edits)
     commit.changes.push_back(git::FileChange::write(*prefix + edit.path, edit.content));
+  for (const std::string& path : changes.removals)
+    commit.changes.push_back(git::FileChange::remove(*prefix + path));
   commit.message = changes.message;
   commit.branch_mode = options.branch_mode;
   commit.branch_name = options.branch_name;

@@ -26,6 +26,9 @@ struct FileEdit {
 struct ChangeSet {
   std::string folder;            ///< the partner folder, workspace-relative
   std::vector<FileEdit> edits;   ///< the files to write, in order
+  /// Workspace-relative paths of files to delete (a file renamed: its old
+  /// name), after the edits are written.
+  std::vector<std::string> removals;
   std::string message;           ///< the commit message
   std::string suggested_branch;  ///< the branch a new-branch commit would use
   /// Workspace-relative paths that must be clean, instead of `folder`
@@ -59,8 +62,8 @@ struct ApplyResult {
 /// repository containing `root` is opened and the edits committed with the
 /// partner folder protected from unrelated uncommitted work; each refusal of
 /// git::commit_files becomes a sentence naming what to do. With
-/// CommitMode::write_only the files are written atomically and nothing else
-/// happens. Returns the outcome; on a refusal nothing was changed.
+/// CommitMode::write_only the files are written atomically, then the removals
+/// deleted, and nothing else happens. Returns the outcome; on a refusal nothing was changed.
 ApplyResult apply_changes(const std::filesystem::path& root, const ChangeSet& changes,
                           const ApplyOptions& options);
 

@@ -313,7 +313,100 @@ std::vector<std::string> sorted_unique(std::vector<std::string> slugs) {
   return slugs;
 }
 
+/// Numbers BASE gives its files, of one kind of document (`Document` is
+/// Invoice or CreditNote), and the documents HEAD numbered in the range.
+template <typename Document>
+struct NumberSides {
+  std::multimap<std::string, std::string> base_files;  // number -> file at BASE
+  std::map<std::string, std::string> base_number;      // file -> its number at BASE
+  std::vector<const Document*> renumbered;             // at HEAD: added, or a new number
+};
+
+template <typename Document>
+NumberSides<Document> number_sides(
+    const Workspace& base, const Workspace& head, const std::set<std::string>& changed_paths,
+    const std::set<std::string, std::less<>>& changed_folders,
+    const std::vector<Document> PartnerFolder::*documents) {
+  NumberSides<Document> sides;
+  for (const PartnerFolder& folder : base.partners()) {
+    if (!changed_folders.contains(folder.slug)) continue;
+    for (const Document& document : folder.*documents) {
+      sides.base_files.emplace(document.number.value, document.file);
+      sides.base_number[document.file] = document.number.value;
+    }
+  }
+  for (const PartnerFolder& folder : head.partners()) {
+    const bool changed = changed_folders.contains(folder.slug);
+    for (const Document& document : folder.*documents) {
+      if (!changed) {
+        sides.base_files.emplace(document.number.value, document.file);  // the same at BASE
+        continue;
+      }
+      if (!changed_paths.contains(document.file)) continue;
+      const auto before = sides.base_number.find(document.file);
+      if (before == sides.base_number.end() || before->second != document.number.value)
+        sides.renumbered.push_back(&document);
+    }
+  }
+  return sides;
+}
+
+/// The file other than `file` that BASE numbers `number`, or nullptr.
+const std::string* taken_by(const std::multimap<std::string, std::string>& base_files,
+                            const std::string& number, const std::string& file) {
+  for (auto [it, end] = base_files.equal_range(number); it != end; ++it)
+    if (it->second != file) return &it->second;
+  return nullptr;
+}
+
+bool already_reported(const Diagnostics& diagnostics, std::string_view code,
+                      const std::string& file, Position position) {
+  for (const Diagnostic& d : diagnostics)
+    if (d.code == code && d.file == file && d.position == position) return true;
+  return false;
+}
+
 }  // namespace
+
+void report_numbers_taken_at_base(const Workspace& base, const Workspace& head,
+                                  const std::vector<git::ChangedPath>& changed,
+                                  Diagnostics& diagnostics) {
+  std::set<std::string> changed_paths;
+  for (const git::ChangedPath& path : changed) changed_paths.insert(path.path);
+  const std::vector<std::string> folders = changed_partner_folders(changed);
+  const std::set<std::string, std::less<>> changed_folders(folders.begin(), folders.end());
+
+  const NumberSides<Invoice> invoices =
+      number_sides(base, head, changed_paths, changed_folders, &PartnerFolder::invoices);
+  for (const Invoice* invoice : invoices.renumbered) {
+    const std::string* other = taken_by(invoices.base_files, invoice->number.value, invoice->file);
+    if (!other || already_reported(diagnostics, "invoice-number-reused", invoice->file,
+                                   invoice->number.position))
+      continue;
+    const std::string slug(partner_of(invoice->file).value_or(""));
+    diagnostics.error(
+        "invoice-number-taken", invoice->file, invoice->number.position,
+        "invoice number " + invoice->number.value + " is already taken at the base by " + *other,
+        invoice->status.value == "draft"
+            ? "another branch took the number first; merge the base into this branch, then run "
+              "partnerops invoice renumber " +
+                  invoice->number.value + " --partner " + slug
+            : "an issued invoice keeps its number; if the base's invoice is still a draft, "
+              "renumber that one instead, else credit this invoice and issue a new one");
+  }
+  const NumberSides<CreditNote> notes =
+      number_sides(base, head, changed_paths, changed_folders, &PartnerFolder::credit_notes);
+  for (const CreditNote* note : notes.renumbered) {
+    const std::string* other = taken_by(notes.base_files, note->number.value, note->file);
+    if (!other) continue;
+    diagnostics.error("credit-note-number-taken", note->file, note->number.position,
+                      "credit note number " + note->number.value +
+                          " is already taken at the base by " + *other,
+                      "another branch took the number first; remove this credit note, merge "
+                      "the base into this branch and write it again with partnerops invoice "
+                      "credit");
+  }
+}
 
 std::optional<std::vector<std::string>> touched_partners(
     const std::vector<git::ChangedPath>& changed) {

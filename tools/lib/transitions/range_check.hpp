@@ -50,6 +50,20 @@ std::optional<std::vector<std::string>> touched_partners(
 /// when the head side must be loaded whole.
 std::vector<std::string> changed_partner_folders(const std::vector<git::ChangedPath>& changed);
 
+/// Reports a number that BASE already uses for another file, carried by an
+/// invoice (`invoice-number-taken`) or a credit note
+/// (`credit-note-number-taken`) that the range added or gave a new number:
+/// what two branches that each numbered from their own working tree leave
+/// behind, whether BASE..HEAD is a branch behind its base or the merge
+/// result. `base` holds at least the folders the range changed; `head`
+/// every partner (a range that changes an invoice or a credit note loads
+/// the head whole), since a folder the range left alone holds at HEAD what
+/// it held at BASE. A file `invoice-number-reused` already reported in
+/// `diagnostics` is not reported again.
+void report_numbers_taken_at_base(const Workspace& base, const Workspace& head,
+                                  const std::vector<git::ChangedPath>& changed,
+                                  Diagnostics& diagnostics);
+
 /// Appends the diagnostics of `validation` (what loading and run_checks
 /// reported at head) whose file is one of `changed`, except those at a place
 /// `diagnostics` already holds with the same code.
