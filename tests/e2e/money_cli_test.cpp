@@ -400,7 +400,7 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
         "USD $31,022.50 $25,702.50 $40.00 $5,280.00", "31–60 days past due $5,320.00",
         "Current (not yet due) $0.00", "Over 90 days past due $0.00",
         "Less credit balances $40.00 Balance USD $5,280.00",
-        "INV-2026-0004 2 September 2026 $7,682.50 $7,682.50 $40.00 Credit $40.00 Credit balance",
+        "2 September 2026 $7,682.50 $7,682.50 $40.00 Credit $40.00 Credit balance",
         "CN-2026-0001 10 November 2026 INV-2026-0004 $40.00",
         "20 November 2026 INV-2026-0006 (CWFP-2026-0917) $2,000.00"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;

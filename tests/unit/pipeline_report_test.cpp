@@ -276,11 +276,16 @@ TEST(ReportHtml, SelfContainedWithChartsAndNoScript) {
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // no external resource
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_NE(html.find("aria-label=\"Funnel: partners that entered each stage\""), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"Revenue by month in USD\""), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"Revenue by month in EUR\""), std::string::npos);
-  // The USD chart runs from 2026-02 to 2026-09 with a bar labelled 8700.00.
-  EXPECT_NE(html.find(">8700.00</text>"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in USD\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in EUR\""), std::string::npos);
+  EXPECT_NE(html.find(">Invoiced (accrual)</text>"), std::string::npos);
+  EXPECT_NE(html.find(">Received (cash)</text>"), std::string::npos);
+  // The USD chart runs from 2026-02 to 2026-11, a month without events
+  // (2026-06) included; the table beside it gives the figures.
   EXPECT_NE(html.find(">2026-06</text>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td class=\"date\">2026-02</td><td class=\"num\">8700.00 USD</td>"
+                      "<td class=\"num\">8700.00 USD</td></tr>"),
+            std::string::npos);
 }
 
 TEST(ReportHtml, EscapesAHostilePartnerName) {
