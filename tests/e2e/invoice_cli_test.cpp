@@ -235,6 +235,91 @@ TEST_F(InvoiceCliTest, IssuedInvoiceEditsAreRejectedByValidateAndCheckRange) {
       << range.out;
 }
 
+TEST_F(InvoiceCliTest, IssueDatesFollowNumbersAcrossPartners) {
+  // INV-2027-0001 is Lakeshore's draft, INV-2027-0002 Noordzee's.
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
+                        "--no-branch"})
+                .exit_code,
+            0);
+  const RunResult later = partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-10"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  const std::string head = head_short();
+
+  // The earlier number may not be dated after the later one.
+  const RunResult after =
+      partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-12"});
+  EXPECT_EQ(after.exit_code, 1);
+  EXPECT_NE(after.err.find("partners/lakeshore-college/invoices/INV-2027-0001.yaml:2:9: "
+                           "error[invoice-date-order]: issuing invoice INV-2027-0001 on "
+                           "2027-01-12 would date it after INV-2027-0002, issued on 2027-01-10 "
+                           "with a later number\n"),
+            std::string::npos)
+      << after.err;
+  EXPECT_NE(after.err.find("hint: numbers follow issue dates: issue it with --date 2027-01-10 or "
+                           "earlier, or issue the drafts in number order\n"),
+            std::string::npos)
+      << after.err;
+  EXPECT_EQ(head_short(), head);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  // On or before that date it is issued, and validate agrees.
+  const RunResult same = partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-10"});
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  const RunResult validate = partnerops({"validate", "--today", "2027-01-12"});
+  EXPECT_EQ(validate.out.find("invoice-date-order"), std::string::npos) << validate.out;
+}
+
+TEST_F(InvoiceCliTest, AnIssueDateBeforeAnEarlierNumberIsRefused) {
+  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
+                        "--no-branch"})
+                .exit_code,
+            0);
+  ASSERT_EQ(partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-10"}).exit_code,
+            0);
+  const RunResult before =
+      partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-05"});
+  EXPECT_EQ(before.exit_code, 1);
+  EXPECT_NE(before.err.find("partners/noordzee-marine-data/invoices/INV-2027-0002.yaml:2:9: "
+                            "error[invoice-date-order]: issuing invoice INV-2027-0002 on "
+                            "2027-01-05 would date it before INV-2027-0001, issued on 2027-01-10 "
+                            "with an earlier number\n"),
+            std::string::npos)
+      << before.err;
+  EXPECT_NE(before.err.find("hint: numbers follow issue dates: issue it with --date 2027-01-10 or "
+                            "later\n"),
+            std::string::npos)
+      << before.err;
+
+  // Written by hand instead, validate reports it at the later invoice's date.
+  const fs::path file = dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml";
+  std::string text = read_file(file);
+  text.replace(text.find("status: draft"), 13, "status: issued");
+  text.replace(text.find("issue_date: 2027-01-01"), 22, "issue_date: 2027-01-05");
+  write_file(file, text);
+  const RunResult validate = partnerops({"validate", "--today", "2027-01-12"});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_NE(validate.out.find("partners/noordzee-marine-data/invoices/INV-2027-0002.yaml:4:13: "
+                              "error[invoice-date-order]: the invoice INV-2027-0002 is dated "
+                              "2027-01-05, before INV-2027-0001 of 2027-01-10, which has an "
+                              "earlier number\n"),
+            std::string::npos)
+      << validate.out;
+}
+
+TEST_F(InvoiceCliTest, ACreditNoteIsNeverDatedBeforeTheLastOne) {
+  // CN-2026-0001 is dated 2026-11-10; the next note takes 0002.
+  const RunResult early = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "early",
+                                      "--line", "2", "--date", "2026-11-09"});
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_NE(early.err.find("partners/lakeshore-college/credit-notes/CN-2026-0001.yaml:4:13: "
+                           "error[credit-note-date-order]: crediting on 2026-11-09 would number "
+                           "CN-2026-0002 after CN-2026-0001 but date it before that note's "
+                           "2026-11-10\n"),
+            std::string::npos)
+      << early.err;
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+}
+
 TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
   const RunResult credit = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
                                        "Billed twice for the quarter", "--date", "2026-11-23"});

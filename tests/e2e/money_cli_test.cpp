@@ -135,8 +135,10 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "      \"paid\": \"" + plain(paid_before + 350000) + "\",\n"
             "      \"credited\": \"" + plain(credit) + "\",\n"
             "      \"balance\": \"" + plain(open - credit) + "\",\n"
+            "      \"owed\": \"" + plain(open) + "\",\n"
+            "      \"credit_balance\": \"" + plain(credit) + "\",\n"
             "      \"ageing\": {\n"
-            "        \"current\": \"" + plain(-credit) + "\",\n"
+            "        \"current\": \"0.00\",\n"
             "        \"0-30\": \"0.00\",\n"
             "        \"31-60\": \"" + plain(open) + "\",\n"
             "        \"61-90\": \"0.00\",\n"
@@ -154,9 +156,10 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "      \"total\": \"7682.50\",\n"
             "      \"paid\": \"7682.50\",\n"
             "      \"credited\": \"40.00\",\n"
-            "      \"open\": \"-40.00\",\n"
+            "      \"open\": \"0.00\",\n"
+            "      \"credit_balance\": \"40.00\",\n"
             "      \"days_past_due\": 122,\n"
-            "      \"ageing\": \"current\"\n"
+            "      \"ageing\": null\n"
             "    },\n"
             "    {\n"
             "      \"number\": \"INV-2026-0006\",\n"
@@ -168,6 +171,7 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "      \"paid\": \"3500.00\",\n"
             "      \"credited\": \"0.00\",\n"
             "      \"open\": \"3820.00\",\n"
+            "      \"credit_balance\": \"0.00\",\n"
             "      \"days_past_due\": 31,\n"
             "      \"ageing\": \"31-60\"\n"
             "    }\n"
@@ -238,10 +242,10 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
     const nlohmann::json s = statement(age.today);
     EXPECT_EQ(s["open_invoices"][1]["days_past_due"], age.days);
     EXPECT_EQ(s["open_invoices"][1]["ageing"], age.bucket);
+    // The credit balance on INV-2026-0004 is in no bucket.
     for (const auto& [bucket, amount] : s["balances"][0]["ageing"].items())
-      EXPECT_EQ(amount, plain((bucket == age.bucket ? open : 0) -
-                              (bucket == "current" ? credit : 0)))
-          << bucket;
+      EXPECT_EQ(amount, plain(bucket == age.bucket ? open : 0)) << bucket;
+    EXPECT_EQ(s["balances"][0]["credit_balance"], plain(credit));
   }
 
   // One cent more than is open is refused, and nothing changes.
@@ -392,12 +396,75 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
   const std::string text = fold(pdf_text(dir.path() / "statement.pdf"));
   for (const char* expected :
        {"Statement of account", "As of 2 January 2027", "Lakeshore Community College District",
-        "INV-2026-0006 2 December 2026 $7,320.00 $2,000.00 $0.00 $5,320.00 31–60 days (CWFP-2026-0917)",
+        "2 December 2026 $7,320.00 $2,000.00 $0.00 $5,320.00 31–60 days",
         "USD $31,022.50 $25,702.50 $40.00 $5,280.00", "31–60 days past due $5,320.00",
-        "Current (not yet due) -$40.00", "Over 90 days past due $0.00",
+        "Current (not yet due) $0.00", "Over 90 days past due $0.00",
+        "Less credit balances $40.00 Balance USD $5,280.00",
+        "2 September 2026 $7,682.50 $7,682.50 $40.00 Credit $40.00 Credit balance",
         "CN-2026-0001 10 November 2026 INV-2026-0004 $40.00",
         "20 November 2026 INV-2026-0006 (CWFP-2026-0917) $2,000.00"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  // Money owed back is a credit balance, never a negative amount.
+  EXPECT_EQ(text.find("-$"), std::string::npos) << text;
+}
+
+TEST_F(MoneyCliTest, AnInvoicePaidInPartAndCreditedForTheRestOwesNothingAnywhere) {
+  // 120.00 of storage credited, then the 7200.00 left paid: settled.
+  const RunResult credit =
+      partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used", "--line",
+                  "2", "--date", "2026-11-15"});
+  ASSERT_EQ(credit.exit_code, 0) << credit.err;
+  const RunResult pay = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "7200.00",
+                                    "--date", "2026-11-20"});
+  ASSERT_EQ(pay.exit_code, 0) << pay.err;
+  EXPECT_NE(file(k_invoice).find("status: paid\n"), std::string::npos);
+
+  const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--today",
+                                      "2026-11-23", "--out", "out"});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const std::string invoice =
+      fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0006.pdf"));
+  EXPECT_NE(invoice.find("Paid $7,200.00 Credited $120.00 Balance due $0.00"), std::string::npos)
+      << invoice;
+  const std::string receipt =
+      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
+  EXPECT_NE(receipt.find("Balance remaining $0.00"), std::string::npos) << receipt;
+
+  // The statement agrees: INV-2026-0006 is not open.
+  const nlohmann::json s = statement("2026-11-23");
+  ASSERT_EQ(s["open_invoices"].size(), 1u);
+  EXPECT_EQ(s["open_invoices"][0]["number"], "INV-2026-0004");
+
+  // So does the sponsor's cover note.
+  const RunResult handoff = partnerops({"invoice", "handoff", "INV-2026-0006", "--out", "bundle",
+                                        "--today", "2026-11-23"});
+  ASSERT_EQ(handoff.exit_code, 0) << handoff.err;
+  EXPECT_NE(read_file(dir.path() / "bundle/README.md")
+                .find("| 7320.00 USD | 0.00 USD | INV-2026-0006.pdf |\n"),
+            std::string::npos)
+      << read_file(dir.path() / "bundle/README.md");
+}
+
+TEST_F(MoneyCliTest, ACreditBalancePrintsAsACreditNeverAsAnAmountDue) {
+  // CN-2026-0001 credited 40.00 on INV-2026-0004 after it was paid in full.
+  const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--kind",
+                                      "invoice", "--today", "2026-11-23", "--out", "out"});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const std::string invoice =
+      fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf"));
+  EXPECT_NE(invoice.find("Paid $7,682.50 Credited $40.00 Credit balance $40.00"),
+            std::string::npos)
+      << invoice;
+  EXPECT_EQ(invoice.find("Balance due"), std::string::npos) << invoice;
+  EXPECT_EQ(invoice.find("-$"), std::string::npos) << invoice;
+
+  const RunResult handoff = partnerops({"invoice", "handoff", "INV-2026-0004", "--out", "bundle",
+                                        "--today", "2026-11-23"});
+  ASSERT_EQ(handoff.exit_code, 0) << handoff.err;
+  EXPECT_NE(read_file(dir.path() / "bundle/README.md")
+                .find("| 7682.50 USD | credit 40.00 USD | INV-2026-0004.pdf |\n"),
+            std::string::npos)
+      << read_file(dir.path() / "bundle/README.md");
 }
 
 TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
@@ -497,12 +564,12 @@ TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
             "From Commons Compute, prepared 2026-11-23: 2 invoices to issue from your accounting "
             "system. Please tell us the number each one receives there.\n"
             "\n"
-            "| Invoice | Partner | Issued | Due | Total | PDF |\n"
-            "|---|---|---|---|---:|---|\n"
+            "| Invoice | Partner | Issued | Due | Total | Balance | PDF |\n"
+            "|---|---|---|---|---:|---:|---|\n"
             "| INV-2026-0006 | Lakeshore Community College District | 2026-11-02 | 2026-12-02 | "
-            "7320.00 USD | INV-2026-0006.pdf |\n"
+            "7320.00 USD | 7320.00 USD | INV-2026-0006.pdf |\n"
             "| INV-2026-0007 | Lakeshore Community College District | 2026-11-20 | 2026-12-20 | "
-            "217.50 USD | INV-2026-0007.pdf |\n"
+            "217.50 USD | 217.50 USD | INV-2026-0007.pdf |\n"
             "\n"
             "## Totals\n"
             "\n"
@@ -553,8 +620,8 @@ TEST_F(MoneyCliTest, StatementsOfEveryPartnerWithIssuedInvoices) {
   // Noordzee: 5250.00 + 4500.00 EUR invoiced and paid (keys sorted by the parse).
   EXPECT_EQ(document["statements"][1]["balances"].dump(),
             R"([{"ageing":{"0-30":"0.00","31-60":"0.00","61-90":"0.00","90+":"0.00",)"
-            R"("current":"0.00"},"balance":"0.00","credited":"0.00","currency":"EUR",)"
-            R"("invoiced":"9750.00","paid":"9750.00"}])");
+            R"("current":"0.00"},"balance":"0.00","credit_balance":"0.00","credited":"0.00",)"
+            R"("currency":"EUR","invoiced":"9750.00","owed":"0.00","paid":"9750.00"}])");
   const RunResult pdf = partnerops({"statement", "--all", "--format", "pdf"});
   EXPECT_EQ(pdf.exit_code, 2);
 }

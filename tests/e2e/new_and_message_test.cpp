@@ -333,6 +333,52 @@ TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
   EXPECT_FALSE(fs::exists(dir.path() / "none.eml"));
 }
 
+TEST_F(NewAndMessageTest, APaymentReminderAsksOnlyForWhatIsLeftAfterCredits) {
+  RunResult result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "3000.00",
+                                 "--date", "2026-11-20"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used",
+                       "--line", "2", "--date", "2026-11-25"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
+                       "2026-12-20", "--out", "reminder.eml"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  // 7320.00 − 3000.00 paid − 120.00 credited, in the text and on the PDF.
+  const std::string decoded = read_eml(dir.path() / "reminder.eml");
+  EXPECT_NE(decoded.find("has a balance of $4,200.00\noutstanding"), std::string::npos)
+      << decoded;
+  const std::string pdf = pdf_text(dir.path() / "attachments/invoice-INV-2026-0006.pdf");
+  EXPECT_NE(pdf.find("$4,200.00"), std::string::npos) << pdf;
+
+  // The credit note and a payment settle the rest, though the status
+  // stays issued when the credit comes last: nothing to remind of.
+  result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "4200.00", "--date",
+                       "2026-12-21"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
+                       "2026-12-22", "--out", "none.eml"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error[message-no-overdue-invoice]"), std::string::npos)
+      << result.err;
+}
+
+TEST_F(NewAndMessageTest, NoReminderForAnInvoicePaidAndThenCreditedForTheRest) {
+  RunResult result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "7200.00",
+                                 "--date", "2026-11-20"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used",
+                       "--line", "2", "--date", "2026-11-25"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
+                       "2026-12-20", "--out", "reminder.eml"});
+  EXPECT_EQ(result.exit_code, 1) << result.out;
+  EXPECT_NE(result.err.find("error[message-no-overdue-invoice]: 'lakeshore-college' has no "
+                            "overdue invoice on 2026-12-20"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "reminder.eml"));
+}
+
 TEST_F(NewAndMessageTest, DraftAgreementAndRenewalNoticeCarryTheirPdfs) {
   RunResult result = partnerops({"message", "draft-agreement-shared", "prairie-public-health",
                                  "--today", "2026-11-23", "--out", "draft.eml"});

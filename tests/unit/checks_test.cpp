@@ -71,6 +71,23 @@ TEST_F(BaseWorkspace, BrokenCopyOfAnInvoiceNumberIsNotAGap) {
             Lines{"error schema-enum partners/prairie-public-health/invoices/INV-2026-0002.yaml:3:9"});
 }
 
+TEST_F(BaseWorkspace, ALaterNumberDatedBeforeAnEarlierOneIsOutOfOrder) {
+  // INV-2026-0005 (another partner's) was issued on 2026-10-01.
+  edit(k_inv6, "issue_date: 2026-11-02", "issue_date: 2026-09-15");
+  EXPECT_EQ(validate(), Lines{"error invoice-date-order " + std::string(k_inv6) + ":4:13"});
+}
+
+TEST_F(BaseWorkspace, TheSameDateAsTheEarlierNumberIsInOrder) {
+  edit(k_inv6, "issue_date: 2026-11-02", "issue_date: 2026-10-01");
+  EXPECT_EQ(validate(), Lines{});
+}
+
+TEST_F(BaseWorkspace, ADraftsDateIsNotYetInTheSequence) {
+  edit(k_inv6, "status: issued", "status: draft");
+  edit(k_inv6, "issue_date: 2026-11-02", "issue_date: 2026-09-15");
+  EXPECT_EQ(validate(), Lines{});
+}
+
 TEST_F(BaseWorkspace, UnsignedSignatoryOfAPartnerIsOneError) {
   edit("partners/lakeshore-college/agreement.yaml",
        "    email: gwhitfield@lakeshorecc.edu\n    signed_on: 2026-01-29\n",

@@ -98,5 +98,12 @@ TEST_F(CreditNotes, ANumberOutsideTheRuleIsReported) {
   EXPECT_EQ(validate(), expected);
 }
 
+TEST_F(CreditNotes, ALaterNumberDatedBeforeAnEarlierOneIsOutOfOrder) {
+  // CN-2026-0001 is dated 2026-11-10.
+  m_files[k_cn2] = second_note(m_files.at(k_cn1), "20.00");
+  edit(k_cn2, "issue_date: 2026-11-10", "issue_date: 2026-11-09");
+  EXPECT_EQ(validate(), Lines{"error credit-note-date-order " + std::string(k_cn2) + ":4:13"});
+}
+
 }  // namespace
 }  // namespace partnerops

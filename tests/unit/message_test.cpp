@@ -6,6 +6,7 @@
 
 #include "message/canned.hpp"
 #include "message/eml.hpp"
+#include "ops_fixture_support.hpp"
 
 namespace partnerops::message {
 namespace {
@@ -111,6 +112,33 @@ TEST(Eml, WritesEncodedHeadersAPlainBodyAndABase64Attachment) {
   email.to.clear();
   EXPECT_FALSE(write_eml(email, &error));
   EXPECT_EQ(error, "the message has no recipient");
+}
+
+TEST(PaymentReminder, NeverRemindsOfACreditedAmount) {
+  // INV-2026-0006 (7320.00, due 2026-12-02) paid 7200.00 and credited the
+  // 120.00 left: nothing is owed, though the status stays issued.
+  testing::MemorySource source = testing::fixture_workspace();
+  testing::pay_and_credit_storage(source, "7200.00", "2026-11-25");
+  const auto workspace = testing::load_clean(source);
+  const PartnerFolder& folder = *workspace->partner("lakeshore-college");
+  Diagnostics diagnostics;
+  EXPECT_EQ(overdue_invoice(folder, *Date::parse("2026-12-20"), "", diagnostics), nullptr);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics.begin()->code, "message-no-overdue-invoice");
+  EXPECT_EQ(diagnostics.begin()->message,
+            "'lakeshore-college' has no overdue invoice on 2026-12-20");
+}
+
+TEST(PaymentReminder, RemindsOfWhatIsLeftAfterPaymentsAndCredits) {
+  testing::MemorySource source = testing::fixture_workspace();
+  testing::pay_and_credit_storage(source, "3000.00", "2026-11-25");
+  const auto workspace = testing::load_clean(source);
+  Diagnostics diagnostics;
+  const Invoice* invoice = overdue_invoice(*workspace->partner("lakeshore-college"),
+                                           *Date::parse("2026-12-20"), "", diagnostics);
+  ASSERT_NE(invoice, nullptr);
+  EXPECT_EQ(invoice->number.value, "INV-2026-0006");
+  EXPECT_TRUE(diagnostics.empty());
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ struct Expected {
   std::map<std::string, std::size_t> count;                           // stage → partners
   std::map<std::string, std::map<std::string, std::int64_t>> value;   // stage → currency → cents
   std::map<std::string, std::set<std::string>> entered;               // stage → slugs
-  std::map<std::pair<std::string, std::string>, std::int64_t> revenue;  // (month, currency) → cents
+  std::map<std::pair<std::string, std::string>, std::int64_t> invoiced;  // (month, currency) → cents
+  std::map<std::pair<std::string, std::string>, std::int64_t> received;  // (month, currency) → cents
   std::size_t kpi_rows = 0;
   std::vector<std::string> open_issues;  // "slug ID"
 };
@@ -66,11 +67,23 @@ Expected compute_expected() {
     if (fs::exists(dir.path() / "invoices")) {
       for (const fs::directory_entry& file : fs::directory_iterator(dir.path() / "invoices")) {
         const YAML::Node invoice = YAML::LoadFile(file.path().string());
-        if (invoice["status"].as<std::string>() != "paid") continue;
+        const std::string status = invoice["status"].as<std::string>();
+        if (status != "issued" && status != "paid") continue;
+        const std::string currency = invoice["currency"].as<std::string>();
+        e.invoiced[{invoice["issue_date"].as<std::string>().substr(0, 7), currency}] +=
+            cents(invoice["total"].as<std::string>());
         for (const YAML::Node& payment : invoice["payments"]) {
-          e.revenue[{payment["date"].as<std::string>().substr(0, 7), invoice["currency"].as<std::string>()}] +=
+          e.received[{payment["date"].as<std::string>().substr(0, 7), currency}] +=
               cents(payment["amount"].as<std::string>());
         }
+      }
+    }
+    if (fs::exists(dir.path() / "credit-notes")) {
+      for (const fs::directory_entry& file : fs::directory_iterator(dir.path() / "credit-notes")) {
+        const YAML::Node note = YAML::LoadFile(file.path().string());
+        if (note["status"].as<std::string>() == "void") continue;
+        e.invoiced[{note["issue_date"].as<std::string>().substr(0, 7),
+                    note["currency"].as<std::string>()}] -= cents(note["total"].as<std::string>());
       }
     }
     if (fs::exists(dir.path() / "kpis.yaml"))
@@ -152,14 +165,69 @@ TEST_F(ReportTest, MedianDaysOverCompletedStays) {
       {"stage": "closed", "completed_stays": 0, "median_days": null}])"));
 }
 
-TEST_F(ReportTest, RevenueByMonthPerCurrency) {
+TEST_F(ReportTest, RevenueByMonthInvoicedAndReceivedPerCurrency) {
   const Expected e = compute_expected();
-  std::map<std::pair<std::string, std::string>, std::int64_t> found;
+  std::map<std::pair<std::string, std::string>, std::int64_t> invoiced, received;
+  for (const nlohmann::json& row : json["revenue_by_month"]) {
+    const std::pair<std::string, std::string> key{row["month"], row["currency"]};
+    EXPECT_EQ(cents(row["invoiced"]["amount"]), row["invoiced"]["minor"].get<std::int64_t>());
+    EXPECT_EQ(cents(row["received"]["amount"]), row["received"]["minor"].get<std::int64_t>());
+    if (row["invoiced"]["minor"] != 0) invoiced[key] = row["invoiced"]["minor"];
+    if (row["received"]["minor"] != 0) received[key] = row["received"]["minor"];
+  }
+  EXPECT_EQ(invoiced, e.invoiced);
+  EXPECT_EQ(received, e.received);
+  // INV-2026-0001 issued 2026-02-02 and paid 2026-02-26, both 8700.00.
+  EXPECT_EQ(json["revenue_by_month"][0], nlohmann::json::parse(R"({"month": "2026-02",
+      "currency": "USD", "invoiced": {"amount": "8700.00", "minor": 870000},
+      "received": {"amount": "8700.00", "minor": 870000}})"));
+  // November: INV-2026-0006 issued (7320.00), less CN-2026-0001 (40.00);
+  // nothing received yet.
+  nlohmann::json november;
   for (const nlohmann::json& row : json["revenue_by_month"])
-    found[{row["month"], row["currency"]}] = row["minor"];
-  EXPECT_EQ(found, e.revenue);
-  EXPECT_EQ(json["revenue_by_month"][0], nlohmann::json::parse(
-                                             R"({"month": "2026-02", "currency": "USD", "amount": "8700.00", "minor": 870000})"));
+    if (row["month"] == "2026-11" && row["currency"] == "USD") november = row;
+  EXPECT_EQ(november["invoiced"]["amount"], "7280.00");
+  EXPECT_EQ(november["received"]["amount"], "0.00");
+}
+
+TEST(ReportRevenue, APartialPaymentCountsInItsMonthAndPastMonthsNeverChange) {
+  MemorySource source = testing::fixture_workspace();
+  const std::string invoice = "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+  replace_in(source, invoice, "payments: []\n",
+             "payments:\n  - date: 2026-11-20\n    amount: \"2000.00\"\n");
+  const auto revenue = [&source] {
+    const auto workspace = load_clean(source);
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> usd;
+    for (const RevenueMonth& month : build_pipeline_report(*workspace, k_today).revenue)
+      if (month.currency == "USD") usd[month.month] = {month.invoiced, month.received};
+    return usd;
+  };
+  const auto partial = revenue();
+  EXPECT_EQ(partial.at("2026-11"), std::make_pair(std::int64_t{732000 - 4000}, std::int64_t{200000}));
+  // The rest arrives in December and settles the invoice: November keeps
+  // its 2000.00.
+  replace_in(source, invoice, "    amount: \"2000.00\"\n",
+             "    amount: \"2000.00\"\n  - date: 2026-12-03\n    amount: \"5320.00\"\n");
+  replace_in(source, invoice, "status: issued", "status: paid");
+  const auto settled = revenue();
+  EXPECT_EQ(settled.at("2026-11"), partial.at("2026-11"));
+  EXPECT_EQ(settled.at("2026-12"), std::make_pair(std::int64_t{0}, std::int64_t{532000}));
+}
+
+TEST(ReportRevenue, HtmlLabelsInvoicedAndReceivedSideBySide) {
+  MemorySource source = testing::fixture_workspace();
+  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml", "payments: []\n",
+             "payments:\n  - date: 2026-11-20\n    amount: \"2000.00\"\n");
+  const auto workspace = load_clean(source);
+  const std::string html = report_html(build_pipeline_report(*workspace, k_today));
+  EXPECT_NE(html.find("<tr><th>Month</th><th class=\"num\">Invoiced (accrual)</th>"
+                      "<th class=\"num\">Received (cash)</th></tr>\n"),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr><td class=\"date\">2026-11</td><td class=\"num\">7280.00 USD</td>"
+                      "<td class=\"num\">2000.00 USD</td></tr>\n"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("on paid invoices"), std::string::npos);
 }
 
 TEST_F(ReportTest, KpisIssuesAndRenewals) {
@@ -208,11 +276,16 @@ TEST(ReportHtml, SelfContainedWithChartsAndNoScript) {
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // no external resource
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_NE(html.find("aria-label=\"Funnel: partners that entered each stage\""), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"Revenue by month in USD\""), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"Revenue by month in EUR\""), std::string::npos);
-  // The USD chart runs from 2026-02 to 2026-09 with a bar labelled 8700.00.
-  EXPECT_NE(html.find(">8700.00</text>"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in USD\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in EUR\""), std::string::npos);
+  EXPECT_NE(html.find(">Invoiced (accrual)</text>"), std::string::npos);
+  EXPECT_NE(html.find(">Received (cash)</text>"), std::string::npos);
+  // The USD chart runs from 2026-02 to 2026-11, a month without events
+  // (2026-06) included; the table beside it gives the figures.
   EXPECT_NE(html.find(">2026-06</text>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td class=\"date\">2026-02</td><td class=\"num\">8700.00 USD</td>"
+                      "<td class=\"num\">8700.00 USD</td></tr>"),
+            std::string::npos);
 }
 
 TEST(ReportHtml, EscapesAHostilePartnerName) {

@@ -53,7 +53,8 @@ TEST_F(StatementTest, OnlyPartnersWithIssuedInvoicesHaveOne) {
 TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
   // INV-2026-0006: 7320.00 USD due 2026-12-02, nothing paid. The paid
   // invoices 0001, 0002 and 0004 add to invoiced and paid alike, and
-  // CN-2026-0001 credits 40.00 on 0004 after it was paid: owed back, current.
+  // CN-2026-0001 credits 40.00 on 0004 after it was paid: a credit balance,
+  // owed back, in no ageing bucket.
   const std::int64_t open = 732000;
   const std::int64_t credit = 4000;
   const std::int64_t invoiced = 870000 + 732000 + 768250 + open;
@@ -74,8 +75,11 @@ TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
     const Statement statement = of("lakeshore-college", c.today);
     ASSERT_EQ(statement.open_invoices.size(), 2u);
     EXPECT_EQ(statement.open_invoices[0].invoice->number.value, "INV-2026-0004");
-    EXPECT_EQ(statement.open_invoices[0].open, -credit);
-    EXPECT_EQ(statement.open_invoices[0].bucket, AgeingBucket::current);
+    EXPECT_EQ(statement.open_invoices[0].open, 0);
+    EXPECT_EQ(statement.open_invoices[0].credit, credit);
+    EXPECT_EQ(statement.open_invoices[0].bucket, std::nullopt);
+    EXPECT_EQ(statement.open_invoices[1].open, open);
+    EXPECT_EQ(statement.open_invoices[1].credit, 0);
     EXPECT_EQ(statement.open_invoices[1].invoice->number.value, "INV-2026-0006");
     EXPECT_EQ(statement.open_invoices[1].days_past_due, c.days);
     EXPECT_EQ(statement.open_invoices[1].bucket, c.bucket);
@@ -90,11 +94,10 @@ TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
     EXPECT_EQ(usd.paid, invoiced - open);
     EXPECT_EQ(usd.credited, credit);
     EXPECT_EQ(usd.balance, open - credit);
-    for (const AgeingBucket bucket : k_ageing_buckets) {
-      const std::int64_t expected = (bucket == c.bucket ? open : 0) -
-                                    (bucket == AgeingBucket::current ? credit : 0);
-      EXPECT_EQ(usd.ageing[static_cast<std::size_t>(bucket)], expected);
-    }
+    EXPECT_EQ(usd.owed, open);
+    EXPECT_EQ(usd.credit, credit);
+    for (const AgeingBucket bucket : k_ageing_buckets)
+      EXPECT_EQ(usd.ageing[static_cast<std::size_t>(bucket)], bucket == c.bucket ? open : 0);
   }
 }
 
@@ -111,8 +114,35 @@ TEST_F(StatementTest, PaymentsAreListedByDateAndASettledPartnerOwesNothing) {
   const nlohmann::ordered_json json = statement_json(statement);
   EXPECT_EQ(json["balances"].dump(),
             R"([{"currency":"EUR","invoiced":"9750.00","paid":"9750.00","credited":"0.00",)"
-            R"("balance":"0.00","ageing":{"current":"0.00","0-30":"0.00","31-60":"0.00",)"
+            R"("balance":"0.00","owed":"0.00","credit_balance":"0.00",)"
+            R"("ageing":{"current":"0.00","0-30":"0.00","31-60":"0.00",)"
             R"("61-90":"0.00","90+":"0.00"}}])");
+}
+
+TEST_F(StatementTest, ACreditBalanceIsLabelledAndNeverAged) {
+  // CN-2026-0001 credits 40.00 on INV-2026-0004, paid in full in August:
+  // the partner is owed 40.00, not late with -40.00.
+  const Statement statement = of("lakeshore-college", "2027-01-02");
+  const nlohmann::ordered_json json = statement_json(statement);
+  EXPECT_EQ(json["open_invoices"][0].dump(),
+            R"({"number":"INV-2026-0004","sponsor_number":"CWFP-2026-0642",)"
+            R"("issue_date":"2026-08-03","due_date":"2026-09-02","currency":"USD",)"
+            R"("total":"7682.50","paid":"7682.50","credited":"40.00","open":"0.00",)"
+            R"("credit_balance":"40.00","days_past_due":122,"ageing":null})");
+  EXPECT_EQ(json["balances"][0]["balance"], "7280.00");
+  EXPECT_EQ(json["balances"][0]["owed"], "7320.00");
+  EXPECT_EQ(json["balances"][0]["credit_balance"], "40.00");
+  EXPECT_EQ(json["balances"][0]["ageing"].dump(),
+            R"({"current":"0.00","0-30":"0.00","31-60":"7320.00","61-90":"0.00","90+":"0.00"})");
+  const std::string text = statement_text(statement);
+  EXPECT_NE(text.find("  INV-2026-0004  due 2026-09-02  credit balance 40.00 USD of 7682.50  "
+                      "owed back to the partner\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  USD 7280.00  (current: 0.00, 0-30: 0.00, 31-60: 7320.00, 61-90: 0.00, "
+                      "90+: 0.00; less credit balances 40.00)\n"),
+            std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -56,9 +56,10 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
   std::optional<git::RepositoryInBackground> repository;
   if (!options.no_commit) repository.emplace(options.path);
   const std::unique_ptr<Source> tree = open_directory_source(options.path);
-  const std::unique_ptr<Source> scoped = options.scope == LoadScope::partner
-                                             ? transitions::scope_to_partner(*tree, options.slug)
-                                             : nullptr;
+  const std::unique_ptr<Source> scoped =
+      options.view                          ? filter_source(*tree, options.view)
+      : options.scope == LoadScope::partner ? transitions::scope_to_partner(*tree, options.slug)
+                                            : nullptr;
   Diagnostics loaded;
   const Workspace workspace = load_workspace(scoped ? *scoped : *tree, LoadOptions{}, loaded);
 

@@ -12,6 +12,7 @@
 #include "diag/diagnostic.hpp"
 #include "model/date.hpp"
 #include "model/workspace.hpp"
+#include "source/filtered_source.hpp"
 #include "transitions/change_set.hpp"
 
 namespace partnerops::cli {
@@ -34,6 +35,9 @@ struct BookkeepingOptions {
   bool no_commit = false;
   std::string date;
   LoadScope scope = LoadScope::partner;
+  /// When set, what is loaded instead of `scope`'s files (e.g. `invoice
+  /// issue`: the partner's folder and every partner's invoices).
+  PathFilter view;
 };
 
 /// Adds the commit options of a command that commits on the current branch

@@ -24,13 +24,18 @@ int run_invoice_issue(InvoiceIssueOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
-  // Only the owning partner's folder is loaded, as for `record`.
+  // The owning partner's folder is loaded, as for `record`, and of the
+  // other partners only their invoices: the issue date must follow the
+  // numbers of the whole sequence.
   options.common.slug = billing::find_invoice_owner(options.common.path, options.number);
   if (options.common.slug.empty()) {
     std::cerr << "partnerops: there is no invoice " << options.number << " under "
               << options.common.path << "/partners/*/invoices/\n";
     return k_exit_problems;
   }
+  options.common.view = [slug = options.common.slug](std::string_view path, EntryType type) {
+    return billing::issue_input(path, type, slug);
+  };
   const billing::IssueRequest request{options.number, *date};
   return run_bookkeeping(options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {

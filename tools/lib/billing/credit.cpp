@@ -186,6 +186,27 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
   if (!rule) return std::nullopt;
   NextNumbers numbers(workspace, FileKind::credit_note, *rule);
   const std::string number = numbers.take(request.date.year());
+  // The new note takes the sequence's highest number, so no note of the
+  // sequence may be dated after it: numbers follow issue dates.
+  const std::optional<NumberingRule::Match> numbered = rule->match(number);
+  const CreditNote* latest = nullptr;
+  for (const PartnerFolder& other : workspace.partners())
+    for (const CreditNote& note : other.credit_notes) {
+      const std::optional<NumberingRule::Match> match = rule->match(note.number.value);
+      if (!numbered || !match || match->sequence != numbered->sequence || !note.issue_date ||
+          !(request.date < note.issue_date->value))
+        continue;
+      if (!latest || latest->issue_date->value < note.issue_date->value) latest = &note;
+    }
+  if (latest) {
+    diagnostics.error("credit-note-date-order", latest->file, latest->issue_date->position,
+                      "crediting on " + request.date.iso() + " would number " + number +
+                          " after " + latest->number.value + " but date it before that note's " +
+                          latest->issue_date->value.iso(),
+                      "numbers follow issue dates: credit with --date " +
+                          latest->issue_date->value.iso() + " or later");
+    return std::nullopt;
+  }
   const std::string path = folder.path + "/credit-notes/" + number + ".yaml";
   const std::string text =
       credit_note_yaml(number, request.date, invoice.priced.currency, invoice, request.reason,

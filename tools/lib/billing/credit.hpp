@@ -35,7 +35,9 @@ struct CreditRequest {
 
 /// Plans the credit note. Returns the one new file, or nullopt after
 /// reporting why not (`invoice-unknown`, `credit-note-invoice-status`,
-/// `credit-line`, `credit-note-over-credit`, `numbering-rule-invalid`).
+/// `credit-line`, `credit-note-over-credit`, `numbering-rule-invalid`,
+/// `credit-note-date-order` when a note of the sequence is dated after
+/// `date`).
 std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
                                                   const CreditRequest& request,
                                                   Diagnostics& diagnostics);

@@ -50,6 +50,57 @@ const ChecklistItem* first_invoice_item(const Workspace& workspace, const Partne
   return nullptr;
 }
 
+namespace {
+
+/// False, after reporting `invoice-date-order`, when issuing `draft` on
+/// `date` would date it before an issued invoice with an earlier number of
+/// its sequence, or after one with a later number: `validate` would then
+/// report the pair.
+bool dates_follow_numbers(const Workspace& workspace, const NumberingRule& rule,
+                          const NumberingRule::Match& draft_match, const Invoice& draft,
+                          Date date, Diagnostics& diagnostics) {
+  const Invoice* earlier = nullptr;  // the latest-dated earlier number issued after `date`
+  const Invoice* later = nullptr;    // the earliest-dated later number issued before `date`
+  for (const PartnerFolder& folder : workspace.partners()) {
+    for (const Invoice& other : folder.invoices) {
+      if (other.status.value == "draft" || !other.issue_date) continue;
+      const std::optional<NumberingRule::Match> match = rule.match(other.number.value);
+      if (!match || match->sequence != draft_match.sequence) continue;
+      const Date issued = other.issue_date->value;
+      if (match->seq < draft_match.seq && date < issued &&
+          (!earlier || earlier->issue_date->value < issued))
+        earlier = &other;
+      if (match->seq > draft_match.seq && issued < date &&
+          (!later || issued < later->issue_date->value))
+        later = &other;
+    }
+  }
+  if (!earlier && !later) return true;
+  const Invoice& other = earlier ? *earlier : *later;
+  const std::string other_date = other.issue_date->value.iso();
+  diagnostics.error(
+      "invoice-date-order", draft.file, draft.number.position,
+      "issuing invoice " + draft.number.value + " on " + date.iso() + " would date it " +
+          (earlier ? "before " : "after ") + other.number.value + ", issued on " + other_date +
+          " with " + (earlier ? "an earlier" : "a later") + " number",
+      "numbers follow issue dates: issue it with --date " + other_date +
+          (earlier ? " or later" : " or earlier") +
+          (earlier ? "" : ", or issue the drafts in number order"));
+  return false;
+}
+
+}  // namespace
+
+bool issue_input(std::string_view path, EntryType type, std::string_view slug) {
+  if (type == EntryType::directory) return true;
+  if (path == "partnerops.yaml" || path.starts_with("schemas/")) return true;
+  if (!path.starts_with("partners/")) return false;
+  const std::size_t slash = path.find('/', 9);
+  if (slash == std::string_view::npos) return false;
+  if (path.substr(9, slash - 9) == slug) return true;
+  return path.substr(slash + 1).starts_with("invoices/");
+}
+
 std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                                                  const IssueRequest& request,
                                                  Diagnostics& diagnostics) {
@@ -81,6 +132,9 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                         "invoice run number a new draft");
       return std::nullopt;
     }
+    if (match && !dates_follow_numbers(workspace, *rule, *match, invoice, request.date,
+                                       diagnostics))
+      return std::nullopt;
   }
   const WorkspaceFile* file = workspace.file(invoice.file);
   const Date due = request.date.plus_days(

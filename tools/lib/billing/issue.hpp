@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diag/diagnostic.hpp"
 #include "model/workspace.hpp"
@@ -40,6 +41,12 @@ inline constexpr std::string_view k_recorded_by_issue = "invoice-issue";
 /// when there is one and the partner has not recorded it yet; else nullptr.
 const ChecklistItem* first_invoice_item(const Workspace& workspace, const PartnerFolder& folder);
 
+/// True for the files `invoice issue` loads: partnerops.yaml, schemas/,
+/// the folder of the partner `slug`, and every partner's invoices/ (the
+/// issue date is checked against the issued invoices around the draft's
+/// number, whoever they bill).
+bool issue_input(std::string_view path, EntryType type, std::string_view slug);
+
 struct IssueRequest {
   std::string number;
   Date date;
@@ -48,10 +55,14 @@ struct IssueRequest {
 /// Plans issuing the draft `request.number` on `request.date`. Returns the
 /// one-file change, or nullopt after reporting why not (`invoice-unknown`,
 /// `invoice-not-draft`, `invoice-issue-year` when the number belongs to
-/// another year than the date, `advance-edit-refused` when the file cannot
-/// be edited safely). When the partner's stage has a checklist item issuing
-/// records (first_invoice_item), partner.yaml records it in the same change,
-/// dated by the partner's earliest issued invoice (this one, usually).
+/// another year than the date, `invoice-date-order` when an issued invoice
+/// with an earlier number of the sequence is dated after the date (or one
+/// with a later number before it), `advance-edit-refused` when the file
+/// cannot be edited safely). Every invoice of the sequence must be loaded
+/// for the date check (issue_input). When the partner's stage has a
+/// checklist item issuing records (first_invoice_item), partner.yaml
+/// records it in the same change, dated by the partner's earliest issued
+/// invoice (this one, usually).
 std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                                                  const IssueRequest& request,
                                                  Diagnostics& diagnostics);

@@ -92,17 +92,23 @@ void check_credit_note_numbering(const CheckContext& context) {
   std::vector<NumberedDocument> documents;
   for (const PartnerFolder& folder : context.workspace.partners())
     for (const CreditNote& note : folder.credit_notes)
-      documents.push_back({note.number.value, note.file, note.number.position,
-                           note.issue_date ? std::optional(note.issue_date->value) : std::nullopt});
+      // Credit notes are issued as written, so every date counts.
+      documents.push_back(
+          {note.number.value, note.file, note.number.position,
+           note.issue_date ? std::optional(note.issue_date->value) : std::nullopt,
+           note.issue_date ? std::optional(note.issue_date->position) : std::nullopt});
   check_number_sequence(
       context, rule, documents,
       {.duplicate_code = "credit-note-number-duplicate",
        .format_code = "credit-note-number-format",
        .gap_code = "credit-note-number-gap",
+       .date_order_code = "credit-note-date-order",
        .noun = "credit note",
        .kind = FileKind::credit_note,
        .duplicate_hint = "every credit note needs its own number; take the next free one",
-       .gap_hint = "credit note numbers are gapless; void (never delete) a wrong one"});
+       .gap_hint = "credit note numbers are gapless; void (never delete) a wrong one",
+       .date_order_hint = "numbers follow issue dates: a credit note is never dated before "
+                          "one with an earlier number; void it and credit again"});
 }
 
 }  // namespace partnerops

@@ -100,20 +100,27 @@ void check_invoice_numbering(const CheckContext& context) {
   std::vector<NumberedDocument> documents;
   for (const PartnerFolder& folder : context.workspace.partners())
     for (const Invoice& invoice : folder.invoices)
-      documents.push_back({invoice.number.value, invoice.file, invoice.number.position,
-                           invoice.issue_date ? std::optional(invoice.issue_date->value)
-                                              : std::nullopt});
+      documents.push_back(
+          {invoice.number.value, invoice.file, invoice.number.position,
+           invoice.issue_date ? std::optional(invoice.issue_date->value) : std::nullopt,
+           // A draft's date is provisional until `invoice issue` sets it.
+           invoice.issue_date && invoice.status.value != "draft"
+               ? std::optional(invoice.issue_date->position)
+               : std::nullopt});
   check_number_sequence(
       context, rule, documents,
       {.duplicate_code = "invoice-number-duplicate",
        .format_code = "invoice-number-format",
        .gap_code = "invoice-number-gap",
+       .date_order_code = "invoice-date-order",
        .noun = "invoice",
        .kind = FileKind::invoice,
        .duplicate_hint =
            "every invoice needs its own number; take the next free one in the sequence",
        .gap_hint =
-           "invoice numbers are gapless; renumber drafts, and void (never delete) issued ones"});
+           "invoice numbers are gapless; renumber drafts, and void (never delete) issued ones",
+       .date_order_hint = "numbers follow issue dates: issue drafts in number order; an issued "
+                          "invoice with a wrong date is voided and billed again"});
 }
 
 void check_quotes(const CheckContext& context) {

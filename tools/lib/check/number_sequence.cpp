@@ -78,6 +78,24 @@ void check_number_sequence(const CheckContext& context, const std::optional<Numb
       }
       expected = entry.seq + 1;
     }
+
+    // Numbers follow issue dates: walking the sequence in number order, an
+    // issued document must not be dated before the latest earlier one.
+    const NumberedDocument* latest = nullptr;
+    for (const Seen& entry : seen) {
+      const NumberedDocument* document = entry.document;
+      if (!document || !document->issued || !document->issue_date_position) continue;
+      if (latest && *document->issued < *latest->issued) {
+        out.error(std::string(vocabulary.date_order_code), document->file,
+                  *document->issue_date_position,
+                  "the " + noun + " " + document->number + " is dated " +
+                      document->issued->iso() + ", before " + latest->number + " of " +
+                      latest->issued->iso() + ", which has an earlier number",
+                  std::string(vocabulary.date_order_hint));
+        continue;
+      }
+      latest = document;
+    }
   }
 }
 

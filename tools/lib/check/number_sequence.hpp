@@ -1,8 +1,9 @@
 #pragma once
 // Numbers that are unique across the repository, follow the organisation's
-// rule and leave no gap in any sequence. Invoices and credit notes each have
-// a sequence of their own under the same three rules; only the words of the
-// diagnostics differ, so both checks run this one.
+// rule, leave no gap in any sequence, and follow issue dates (a later number
+// is never dated before an earlier one of its sequence). Invoices and credit
+// notes each have a sequence of their own under the same four rules; only
+// the words of the diagnostics differ, so both checks run this one.
 
 #include <optional>
 #include <string>
@@ -20,6 +21,10 @@ struct NumberedDocument {
   std::string file;
   Position position;           ///< of the number
   std::optional<Date> issued;  ///< its date, for the example in a format hint
+  /// Where the issue date is written, set only for a document that was
+  /// issued (not a draft) and whose date could be read: only these dates
+  /// must follow the numbers.
+  std::optional<Position> issue_date_position;
 };
 
 /// How the diagnostics of one kind of document read. Callers spell the
@@ -29,14 +34,19 @@ struct NumberingVocabulary {
   std::string_view duplicate_code;
   std::string_view format_code;
   std::string_view gap_code;
+  std::string_view date_order_code;
   std::string_view noun;  ///< "invoice", "credit note"
   FileKind kind;          ///< the files whose numbers count even when they failed to load
   std::string_view duplicate_hint;
   std::string_view gap_hint;
+  std::string_view date_order_hint;
 };
 
 /// Reports a duplicate number, and with a rule a number that does not
-/// follow it and a gap in a sequence, for `documents` in the order given. Files of
+/// follow it, a gap in a sequence, and an issued document dated before an
+/// issued one with an earlier number of its sequence (at the later one's
+/// issue date, naming the latest-dated earlier one), for `documents` in the
+/// order given. Files of
 /// `vocabulary.kind` that failed to load (already reported) still hold their
 /// numbers, from their `number` field when it can be read, else from the file
 /// name, so one broken file does not also show up as a gap.

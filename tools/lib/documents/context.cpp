@@ -56,6 +56,12 @@ class Formatter {
   const MarkdownToHtml& m_markdown;
 };
 
+/// How a balance is labelled on a document: money owed back to the partner
+/// prints as a positive credit balance, never as a negative amount due.
+const char* balance_label(const InvoiceBalance& balance) {
+  return balance.is_credit() ? "Credit balance" : "Balance due";
+}
+
 json document_json(const WorkspaceFile* file) {
   if (!file || !file->document) return json::object();
   return yaml::to_json(file->document->root());
@@ -250,10 +256,12 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
                         {"total", money(line.total, code)},
                         {"paid", money(line.paid, code)},
                         {"credited", money(line.credited, code)},
-                        {"open", money(line.open, code)},
+                        {"open", money(line.credit > 0 ? line.credit : line.open, code)},
+                        {"is_credit_balance", line.credit > 0},
                         {"days_past_due", line.days_past_due < 0 ? 0 : line.days_past_due},
-                        {"is_overdue", line.days_past_due > 0},
-                        {"ageing", bucket_short_label(line.bucket)}});
+                        {"is_overdue", line.bucket && line.days_past_due > 0},
+                        {"ageing", line.bucket ? std::string(bucket_short_label(*line.bucket))
+                                               : std::string("Credit balance")}});
   }
   json payments = json::array();
   for (const StatementPayment& entry : statement.payments)
@@ -281,7 +289,13 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
                             {"invoiced", money(balance.invoiced, balance.currency)},
                             {"paid", money(balance.paid, balance.currency)},
                             {"credited", money(balance.credited, balance.currency)},
-                            {"balance", money(balance.balance, balance.currency)},
+                            {"balance", money(balance.balance < 0 ? -balance.balance
+                                                                  : balance.balance,
+                                              balance.currency)},
+                            {"balance_label", balance.balance < 0 ? "Credit balance" : "Balance"},
+                            {"is_credit_balance", balance.balance < 0},
+                            {"credit_balance", money(balance.credit, balance.currency)},
+                            {"has_credit_balance", balance.credit > 0},
                             {"ageing", ageing}});
   }
   return json{{"as_of", format.date(today)},
@@ -395,11 +409,24 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       default_to(document, "payments", json::array());
       format.date_field(document, "issue_date");
       format.date_field(document, "due_date");
+      document["paid"] = "";
+      document["credited"] = "";
+      document["has_credits"] = false;
+      document["balance"] = "";
+      document["balance_label"] = balance_label(InvoiceBalance{});
+      document["is_credit_balance"] = false;
       if (invoice) {
         add_priced(document, invoice->priced, format);
-        const std::int64_t total = invoice->priced.total ? invoice->priced.total->value.minor : 0;
-        document["paid"] = format.money(invoice->paid_minor());
-        document["balance"] = format.money(total - invoice->paid_minor());
+        // The same balance as the receipt, the statement and the reminder:
+        // credit notes settle their part as payments do.
+        // (`invoice` is found in `folder`, so both are set.)
+        const InvoiceBalance balance = balance_of(*folder, *invoice);
+        document["paid"] = format.money(balance.paid);
+        document["credited"] = format.money(balance.credited);
+        document["has_credits"] = balance.credited != 0;
+        document["balance"] = format.money(balance.is_credit() ? balance.credit() : balance.balance);
+        document["balance_label"] = balance_label(balance);
+        document["is_credit_balance"] = balance.is_credit();
         document["is_draft"] = invoice->status.value == "draft";
         document["is_void"] = invoice->status.value == "void";
         document["is_paid"] = invoice->status.value == "paid";
@@ -414,19 +441,14 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
         context["payment"] = document["payments"][job.payment_index];
         // A receipt shows what was still owed right after its payment, not
         // after payments or credit notes that came later.
-        if (invoice && folder && invoice->priced.total) {
-          const Payment& paid = invoice->payments[job.payment_index];
-          std::int64_t after = invoice->priced.total->value.minor;
-          for (std::size_t i = 0; i <= job.payment_index && i < invoice->payments.size(); ++i)
-            if (invoice->payments[i].amount) after -= invoice->payments[i].amount->value.minor;
-          for (const CreditNote& note : folder->credit_notes)
-            if (note.credits() && note.invoice.value == invoice->number.value &&
-                (!paid.date || !note.issue_date || note.issue_date->value <= paid.date->value))
-              after -= note.credited_minor();
-          context["payment"]["balance_after"] = format.money(after);
-        } else {
-          context["payment"]["balance_after"] = "";
-        }
+        const std::optional<InvoiceBalance> after =
+            invoice && folder && invoice->priced.total
+                ? balance_after_payment(*folder, *invoice, job.payment_index)
+                : std::nullopt;
+        context["payment"]["balance_after"] =
+            after ? format.money(after->is_credit() ? after->credit() : after->balance) : "";
+        context["payment"]["balance_after_label"] =
+            after && after->is_credit() ? "Credit balance" : "Balance remaining";
       }
       break;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/account.hpp"
 #include "util/text.hpp"
 
 namespace partnerops::message {
@@ -24,10 +25,11 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
-bool overdue(const Invoice& invoice, Date today) {
+/// Past due with something still owed. Credit notes count as payments do:
+/// a partner is never reminded of an amount that was credited.
+bool overdue(const PartnerFolder& folder, const Invoice& invoice, Date today) {
   if (invoice.status.value != "issued" || !invoice.due_date || !invoice.priced.total) return false;
-  return invoice.due_date->value < today &&
-         invoice.priced.total->value.minor - invoice.paid_minor() > 0;
+  return invoice.due_date->value < today && balance_of(folder, invoice).owed() > 0;
 }
 
 }  // namespace
@@ -129,7 +131,7 @@ const Invoice* overdue_invoice(const PartnerFolder& folder, Date today, const st
   const Invoice* chosen = nullptr;
   std::vector<std::string> candidates;
   for (const Invoice& invoice : folder.invoices) {
-    if (!overdue(invoice, today)) continue;
+    if (!overdue(folder, invoice, today)) continue;
     candidates.push_back(invoice.number.value);
     if (!number.empty()) {
       if (invoice.number.value == number) chosen = &invoice;

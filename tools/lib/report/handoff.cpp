@@ -195,7 +195,8 @@ std::string handoff_note(const Workspace& workspace, const std::vector<HandoffIt
          (items.size() == 1 ? " invoice" : " invoices") +
          " to issue from your accounting system. Please tell us the number each one "
          "receives there.\n\n";
-  out += "| Invoice | Partner | Issued | Due | Total | PDF |\n|---|---|---|---|---:|---|\n";
+  out += "| Invoice | Partner | Issued | Due | Total | Balance | PDF |\n"
+         "|---|---|---|---|---:|---:|---|\n";
   std::map<std::string, std::pair<std::int64_t, std::size_t>> totals;
   for (const HandoffItem& item : items) {
     const Invoice& invoice = *item.invoice;
@@ -203,8 +204,14 @@ std::string handoff_note(const Workspace& workspace, const std::vector<HandoffIt
     const std::int64_t total = invoice.priced.total ? invoice.priced.total->value.minor : 0;
     totals[code].first += total;
     totals[code].second += 1;
+    // The balance the invoice's PDF prints: payments and credit notes
+    // already count, and money owed back is a credit, never negative.
+    const InvoiceBalance balance = balance_of(*item.folder, invoice);
     out += "| " + cell(invoice.number.value) + " | " + cell(billing_name(*item.folder)) + " | " +
            iso(invoice.issue_date) + " | " + iso(invoice.due_date) + " | " + plain(total, code) +
+           " " + code + " | " +
+           (balance.is_credit() ? "credit " + plain(balance.credit(), code)
+                                : plain(balance.balance, code)) +
            " " + code + " | " + cell(handoff_pdf_name(invoice)) + " |\n";
   }
   out += "\n## Totals\n\n";

@@ -66,7 +66,8 @@ inline constexpr std::string_view k_handoff_csv = "invoices.csv";
 inline constexpr std::string_view k_handoff_note = "README.md";
 
 /// The cover note (Markdown): who it is for, each invoice with its partner,
-/// dates, total and file, the totals per currency, and the files.
+/// dates, total, balance (model/account: "credit 40.00 USD" when money is
+/// owed back) and file, the totals per currency, and the files.
 std::string handoff_note(const Workspace& workspace, const std::vector<HandoffItem>& items,
                          const HandoffSettings& settings, Date today);
 

@@ -139,18 +139,7 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
     report.durations.push_back(std::move(duration));
   }
 
-  std::map<std::pair<std::string, std::string>, std::int64_t> revenue;
-  for (const PartnerFolder* folder : folders) {
-    for (const Invoice& invoice : folder->invoices) {
-      if (invoice.status.value != "paid") continue;
-      for (const Payment& payment : invoice.payments) {
-        if (!payment.date || !payment.amount) continue;
-        const std::string month = payment.date->value.iso().substr(0, 7);
-        revenue[{month, payment.amount->value.currency}] += payment.amount->value.minor;
-      }
-    }
-  }
-  for (const auto& [key, minor] : revenue) report.revenue.push_back({key.first, key.second, minor});
+  report.revenue = revenue_by_month(folders);
 
   for (const PartnerFolder* folder : folders) {
     const std::string& name = folder->partner->name;
@@ -271,10 +260,13 @@ std::string report_json(const PipelineReport& report) {
   }
   nlohmann::ordered_json& revenue = out["revenue_by_month"] = nlohmann::ordered_json::array();
   for (const RevenueMonth& month : report.revenue) {
-    revenue.push_back({{"month", month.month},
-                       {"currency", month.currency},
-                       {"amount", amount_text(month.minor, month.currency)},
-                       {"minor", month.minor}});
+    revenue.push_back(
+        {{"month", month.month},
+         {"currency", month.currency},
+         {"invoiced",
+          {{"amount", amount_text(month.invoiced, month.currency)}, {"minor", month.invoiced}}},
+         {"received",
+          {{"amount", amount_text(month.received, month.currency)}, {"minor", month.received}}}});
   }
   nlohmann::ordered_json& kpis = out["kpis"] = nlohmann::ordered_json::array();
   for (const KpiRow& row : report.kpis) {
@@ -433,41 +425,58 @@ std::string next_month(const std::string& month) {
   return text;
 }
 
-/// Vertical bars, one per month from the first payment to the last (months
-/// without payments show as gaps), for one currency.
+/// One month of one currency in the revenue chart and table.
+struct MonthFigures {
+  std::int64_t invoiced = 0;
+  std::int64_t received = 0;
+};
+
+/// Two vertical bars per month, invoiced (accrual) beside received (cash),
+/// from the first month with either to the last (months with neither show
+/// as gaps), for one currency. A month whose credit notes exceed what was
+/// issued has no invoiced bar; the table below the chart gives its figure.
 std::string revenue_svg(const std::string& currency,
-                        const std::map<std::string, std::int64_t>& months) {
-  std::vector<std::pair<std::string, std::int64_t>> series;
+                        const std::map<std::string, MonthFigures>& months) {
+  std::vector<std::pair<std::string, MonthFigures>> series;
   for (std::string month = months.begin()->first;; month = next_month(month)) {
     const auto found = months.find(month);
-    series.emplace_back(month, found == months.end() ? 0 : found->second);
+    series.emplace_back(month, found == months.end() ? MonthFigures{} : found->second);
     if (month >= months.rbegin()->first || series.size() > 240) break;
   }
   std::int64_t most = 1;
-  for (const auto& [month, minor] : series) most = std::max(most, minor);
-  const double width = 600, height = 220, left = 10, top = 20, plot = 160;
+  for (const auto& [month, figures] : series)
+    most = std::max({most, figures.invoiced, figures.received});
+  const double width = 600, height = 240, left = 10, top = 40, plot = 160;
   const double slot = (width - 2 * left) / static_cast<double>(series.size());
+  constexpr const char* k_invoiced_fill = "#1f4e79";
+  constexpr const char* k_received_fill = "#e07a1f";
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
       << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
-      << "\" role=\"img\" aria-label=\"Revenue by month in " << html_escape(currency) << "\">\n"
+      << "\" role=\"img\" aria-label=\"Invoiced and received by month in "
+      << html_escape(currency) << "\">\n"
+      << "  <rect x=\"" << left << "\" y=\"4\" width=\"10\" height=\"10\" fill=\""
+      << k_invoiced_fill << "\"/>\n"
+      << "  <text x=\"" << left + 14 << "\" y=\"13\" font-size=\"11\">Invoiced (accrual)</text>\n"
+      << "  <rect x=\"" << left + 150 << "\" y=\"4\" width=\"10\" height=\"10\" fill=\""
+      << k_received_fill << "\"/>\n"
+      << "  <text x=\"" << left + 164 << "\" y=\"13\" font-size=\"11\">Received (cash)</text>\n"
       << "  <line x1=\"" << left << "\" y1=\"" << top + plot << "\" x2=\"" << width - left
       << "\" y2=\"" << top + plot << "\" stroke=\"#999\" stroke-width=\"1\"/>\n";
   const int font = series.size() > 18 ? 8 : 11;
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    const auto& [month, minor] = series[i];
+  const auto bar = [&](double x, std::int64_t minor, const char* fill) {
+    if (minor <= 0) return;
     const double h = plot * static_cast<double>(minor) / static_cast<double>(most);
+    svg << "  <rect x=\"" << number(x) << "\" y=\"" << number(top + plot - h) << "\" width=\""
+        << number(slot * 0.35) << "\" height=\"" << number(h) << "\" fill=\"" << fill
+        << "\"/>\n";
+  };
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const auto& [month, figures] = series[i];
     const double x = left + slot * static_cast<double>(i);
-    const double centre = x + slot / 2;
-    if (minor > 0) {
-      svg << "  <rect x=\"" << number(x + slot * 0.15) << "\" y=\"" << number(top + plot - h)
-          << "\" width=\"" << number(slot * 0.7) << "\" height=\"" << number(h)
-          << "\" fill=\"#e07a1f\"/>\n"
-          << "  <text x=\"" << number(centre) << "\" y=\"" << number(top + plot - h - 4)
-          << "\" text-anchor=\"middle\" font-size=\"" << font << "\">"
-          << html_escape(amount_text(minor, currency)) << "</text>\n";
-    }
-    svg << "  <text x=\"" << number(centre) << "\" y=\"" << number(top + plot + 16)
+    bar(x + slot * 0.15, figures.invoiced, k_invoiced_fill);
+    bar(x + slot * 0.5, figures.received, k_received_fill);
+    svg << "  <text x=\"" << number(x + slot / 2) << "\" y=\"" << number(top + plot + 16)
         << "\" text-anchor=\"middle\" font-size=\"" << font << "\">" << html_escape(month)
         << "</text>\n";
   }
@@ -521,16 +530,30 @@ std::string report_html(const PipelineReport& report) {
   }
   html << "</table>\n";
 
-  html << "<h2>Revenue by month</h2>\n";
-  std::map<std::string, std::map<std::string, std::int64_t>> by_currency;
-  for (const RevenueMonth& month : report.revenue)
-    by_currency[month.currency][month.month] += month.minor;
-  if (by_currency.empty()) html << "<p class=\"none\">No payments recorded on paid invoices.</p>\n";
+  html << "<h2>Revenue by month</h2>\n"
+          "<p class=\"meta\">Invoiced (accrual): invoices issued in the month, less credit "
+          "notes dated in it. Received (cash): every payment in the month it arrived, partial "
+          "payments included.</p>\n";
+  std::map<std::string, std::map<std::string, MonthFigures>> by_currency;
+  for (const RevenueMonth& month : report.revenue) {
+    MonthFigures& figures = by_currency[month.currency][month.month];
+    figures.invoiced += month.invoiced;
+    figures.received += month.received;
+  }
+  if (by_currency.empty())
+    html << "<p class=\"none\">No invoice issued and no payment received.</p>\n";
   for (const auto& [currency, months] : by_currency) {
     // Title and chart on one page: the printer may not split them.
-    html << "<div class=\"chart\"><p class=\"chart-title\">Payments received on paid invoices, "
+    html << "<div class=\"chart\"><p class=\"chart-title\">Invoiced and received, "
          << html_escape(currency) << "</p>\n"
-         << revenue_svg(currency, months) << "</div>\n";
+         << revenue_svg(currency, months) << "</div>\n"
+         << "<table>\n<tr><th>Month</th><th class=\"num\">Invoiced (accrual)</th>"
+            "<th class=\"num\">Received (cash)</th></tr>\n";
+    for (const auto& [month, figures] : months)
+      html << "<tr><td class=\"date\">" << html_escape(month) << "</td><td class=\"num\">"
+           << html_escape(amount_display(figures.invoiced, currency)) << "</td><td class=\"num\">"
+           << html_escape(amount_display(figures.received, currency)) << "</td></tr>\n";
+    html << "</table>\n";
   }
 
   html << "<h2>KPIs: targets and actuals</h2>\n";

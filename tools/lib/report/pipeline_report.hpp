@@ -2,7 +2,7 @@
 // The pipeline and KPI report for leadership, computed from the same files
 // as everything else: how many partners are in each stage and what their
 // agreements are worth, how many move on from stage to stage, how long
-// they stay, what came in each month, the KPIs against their targets, the
+// they stay, what was invoiced and received each month, the KPIs against their targets, the
 // open issues and the renewals coming up. Money is summed per currency and
 // never converted, so no figure mixes currencies.
 
@@ -14,6 +14,7 @@
 
 #include "model/date.hpp"
 #include "model/workspace.hpp"
+#include "report/revenue.hpp"
 
 namespace partnerops {
 
@@ -49,12 +50,6 @@ struct StageDuration {
   std::string stage;
   std::size_t stays = 0;
   std::optional<int> median_half_days;  ///< median × 2, exact for even counts
-};
-
-struct RevenueMonth {
-  std::string month;  ///< "YYYY-MM"
-  std::string currency;
-  std::int64_t minor = 0;
 };
 
 struct KpiRow {
@@ -109,7 +104,7 @@ struct PipelineReport {
   std::vector<FunnelStep> funnel;  ///< the non-terminal stages, in order
   std::vector<Conversion> conversions;
   std::vector<StageDuration> durations;
-  std::vector<RevenueMonth> revenue;  ///< by month, then currency; months with payments only
+  std::vector<RevenueMonth> revenue;  ///< invoiced and received, by month, then currency (report/revenue)
   std::vector<KpiRow> kpis;
   std::vector<IssueRow> issues;  ///< not resolved
   std::vector<RenewalRow> renewals;

@@ -73,22 +73,28 @@ Statement build_statement(const PartnerFolder& folder, Date today) {
   for (const Invoice& invoice : folder.invoices) {
     if (!is_receivable(invoice) || !invoice.priced.total) continue;
     CurrencyBalance& balance = by_currency[invoice.priced.currency];
+    const InvoiceBalance figures = balance_of(folder, invoice);
     OpenInvoice line;
     line.invoice = &invoice;
-    line.total = invoice.priced.total->value.minor;
-    line.paid = invoice.paid_minor();
-    line.credited = credited_minor(folder, invoice);
-    line.open = line.total - line.paid - line.credited;
+    line.total = figures.total;
+    line.paid = figures.paid;
+    line.credited = figures.credited;
+    line.open = figures.owed();
+    line.credit = figures.credit();
     balance.invoiced += line.total;
     balance.paid += line.paid;
     balance.credited += line.credited;
     for (const Payment& payment : invoice.payments) statement.payments.push_back({&invoice, &payment});
-    if (line.open == 0) continue;
+    if (figures.balance == 0) continue;
     line.days_past_due = invoice.due_date ? today.days_since(invoice.due_date->value) : -1;
-    // What is owed back to the partner (a credit note on a paid invoice)
-    // is not overdue: it counts as current.
-    line.bucket = line.open < 0 ? AgeingBucket::current : ageing_bucket(line.days_past_due);
-    balance.ageing[static_cast<std::size_t>(line.bucket)] += line.open;
+    if (figures.is_credit()) {
+      // Owed back to the partner: not overdue, and in no ageing bucket.
+      balance.credit += line.credit;
+    } else {
+      line.bucket = ageing_bucket(line.days_past_due);
+      balance.ageing[static_cast<std::size_t>(*line.bucket)] += line.open;
+      balance.owed += line.open;
+    }
     statement.open_invoices.push_back(line);
   }
   for (const CreditNote& note : folder.credit_notes) {
@@ -154,8 +160,9 @@ nlohmann::ordered_json statement_json(const Statement& statement) {
                         {"paid", plain(line.paid, code)},
                         {"credited", plain(line.credited, code)},
                         {"open", plain(line.open, code)},
+                        {"credit_balance", plain(line.credit, code)},
                         {"days_past_due", line.days_past_due},
-                        {"ageing", bucket_key(line.bucket)}});
+                        {"ageing", line.bucket ? json(bucket_key(*line.bucket)) : json(nullptr)}});
   }
   json payments = json::array();
   for (const StatementPayment& entry : statement.payments) {
@@ -186,6 +193,8 @@ nlohmann::ordered_json statement_json(const Statement& statement) {
                             {"paid", plain(balance.paid, balance.currency)},
                             {"credited", plain(balance.credited, balance.currency)},
                             {"balance", plain(balance.balance, balance.currency)},
+                            {"owed", plain(balance.owed, balance.currency)},
+                            {"credit_balance", plain(balance.credit, balance.currency)},
                             {"ageing", ageing}});
   }
   return json{{"partner", statement.folder ? statement.folder->slug : ""},
@@ -206,12 +215,16 @@ std::string statement_text(const Statement& statement) {
   if (statement.open_invoices.empty()) out << "  none\n";
   for (const OpenInvoice& line : statement.open_invoices) {
     const std::string& code = line.invoice->priced.currency;
-    out << "  " << line.invoice->number.value << "  due " << iso(line.invoice->due_date) << "  "
-        << plain(line.open, code) << " " << code << " open of " << plain(line.total, code) << "  "
-        << (line.open < 0            ? std::string("owed back to the partner")
-            : line.days_past_due < 0 ? std::string("not yet due")
+    out << "  " << line.invoice->number.value << "  due " << iso(line.invoice->due_date) << "  ";
+    if (line.credit > 0)
+      out << "credit balance " << plain(line.credit, code) << " " << code << " of "
+          << plain(line.total, code) << "  owed back to the partner\n";
+    else
+      out << plain(line.open, code) << " " << code << " open of " << plain(line.total, code)
+          << "  "
+          << (line.days_past_due < 0 ? std::string("not yet due")
                                      : std::to_string(line.days_past_due) + " days past due")
-        << "\n";
+          << "\n";
   }
   out << "\nPayments\n";
   if (statement.payments.empty()) out << "  none\n";
@@ -230,13 +243,18 @@ std::string statement_text(const Statement& statement) {
         << credit.currency << "\n";
   out << "\nBalance\n";
   for (const CurrencyBalance& balance : statement.currencies) {
-    out << "  " << balance.currency << " " << plain(balance.balance, balance.currency) << "  (";
+    out << "  " << balance.currency << " "
+        << (balance.balance < 0 ? "credit balance " + plain(-balance.balance, balance.currency)
+                                : plain(balance.balance, balance.currency))
+        << "  (";
     bool first = true;
     for (const AgeingBucket bucket : k_ageing_buckets) {
       out << (first ? "" : ", ") << bucket_key(bucket) << ": "
           << plain(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency);
       first = false;
     }
+    if (balance.credit > 0)
+      out << "; less credit balances " << plain(balance.credit, balance.currency);
     out << ")\n";
   }
   return out.str();

@@ -8,11 +8,14 @@
 //
 // Ageing is by days past the due date as of `today` (today − due date):
 // negative (not yet due) is `current`; 0–30 (from the due date itself to 30
-// days after), 31–60, 61–90, and 90+ (91 days or more). An amount owed back
-// to the partner (credited after the invoice was paid) is `current`.
+// days after), 31–60, 61–90, and 90+ (91 days or more). A credit balance
+// (money owed back to the partner, e.g. credited after the invoice was
+// paid) is not owed by anyone on a due date, so it is in no bucket: it is
+// listed as a credit balance and subtracted from what is owed.
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -40,15 +43,16 @@ std::string_view bucket_label(AgeingBucket bucket);
 /// "Current", "0–30 days", …: the same, short enough for a table cell.
 std::string_view bucket_short_label(AgeingBucket bucket);
 
-/// An issued invoice with an amount still open.
+/// An issued invoice with an amount still open, or with a credit balance.
 struct OpenInvoice {
   const Invoice* invoice = nullptr;
   std::int64_t total = 0;
   std::int64_t paid = 0;
   std::int64_t credited = 0;
-  std::int64_t open = 0;
+  std::int64_t open = 0;    ///< what is still owed, never below 0
+  std::int64_t credit = 0;  ///< the credit balance owed back to the partner, never below 0
   int days_past_due = 0;
-  AgeingBucket bucket = AgeingBucket::current;
+  std::optional<AgeingBucket> bucket;  ///< none for a credit balance
 };
 
 /// A payment received on an issued or paid invoice.
@@ -66,14 +70,17 @@ struct StatementCredit {
   std::int64_t amount = 0;
 };
 
-/// The figures of one currency; balance = invoiced − paid − credited, and
-/// the ageing buckets add up to the balance.
+/// The figures of one currency; balance = invoiced − paid − credited, below
+/// 0 when the partner is owed money overall. The ageing buckets add up to
+/// what is owed; owed − credit = balance.
 struct CurrencyBalance {
   std::string currency;
   std::int64_t invoiced = 0;
   std::int64_t paid = 0;
   std::int64_t credited = 0;
   std::int64_t balance = 0;
+  std::int64_t owed = 0;    ///< the open amounts, the sum of the ageing buckets
+  std::int64_t credit = 0;  ///< the invoices' credit balances, never below 0
   std::array<std::int64_t, k_ageing_buckets.size()> ageing{};
 };
 

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "documents/plan.hpp"
+#include "model/account.hpp"
 #include "model/checklist.hpp"
 #include "model/money.hpp"
 #include "model/notes.hpp"
@@ -140,9 +141,9 @@ class Collector {
       if (invoice.status.value != "issued" || !invoice.due_date || !invoice.priced.total) continue;
       const Date due = invoice.due_date->value;
       const std::int64_t total = invoice.priced.total->value.minor;
-      // Credit notes cancel part of what the invoice asks for.
-      const std::int64_t balance =
-          total - invoice.paid_minor() - folder.credited_minor(invoice.number.value);
+      // Credit notes cancel part of what the invoice asks for; a credit
+      // balance is owed back, never chased.
+      const std::int64_t balance = balance_of(folder, invoice).owed();
       if (!(due < m_options.today) || balance <= 0) continue;
       const std::string& currency = invoice.priced.currency;
       add(due, TicklerKind::invoice_overdue, folder, invoice.number.value,

@@ -134,10 +134,11 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
                       "use the date the money arrived, from the bank statement");
     return std::nullopt;
   }
-  const std::int64_t total = invoice.priced.total ? invoice.priced.total->value.minor : 0;
-  const std::int64_t paid = invoice.paid_minor();
-  const std::int64_t credited = credited_minor(*found->folder, invoice);
-  const std::int64_t open = total - paid - credited;
+  const InvoiceBalance balance = balance_of(*found->folder, invoice);
+  const std::int64_t total = balance.total;
+  const std::int64_t paid = balance.paid;
+  const std::int64_t credited = balance.credited;
+  const std::int64_t open = balance.balance;
   const auto plain = [&currency](std::int64_t minor) { return format_plain(minor, *currency); };
   if (amount.money->minor > open) {
     diagnostics.error(
