@@ -108,7 +108,7 @@ TEST_F(OptionValuesTest, NumberingRulesAndBranchPatternsWithPathsAreRefusedByThe
   edit_and_commit("partnerops.yaml", "invoice_run: \"invoice-run/{period}\"",
                   "invoice_run: \"invoice-run/../{period}\"");
   const RunResult validate =
-      partnerops({"validate", "--today", "2026-12-20", "--format", "json"});
+      partnerops({"validate", "--today", "2026-11-23", "--format", "json"});
   EXPECT_EQ(validate.exit_code, 1);
   EXPECT_EQ(diagnostic_lines(validate.out),
             (std::vector<std::string>{"error schema-pattern partnerops.yaml:47:12",

@@ -149,8 +149,8 @@ TEST_F(BaseWorkspace, MissingServiceDescriptionAndSowAgreementAreReported) {
   edit("partners/cascadia-climate/sow/hub-migration.yaml", "agreement: agreement.yaml",
        "agreement: ../lakeshore-college/agreement.yaml");
   EXPECT_EQ(validate(),
-            (Lines{"error reference-missing partners/cascadia-climate/sow/hub-migration.yaml:4:12",
-                   "error reference-missing partnerops.yaml:78:24"}));
+            (Lines{"error reference-missing partnerops.yaml:78:24",
+                   "error reference-missing partners/cascadia-climate/sow/hub-migration.yaml:4:12"}));
 }
 
 TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {

@@ -104,17 +104,18 @@ int run_message(const MessageOptions& options) {
     const Organisation& organisation = *workspace.organisation();
     bool readable = true;
     if (!organisation.logo.value.empty())
-      readable &= check_named_file(source, diagnostics, organisation.file, organisation.logo, "",
-                                   "the logo",
-                                   "give a path relative to the repository root, e.g. "
-                                   "templates/logo.svg");
+      readable = check_named_file(source, diagnostics, organisation.file, organisation.logo, "",
+                                  "the logo",
+                                  "give a path relative to the repository root, e.g. "
+                                  "templates/logo.svg");
     if (header->attach == message::AttachmentKind::service_description &&
         !organisation.service_description.value.empty())
-      readable &= check_named_file(source, diagnostics, organisation.file,
-                                   organisation.service_description, "",
-                                   "the service description",
-                                   "give a path relative to the repository root, e.g. "
-                                   "docs/service-description.md");
+      readable = check_named_file(source, diagnostics, organisation.file,
+                                  organisation.service_description, "",
+                                  "the service description",
+                                  "give a path relative to the repository root, e.g. "
+                                  "docs/service-description.md") &&
+                 readable;
     if (!readable) return refuse(diagnostics, workspace);
   }
 

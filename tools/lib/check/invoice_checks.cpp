@@ -79,7 +79,6 @@ void check_invoices(const CheckContext& context) {
 }
 
 void check_invoice_numbering(const CheckContext& context) {
-  Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
   std::optional<NumberingRule> rule;
   if (organisation) {
