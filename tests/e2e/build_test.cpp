@@ -236,13 +236,7 @@ TEST(Build, AServiceDescriptionBehindALinkToEtcIsNeverPrinted) {
   // refuses (the organisation's files have an error) and prints nothing of it.
   TempDir dir;
   make_base_workspace(dir.path());
-  fs::remove_all(dir.path() / "docs");
-  fs::create_directory_symlink("/etc", dir.path() / "docs");
-  const fs::path organisation = dir.path() / "partnerops.yaml";
-  std::string yaml = read_file(organisation);
-  const std::string from = "service_description: docs/service-description.md";
-  yaml.replace(yaml.find(from), from.size(), "service_description: docs/passwd");
-  write_file(organisation, yaml);
+  link_docs_to_etc(dir.path());
   const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
                                         "--kind", "service-description", "--out",
                                         (dir.path() / "out").string()},

@@ -298,13 +298,7 @@ TEST_F(NewAndMessageTest, HailTheLeadToANonAsciiLeadWithTheServiceDescription) {
 
 TEST_F(NewAndMessageTest, HailTheLeadRefusesAServiceDescriptionBehindALink) {
   ASSERT_EQ(new_lead().exit_code, 0);
-  fs::remove_all(dir.path() / "docs");
-  fs::create_directory_symlink("/etc", dir.path() / "docs");
-  const fs::path organisation = dir.path() / "partnerops.yaml";
-  std::string yaml = read_file(organisation);
-  const std::string from = "service_description: docs/service-description.md";
-  yaml.replace(yaml.find(from), from.size(), "service_description: docs/passwd");
-  write_file(organisation, yaml);
+  link_docs_to_etc(dir.path());
   const RunResult result =
       partnerops({"message", "hail-the-lead", k_lead_slug, "--today", "2026-11-23"});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;

@@ -71,14 +71,9 @@ TEST(Revision, ALinkedFolderInACommitIsReportedWithThePositionOfThePath) {
   // working tree no longer has them, so only --rev can see them.
   TempDir dir;
   make_base_workspace(dir.path());
-  fs::remove_all(dir.path() / "docs");
-  fs::create_directory_symlink("/etc", dir.path() / "docs");
   const fs::path organisation = dir.path() / "partnerops.yaml";
   const std::string clean = read_file(organisation);
-  std::string yaml = clean;
-  const std::string from = "service_description: docs/service-description.md";
-  yaml.replace(yaml.find(from), from.size(), "service_description: docs/passwd");
-  write_file(organisation, yaml);
+  link_docs_to_etc(dir.path());
   const std::string git = "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
   run_tool(git + "init -q -b main && " + git + "add -A && " + git + "commit -q -m link");
   fs::remove(dir.path() / "docs");

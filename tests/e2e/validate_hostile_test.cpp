@@ -160,9 +160,7 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
 constexpr const char* k_service_line = "  service_description: docs/service-description.md";
 
 TEST_F(Hostile, ServiceDescriptionThroughALinkToEtcIsReportedNotRead) {
-  fs::remove_all(at("docs"));
-  fs::create_directory_symlink("/etc", at("docs"));
-  replace_in(at("partnerops.yaml"), k_service_line, "  service_description: docs/passwd");
+  link_docs_to_etc(m_dir.path());
   EXPECT_EQ(validate(), std::vector<std::string>{"error reference-symlink partnerops.yaml:78:24"});
   EXPECT_NE(m_text.out.find("partnerops.yaml:78:24: error[reference-symlink]: the service "
                             "description 'docs/passwd' is not read: the path passes through the "
