@@ -236,6 +236,27 @@ TEST(Build, AnUnknownTemplateVariableNamesTheTemplateLine) {
       << run.err;
 }
 
+TEST(Build, AServiceDescriptionBehindALinkToEtcIsNeverPrinted) {
+  // The workspace commits `docs -> /etc` and names docs/passwd: the build
+  // refuses (the organisation's files have an error) and prints nothing of it.
+  TempDir dir;
+  make_base_workspace(dir.path());
+  link_docs_to_etc(dir.path());
+  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                        "--kind", "service-description", "--out",
+                                        (dir.path() / "out").string()},
+                                       dir.path(), {"NO_COLOR=1"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("partnerops.yaml:78:24: error[reference-symlink]: the service description "
+                         "'docs/passwd' is not read: the path passes through the symbolic link "
+                         "docs (not followed)"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("nothing built"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "out/service-description.pdf"));
+  EXPECT_EQ(run.err.find("root:x:0"), std::string::npos) << run.err;
+}
+
 TEST(Build, ShardsSplitPartnersWithoutOverlap) {
   TempDir dir;
   make_base_workspace(dir.path());

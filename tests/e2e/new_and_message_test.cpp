@@ -296,6 +296,20 @@ TEST_F(NewAndMessageTest, HailTheLeadToANonAsciiLeadWithTheServiceDescription) {
   EXPECT_NE(pdf.find("Commons Compute — Service Description"), std::string::npos) << pdf;
 }
 
+TEST_F(NewAndMessageTest, HailTheLeadRefusesAServiceDescriptionBehindALink) {
+  ASSERT_EQ(new_lead().exit_code, 0);
+  link_docs_to_etc(dir.path());
+  const RunResult result =
+      partnerops({"message", "hail-the-lead", k_lead_slug, "--today", "2026-11-23"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.err.find("partnerops.yaml:78:24: error[reference-symlink]: the service "
+                            "description 'docs/passwd' is not read: the path passes through the "
+                            "symbolic link docs (not followed)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "out/messages/societe-orsted-muller-hail-the-lead.eml"));
+}
+
 TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
   const RunResult result =
       partnerops({"message", "payment-reminder", "lakeshore-college", "--today", "2026-12-20",

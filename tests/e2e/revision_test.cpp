@@ -66,5 +66,37 @@ TEST_F(RevisionTest, PdfsFromACommitAreDatedByItAndIdenticalAnywhere) {
             std::string::npos);
 }
 
+TEST(Revision, ALinkedFolderInACommitIsReportedWithThePositionOfThePath) {
+  // The link and the path naming a file through it are committed; the
+  // working tree no longer has them, so only --rev can see them.
+  TempDir dir;
+  make_base_workspace(dir.path());
+  const fs::path organisation = dir.path() / "partnerops.yaml";
+  const std::string clean = read_file(organisation);
+  link_docs_to_etc(dir.path());
+  const std::string git = "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
+  run_tool(git + "init -q -b main && " + git + "add -A && " + git + "commit -q -m link");
+  fs::remove(dir.path() / "docs");
+  fs::create_directories(dir.path() / "docs");
+  write_file(dir.path() / "docs/service-description.md", "# Service\n");
+  write_file(organisation, clean);
+  const RunResult working = run_partnerops({"validate", dir.path().string(), "--today", "2026-11-23"});
+  EXPECT_EQ(working.exit_code, 0) << working.out << working.err;
+  const RunResult committed = run_partnerops({"validate", dir.path().string(), "--today",
+                                              "2026-11-23", "--rev", "HEAD", "--format", "json"});
+  EXPECT_EQ(committed.exit_code, 1) << committed.out << committed.err;
+  EXPECT_EQ(diagnostic_lines(committed.out),
+            std::vector<std::string>{"error reference-symlink partnerops.yaml:78:24"});
+  EXPECT_NE(committed.out.find("the path passes through the symbolic link docs (not followed)"),
+            std::string::npos)
+      << committed.out;
+  // Building the revision prints nothing from behind the link.
+  const RunResult build = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                          "--rev", "HEAD", "--kind", "service-description",
+                                          "--out", (dir.path() / "out").string()});
+  EXPECT_EQ(build.exit_code, 1) << build.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "out/service-description.pdf"));
+}
+
 }  // namespace
 }  // namespace partnerops::e2e

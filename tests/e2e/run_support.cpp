@@ -36,6 +36,15 @@ void write_file(const fs::path& path, const std::string& content) {
   out << content;
 }
 
+void link_docs_to_etc(const fs::path& dir) {
+  fs::remove_all(dir / "docs");
+  fs::create_directory_symlink("/etc", dir / "docs");
+  std::string yaml = read_file(dir / "partnerops.yaml");
+  const std::string from = "service_description: docs/service-description.md";
+  yaml.replace(yaml.find(from), from.size(), "service_description: docs/passwd");
+  write_file(dir / "partnerops.yaml", yaml);
+}
+
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "partnerops-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");

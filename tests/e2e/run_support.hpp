@@ -61,6 +61,11 @@ std::vector<std::string> diagnostic_lines(const std::string& json_output);
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);
 
+/// Plants the containment attack in the base workspace at `dir`: docs/ is
+/// replaced by a link to /etc and partnerops.yaml names docs/passwd (at line
+/// 78, column 24) as the service description.
+void link_docs_to_etc(const std::filesystem::path& dir);
+
 /// The environment of a run that commits: git reads no system or global
 /// configuration (so the tests never see the user's), and no colours.
 std::vector<std::string> isolated_git_env(std::vector<std::string> extra = {});

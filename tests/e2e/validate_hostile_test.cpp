@@ -121,6 +121,17 @@ TEST_F(Hostile, FileNameThatIsNotUtf8StillGivesValidJson) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
+TEST_F(Hostile, NulByteIsReportedWithItsPosition) {
+  write_file(at(k_halden),
+             std::string("slug: halden-hydrology-group\nname: Halden") + std::string(1, '\0') +
+                 " Group\n");
+  EXPECT_EQ(validate(),
+            std::vector<std::string>{"error file-nul-byte " + std::string(k_halden) + ":2:13"});
+  EXPECT_NE(m_text.out.find("error[file-nul-byte]: the file contains a NUL byte"),
+            std::string::npos)
+      << m_text.out;
+}
+
 TEST_F(Hostile, EmptyFile) {
   write_file(at(k_halden), "");
   EXPECT_EQ(validate(),
@@ -132,6 +143,111 @@ TEST_F(Hostile, TabIndentedFile) {
              "slug: halden-hydrology-group\ncontacts:\n\t- name: Dr. Ingrid Solberg\n");
   EXPECT_EQ(validate(),
             std::vector<std::string>{"error yaml-tab-indent " + std::string(k_halden) + ":3:1"});
+}
+
+// Paths named by data (the service description, the logo, addenda, SOWs)
+// are opened beneath the workspace with no link in any component.
+
+/// Replaces the first `from` in the workspace file `relative` with `to`.
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file);
+  const std::size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  write_file(file, text);
+}
+
+constexpr const char* k_service_line = "  service_description: docs/service-description.md";
+
+TEST_F(Hostile, ServiceDescriptionThroughALinkToEtcIsReportedNotRead) {
+  link_docs_to_etc(m_dir.path());
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-symlink partnerops.yaml:78:24"});
+  EXPECT_NE(m_text.out.find("partnerops.yaml:78:24: error[reference-symlink]: the service "
+                            "description 'docs/passwd' is not read: the path passes through the "
+                            "symbolic link docs (not followed)"),
+            std::string::npos)
+      << m_text.out;
+  EXPECT_EQ(m_text.out.find("root:x:0"), std::string::npos) << m_text.out;
+}
+
+TEST_F(Hostile, ServiceDescriptionInALinkedFolderIsReported) {
+  TempDir outside;
+  fs::copy_file("/etc/passwd", outside.path() / "service-description.md");
+  fs::remove_all(at("docs"));
+  fs::create_directory_symlink(outside.path(), at("docs"));
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-symlink partnerops.yaml:78:24"});
+}
+
+TEST_F(Hostile, LinkedServiceDescriptionFileIsReported) {
+  fs::remove(at("docs/service-description.md"));
+  fs::create_symlink("/etc/passwd", at("docs/service-description.md"));
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-symlink partnerops.yaml:78:24"});
+  EXPECT_NE(m_text.out.find("the service description 'docs/service-description.md' is not read: "
+                            "a symbolic link (not followed)"),
+            std::string::npos)
+      << m_text.out;
+}
+
+TEST_F(Hostile, LogoInALinkedFolderIsReported) {
+  TempDir outside;
+  write_file(outside.path() / "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+  fs::create_directory_symlink(outside.path(), at("assets"));
+  replace_in(at("partnerops.yaml"), "branding:\n", "branding:\n  logo: assets/logo.svg\n");
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-symlink partnerops.yaml:61:9"});
+}
+
+TEST_F(Hostile, AddendumAndFeeSowInALinkedFolderAreReported) {
+  // The SOW moves to a folder outside; the partner's sow/ becomes a link.
+  TempDir outside;
+  const fs::path sow = at("partners/cascadia-climate/sow");
+  fs::copy(sow, outside.path());
+  fs::remove_all(sow);
+  fs::create_directory_symlink(outside.path(), sow);
+  EXPECT_EQ(validate(), (std::vector<std::string>{
+                            "error reference-symlink partners/cascadia-climate/agreement.yaml:45:10",
+                            "error reference-symlink partners/cascadia-climate/agreement.yaml:72:11",
+                            "error file-symlink partners/cascadia-climate/sow:0:0",
+                        }));
+}
+
+TEST_F(Hostile, SowAgreementThroughALinkIsReported) {
+  fs::create_directory_symlink("/etc", at("partners/cascadia-climate/etc"));
+  replace_in(at("partners/cascadia-climate/sow/hub-migration.yaml"), "agreement: agreement.yaml",
+             "agreement: etc/passwd");
+  EXPECT_EQ(validate(), (std::vector<std::string>{
+                            "error file-symlink partners/cascadia-climate/etc:0:0",
+                            "error reference-symlink "
+                            "partners/cascadia-climate/sow/hub-migration.yaml:4:12",
+                        }));
+}
+
+// A missing file named by data is reported for every kind of field (the
+// logo, addenda and fee SOWs have fixtures under tests/fixtures/invalid).
+
+TEST_F(Hostile, MissingServiceDescriptionIsReported) {
+  fs::remove(at("docs/service-description.md"));
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-missing partnerops.yaml:78:24"});
+  EXPECT_NE(m_text.out.find("error[reference-missing]: the service description "
+                            "'docs/service-description.md' does not exist in the repository"),
+            std::string::npos)
+      << m_text.out;
+}
+
+TEST_F(Hostile, ServiceDescriptionOutsideTheWorkspaceIsReported) {
+  replace_in(at("partnerops.yaml"), k_service_line, "  service_description: ../../etc/passwd");
+  EXPECT_EQ(validate(), std::vector<std::string>{"error reference-missing partnerops.yaml:78:24"});
+  EXPECT_NE(m_text.out.find("the service description '../../etc/passwd' is not a path inside "
+                            "the repository"),
+            std::string::npos)
+      << m_text.out;
+}
+
+TEST_F(Hostile, MissingSowAgreementIsReported) {
+  replace_in(at("partners/cascadia-climate/sow/hub-migration.yaml"), "agreement: agreement.yaml",
+             "agreement: agreemnt.yaml");
+  EXPECT_EQ(validate(), std::vector<std::string>{
+                            "error reference-missing "
+                            "partners/cascadia-climate/sow/hub-migration.yaml:4:12"});
 }
 
 }  // namespace

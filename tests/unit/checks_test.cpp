@@ -132,6 +132,44 @@ TEST_F(BaseWorkspace, NumberingRuleIsReportedAtItsValue) {
   EXPECT_EQ(validate(), Lines{"error numbering-rule-invalid partnerops.yaml:47:12"});
 }
 
+TEST_F(BaseWorkspace, EveryNumberingRuleIsReportedNotOnlyTheInvoices) {
+  edit("partnerops.yaml", "credit_note: \"CN-{year}-{seq:4}\"", "credit_note: \"CN-{yr}-{seq:4}\"");
+  edit("partnerops.yaml", "quote: \"Q-{year}-{seq:3}\"", "quote: \"Q-{year}-{seq:3}-{seq}\"");
+  EXPECT_EQ(validate(), (Lines{"error numbering-rule-invalid partnerops.yaml:48:16",
+                               "error numbering-rule-invalid partnerops.yaml:49:10"}));
+}
+
+TEST_F(BaseWorkspace, NumberingRuleThatMakesPathsIsRefusedByTheSchema) {
+  edit("partnerops.yaml", "invoice: \"INV-{year}-{seq:4}\"", "invoice: \"INV/{year}/{seq:4}\"");
+  edit("partnerops.yaml", "quote: \"Q-{year}-{seq:3}\"", "quote: \"Q..{year}-{seq:3}\"");
+  EXPECT_EQ(validate(), (Lines{"error schema-pattern partnerops.yaml:47:12",
+                               "error schema-pattern partnerops.yaml:49:10"}));
+}
+
+TEST_F(BaseWorkspace, BranchPatternsGitWouldRefuseAreRefusedByTheSchema) {
+  edit("partnerops.yaml", "advance: \"advance/{slug}-{stage}\"", "advance: \"advance//{slug}\"");
+  edit("partnerops.yaml", "invoice_run: \"invoice-run/{period}\"",
+       "invoice_run: \"-run/{period}.\"");
+  EXPECT_EQ(validate(), (Lines{"error schema-pattern partnerops.yaml:73:12",
+                               "error schema-pattern partnerops.yaml:74:16"}));
+}
+
+TEST_F(BaseWorkspace, IdentifiersWithDoubleDotsAreRefusedByTheSchema) {
+  edit("partners/cascadia-climate/sow/hub-migration.yaml", "id: hub-migration", "id: hub..migration");
+  EXPECT_EQ(validate(),
+            Lines{"error schema-pattern partners/cascadia-climate/sow/hub-migration.yaml:2:5"});
+}
+
+TEST_F(BaseWorkspace, MissingServiceDescriptionAndSowAgreementAreReported) {
+  edit("partnerops.yaml", "service_description: docs/service-description.md",
+       "service_description: docs/service.md");
+  edit("partners/cascadia-climate/sow/hub-migration.yaml", "agreement: agreement.yaml",
+       "agreement: ../lakeshore-college/agreement.yaml");
+  EXPECT_EQ(validate(),
+            (Lines{"error reference-missing partnerops.yaml:78:24",
+                   "error reference-missing partners/cascadia-climate/sow/hub-migration.yaml:4:12"}));
+}
+
 TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
   edit("schemas/lifecycle.yaml", "  - from: prospect\n    to: closed\n",
        "  - from: prospect\n    to: archived\n");

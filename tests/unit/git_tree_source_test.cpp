@@ -102,10 +102,32 @@ TEST_F(GitTreeSourceTest, NeverFollowsASymlink) {
   auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
   ASSERT_TRUE(head) << error;
   ReadResult link = head->read("partners/acme/escape.yaml", 1000);
-  EXPECT_EQ(link.status, ReadResult::Status::not_a_file);
+  EXPECT_EQ(link.status, ReadResult::Status::symlink);
   EXPECT_EQ(link.error, "a symbolic link (not followed)");
   EXPECT_EQ(link.content, "");
   EXPECT_FALSE(head->is_file("partners/acme/escape.yaml"));
+}
+
+TEST(GitTreeSource, RefusesAPathThroughALinkedFolderAndNamesTheLink) {
+  TempRepo temp;
+  temp.add("partnerops.yaml", "name: Org\n");
+  temp.add("real/service-description.md", "# Service\n");
+  temp.stage_symlink("docs", "/etc");
+  temp.stage_symlink("real/inner", "../real");
+  temp.commit("links");
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  ReadResult through = head->read("docs/passwd", 1000);
+  EXPECT_EQ(through.status, ReadResult::Status::symlink);
+  EXPECT_EQ(through.error, "the path passes through the symbolic link docs (not followed)");
+  EXPECT_EQ(through.content, "");
+  ReadResult deeper = head->read("real/inner/service-description.md", 1000);
+  EXPECT_EQ(deeper.status, ReadResult::Status::symlink);
+  EXPECT_EQ(deeper.error, "the path passes through the symbolic link real/inner (not followed)");
+  EXPECT_FALSE(head->is_file("docs/passwd"));
+  EXPECT_TRUE(head->read("real/service-description.md", 1000).ok());
+  EXPECT_EQ(head->read("real/nope/x.md", 1000).status, ReadResult::Status::missing);
 }
 
 TEST_F(GitTreeSourceTest, RefusesLargeFilesFoldersAndUnsafePaths) {

@@ -45,5 +45,13 @@ TEST(Slug, CapsTheLengthAtAWordBoundary) {
   EXPECT_EQ(longest, std::string(k_max_slug_length, 'x'));
 }
 
+TEST(SafeIdentifier, AcceptsIdsAndRefusesPathsAndBadRefs) {
+  for (const char* id : {"hub-migration", "2027-deployment", "D1", "v1.2_final"})
+    EXPECT_TRUE(util::is_safe_identifier(id)) << id;
+  for (const char* id : {"", "../x", "a/b", "a..b", "-x", ".x", "x.", "x.lock", "a b", "a\\b",
+                         "caf\xc3\xa9"})
+    EXPECT_FALSE(util::is_safe_identifier(id)) << id;
+}
+
 }  // namespace
 }  // namespace partnerops::util

@@ -90,6 +90,15 @@ TEST(YamlParse, RejectsInvalidUtf8WithItsPosition) {
   EXPECT_EQ(d.position, (Position{2, 11}));
 }
 
+TEST(YamlParse, ANulByteHasItsOwnMessageAndPosition) {
+  // Columns count characters: "slug: Sofí" is ten, the NUL the eleventh.
+  const Diagnostic d =
+      parse_fails(std::string("name: ok\nslug: Sof\xc3\xad") + std::string(1, '\0') + "a\n");
+  EXPECT_EQ(d.code, "file-nul-byte");
+  EXPECT_EQ(d.position, (Position{2, 11}));
+  EXPECT_EQ(d.message, "the file contains a NUL byte, which YAML text never holds");
+}
+
 TEST(YamlParse, RejectsOverlongUtf8) {
   EXPECT_EQ(parse_fails("a: \xc0\xaf\n").code, "file-not-utf8");
 }

@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "diag/format.hpp"
+#include "options.hpp"
 #include "transitions/scoped_source.hpp"
 
 namespace partnerops::cli {
@@ -30,9 +31,19 @@ CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
 }
 
 bool branch_options_agree(const BookkeepingOptions& options) {
-  if ((options.branch.empty() && !options.make_branch) || !options.no_branch) return true;
-  std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
-  return false;
+  const bool branch = !options.branch.empty() || options.make_branch;
+  if (branch && options.no_branch) {
+    std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
+    return false;
+  }
+  // Only a commit makes a branch: `--branch --no-commit` is most likely a
+  // --branch whose NAME was forgotten.
+  if (branch && options.no_commit) {
+    std::cerr << "partnerops: --branch and --no-commit exclude each other (a branch needs a "
+                 "commit)\n";
+    return false;
+  }
+  return options.branch.empty() || branch_name_is_usable(options.branch);
 }
 
 std::optional<Date> bookkeeping_date(const BookkeepingOptions& options) {

@@ -23,6 +23,7 @@
 #include "options.hpp"
 #include "render/pdf_finish.hpp"
 #include "source_option.hpp"
+#include "transitions/change_set.hpp"
 #include "render/document_renderer.hpp"
 #include "render/markdown.hpp"
 #include "render/print_workers.hpp"
@@ -120,7 +121,16 @@ int run_build(const BuildOptions& options) {
   }
 
   PlanOptions plan_options{*today, {}, kind};
-  if (!options.partner.empty()) plan_options.partner = options.partner;
+  if (!options.partner.empty()) {
+    // A slug that names no partner would build nothing and succeed.
+    Diagnostics unknown;
+    if (!transitions::find_partner(workspace, options.partner, unknown)) {
+      print_diagnostics(std::cerr, unknown, DiagnosticFormat::text, colour_for_stream(2));
+      std::cerr << "partnerops: nothing built\n";
+      return k_exit_problems;
+    }
+    plan_options.partner = options.partner;
+  }
   std::vector<DocumentJob> jobs = plan_documents(workspace, plan_options);
 
   const fs::path out_dir = options.out;

@@ -100,6 +100,12 @@ int run_invoice_run(const InvoiceRunOptions& options) {
     std::cerr << "partnerops: --branch and --no-branch exclude each other\n";
     return k_exit_usage;
   }
+  if (!options.branch.empty() && (options.no_commit || options.dry_run)) {
+    std::cerr << "partnerops: --branch and --" << (options.dry_run ? "dry-run" : "no-commit")
+              << " exclude each other (a branch needs a commit)\n";
+    return k_exit_usage;
+  }
+  if (!options.branch.empty() && !branch_name_is_usable(options.branch)) return k_exit_usage;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.path, ec)) {
     std::cerr << "partnerops: " << options.path << " is not a folder\n";

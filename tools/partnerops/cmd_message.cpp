@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "bookkeeping.hpp"
+#include "check/checks.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "documents/context.hpp"
@@ -126,6 +127,27 @@ int run_message(const MessageOptions& options) {
       message::attachment_job(workspace, *folder, header->attach, *today, invoice, diagnostics);
   if (header->attach != message::AttachmentKind::none && !attachment)
     return refuse(diagnostics, workspace);
+  // The files the attached PDF reads by name (the logo, the service
+  // description's prose) must be there and reached through no link: a
+  // message is not sent with a document that silently lacks them.
+  if (attachment && workspace.organisation()) {
+    const Organisation& organisation = *workspace.organisation();
+    bool readable = true;
+    if (!organisation.logo.value.empty())
+      readable = check_named_file(source, diagnostics, organisation.file, organisation.logo, "",
+                                  "the logo",
+                                  "give a path relative to the repository root, e.g. "
+                                  "templates/logo.svg");
+    if (header->attach == message::AttachmentKind::service_description &&
+        !organisation.service_description.value.empty())
+      readable = check_named_file(source, diagnostics, organisation.file,
+                                  organisation.service_description, "",
+                                  "the service description",
+                                  "give a path relative to the repository root, e.g. "
+                                  "docs/service-description.md") &&
+                 readable;
+    if (!readable) return refuse(diagnostics, workspace);
+  }
 
   // The message sees what the attached document sees (or the partner's
   // notes context when nothing is attached), plus who writes to whom.

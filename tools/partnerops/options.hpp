@@ -16,4 +16,10 @@ void add_today_option(CLI::App& sub, std::string& today);
 /// and returns nullopt for text that is not a calendar date.
 std::optional<Date> parse_today(const std::string& text);
 
+/// Checks the NAME given to `--branch`: an option's name is not a branch
+/// (CLI11 hands `--branch --no-commit` the value "--no-commit"), nor is
+/// anything git refuses in a branch name ("a..b", "x/", "-x", "a b").
+/// Prints a usage error and returns false when `name` is not one.
+bool branch_name_is_usable(const std::string& name);
+
 }  // namespace partnerops::cli

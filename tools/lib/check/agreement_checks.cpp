@@ -2,6 +2,7 @@
 // that match the status, and the addenda and SOWs it refers to.
 
 #include "check/checks.hpp"
+#include "model/numbering.hpp"
 
 namespace partnerops {
 
@@ -58,10 +59,55 @@ void check_signatures(const Agreement& agreement, Diagnostics& out) {
 
 }  // namespace
 
+// The file is opened as a document would read it (with a limit of 0 bytes,
+// so nothing is read), so validate and build agree on what a path reaches.
+bool check_named_file(const Source& source, Diagnostics& out, const std::string& file,
+                      const Field<std::string>& named, const std::string& folder,
+                      const std::string& what, const std::string& hint) {
+  const std::string& written = named.value;
+  const std::string where = folder.empty() ? "the repository" : folder;
+  if (!is_safe_relative_path(written)) {
+    out.error("reference-missing", file, named.position,
+              what + " '" + written + "' is not a path inside " + where, hint);
+    return false;
+  }
+  const std::string path = folder.empty() ? written : folder + "/" + written;
+  const ReadResult read = source.read(path, 0);
+  switch (read.status) {
+    case ReadResult::Status::ok:
+    case ReadResult::Status::too_large:
+      return true;
+    case ReadResult::Status::symlink:
+      out.error("reference-symlink", file, named.position,
+                what + " '" + written + "' is not read: " + read.error,
+                "replace the link with the file or folder itself");
+      return false;
+    case ReadResult::Status::missing:
+      out.error("reference-missing", file, named.position,
+                what + " '" + written + "' does not exist in " + where, hint);
+      return false;
+    case ReadResult::Status::not_a_file:
+    case ReadResult::Status::error:
+      out.error("reference-missing", file, named.position,
+                what + " '" + written + "' cannot be read: " + read.error, hint);
+      return false;
+  }
+  return false;
+}
+
 void check_agreements(const CheckContext& context) {
   Diagnostics& out = context.diagnostics;
   const Source& source = context.workspace.source();
   for (const PartnerFolder& folder : context.workspace.partners()) {
+    // A SOW names the agreement it is an addendum to.
+    for (const WorkspaceFile* sow : folder.sow_files) {
+      if (!sow->valid || !sow->document) continue;
+      const yaml::Node* named = sow->document->root().find("agreement");
+      if (!named || !named->is_scalar()) continue;
+      check_named_file(source, out, sow->path, {named->text(), named->position()}, folder.path,
+                       "the agreement",
+                       "paths are relative to the partner folder, normally agreement.yaml");
+    }
     if (!folder.agreement) continue;
     const Agreement& agreement = *folder.agreement;
 
@@ -98,21 +144,14 @@ void check_agreements(const CheckContext& context) {
     }
 
     for (const Addendum& addendum : agreement.addenda) {
-      const std::string path = folder.path + "/" + addendum.file.value;
-      if (!is_safe_relative_path(addendum.file.value) || !source.is_file(path)) {
-        out.error("reference-missing", agreement.file, addendum.file.position,
-                  "the addendum '" + addendum.file.value + "' does not exist in " + folder.path,
-                  "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
-      }
+      check_named_file(source, out, agreement.file, addendum.file, folder.path,
+                       "the addendum",
+                       "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
     }
     for (const Fee& fee : agreement.fees) {
       if (fee.sow.value.empty()) continue;
-      const std::string path = folder.path + "/" + fee.sow.value;
-      if (!is_safe_relative_path(fee.sow.value) || !source.is_file(path)) {
-        out.error("reference-missing", agreement.file, fee.sow.position,
-                  "the SOW '" + fee.sow.value + "' does not exist in " + folder.path,
-                  "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
-      }
+      check_named_file(source, out, agreement.file, fee.sow, folder.path, "the SOW",
+                       "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
     }
   }
 }
@@ -121,11 +160,30 @@ void check_organisation(const CheckContext& context) {
   const std::optional<Organisation>& organisation = context.workspace.organisation();
   if (!organisation) return;
   Diagnostics& out = context.diagnostics;
-  const std::string& logo = organisation->logo.value;
-  if (!logo.empty() && (!is_safe_relative_path(logo) || !context.workspace.source().is_file(logo))) {
-    out.error("reference-missing", organisation->file, organisation->logo.position,
-              "the logo '" + logo + "' does not exist in the repository",
-              "give a path relative to the repository root, e.g. templates/logo.svg");
+  // Every numbering rule, not only the invoices': quotes and credit notes
+  // are numbered by theirs, and a number is a file name.
+  for (const auto& [name, pattern] : organisation->numbering) {
+    if (NumberingRule::parse(pattern)) continue;
+    const auto position = organisation->numbering_positions.find(name);
+    const std::string example = name == "invoice"       ? "INV-{year}-{seq:4}"
+                                : name == "credit_note" ? "CN-{year}-{seq:4}"
+                                                        : "Q-{year}-{seq:3}";
+    const std::string label = name == "credit_note" ? "credit note" : name;
+    out.error("numbering-rule-invalid", organisation->file,
+              position == organisation->numbering_positions.end() ? Position{} : position->second,
+              "the " + label + " numbering rule '" + pattern + "' is not understood",
+              "use letters, digits, '.', '_' and '-' with {year} and {seq:N}, e.g. " + example);
+  }
+  const Source& source = context.workspace.source();
+  if (!organisation->logo.value.empty()) {
+    check_named_file(source, out, organisation->file, organisation->logo, "", "the logo",
+                     "give a path relative to the repository root, e.g. templates/logo.svg");
+  }
+  if (!organisation->service_description.value.empty()) {
+    check_named_file(source, out, organisation->file, organisation->service_description, "",
+                     "the service description",
+                     "give a path relative to the repository root, e.g. "
+                     "docs/service-description.md");
   }
 }
 

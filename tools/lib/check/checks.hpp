@@ -54,6 +54,16 @@ void check_codeowners(const CheckContext& context);
 bool has_error_at(const Diagnostics& diagnostics, std::string_view code, std::string_view file,
                   Position position);
 
+/// Reports the file that `file` names at `named` (a path relative to
+/// `folder`, "" for the repository root; `what` starts the message, e.g.
+/// "the logo") when it is not a regular file reached through no symbolic
+/// link: `reference-missing` when it is absent or not a path inside the
+/// workspace, `reference-symlink` when the file or a folder on its way is a
+/// link. Returns true when the file is there.
+bool check_named_file(const Source& source, Diagnostics& out, const std::string& file,
+                      const Field<std::string>& named, const std::string& folder,
+                      const std::string& what, const std::string& hint);
+
 /// True for a plausible address: one '@', a non-empty local part without
 /// spaces, and a domain of dot-separated letter/digit/hyphen labels.
 bool is_well_formed_email(std::string_view email);

@@ -79,22 +79,12 @@ void check_invoices(const CheckContext& context) {
 }
 
 void check_invoice_numbering(const CheckContext& context) {
-  Diagnostics& out = context.diagnostics;
   const std::optional<Organisation>& organisation = context.workspace.organisation();
   std::optional<NumberingRule> rule;
   if (organisation) {
     const auto pattern = organisation->numbering.find("invoice");
-    if (pattern != organisation->numbering.end()) {
-      rule = NumberingRule::parse(pattern->second);
-      if (!rule) {
-        const auto position = organisation->numbering_positions.find("invoice");
-        out.error("numbering-rule-invalid", organisation->file,
-                  position == organisation->numbering_positions.end() ? Position{}
-                                                                      : position->second,
-                  "the invoice numbering rule '" + pattern->second + "' is not understood",
-                  "use literal text with {year} and {seq:N}, e.g. INV-{year}-{seq:4}");
-      }
-    }
+    // A rule that does not parse is reported by check_organisation.
+    if (pattern != organisation->numbering.end()) rule = NumberingRule::parse(pattern->second);
   }
 
   std::vector<NumberedDocument> documents;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -58,11 +59,23 @@ class GitTreeSource final : public Source {
       std::lock_guard lock(m_mutex);
       const git_tree_entry* entry = find(path);
       if (entry == nullptr) {
+        // A folder on the way may be a link: a link is a blob in git, so
+        // nothing is found below it, and the reason deserves a name.
+        if (const std::optional<std::string> link = link_on_the_way(path)) {
+          result.status = ReadResult::Status::symlink;
+          result.error = "the path passes through the symbolic link " + *link + " (not followed)";
+          return result;
+        }
         result.status = ReadResult::Status::missing;
         result.error = "no such file in " + describe();
         return result;
       }
       const git_filemode_t mode = git_tree_entry_filemode(entry);
+      if (mode == GIT_FILEMODE_LINK) {
+        result.status = ReadResult::Status::symlink;
+        result.error = "a symbolic link (not followed)";
+        return result;
+      }
       if (entry_type(mode) != EntryType::file) {
         result.status = ReadResult::Status::not_a_file;
         result.error = mode == GIT_FILEMODE_TREE   ? "a directory, not a file"
@@ -127,6 +140,21 @@ class GitTreeSource final : public Source {
     if (tree == nullptr) return nullptr;
     const std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
     return git_tree_entry_byname(tree, name.c_str());
+  }
+
+  // The leading components of `path` up to the first that is a link
+  // ("docs" for docs/service-description.md), or nothing when no folder on
+  // the way is one.
+  std::optional<std::string> link_on_the_way(std::string_view path) const {
+    std::size_t slash = path.find('/');
+    while (slash != std::string_view::npos) {
+      const git_tree_entry* entry = find(path.substr(0, slash));
+      if (entry == nullptr) return std::nullopt;
+      if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK)
+        return std::string(path.substr(0, slash));
+      slash = path.find('/', slash + 1);
+    }
+    return std::nullopt;
   }
 
   // The object header holds the size, so large files are refused without

@@ -41,6 +41,23 @@ std::optional<NumberingRule> NumberingRule::parse(std::string_view pattern) {
     i = close + 1;
   }
   if (!has_seq) return std::nullopt;
+  // A number is a file name (invoices/<number>.yaml) and may be part of a
+  // branch name, so the literal text holds only letters, digits, '.', '_'
+  // and '-': no '/', no "..", nothing git refuses in a ref, and it starts
+  // with a letter or digit and does not end with a dot.
+  for (std::size_t p = 0; p < rule.m_parts.size(); ++p) {
+    const Part& part = rule.m_parts[p];
+    if (part.kind != PartKind::literal) continue;
+    for (char c : part.text) {
+      const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                           (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      if (!allowed) return std::nullopt;
+    }
+    if (part.text.find("..") != std::string::npos) return std::nullopt;
+    if (p == 0 && (part.text.front() == '.' || part.text.front() == '_' || part.text.front() == '-'))
+      return std::nullopt;
+    if (p + 1 == rule.m_parts.size() && part.text.back() == '.') return std::nullopt;
+  }
   return rule;
 }
 

@@ -28,6 +28,10 @@ Organisation read_organisation(Reader& reader) {
   if (const yaml::Node* branding = root.find("branding"); branding && branding->is_mapping()) {
     if (branding->find("logo")) organisation.logo = reader.text_field(*branding, "logo");
   }
+  if (const yaml::Node* outreach = root.find("outreach"); outreach && outreach->is_mapping()) {
+    if (outreach->find("service_description"))
+      organisation.service_description = reader.text_field(*outreach, "service_description");
+  }
   if (const yaml::Node* roles = root.find("roles"); roles && roles->is_mapping()) {
     for (const yaml::Entry& entry : roles->entries()) {
       std::vector<std::string>& emails = organisation.roles[entry.key];

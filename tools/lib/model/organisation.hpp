@@ -21,6 +21,9 @@ struct Organisation {
   std::string default_currency;
   std::optional<std::int64_t> payment_terms_days;
   Field<std::string> logo;
+  /// outreach.service_description: the prose of the service description
+  /// document, relative to the repository root.
+  Field<std::string> service_description;
   std::map<std::string, std::vector<std::string>, std::less<>> roles;  ///< role -> emails
   std::optional<std::int64_t> lead_inactive_days;
   std::optional<std::int64_t> renewal_notice_days;

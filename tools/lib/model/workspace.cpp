@@ -92,6 +92,10 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
       diagnostics.error("file-too-large", file.path, {}, read.error,
                         "split it, or move long prose into Markdown");
       return;
+    case ReadResult::Status::symlink:
+      diagnostics.error("file-symlink", file.path, {}, read.error,
+                        "replace the link with the file itself");
+      return;
     case ReadResult::Status::not_a_file:
       diagnostics.error("file-not-regular", file.path, {}, "expected a file here, found " + read.error);
       return;

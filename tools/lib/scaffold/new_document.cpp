@@ -4,6 +4,7 @@
 
 #include "model/numbering.hpp"
 #include "scaffold/yaml_writer.hpp"
+#include "util/slug.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::scaffold {
@@ -220,6 +221,15 @@ std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspa
                           "a statement of work is an addendum to the agreement, and " +
                               folder->path + " has none",
                           "run partnerops new agreement " + request.slug + " first");
+        return std::nullopt;
+      }
+      // The id becomes the file name: "../../x" would write outside the
+      // partner folder, and "a..b" is no identifier.
+      if (!request.id.empty() && !util::is_safe_identifier(request.id)) {
+        diagnostics.error("new-id-invalid", folder->path + "/sow", {},
+                          "the SOW id '" + request.id + "' is not an identifier",
+                          "use letters, digits, '.', '_' and '-', starting with a letter or "
+                          "digit, e.g. 2027-deployment");
         return std::nullopt;
       }
       std::set<std::string> taken;

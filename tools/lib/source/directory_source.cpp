@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "source/source.hpp"
+#include "util/open_beneath.hpp"
 
 namespace partnerops {
 namespace {
@@ -17,15 +18,47 @@ namespace fs = std::filesystem;
 
 class DirectorySource final : public Source {
  public:
-  explicit DirectorySource(fs::path root) : m_root(std::move(root)) {}
+  explicit DirectorySource(fs::path root)
+      : m_root(std::move(root)),
+        // Every read starts from this descriptor, so a path named by data is
+        // resolved beneath the root the source was opened on.
+        m_root_fd(::open(m_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~DirectorySource() override {
+    if (m_root_fd >= 0) ::close(m_root_fd);
+  }
+  DirectorySource(const DirectorySource&) = delete;
+  DirectorySource& operator=(const DirectorySource&) = delete;
 
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::vector<SourceEntry> entries;
     if (!dir.empty() && !is_safe_relative_path(dir)) return entries;
     const std::string start = dir.empty() ? m_root.string() : (m_root / std::string(dir)).string();
-    DIR* handle = ::opendir(start.c_str());
+    // The folder is opened beneath the root like a file: `list("templates")`
+    // must not list /etc through a link named templates.
+    int fd = -1;
+    std::string reason;
+    if (m_root_fd < 0) {
+      reason = std::strerror(ENOENT);
+    } else if (dir.empty()) {
+      fd = ::openat(m_root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) reason = std::strerror(errno);
+    } else {
+      const util::BeneathResult opened =
+          util::open_beneath(m_root_fd, dir, O_RDONLY | O_DIRECTORY);
+      fd = opened.fd;
+      if (opened.status == util::BeneathResult::Status::symlink) {
+        reason = symlink_error(dir, opened.link);
+      } else if (fd < 0) {
+        reason = std::strerror(opened.error);
+      }
+    }
+    DIR* handle = fd < 0 ? nullptr : ::fdopendir(fd);
     if (!handle) {
-      if (error) *error = "cannot read " + start + ": " + std::strerror(errno);
+      if (fd >= 0) {
+        reason = std::strerror(errno);
+        ::close(fd);
+      }
+      if (error) *error = "cannot read " + start + ": " + reason;
       return entries;
     }
     walk(handle, start, dir.empty() ? std::string() : std::string(dir) + "/", entries, error);
@@ -41,26 +74,29 @@ class DirectorySource final : public Source {
       result.error = "not a path inside the workspace: " + std::string(path);
       return result;
     }
-    const fs::path full = m_root / fs::path(std::string(path));
-    // O_NOFOLLOW: a symbolic link is refused by the kernel itself, so the
-    // check and the open cannot race. One open, one fstat, then reads.
-    const int fd = ::open(full.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-      const int error = errno;
-      std::error_code ec;
-      const fs::file_status status = fs::symlink_status(full, ec);
-      if (error == ELOOP || fs::is_symlink(status)) {
-        result.status = ReadResult::Status::not_a_file;
-        result.error = "a symbolic link (not followed)";
-      } else if (error == ENOENT || error == ENOTDIR) {
-        result.status = ReadResult::Status::missing;
-        result.error = "no such file";
-      } else {
-        result.status = ReadResult::Status::error;
-        result.error = std::string("cannot open the file: ") + std::strerror(error);
+    // Every component is opened without following links (openat2, or one
+    // openat per folder), so the check and the open cannot race, and a
+    // linked folder cannot lead the read out of the workspace.
+    const util::BeneathResult opened =
+        util::open_beneath(m_root_fd, path, O_RDONLY | O_NONBLOCK);
+    if (opened.status != util::BeneathResult::Status::ok) {
+      switch (opened.status) {
+        case util::BeneathResult::Status::symlink:
+          result.status = ReadResult::Status::symlink;
+          result.error = symlink_error(path, opened.link);
+          break;
+        case util::BeneathResult::Status::missing:
+          result.status = ReadResult::Status::missing;
+          result.error = "no such file";
+          break;
+        default:
+          result.status = ReadResult::Status::error;
+          result.error = std::string("cannot open the file: ") + std::strerror(opened.error);
+          break;
       }
       return result;
     }
+    const int fd = opened.fd;
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
       ::close(fd);
@@ -91,8 +127,14 @@ class DirectorySource final : public Source {
 
   bool is_file(std::string_view path) const override {
     if (!is_safe_relative_path(path)) return false;
-    std::error_code ec;
-    return fs::is_regular_file(fs::symlink_status(m_root / fs::path(std::string(path)), ec));
+    // O_PATH opens without reading; with O_NOFOLLOW a final link is opened
+    // as the link itself, which fstat then calls a link.
+    const util::BeneathResult opened = util::open_beneath(m_root_fd, path, O_PATH);
+    if (opened.status != util::BeneathResult::Status::ok) return false;
+    struct stat info {};
+    const bool regular = ::fstat(opened.fd, &info) == 0 && S_ISREG(info.st_mode);
+    ::close(opened.fd);
+    return regular;
   }
 
   std::string describe() const override { return "working tree " + m_root.string(); }
@@ -105,6 +147,9 @@ class DirectorySource final : public Source {
   /// is several times faster than std::filesystem's iterator. Folders that
   /// cannot be read are skipped, as with skip_permission_denied; links are
   /// listed and never followed; `.git` is neither listed nor entered.
+  /// Subfolders are opened relative to their parent with O_NOFOLLOW, so a
+  /// folder swapped for a link while listing is not entered; the parent
+  /// stays open meanwhile (one descriptor per level).
   static void walk(DIR* handle, const std::string& full, const std::string& prefix,
                    std::vector<SourceEntry>& entries, std::string* error) {
     std::vector<std::string> folders;
@@ -117,8 +162,7 @@ class DirectorySource final : public Source {
       unsigned char type = entry->d_type;
       if (type == DT_UNKNOWN) {
         struct stat info {};
-        const std::string path = full + "/" + std::string(name);
-        if (::lstat(path.c_str(), &info) == 0) {
+        if (::fstatat(::dirfd(handle), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) {
           type = S_ISLNK(info.st_mode)   ? DT_LNK
                  : S_ISDIR(info.st_mode) ? DT_DIR
                  : S_ISREG(info.st_mode) ? DT_REG
@@ -136,16 +180,29 @@ class DirectorySource final : public Source {
       errno = 0;
     }
     if (errno != 0 && error) *error = "cannot read below " + full + ": " + std::strerror(errno);
-    ::closedir(handle);
     for (const std::string& name : folders) {
-      const std::string path = full + "/" + name;
-      DIR* child = ::opendir(path.c_str());
-      if (!child) continue;  // unreadable: skipped, like skip_permission_denied
-      walk(child, path, prefix + name + "/", entries, error);
+      const int fd = ::openat(::dirfd(handle), name.c_str(),
+                              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) continue;  // unreadable: skipped, like skip_permission_denied
+      DIR* child = ::fdopendir(fd);
+      if (!child) {
+        ::close(fd);
+        continue;
+      }
+      walk(child, full + "/" + name, prefix + name + "/", entries, error);
     }
+    ::closedir(handle);
+  }
+
+  /// The sentence for a read refused at a link: the file itself, or a
+  /// folder on its way.
+  static std::string symlink_error(std::string_view path, const std::string& link) {
+    if (link.empty() || link == path) return "a symbolic link (not followed)";
+    return "the path passes through the symbolic link " + link + " (not followed)";
   }
 
   fs::path m_root;
+  int m_root_fd;
 };
 
 }  // namespace

@@ -27,7 +27,9 @@ struct SourceEntry {
 };
 
 struct ReadResult {
-  enum class Status { ok, missing, not_a_file, too_large, error };
+  /// symlink: the file, or a folder on its way, is a symbolic link; the
+  /// read is refused, so a link cannot lead outside the workspace.
+  enum class Status { ok, missing, not_a_file, too_large, symlink, error };
   Status status = Status::ok;
   std::string content;  ///< the bytes, when status is ok
   std::string error;    ///< a sentence saying what went wrong otherwise
@@ -59,10 +61,12 @@ class Source {
   /// could when a folder cannot be read.
   virtual std::vector<SourceEntry> list(std::string_view dir, std::string* error) const = 0;
 
-  /// The bytes of a regular file. Files over `max_bytes` are not read.
+  /// The bytes of a regular file. Files over `max_bytes` are not read. A
+  /// path with a symbolic link in any component is refused (Status::symlink),
+  /// as is one that is not a safe relative path (missing).
   virtual ReadResult read(std::string_view path, std::uint64_t max_bytes) const = 0;
 
-  /// True when `path` names a regular file.
+  /// True when `path` names a regular file reached through no symbolic link.
   virtual bool is_file(std::string_view path) const = 0;
 
   /// For messages: "working tree /path" or "revision 1a2b3c4".

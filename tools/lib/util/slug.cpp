@@ -128,4 +128,15 @@ std::string slugify(std::string_view name, std::size_t max_length) {
   return slug;
 }
 
+bool is_safe_identifier(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(id.front()) || id.back() == '.' || id.ends_with(".lock")) return false;
+  for (char c : id)
+    if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  return id.find("..") == std::string_view::npos;
+}
+
 }  // namespace partnerops::util

@@ -29,4 +29,10 @@ std::string_view transliterate(char32_t c);
 /// the caller refuses that.
 std::string slugify(std::string_view name, std::size_t max_length = k_max_slug_length);
 
+/// True for an id that may become a file name and part of a branch name
+/// (a SOW's id): ASCII letters, digits, '.', '_' and '-', starting with a
+/// letter or digit, with no "..", not ending with '.' or ".lock". The rule
+/// of `identifier` in schemas/common.schema.yaml, plus git's ".lock".
+bool is_safe_identifier(std::string_view id);
+
 }  // namespace partnerops::util

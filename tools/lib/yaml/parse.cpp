@@ -476,6 +476,14 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
                       "split it, or move long prose into Markdown");
     return nullptr;
   }
+  // A NUL is valid UTF-8, yet yaml-cpp stops reading at it or calls it a
+  // syntax error far away; it usually means a binary or UTF-16 file.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    diagnostics.error("file-nul-byte", file, position_at_offset(text, nul),
+                      "the file contains a NUL byte, which YAML text never holds",
+                      "save it as UTF-8 text (a NUL usually means a binary or UTF-16 file)");
+    return nullptr;
+  }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     diagnostics.error("file-not-utf8", file, position_at_offset(text, bad),
                       "the file is not valid UTF-8", "save it with UTF-8 encoding");
