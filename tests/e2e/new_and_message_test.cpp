@@ -109,8 +109,12 @@ TEST_F(NewAndMessageTest, NewLeadCommitsExactlyTheTwoFilesWithTrailersOnItsBranc
 
   const RunResult log = partnerops({"log", k_lead_slug});
   EXPECT_EQ(log.exit_code, 0) << log.err;
-  EXPECT_EQ(log.out.substr(10), "  " + short_id.substr(0, short_id.size() - 1) +
-                                    "  Ada Lovelace  societe-orsted-muller  new → lead  new lead\n");
+  // Dated by the history entry (--date), with the day it was committed.
+  std::string today = git("log -1 --date=short --format=%ad");
+  today.pop_back();
+  EXPECT_EQ(log.out, "2026-11-23 (committed " + today + ")  " +
+                         short_id.substr(0, short_id.size() - 1) +
+                         "  Ada Lovelace  societe-orsted-muller  new → lead  new lead\n");
 }
 
 TEST_F(NewAndMessageTest, HostileNamesRoundTripThroughPartnerYaml) {

@@ -2,6 +2,7 @@
 // goes to standard output and error, and the repository afterwards.
 
 #include <git2.h>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "run_support.hpp"
@@ -19,7 +20,17 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-class TransitionsCliTest : public GitWorkspaceTest {};
+class TransitionsCliTest : public GitWorkspaceTest {
+ protected:
+  static std::string trimmed(std::string text) {
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+  }
+  /// Appends `text` to a file of the workspace.
+  void append(const std::string& path, const std::string& text) const {
+    write_file(dir.path() / path, read_file(dir.path() / path) + text);
+  }
+};
 
 TEST_F(TransitionsCliTest, AdvanceWithUnmetGuardsPrintsThemAndChangesNothing) {
   const RunResult result = partnerops(
@@ -52,11 +63,18 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
   EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "advance/northbay-earth-sciences-prospect\n");
   EXPECT_EQ(git("status --porcelain"), "");
 
+  // Each line is dated by its history entry; both commits were made today.
   const RunResult log = partnerops({"log", "northbay-earth-sciences"});
   EXPECT_EQ(log.exit_code, 0);
-  EXPECT_EQ(log.out.substr(10), "  " + short_id.substr(0, short_id.size() - 1) +
-                                    "  Ada Lovelace  northbay-earth-sciences  lead → prospect  "
-                                    "verbal close: yes\n");
+  const std::string today = trimmed(git("log -1 --date=short --format=%ad"));
+  const std::string base = trimmed(git("rev-parse --short main~1"));
+  EXPECT_EQ(log.out, "2026-11-02 (committed " + today + ")  " + base +
+                         "  Ada Lovelace  northbay-earth-sciences  new → lead       referral from "
+                         "Lakeshore Community College\n"
+                         "2026-11-23 (committed " + today + ")  " +
+                         short_id.substr(0, short_id.size() - 1) +
+                         "  Ada Lovelace  northbay-earth-sciences  lead → prospect  verbal close: "
+                         "yes\n");
 
   const RunResult range = partnerops({"check-range", "main..HEAD", "--today", "2026-11-23"});
   EXPECT_EQ(range.exit_code, 0) << range.out;
@@ -279,10 +297,140 @@ TEST_F(TransitionsCliTest, LogInAShallowCloneWarnsThatHistoryIsMissing) {
            (clone.path() / "c").string() + "' 2>&1");
   const RunResult result = run_partnerops({"log"}, clone.path() / "c", env);
   EXPECT_EQ(result.exit_code, 0);
-  EXPECT_EQ(result.out, "");
+  // The one commit the clone holds seems to have added every entry.
+  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 14) << result.out;
   EXPECT_EQ(result.err,
             "partnerops: warning: this is a shallow clone, so older transitions are missing from "
             "this timeline; run `git fetch --unshallow` for the full history\n");
+}
+
+TEST_F(TransitionsCliTest, LogTellsTheHistoryOfPartnersThatNeverWentThroughAdvance) {
+  // The base commit, dated: it imported every partner's history.
+  git("commit -q --amend --no-edit --date=2026-11-24T09:00:00+0000");
+  const std::string base = trimmed(git("rev-parse --short HEAD"));
+  const RunResult lakeshore = partnerops({"log", "lakeshore-college"});
+  EXPECT_EQ(lakeshore.exit_code, 0);
+  EXPECT_EQ(lakeshore.err, "");
+  EXPECT_EQ(lakeshore.out,
+            "2026-01-05 (committed 2026-11-24)  " + base +
+                "  Ada Lovelace  lakeshore-college  new → lead          inbound enquiry from the "
+                "JupyterHub community forum\n"
+                "2026-01-14 (committed 2026-11-24)  " + base +
+                "  Ada Lovelace  lakeshore-college  lead → prospect     verbal close: yes (Dr. "
+                "Whitfield, 2026-01-13)\n"
+                "2026-01-29 (committed 2026-11-24)  " + base +
+                "  Ada Lovelace  lakeshore-college  prospect → partner  agreement executed (all "
+                "signatures in on 2026-01-29)\n");
+
+  // An entry written by hand, committed the day it happened: no second date.
+  append("partners/halden-hydrology-group/partner.yaml",
+         "  - date: 2026-11-26\n    stage: closed\n    reason: >-\n      no budget\n      this "
+         "year\n");
+  git("commit -q -am 'halden: closed' --date=2026-11-26T10:00:00+0000");
+  const std::string closed = trimmed(git("rev-parse --short HEAD"));
+  const RunResult halden = partnerops({"log", "halden-hydrology-group"});
+  EXPECT_EQ(halden.exit_code, 0);
+  EXPECT_EQ(halden.out, "2026-11-16 (committed 2026-11-24)  " + base +
+                            "  Ada Lovelace  halden-hydrology-group  new → lead     inbound "
+                            "enquiry through the contact form\n"
+                            "2026-11-26                         " + closed +
+                            "  Ada Lovelace  halden-hydrology-group  lead → closed  no budget "
+                            "this year\n");
+
+  // --rev tells the story as it stood at a revision.
+  const RunResult before = partnerops({"log", "halden-hydrology-group", "--rev", "HEAD~1"});
+  EXPECT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_EQ(before.out, "2026-11-16 (committed 2026-11-24)  " + base +
+                            "  Ada Lovelace  halden-hydrology-group  new → lead  inbound enquiry "
+                            "through the contact form\n");
+  const RunResult unknown_rev = partnerops({"log", "--rev", "no-such-branch"});
+  EXPECT_EQ(unknown_rev.exit_code, 2);
+  EXPECT_EQ(unknown_rev.err, "partnerops: --rev: unknown revision 'no-such-branch'\n");
+
+  // Every partner, by date: the first lines are the oldest entries.
+  const RunResult all = partnerops({"log"});
+  EXPECT_EQ(all.exit_code, 0);
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 15);
+  EXPECT_TRUE(all.out.starts_with("2026-01-05 (committed 2026-11-24)  " + base +
+                                  "  Ada Lovelace  lakeshore-college          new → lead"))
+      << all.out;
+
+  const RunResult nobody = partnerops({"log", "acme"});
+  EXPECT_EQ(nobody.exit_code, 1);
+  EXPECT_EQ(nobody.out, "");
+  EXPECT_EQ(nobody.err,
+            "partnerops: there is no partner folder 'partners/acme' at HEAD, and no stage change "
+            "of 'acme' in history\n");
+}
+
+TEST_F(TransitionsCliTest, LogAllShowsTheBookkeepingCommitsFromTheirTrailers) {
+  git("commit -q --amend --no-edit --date=2026-11-24T09:00:00+0000");
+  const std::string invoice = "partners/lakeshore-college/invoices/INV-2026-0007.yaml";
+  write_file(dir.path() / invoice,
+             "# yaml-language-server: $schema=../../../schemas/invoice.schema.yaml\n"
+             "number: INV-2026-0007\n"
+             "status: draft\n"
+             "issue_date: 2026-11-20\n"
+             "due_date: 2026-12-20\n"
+             "currency: USD\n"
+             "lines:\n"
+             "  - description: Custom Julia environment (hours)\n"
+             "    quantity: \"2\"\n"
+             "    unit_price: \"145.00\"\n"
+             "    amount: \"290.00\"\n"
+             "subtotal: \"290.00\"\n"
+             "tax:\n"
+             "  label: Sales tax (exempt services)\n"
+             "  rate_percent: \"0\"\n"
+             "  amount: \"0.00\"\n"
+             "total: \"290.00\"\n");
+  git("add -A");
+  git("commit -q -m 'draft INV-2026-0007' --date=2026-11-25T09:00:00+0000");
+  const auto run = [this](const std::vector<std::string>& args) {
+    const RunResult result = partnerops(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return trimmed(git("rev-parse --short HEAD"));
+  };
+  const std::string issued = run({"invoice", "issue", "INV-2026-0007", "--date", "2026-11-20"});
+  const std::string paid = run({"invoice", "pay", "INV-2026-0007", "--amount", "100.00", "--date",
+                                "2026-11-27"});
+  const std::string numbered = run({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
+  const std::string credited = run({"invoice", "credit", "INV-2026-0007", "--reason",
+                                    "one hour not delivered", "--line", "1=145.00"});
+  const std::string today = trimmed(git("log -1 --date=short --format=%ad"));
+  const std::string base = trimmed(git("rev-parse --short main~5"));
+
+  const std::string story =
+      "2026-01-05 (committed 2026-11-24)  " + base +
+      "  Ada Lovelace  lakeshore-college  new → lead          inbound enquiry from the JupyterHub "
+      "community forum\n"
+      "2026-01-14 (committed 2026-11-24)  " + base +
+      "  Ada Lovelace  lakeshore-college  lead → prospect     verbal close: yes (Dr. Whitfield, "
+      "2026-01-13)\n"
+      "2026-01-29 (committed 2026-11-24)  " + base +
+      "  Ada Lovelace  lakeshore-college  prospect → partner  agreement executed (all signatures in "
+      "on 2026-01-29)\n";
+  EXPECT_EQ(partnerops({"log", "lakeshore-college"}).out, story);
+
+  const std::string pad(33 - today.size(), ' ');
+  const RunResult all = partnerops({"log", "lakeshore-college", "--all"});
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(all.out, story +
+                         "2026-11-20 (committed " + today + ")  " + issued +
+                         "  Ada Lovelace  lakeshore-college  issued              INV-2026-0007, "
+                         "due 2026-12-20\n"
+                         "2026-11-27 (committed " + today + ")  " + paid +
+                         "  Ada Lovelace  lakeshore-college  paid                100.00 USD on "
+                         "INV-2026-0007\n" +
+                         today + pad + "  " + numbered +
+                         "  Ada Lovelace  lakeshore-college  sponsor number      CWFP-2026-1001 "
+                         "for INV-2026-0007\n" +
+                         today + pad + "  " + credited +
+                         "  Ada Lovelace  lakeshore-college  credited            INV-2026-0007 "
+                         "with CN-2026-0002 (145.00 USD): one hour not delivered\n");
+  // Another partner's story leaves them out.
+  EXPECT_EQ(partnerops({"log", "halden-hydrology-group", "--all"}).out.find("INV-"),
+            std::string::npos);
 }
 
 }  // namespace

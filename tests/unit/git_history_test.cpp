@@ -180,6 +180,40 @@ TEST_F(GitHistoryTest, ListsPathsChangedBetweenTwoCommits) {
   EXPECT_EQ(error, "unknown revision 'nope'");
 }
 
+TEST_F(GitHistoryTest, ListsWhatOneCommitChangedUnderAPrefix) {
+  std::string error;
+  auto listed = [&](const std::string& id, const std::string& prefix) {
+    std::string text;
+    const std::vector<ChangedPath> changed =
+        paths_changed_by(temp.repo(), id, prefix, &error).value_or(std::vector<ChangedPath>{});
+    for (const ChangedPath& path : changed)
+      text += path.path + (path.kind == ChangeKind::added ? " added\n" : " modified\n");
+    return text;
+  };
+  // The root commit is compared with nothing.
+  EXPECT_EQ(listed(ids[0], ""), "partnerops.yaml added\n");
+  EXPECT_EQ(listed(ids[0], "partners"), "");
+  EXPECT_EQ(listed(ids[3], "partners"), "partners/acme/partner.yaml modified\n");
+  EXPECT_EQ(listed(ids[3], "partners/beta/partner.yaml"), "");
+  EXPECT_EQ(listed(ids[2], "partners/beta/partner.yaml"), "partners/beta/partner.yaml added\n");
+  EXPECT_FALSE(paths_changed_by(temp.repo(), std::string(40, '0'), "", &error));
+  EXPECT_EQ(error, "cannot read commit " + std::string(40, '0'));
+}
+
+TEST_F(GitHistoryTest, ReadsAFileAsOneCommitHoldsIt) {
+  const std::optional<FileAtCommit> before = read_file_at(temp.repo(), ids[1], "partners/acme/partner.yaml");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->content, "stage: lead\n");
+  EXPECT_EQ(before->blob_id.size(), 40u);
+  const std::optional<FileAtCommit> after = read_file_at(temp.repo(), ids[3], "partners/acme/partner.yaml");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->content, "stage: prospect\n");
+  EXPECT_NE(after->blob_id, before->blob_id);
+  EXPECT_FALSE(read_file_at(temp.repo(), ids[0], "partners/acme/partner.yaml"));
+  EXPECT_FALSE(read_file_at(temp.repo(), ids[3], "partners/acme"));  // a folder
+  EXPECT_FALSE(read_file_at(temp.repo(), std::string(40, '0'), "partnerops.yaml"));
+}
+
 TEST_F(GitHistoryTest, FindsTheMergeBase) {
   git_oid id{};
   ASSERT_TRUE(parse_oid(ids[1], &id));

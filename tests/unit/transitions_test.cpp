@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -407,20 +408,46 @@ TEST_F(TransitionsTest, RecordSetsTheChecklistItemAndCommitsOnTheCurrentBranch) 
   EXPECT_EQ(unknown.items()[0].hint, "did you mean 'first-meeting-held'?");
 }
 
-TEST_F(TransitionsTest, LogPrintsTheTimelineFromTrailers) {
+TEST_F(TransitionsTest, LogTellsTheStoryFromHistoryEntriesWithTheCommitsThatAddedThem) {
   const ChangeSet changes = planned_advance();
   ASSERT_TRUE(apply_changes(temp.root(), changes, ApplyOptions{}).ok);
   std::string error;
-  const std::optional<Timeline> timeline = read_timeline(temp.repo(), "", &error);
+  const std::optional<Timeline> timeline = read_timeline(temp.repo(), {k_slug}, &error);
   ASSERT_TRUE(timeline) << error;
   EXPECT_FALSE(timeline->shallow);
-  ASSERT_EQ(timeline->entries.size(), 1u);
-  const std::string short_id = timeline->entries[0].short_id;
-  EXPECT_EQ(short_id, temp.resolve("HEAD").substr(0, short_id.size()));
-  EXPECT_EQ(format_timeline(*timeline),
-            timeline->entries[0].date + "  " + short_id +
-                "  Ada Lovelace  northbay-earth-sciences  lead → prospect  verbal close: yes\n");
-  EXPECT_TRUE(read_timeline(temp.repo(), "acme", &error)->entries.empty());
+  EXPECT_TRUE(timeline->partner_found);
+  ASSERT_EQ(timeline->entries.size(), 2u);
+  // The lead entry came with the base commit (2025-11-23), written by hand;
+  // the prospect entry with the advance, committed today.
+  const std::string base_id = timeline->entries[0].short_id;
+  EXPECT_EQ(base_id, base.substr(0, base_id.size()));
+  const std::string advance_id = timeline->entries[1].short_id;
+  EXPECT_EQ(advance_id, temp.resolve("HEAD").substr(0, advance_id.size()));
+  const std::string today = Date::from_unix_seconds(std::time(nullptr)).iso();
+  EXPECT_EQ(timeline->entries[1].date, "2026-11-23");
+  EXPECT_EQ(timeline->entries[1].committed, today == "2026-11-23" ? "" : today);
+  Timeline base_only = *timeline;
+  base_only.entries.pop_back();
+  EXPECT_EQ(format_timeline(base_only),
+            "2026-11-02 (committed 2025-11-23)  " + base_id +
+                "  Ada Lovelace  northbay-earth-sciences  new → lead  referral from Lakeshore "
+                "Community College\n");
+  EXPECT_EQ(timeline->entries[1].change, "lead → prospect");
+  EXPECT_EQ(timeline->entries[1].detail, "verbal close: yes");
+
+  // Every partner's story, without a slug: the base commit added them all.
+  const std::optional<Timeline> all = read_timeline(temp.repo(), {}, &error);
+  ASSERT_TRUE(all) << error;
+  EXPECT_EQ(all->entries.size(), 15u);
+  const std::optional<Timeline> unknown = read_timeline(temp.repo(), {"acme"}, &error);
+  ASSERT_TRUE(unknown) << error;
+  EXPECT_TRUE(unknown->entries.empty());
+  EXPECT_FALSE(unknown->partner_found);
+
+  // At the base revision the advance has not happened.
+  TimelineOptions at_base{k_slug};
+  at_base.revspec = base;
+  EXPECT_EQ(read_timeline(temp.repo(), at_base, &error)->entries.size(), 1u);
 
   TempDir clone;
   ASSERT_EQ(git::testing::run("git clone -q --depth 1 'file://" + temp.root().string() + "' '" +
@@ -428,12 +455,29 @@ TEST_F(TransitionsTest, LogPrintsTheTimelineFromTrailers) {
             0);
   git::RepositoryPtr shallow = git::open_repository(clone.path() / "c", &error);
   ASSERT_TRUE(shallow) << error;
-  const std::optional<Timeline> partial = read_timeline(shallow.get(), "", &error);
+  const std::optional<Timeline> partial = read_timeline(shallow.get(), {k_slug}, &error);
   ASSERT_TRUE(partial) << error;
   EXPECT_TRUE(partial->shallow);
-  EXPECT_EQ(partial->entries.size(), 1u);
+  // The one commit the clone holds seems to have added every entry.
+  ASSERT_EQ(partial->entries.size(), 2u);
+  EXPECT_EQ(partial->entries[0].short_id, advance_id);
 }
 
+
+TEST(TimelineFormatTest, AlignsColumnsAndMarksDatesThatDifferFromTheCommit) {
+  Timeline timeline;
+  timeline.entries.push_back(
+      {"2026-10-01", "2026-10-03", "abc1234", "Ada Lovelace", "acme", "new → lead", "met at a "
+                                                                                    "conference"});
+  timeline.entries.push_back({"2026-10-05", "", "def5678", "Bo", "acme", "paid", "10.00 USD on "
+                                                                                 "INV-2026-0001"});
+  EXPECT_EQ(format_timeline(timeline),
+            "2026-10-01 (committed 2026-10-03)  abc1234  Ada Lovelace  acme  new → lead  met at a "
+            "conference\n"
+            "2026-10-05                         def5678  Bo            acme  paid        10.00 USD "
+            "on INV-2026-0001\n");
+  EXPECT_EQ(format_timeline(Timeline{}), "");
+}
 
 TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommits) {
   TempRepo temp;

@@ -21,6 +21,7 @@
 #include "documents/context.hpp"
 #include "documents/manifest.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "render/pdf_finish.hpp"
 #include "source_option.hpp"
 #include "transitions/change_set.hpp"
@@ -134,6 +135,15 @@ int run_build(const BuildOptions& options) {
   std::vector<DocumentJob> jobs = plan_documents(workspace, plan_options);
 
   const fs::path out_dir = options.out;
+  {
+    // Build's folder is its own: whatever it is named, git must not show
+    // the PDFs it holds.
+    std::string error;
+    if (!prepare_output_folder(out_dir, &error)) {
+      std::cerr << "partnerops: " << error << '\n';
+      return k_exit_usage;
+    }
+  }
   const fs::path manifest_path = Manifest::path_in(out_dir);
   Manifest manifest = Manifest::load(manifest_path);
   const ContextOptions context_options{*today, [](std::string_view markdown) {

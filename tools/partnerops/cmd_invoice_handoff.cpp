@@ -26,6 +26,7 @@
 #include "diag/format.hpp"
 #include "document_output.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "report/handoff.hpp"
 #include "source_option.hpp"
 #include "util/atomic_file.hpp"
@@ -53,6 +54,9 @@ bool is_year_month(const std::string& text) {
 /// A fresh folder beside `target`, or empty with `error` filled.
 fs::path make_staging_folder(const fs::path& target, std::string* error) {
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // `--out out/handoff/2026-11` in a fresh checkout: the folders above the
+  // bundle are made, and out/ kept out of git, as `build` does.
+  if (!prepare_output_for(target, error)) return {};
   std::string pattern =
       (parent / ("." + target.filename().string() + ".partnerops-XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr) {

@@ -25,6 +25,7 @@
 #include "render/markdown.hpp"
 #include "render/pdf_finish.hpp"
 #include "render/template.hpp"
+#include "output_folder.hpp"
 #include "source_option.hpp"
 #include "transitions/change_set.hpp"
 #include "transitions/record.hpp"
@@ -237,9 +238,13 @@ int run_message(const MessageOptions& options) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;
   }
-  const fs::path out = options.out.empty() ? fs::path("out") / "messages" /
+  const fs::path out = options.out.empty() ? k_default_output_folder / "messages" /
                                                  (folder->slug + "-" + options.template_name + ".eml")
                                            : fs::path(options.out);
+  if (!prepare_output_for(out, &error)) {
+    std::cerr << "partnerops: " << error << '\n';
+    return k_exit_problems;
+  }
   if (!util::write_file_atomically(out, *eml, &error)) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;

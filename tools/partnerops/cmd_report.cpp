@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "source_option.hpp"
 #include "render/document_renderer.hpp"
 #include "render/pdf_finish.hpp"
@@ -71,9 +72,13 @@ int run_report(const ReportOptions& options) {
     std::cout << text;
   } else {
     const std::filesystem::path target =
-        std::filesystem::path(options.out.empty() ? "out" : options.out) /
+        (options.out.empty() ? k_default_output_folder : std::filesystem::path(options.out)) /
         (json ? "pipeline-report.json" : pdf ? "pipeline-report.pdf" : "pipeline-report.html");
     std::string error;
+    if (!prepare_output_for(target, &error)) {
+      std::cerr << "partnerops: " << error << '\n';
+      return k_exit_usage;
+    }
     if (!util::write_file_atomically(target, text, &error)) {
       std::cerr << "partnerops: cannot write " << target.string() << ": " << error << '\n';
       return k_exit_usage;

@@ -5,7 +5,7 @@
 // of every partner with issued invoices: open invoices, payments, credits,
 // the balance per currency and its ageing as of --today. Text and JSON go
 // to standard output unless --out names a file; a PDF is printed like every
-// other document (default file <slug>-statement-<today>.pdf).
+// other document (default file out/<slug>/statement-<today>.pdf).
 // Exit 0 done, 1 when files did not load (the statement may be incomplete)
 // or the PDF failed, 2 usage error.
 
@@ -18,6 +18,7 @@
 #include "document_output.hpp"
 #include "model/parse_cache.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "report/statement.hpp"
 #include "source/filtered_source.hpp"
 #include "source_option.hpp"
@@ -121,8 +122,19 @@ int run_statement(StatementOptions options) {
       std::cerr << "partnerops: partners/" << folder.slug << "/partner.yaml is missing\n";
       return k_exit_problems;
     }
+    // Like every document, under out/ (which git ignores) unless told
+    // otherwise; dated, so it never takes the place of the statement.pdf
+    // that `build` keeps in its manifest.
     const std::string target =
-        options.out.empty() ? folder.slug + "-statement-" + today->iso() + ".pdf" : options.out;
+        !options.out.empty()
+            ? options.out
+            : (k_default_output_folder / folder.slug / ("statement-" + today->iso() + ".pdf"))
+                  .generic_string();
+    std::string error;
+    if (!prepare_output_for(target, &error)) {
+      std::cerr << "partnerops: " << error << '\n';
+      return k_exit_problems;
+    }
     const std::vector<DocumentJob> jobs = {statement_document(folder)};
     if (!print_documents(workspace, *opened, jobs, *today,
                          [&target](const DocumentJob&) { return std::filesystem::path(target); },

@@ -17,7 +17,8 @@ const std::vector<Command>& commands() {
        "Invoices: run a billing month, issue drafts, credit, record payments and sponsor "
        "numbers, hand off to the fiscal sponsor",
        &define_invoice},
-      {"log", "Print the timeline of stage transitions from git history", &define_log},
+      {"log", "Print a partner's story: its history entries with their commits (--all: and bookkeeping)",
+       &define_log},
       {"statement", "Statement of account: open invoices, payments, credits, balance and ageing",
        &define_statement},
       {"tickler", "List everything due: renewals, overdue invoices, checklist items, quiet leads",

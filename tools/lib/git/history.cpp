@@ -347,6 +347,103 @@ std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std:
   return out;
 }
 
+namespace {
+
+// The commit with id `hex`, or nullptr when it is not a commit this
+// repository holds.
+CommitPtr commit_by_id(git_repository* repo, std::string_view hex) {
+  git_oid id{};
+  if (!parse_oid(hex, &id)) return nullptr;
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &id) != 0) return nullptr;
+  return CommitPtr(raw);
+}
+
+}  // namespace
+
+std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
+                                                         std::string_view commit_id,
+                                                         std::string_view prefix,
+                                                         std::string* error) {
+  ensure_initialized();
+  const CommitPtr commit = commit_by_id(repo, commit_id);
+  if (!commit) {
+    if (error != nullptr) *error = "cannot read commit " + std::string(commit_id);
+    return std::nullopt;
+  }
+  git_tree* raw_tree = nullptr;
+  if (!check(git_commit_tree(&raw_tree, commit.get()),
+             "cannot read the tree of " + std::string(commit_id), error)) {
+    return std::nullopt;
+  }
+  const TreePtr tree(raw_tree);
+  // A parent the repository lacks is the edge of a shallow clone: compare
+  // with nothing, as for a root commit.
+  TreePtr parent_tree;
+  if (git_commit_parentcount(commit.get()) > 0) {
+    git_commit* raw_parent = nullptr;
+    if (git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
+      const CommitPtr parent(raw_parent);
+      git_tree* raw_parent_tree = nullptr;
+      if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
+    }
+  }
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  const std::string spec(prefix);
+  char* specs[] = {const_cast<char*>(spec.c_str())};
+  if (!spec.empty()) {
+    options.pathspec.strings = specs;
+    options.pathspec.count = 1;
+  }
+  git_diff* raw_diff = nullptr;
+  if (!check(git_diff_tree_to_tree(&raw_diff, repo, parent_tree.get(), tree.get(), &options),
+             "cannot list the changes of " + std::string(commit_id), error)) {
+    return std::nullopt;
+  }
+  const DiffPtr diff(raw_diff);
+  std::vector<ChangedPath> out;
+  for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    ChangedPath changed;
+    changed.kind = delta->status == GIT_DELTA_ADDED     ? ChangeKind::added
+                   : delta->status == GIT_DELTA_DELETED ? ChangeKind::deleted
+                   : delta->status == GIT_DELTA_TYPECHANGE ? ChangeKind::type_changed
+                                                           : ChangeKind::modified;
+    changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
+    out.push_back(std::move(changed));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ChangedPath& a, const ChangedPath& b) { return a.path < b.path; });
+  return out;
+}
+
+std::optional<FileAtCommit> read_file_at(git_repository* repo, std::string_view commit_id,
+                                         std::string_view path) {
+  ensure_initialized();
+  const CommitPtr commit = commit_by_id(repo, commit_id);
+  if (!commit) return std::nullopt;
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, commit.get()) != 0) return std::nullopt;
+  const TreePtr tree(raw_tree);
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree.get(), std::string(path).c_str()) != 0)
+    return std::nullopt;
+  const TreeEntryPtr entry(raw_entry);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
+      git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK) {
+    return std::nullopt;
+  }
+  git_blob* raw_blob = nullptr;
+  if (git_blob_lookup(&raw_blob, repo, git_tree_entry_id(entry.get())) != 0) return std::nullopt;
+  const BlobPtr blob(raw_blob);
+  FileAtCommit out;
+  out.blob_id = to_hex(*git_tree_entry_id(entry.get()));
+  out.content.assign(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  return out;
+}
+
 std::optional<std::string> merge_base(git_repository* repo, std::string_view a, std::string_view b,
                                       std::string* error) {
   CommitPtr first = lookup_commit(repo, a, error);

@@ -95,6 +95,29 @@ struct ChangedPath {
 std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std::string_view from,
                                                       std::string_view to, std::string* error);
 
+/// The files at or below `prefix` ("partners", "partners/acme/partner.yaml")
+/// that the commit `commit_id` (40 hex digits) added, changed or removed
+/// compared with its first parent, sorted by path. A root commit, and the
+/// oldest commit a shallow clone holds, are compared with an empty tree, so
+/// every file they hold counts as added. An empty `prefix` means every path.
+/// Returns nullopt and fills `error` when the commit cannot be read.
+std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
+                                                         std::string_view commit_id,
+                                                         std::string_view prefix,
+                                                         std::string* error);
+
+/// A file as one commit holds it.
+struct FileAtCommit {
+  std::string blob_id;  ///< 40 hex digits
+  std::string content;
+};
+
+/// The file at `path` in the tree of the commit `commit_id` (40 hex
+/// digits); nullopt when that tree holds no file there, or when the commit
+/// is not in the repository (a parent beyond the edge of a shallow clone).
+std::optional<FileAtCommit> read_file_at(git_repository* repo, std::string_view commit_id,
+                                         std::string_view path);
+
 /// The best common ancestor of two revisions (the base a pull request's
 /// changes are measured from), as 40 hex digits. Returns nullopt and fills
 /// `error` when there is none or a revision is unknown.
