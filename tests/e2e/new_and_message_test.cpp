@@ -190,7 +190,7 @@ TEST_F(NewAndMessageTest, NewQuoteTakesTheNextNumberAndValidates) {
             "currency: USD\n"
             "status: draft\n"
             "lines:\n"
-            "  - description: \"TO BE WRITTEN: the service or deliverable quoted\"\n"
+            "  - description: \"TODO: the service or deliverable quoted\"\n"
             "    quantity: 1\n"
             "    unit_price: \"0\"\n"
             "    amount: \"0\"\n"

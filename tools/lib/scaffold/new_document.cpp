@@ -3,16 +3,13 @@
 #include <set>
 
 #include "model/numbering.hpp"
+#include "model/placeholder.hpp"
 #include "scaffold/yaml_writer.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::scaffold {
 
 namespace {
-
-std::string placeholder(std::string_view what) {
-  return std::string(k_placeholder) + ": " + std::string(what);
-}
 
 /// The partner's agreement currency, else the organisation's default.
 std::string currency_for(const Workspace& workspace, const PartnerFolder& folder) {
