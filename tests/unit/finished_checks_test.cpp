@@ -44,8 +44,8 @@ TEST_F(FinishedChecks, PlaceholderInAnAgreedSowIsAnError) {
 }
 
 TEST_F(FinishedChecks, PlaceholderLineInMarkdownIsFound) {
-  edit(k_sow, "  environment.yml` with repo2docker.\n",
-       "  environment.yml` with repo2docker.\n  TODO: which region?\n");
+  edit(k_sow, "`environment.yml` with repo2docker.\n",
+       "`environment.yml` with repo2docker.\n  TODO: which region?\n");
   EXPECT_EQ(validate(), Lines{"error placeholder-text " + k_sow + ":26:20"});
 }
 

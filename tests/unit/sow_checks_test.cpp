@@ -115,7 +115,7 @@ TEST_F(SowChecks, RateWithTooManyDecimalsIsMoneyInvalid) {
 
 TEST_F(SowChecks, RateFormatMessageSaysPlainDecimal) {
   edit(k_sow, "    rate: \"165.00\"", "    rate: \"$165\"");
-  MemorySource source;
+  testing::MemorySource source;
   for (const auto& [path, text] : m_files) source.add(path, text);
   Diagnostics diagnostics;
   LoadOptions options;
