@@ -149,6 +149,11 @@ TEST_F(SowChecks, SowNotListedInTheAgreementsAddendaIsAWarning) {
   EXPECT_EQ(validate(), Lines{"warning sow-not-in-addenda " + k_sow + ":4:12"});
 }
 
+TEST_F(SowChecks, MisspeltAddendumIsOnlyAMissingReference) {
+  edit(k_agreement, "  - file: sow/hub-migration.yaml", "  - file: sow/hub-migraton.yaml");
+  EXPECT_EQ(validate(), Lines{"error reference-missing " + k_agreement + ":72:11"});
+}
+
 TEST_F(SowChecks, AgreementThatDoesNotExistIsAMissingReference) {
   edit(k_sow, "agreement: agreement.yaml", "agreement: agreements.yaml");
   EXPECT_EQ(validate(), Lines{"error reference-missing " + k_sow + ":4:12"});

@@ -66,9 +66,12 @@ void check_belongs_to_agreement(const CheckContext& context, const PartnerFolder
                   agreement->currency,
               "a SOW prices work under its agreement: write currency: " + agreement->currency);
   }
+  // An addendum whose file is missing (reported by the agreement checks,
+  // which run first) may be this SOW misspelt: one problem, one diagnostic.
   bool listed = false;
   for (const Addendum& addendum : agreement->addenda)
-    listed = listed || folder.path + "/" + addendum.file.value == sow.file;
+    listed = listed || folder.path + "/" + addendum.file.value == sow.file ||
+             has_error_at(out, "reference-missing", agreement->file, addendum.file.position);
   if (!listed) {
     const std::string relative = sow.file.substr(folder.path.size() + 1);
     out.warning("sow-not-in-addenda", sow.file, sow.agreement.position,
