@@ -115,13 +115,7 @@ TEST_F(SowChecks, RateWithTooManyDecimalsIsMoneyInvalid) {
 
 TEST_F(SowChecks, RateFormatMessageSaysPlainDecimal) {
   edit(k_sow, "    rate: \"165.00\"", "    rate: \"$165\"");
-  testing::MemorySource source;
-  for (const auto& [path, text] : m_files) source.add(path, text);
-  Diagnostics diagnostics;
-  LoadOptions options;
-  options.jobs = 1;
-  const Workspace workspace = load_workspace(source, options, diagnostics);
-  run_checks(workspace, *Date::parse("2026-11-23"), diagnostics);
+  const Diagnostics diagnostics = this->diagnostics();
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics.items()[0].message,
             "the rate \"$165\" must be plain decimal text, without a currency sign or code");
