@@ -131,6 +131,41 @@ TEST_F(BuildTest, StatementOfWorkTotalsTheEstimatesAtTheRates) {
   EXPECT_NE(t.find("Out of scope"), std::string::npos);
 }
 
+TEST_F(BuildTest, StatementOfWorkPricesEachDeliverableAtItsRole) {
+  const std::string t = fold(text("cascadia-climate/sow-hub-migration.pdf"));
+  // D3: 20–34 h at $145.
+  EXPECT_NE(t.find("Priced at the Research software engineer rate $2,900.00 $4,930.00"),
+            std::string::npos)
+      << t;
+  EXPECT_NE(t.find("RATE PER HOUR"), std::string::npos) << t;
+}
+
+TEST(BuildSowTest, StatementOfWorkWithoutRatesShowsHoursAndNoPrices) {
+  TempDir dir;
+  make_base_workspace(dir.path());
+  const fs::path sow = dir.path() / "partners/cascadia-climate/sow/hub-migration.yaml";
+  std::string yaml = read_file(sow);
+  const std::size_t rates = yaml.find("rates:\n");
+  ASSERT_NE(rates, std::string::npos);
+  yaml.erase(rates, yaml.find("background:") - rates);
+  write_file(sow, yaml);
+  const RunResult result =
+      run_partnerops({"build", dir.path().string(), "--partner", "cascadia-climate", "--kind",
+                      "sow", "--today", "2026-11-23", "--out", (dir.path() / "out").string()},
+                     dir.path(), k_epoch);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string t = fold(pdf_text(dir.path() / "out/cascadia-climate/sow-hub-migration.pdf"));
+  // Per task, per deliverable (D2: 36–58 h) and in total.
+  EXPECT_NE(t.find("Configure Dask Gateway limits and autoscaling 12 20"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 36 58"), std::string::npos) << t;
+  EXPECT_NE(t.find("Hours 84 – 138"), std::string::npos) << t;
+  // No price column, rate table or money total, and no $0.00 anywhere.
+  EXPECT_EQ(t.find("Priced at"), std::string::npos) << t;
+  EXPECT_EQ(t.find("Price range"), std::string::npos) << t;
+  EXPECT_EQ(t.find("RATE PER HOUR"), std::string::npos) << t;
+  EXPECT_EQ(t.find("$"), std::string::npos) << t;
+}
+
 TEST_F(BuildTest, RenewalNoticeGivesTheDeadline) {
   const std::string t = fold(text("lakeshore-college/renewal-notice-2027-01-31.pdf"));
   EXPECT_NE(t.find("Notice deadline 1 January 2027"), std::string::npos) << t;

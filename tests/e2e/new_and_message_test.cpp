@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "run_support.hpp"
 #include "yaml/node.hpp"
 
@@ -194,7 +196,7 @@ TEST_F(NewAndMessageTest, NewQuoteTakesTheNextNumberAndValidates) {
             "currency: USD\n"
             "status: draft\n"
             "lines:\n"
-            "  - description: \"TO BE WRITTEN: the service or deliverable quoted\"\n"
+            "  - description: \"TODO: the service or deliverable quoted\"\n"
             "    quantity: 1\n"
             "    unit_price: \"0\"\n"
             "    amount: \"0\"\n"
@@ -242,6 +244,26 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
                               "status: draft\ndate: 2026-11-23\ncurrency: USD\n"))
       << sow;
   expect_valid();
+  // What is left to fill in is a warning in a draft, at its own line...
+  const std::string k_sow = "partners/northbay-earth-sciences/sow/sow-1.yaml";
+  auto diagnostics = [this] {
+    return diagnostic_lines(
+        partnerops({"validate", "--today", "2026-11-23", "--format", "json"}).out);
+  };
+  auto has = [](const std::vector<std::string>& lines, const std::string& line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+  };
+  std::vector<std::string> lines = diagnostics();
+  EXPECT_TRUE(has(lines, "warning placeholder-text " + k_sow + ":9:11")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "warning zero-amount " + k_sow + ":10:11")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "warning sow-not-in-addenda " + k_sow + ":4:12"));
+  EXPECT_TRUE(has(lines, "warning placeholder-text partners/northbay-earth-sciences/agreement.yaml:6:8"));
+  // ...and an error once the SOW is agreed.
+  write_file(dir.path() / k_sow, std::string(sow).replace(sow.find("status: draft"), 13, "status: agreed"));
+  lines = diagnostics();
+  EXPECT_TRUE(has(lines, "error placeholder-text " + k_sow + ":9:11")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "error zero-amount " + k_sow + ":10:11")) << ::testing::PrintToString(lines);
+  write_file(dir.path() / k_sow, sow);
 
   result = partnerops({"new", "agreement", "northbay-earth-sciences", "--date", "2026-11-23"});
   EXPECT_EQ(result.exit_code, 1);

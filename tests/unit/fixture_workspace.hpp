@@ -55,8 +55,8 @@ class FixtureChecksTest : public ::testing::Test {
     text.replace(at, from.size(), to);
   }
 
-  /// Every diagnostic as `<severity> <code> <file>:<line>:<col>`.
-  std::vector<std::string> validate() {
+  /// Every diagnostic, sorted, with its message and hint.
+  Diagnostics diagnostics() {
     MemorySource source;
     for (const auto& [path, text] : m_files) source.add(path, text);
     Diagnostics diagnostics;
@@ -65,6 +65,12 @@ class FixtureChecksTest : public ::testing::Test {
     const Workspace workspace = load_workspace(source, options, diagnostics);
     run_checks(workspace, *Date::parse("2026-11-23"), diagnostics);
     diagnostics.sort();
+    return diagnostics;
+  }
+
+  /// Every diagnostic as `<severity> <code> <file>:<line>:<col>`.
+  std::vector<std::string> validate() {
+    const Diagnostics diagnostics = this->diagnostics();
     std::vector<std::string> lines;
     for (const Diagnostic& d : diagnostics)
       lines.push_back(std::string(to_string(d.severity)) + " " + d.code + " " + d.file + ":" +

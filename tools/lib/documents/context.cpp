@@ -182,58 +182,65 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   return agreement;
 }
 
-/// Totals a SOW's estimates per deliverable and overall, priced at each
-/// deliverable role's rate, exactly.
-void add_sow_totals(json& sow, const Formatter& format) {
-  std::map<std::string, std::int64_t> rates;
-  for (json& rate : sow["rates"]) {
-    const MoneyParse parsed = parse_money(rate.value("rate", ""), format.currency());
-    if (parsed.money) rates[rate.value("role", "")] = parsed.money->minor;
-    format.money_field(rate, "rate");
-  }
-  auto hours_of = [](const json& value) -> std::optional<Quantity> {
-    return parse_quantity(value.is_string() ? value.get<std::string>() : value.dump());
+/// Totals a SOW's estimates per deliverable and overall from the model,
+/// exactly. The hours are always shown; prices only when the SOW lists rates
+/// and every deliverable's role has a readable one, so a deliverable without
+/// a rate can never print at zero or drop out of a total (the validator
+/// reports it, and `build` holds the partner back).
+void add_sow_totals(json& document, const Sow* sow, const Formatter& format) {
+  for (json& rate : document["rates"]) format.money_field(rate, "rate");
+  json& deliverables = document["deliverables"];
+  const std::size_t count = deliverables.size();
+
+  struct Row {
+    std::optional<Quantity> low, high;
+    std::optional<std::int64_t> low_cost, high_cost;
   };
-  auto hours_text = [](const Quantity& q) {
-    // Hours are shown with the precision they were written with.
-    std::string digits = std::to_string(q.units);
-    if (q.scale == 0) return digits;
-    if (digits.size() <= static_cast<std::size_t>(q.scale)) digits.insert(0, q.scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - q.scale, ".");
-    return digits;
-  };
-  auto add = [](Quantity a, const Quantity& b) {
-    while (a.scale < b.scale) a.units *= 10, ++a.scale;
-    Quantity c = b;
-    while (c.scale < a.scale) c.units *= 10, ++c.scale;
-    return Quantity{a.units + c.units, a.scale};
-  };
-  Quantity total_low, total_high;
-  std::int64_t cost_low = 0, cost_high = 0;
-  for (json& deliverable : sow["deliverables"]) {
-    Quantity low, high;
-    for (const json& estimate : deliverable["estimates"]) {
-      if (auto h = hours_of(estimate["low_hours"])) low = add(low, *h);
-      if (auto h = hours_of(estimate["high_hours"])) high = add(high, *h);
+  std::vector<Row> rows(count);
+  bool has_prices = sow && sow->priced() && sow->deliverables.size() == count;
+  for (std::size_t i = 0; sow && i < count && i < sow->deliverables.size(); ++i) {
+    const SowDeliverable& deliverable = sow->deliverables[i];
+    Row& row = rows[i];
+    row.low = deliverable.low_hours();
+    row.high = deliverable.high_hours();
+    const SowRate* rate = sow->rate_of(deliverable.role.value);
+    if (rate && rate->rate && row.low && row.high) {
+      row.low_cost = multiply(*row.low, rate->rate->minor);
+      row.high_cost = multiply(*row.high, rate->rate->minor);
     }
-    const std::int64_t rate = rates[deliverable.value("role", "")];
-    const std::int64_t dl = multiply(low, rate).value_or(0);
-    const std::int64_t dh = multiply(high, rate).value_or(0);
-    deliverable["low_hours"] = hours_text(low);
-    deliverable["high_hours"] = hours_text(high);
-    deliverable["low_cost"] = format.money(dl);
-    deliverable["high_cost"] = format.money(dh);
+    has_prices = has_prices && row.low_cost && row.high_cost;
+  }
+
+  std::optional<Quantity> total_low = Quantity{}, total_high = Quantity{};
+  std::optional<std::int64_t> cost_low = 0, cost_high = 0;
+  auto add_cost = [](std::optional<std::int64_t>& sum, const std::optional<std::int64_t>& value) {
+    std::int64_t result = 0;
+    if (!sum || !value || __builtin_add_overflow(*sum, *value, &result)) {
+      sum.reset();
+      return;
+    }
+    sum = result;
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    json& deliverable = deliverables[i];
+    const Row& row = rows[i];
+    deliverable["low_hours"] = row.low ? format_quantity(*row.low) : "";
+    deliverable["high_hours"] = row.high ? format_quantity(*row.high) : "";
+    deliverable["low_cost"] = has_prices ? format.money(*row.low_cost) : "";
+    deliverable["high_cost"] = has_prices ? format.money(*row.high_cost) : "";
     format.markdown_field(deliverable, "overview");
     default_to(deliverable, "definition_of_done", json::array());
-    total_low = add(total_low, low);
-    total_high = add(total_high, high);
-    cost_low += dl;
-    cost_high += dh;
+    total_low = total_low && row.low ? add(*total_low, *row.low) : std::nullopt;
+    total_high = total_high && row.high ? add(*total_high, *row.high) : std::nullopt;
+    add_cost(cost_low, row.low_cost);
+    add_cost(cost_high, row.high_cost);
   }
-  sow["total_low_hours"] = hours_text(total_low);
-  sow["total_high_hours"] = hours_text(total_high);
-  sow["total_low_cost"] = format.money(cost_low);
-  sow["total_high_cost"] = format.money(cost_high);
+  has_prices = has_prices && cost_low && cost_high;
+  document["has_prices"] = has_prices;
+  document["total_low_hours"] = total_low ? format_quantity(*total_low) : "";
+  document["total_high_hours"] = total_high ? format_quantity(*total_high) : "";
+  document["total_low_cost"] = has_prices ? format.money(*cost_low) : "";
+  document["total_high_cost"] = has_prices ? format.money(*cost_high) : "";
 }
 
 /// The statement of account with every amount and date formatted. Amounts
@@ -325,6 +332,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
   const Invoice* invoice = nullptr;
   const Quote* quote = nullptr;
   const CreditNote* credit_note = nullptr;
+  const Sow* statement_of_work = nullptr;
   if (folder) {
     for (const CreditNote& candidate : folder->credit_notes)
       if (job.kind == DocumentKind::credit_note && candidate.file == job.inputs.back())
@@ -335,10 +343,15 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
         invoice = &candidate;
     for (const Quote& candidate : folder->quotes)
       if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back()) quote = &candidate;
+    for (const Sow& candidate : folder->sows)
+      if (job.kind == DocumentKind::sow && candidate.file == job.inputs.at(1))
+        statement_of_work = &candidate;
   }
   if (invoice) currency = invoice->priced.currency;
   if (quote) currency = quote->priced.currency;
   if (credit_note) currency = credit_note->priced.currency;
+  if (statement_of_work && !statement_of_work->currency.value.empty())
+    currency = statement_of_work->currency.value;
   const Formatter format(currency, long_dates, options.markdown);
 
   json context;
@@ -396,7 +409,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
         format.date_field(entry, "start");
         format.date_field(entry, "end");
       }
-      add_sow_totals(sow, format);
+      add_sow_totals(sow, statement_of_work, format);
       context["sow"] = sow;
       context["agreement"] = folder && folder->agreement ? agreement_context(*folder, format) : json::object();
       context["document"]["title"] = sow.value("title", std::string(title_of(job.kind)));

@@ -147,7 +147,7 @@ Agreement read_agreement(Reader& reader) {
     agreement.fees.push_back(Fee{reader.text(*item, "description"),
                                  reader.money(*item, "amount", agreement.currency),
                                  reader.text(*item, "schedule"), reader.text(*item, "first_period"),
-                                 reader.text_field(*item, "sow")});
+                                 reader.text_field(*item, "sow"), reader.boolean(*item, "free")});
   }
   agreement.payment_terms_days = reader.integer(root, "payment_terms_days");
   for (const yaml::Node* item : reader.list(root, "signatories")) {

@@ -37,6 +37,7 @@ struct Fee {
   std::string schedule;  ///< monthly, quarterly, annual, one-off
   std::string first_period;
   Field<std::string> sow;
+  bool free = false;  ///< `free: true`: a zero amount on purpose
 };
 
 struct Addendum {

@@ -1,5 +1,6 @@
 #include "model/money.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -124,6 +125,43 @@ std::optional<Quantity> parse_quantity(std::string_view text) {
   }
   if (!seen_digit || (seen_point && quantity.scale == 0)) return std::nullopt;
   return quantity;
+}
+
+std::string format_quantity(const Quantity& quantity) {
+  std::string digits = std::to_string(quantity.units < 0 ? -quantity.units : quantity.units);
+  if (quantity.scale > 0) {
+    if (digits.size() <= static_cast<std::size_t>(quantity.scale))
+      digits.insert(0, quantity.scale + 1 - digits.size(), '0');
+    digits.insert(digits.size() - quantity.scale, ".");
+  }
+  return (quantity.units < 0 ? "-" : "") + digits;
+}
+
+namespace {
+
+/// `q.units` at `scale` (not below q.scale) as an exact wide integer.
+__int128 units_at(const Quantity& q, int scale) {
+  __int128 units = q.units;
+  for (int i = q.scale; i < scale; ++i) units *= 10;
+  return units;
+}
+
+}  // namespace
+
+std::optional<Quantity> add(const Quantity& a, const Quantity& b) {
+  const int scale = std::max(a.scale, b.scale);
+  const __int128 sum = units_at(a, scale) + units_at(b, scale);
+  if (sum > std::numeric_limits<std::int64_t>::max() ||
+      sum < std::numeric_limits<std::int64_t>::min())
+    return std::nullopt;
+  return Quantity{static_cast<std::int64_t>(sum), scale};
+}
+
+int compare(const Quantity& a, const Quantity& b) {
+  const int scale = std::max(a.scale, b.scale);
+  const __int128 x = units_at(a, scale);
+  const __int128 y = units_at(b, scale);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 std::optional<std::int64_t> multiply(const Quantity& quantity, std::int64_t unit_minor) {

@@ -67,6 +67,15 @@ struct Quantity {
 /// Parses an integer or a decimal with up to 6 fraction digits.
 std::optional<Quantity> parse_quantity(std::string_view text);
 
+/// "3", "1.5", "0.25": the quantity with the decimals it was written with.
+std::string format_quantity(const Quantity& quantity);
+
+/// a + b, exactly, at the finer of the two scales; nullopt on overflow.
+std::optional<Quantity> add(const Quantity& a, const Quantity& b);
+
+/// Negative, zero or positive as a is less than, equal to or more than b.
+int compare(const Quantity& a, const Quantity& b);
+
 /// quantity × unit price, rounded half away from zero to the minor unit.
 /// Returns nullopt on overflow.
 std::optional<std::int64_t> multiply(const Quantity& quantity, std::int64_t unit_minor);

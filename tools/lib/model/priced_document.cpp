@@ -11,7 +11,8 @@ PricedDocument read_priced(Reader& reader) {
     document.lines.push_back(PricedLine{reader.text(*item, "description"),
                                         reader.quantity(*item, "quantity"),
                                         reader.money(*item, "unit_price", currency),
-                                        reader.money(*item, "amount", currency)});
+                                        reader.money(*item, "amount", currency),
+                                        reader.boolean(*item, "free")});
   }
   document.subtotal = reader.money(root, "subtotal", currency);
   if (const yaml::Node* tax = root.find("tax"); tax && tax->is_mapping()) {

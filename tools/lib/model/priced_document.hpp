@@ -17,6 +17,7 @@ struct PricedLine {
   std::optional<Field<Quantity>> quantity;
   std::optional<Field<Money>> unit_price;
   std::optional<Field<Money>> amount;
+  bool free = false;  ///< `free: true` (quotes): a zero amount on purpose
 };
 
 struct Tax {

@@ -337,7 +337,13 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
       case FileKind::notes: folder.notes_file = f; break;
       case FileKind::kpis: folder.kpis_file = f; break;
       case FileKind::issue_log: folder.issues_file = f; break;
-      case FileKind::sow: folder.sow_files.push_back(f); break;
+      case FileKind::sow:
+        folder.sow_files.push_back(f);
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.sows.push_back(read_sow(reader));
+        }
+        break;
       case FileKind::invoice:
         if (f->valid) {
           Reader reader(*f->document, diagnostics);

@@ -18,6 +18,7 @@
 #include "model/lifecycle.hpp"
 #include "model/organisation.hpp"
 #include "model/partner.hpp"
+#include "model/sow.hpp"
 #include "source/source.hpp"
 #include "yaml/node.hpp"
 
@@ -48,6 +49,7 @@ struct PartnerFolder {
   std::vector<Invoice> invoices;
   std::vector<CreditNote> credit_notes;  ///< sorted by path, like invoices
   std::vector<Quote> quotes;
+  std::vector<Sow> sows;  ///< the SOW files that passed their schema, by path
 
   /// The folder's parsed YAML documents by path relative to the folder.
   FolderDocuments documents() const;

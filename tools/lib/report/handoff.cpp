@@ -16,16 +16,6 @@ std::string plain(std::int64_t minor, const std::string& code) {
   return currency ? format_plain(minor, *currency) : std::to_string(minor);
 }
 
-std::string quantity_text(const Quantity& quantity) {
-  std::string digits = std::to_string(quantity.units < 0 ? -quantity.units : quantity.units);
-  if (quantity.scale > 0) {
-    if (digits.size() <= static_cast<std::size_t>(quantity.scale))
-      digits.insert(0, quantity.scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - quantity.scale, ".");
-  }
-  return (quantity.units < 0 ? "-" : "") + digits;
-}
-
 std::string iso(const std::optional<Field<Date>>& date) { return date ? date->value.iso() : ""; }
 
 const yaml::Node* setting(const Workspace& workspace, std::string_view key) {
@@ -163,7 +153,7 @@ std::string xero_csv(const std::vector<HandoffItem>& items, const HandoffSetting
           {"*DueDate", iso(invoice.due_date)},
           {"Total", invoice.priced.total ? plain(invoice.priced.total->value.minor, code) : ""},
           {"*Description", line.description},
-          {"*Quantity", line.quantity ? quantity_text(line.quantity->value) : ""},
+          {"*Quantity", line.quantity ? format_quantity(line.quantity->value) : ""},
           {"*UnitAmount", line.unit_price ? plain(line.unit_price->value.minor, code) : ""},
           {"*AccountCode", settings.account_code},
           {"*TaxType", settings.tax_type},

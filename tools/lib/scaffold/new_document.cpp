@@ -3,6 +3,7 @@
 #include <set>
 
 #include "model/numbering.hpp"
+#include "model/placeholder.hpp"
 #include "scaffold/yaml_writer.hpp"
 #include "util/slug.hpp"
 #include "yaml/node.hpp"
@@ -10,10 +11,6 @@
 namespace partnerops::scaffold {
 
 namespace {
-
-std::string placeholder(std::string_view what) {
-  return std::string(k_placeholder) + ": " + std::string(what);
-}
 
 /// The partner's agreement currency, else the organisation's default.
 std::string currency_for(const Workspace& workspace, const PartnerFolder& folder) {

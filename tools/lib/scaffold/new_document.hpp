@@ -4,8 +4,10 @@
 // `defaults`, `numbering` and `signatories`, the partner's contacts and
 // agreement) so the person writing it starts from a file that already
 // validates. What only a person can decide (prices, scope, deliverables) is
-// left as clearly marked placeholder text with zero amounts, in `draft`
-// status, which the schemas accept and `build` stamps as a draft.
+// left as placeholder text (model/placeholder: "TODO: …") with zero amounts,
+// in `draft` status, which the schemas accept and `build` stamps as a draft;
+// the validator warns about each while the document is a draft and refuses
+// them once it is past draft.
 
 #include <optional>
 #include <string>
@@ -30,9 +32,6 @@ struct NewDocumentRequest {
   std::string id;     ///< sow only: the SOW's id and file name; empty: "sow-<n>", the next free
   std::string title;  ///< sow and agreement: empty for a default title
 };
-
-/// Placeholder text in scaffolds: a person replaces every occurrence.
-inline constexpr std::string_view k_placeholder = "TO BE WRITTEN";
 
 /// Days a new quote stays valid.
 inline constexpr int k_quote_valid_days = 30;
