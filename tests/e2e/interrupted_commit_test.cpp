@@ -1,0 +1,222 @@
+// Committing commands killed at many moments, and run two at once, as a CI
+// cancel or a second terminal would: after each kill the repository is
+// exactly as before (up to edits of the command's own file that the next run
+// puts back) or exactly as after, and the rerun ends in one correct commit;
+// two commands at once both land, one after the other, and nothing is lost.
+// The command is slowed at each step of its commit by the test build's
+// PARTNEROPS_FAULT_DELAY_MS (util/fault_point.hpp).
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include "run_support.hpp"
+
+extern char** environ;
+
+namespace partnerops::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const std::string k_invoice = "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
+
+/// partnerops started in the background, its output in files.
+class Background {
+ public:
+  Background(const std::vector<std::string>& args, const fs::path& cwd,
+             const std::vector<std::string>& env)
+      : m_out(m_capture.path() / "out"), m_err(m_capture.path() / "err") {
+    std::vector<std::string> argv_strings = {PARTNEROPS_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : argv_strings) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+    env_strings.insert(env_strings.end(), env.begin(), env.end());
+    std::vector<char*> envp;
+    for (std::string& entry : env_strings) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    if (posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) m_pid = 0;
+    posix_spawn_file_actions_destroy(&actions);
+  }
+
+  /// Waits for it; the exit code, or 128 + the signal that ended it.
+  int wait() {
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  void kill() const { ::kill(m_pid, SIGKILL); }
+  std::string out() const { return read_file(m_out); }
+  std::string err() const { return read_file(m_err); }
+
+ private:
+  TempDir m_capture;
+  fs::path m_out;
+  fs::path m_err;
+  pid_t m_pid = 0;
+};
+
+class InterruptedCommitTest : public GitWorkspaceTest {
+ protected:
+  std::string head() const { return trimmed(git("rev-parse main")); }
+  static std::string trimmed(std::string text) {
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+  }
+  /// `git status --porcelain` without the lines about `path` and the
+  /// temporary files beside it.
+  std::string status_besides(const std::string& path) const {
+    std::string rest;
+    std::istringstream in(git("status --porcelain --untracked-files=all"));
+    for (std::string line; std::getline(in, line);) {
+      if (line.find(path) != std::string::npos ||
+          line.find(".INV-2026-0006.yaml.partnerops-tmp-") != std::string::npos) {
+        continue;
+      }
+      rest += line + "\n";
+    }
+    return rest;
+  }
+  std::vector<std::string> pay(const std::string& amount) const {
+    return {"invoice", "pay", "INV-2026-0006", "--amount", amount, "--date", "2026-11-20"};
+  }
+};
+
+TEST_F(InterruptedCommitTest, AKillAtAnyMomentLeavesBeforeOrAfterAndTheRerunCommitsOnce) {
+  const std::string base = head();
+  // The reference: the same payment, uninterrupted, at the speed the kills
+  // below see (every step of the commit slowed by 40 ms).
+  std::vector<std::string> slow = env;
+  slow.push_back("PARTNEROPS_FAULT_DELAY_MS=40");
+  const Clock::time_point start = Clock::now();
+  Background reference(pay("100.00"), dir.path(), slow);
+  ASSERT_EQ(reference.wait(), 0) << reference.err();
+  const auto whole = Clock::now() - start;
+  const std::string expected_tree = trimmed(git("rev-parse main^{tree}"));
+  const std::string expected_file = read_file(dir.path() / k_invoice);
+  ASSERT_EQ(trimmed(git("rev-parse main~1")), base);
+
+  constexpr int k_moments = 30;
+  int before = 0;
+  int after = 0;
+  int undone = 0;
+  for (int moment = 0; moment < k_moments; ++moment) {
+    git("reset -q --hard " + base);
+    const auto delay = whole * (moment + 1) / (k_moments + 1);
+    SCOPED_TRACE("killed after " +
+                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()) +
+                 " ms");
+    Background killed(pay("100.00"), dir.path(), slow);
+    std::this_thread::sleep_for(delay);
+    killed.kill();
+    killed.wait();
+
+    // Exactly after: the commit landed, index and working tree match it.
+    if (head() != base) {
+      ++after;
+      EXPECT_EQ(trimmed(git("rev-parse main~1")), base);
+      EXPECT_EQ(trimmed(git("rev-parse main^{tree}")), expected_tree);
+      EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+      // The next command takes over the lock and finds nothing to finish.
+      const RunResult next = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "1.00",
+                                         "--date", "2026-11-21"});
+      EXPECT_EQ(next.exit_code, 0) << next.err;
+      EXPECT_EQ(trimmed(git("rev-parse main~2")), base);
+      EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+      continue;
+    }
+    // Exactly before, but for the command's own file: HEAD unmoved, nothing
+    // else changed.
+    ++before;
+    EXPECT_EQ(status_besides(k_invoice), "");
+    const bool edited = git("status --porcelain --untracked-files=all") != "";
+
+    const RunResult rerun = partnerops(pay("100.00"));
+    ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+    if (rerun.err.find("were undone") != std::string::npos) ++undone;
+    EXPECT_EQ(rerun.err.find("uncommitted changes"), std::string::npos) << rerun.err;
+    if (edited) EXPECT_NE(rerun.err, "") << "edits were left, the rerun must say what it did";
+    EXPECT_EQ(trimmed(git("rev-parse main~1")), base) << rerun.err;
+    EXPECT_EQ(trimmed(git("rev-parse main^{tree}")), expected_tree);
+    EXPECT_EQ(read_file(dir.path() / k_invoice), expected_file);
+    EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+    EXPECT_FALSE(fs::exists(dir.path() / ".git/partnerops-pending"));
+    EXPECT_FALSE(fs::exists(dir.path() / ".git/partnerops.lock"));
+  }
+  // The moments cover both outcomes and the undo in between.
+  EXPECT_GT(before, 0);
+  EXPECT_GT(after, 0);
+  EXPECT_GT(undone, 0);
+  std::cerr << "kill moments: " << k_moments << " (before: " << before << ", after: " << after
+            << ", of which undone by the rerun: " << undone << ")\n";
+}
+
+TEST_F(InterruptedCommitTest, TwoPaymentsAtOnceBothLandOneAfterTheOther) {
+  const std::string base = head();
+  std::vector<std::string> slow = env;
+  slow.push_back("PARTNEROPS_FAULT_DELAY_MS=50");
+  Background first(pay("100.00"), dir.path(), slow);
+  Background second({"invoice", "pay", "INV-2026-0006", "--amount", "200.00", "--date",
+                     "2026-11-21"},
+                    dir.path(), slow);
+  const int first_code = first.wait();
+  const int second_code = second.wait();
+  EXPECT_EQ(first_code, 0) << first.err();
+  EXPECT_EQ(second_code, 0) << second.err();
+  // One of them waited for the other, and said so.
+  const std::string waited = first.err() + second.err();
+  EXPECT_NE(waited.find("partnerops: waiting for another partnerops command (pid "),
+            std::string::npos)
+      << waited;
+  EXPECT_EQ(trimmed(git("rev-parse main~2")), base);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+  const std::string invoice = read_file(dir.path() / k_invoice);
+  EXPECT_NE(invoice.find("  - date: 2026-11-20\n    amount: \"100.00\"\n"), std::string::npos)
+      << invoice;
+  EXPECT_NE(invoice.find("  - date: 2026-11-21\n    amount: \"200.00\"\n"), std::string::npos)
+      << invoice;
+}
+
+TEST_F(InterruptedCommitTest, ACommandThatCannotGetTheLockInTimeRefusesAndChangesNothing) {
+  const std::string base = head();
+  std::vector<std::string> slow = env;
+  slow.push_back("PARTNEROPS_FAULT_DELAY_MS=300");
+  Background first(pay("100.00"), dir.path(), slow);
+  // Until the first holds the lock.
+  for (int i = 0; i < 500 && !fs::exists(dir.path() / ".git/partnerops.lock"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::vector<std::string> hurried = env;
+  hurried.push_back("PARTNEROPS_LOCK_TIMEOUT=0.2");
+  const RunResult second = run_partnerops(pay("200.00"), dir.path(), hurried);
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_EQ(second.out, "");
+  EXPECT_NE(second.err.find("partnerops: another partnerops command (pid "), std::string::npos)
+      << second.err;
+  EXPECT_TRUE(second.err.ends_with(
+      ") is still changing this repository; nothing was changed, run the command again when it "
+      "has finished\n"))
+      << second.err;
+  EXPECT_EQ(first.wait(), 0) << first.err();
+  EXPECT_EQ(trimmed(git("rev-parse main~1")), base);
+  EXPECT_EQ(read_file(dir.path() / k_invoice).find("200.00"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partnerops::e2e
