@@ -6,20 +6,13 @@
 // The command is slowed at each step of its commit by the test build's
 // PARTNEROPS_FAULT_DELAY_MS (util/fault_point.hpp).
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <sstream>
 #include <thread>
 
 #include "run_support.hpp"
-
-extern char** environ;
 
 namespace partnerops::e2e {
 namespace {
@@ -29,49 +22,7 @@ using Clock = std::chrono::steady_clock;
 
 const std::string k_invoice = "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
 
-/// partnerops started in the background, its output in files.
-class Background {
- public:
-  Background(const std::vector<std::string>& args, const fs::path& cwd,
-             const std::vector<std::string>& env)
-      : m_out(m_capture.path() / "out"), m_err(m_capture.path() / "err") {
-    std::vector<std::string> argv_strings = {PARTNEROPS_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& arg : argv_strings) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-    env_strings.insert(env_strings.end(), env.begin(), env.end());
-    std::vector<char*> envp;
-    for (std::string& entry : env_strings) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-    if (posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) m_pid = 0;
-    posix_spawn_file_actions_destroy(&actions);
-  }
-
-  /// Waits for it; the exit code, or 128 + the signal that ended it.
-  int wait() {
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  void kill() const { ::kill(m_pid, SIGKILL); }
-  std::string out() const { return read_file(m_out); }
-  std::string err() const { return read_file(m_err); }
-
- private:
-  TempDir m_capture;
-  fs::path m_out;
-  fs::path m_err;
-  pid_t m_pid = 0;
-};
+using Background = BackgroundRun;
 
 class InterruptedCommitTest : public GitWorkspaceTest {
  protected:
