@@ -1,6 +1,7 @@
 #include "run_support.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,11 +57,10 @@ TempDir::~TempDir() {
   fs::remove_all(m_path, ec);
 }
 
-RunResult run_partnerops(const std::vector<std::string>& args, const fs::path& cwd,
-                         const std::vector<std::string>& env) {
-  TempDir capture;
-  const fs::path out_path = capture.path() / "out";
-  const fs::path err_path = capture.path() / "err";
+BackgroundRun::BackgroundRun(const std::vector<std::string>& args, const fs::path& cwd,
+                             const std::vector<std::string>& env) {
+  const fs::path out_path = m_capture.path() / "out";
+  const fs::path err_path = m_capture.path() / "err";
 
   std::vector<std::string> argv_strings = {PARTNEROPS_BINARY};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
@@ -81,17 +81,33 @@ RunResult run_partnerops(const std::vector<std::string>& args, const fs::path& c
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-
-  RunResult result;
   pid_t pid = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) m_pid = pid;
   posix_spawn_file_actions_destroy(&actions);
-  result.out = read_file(out_path);
-  result.err = read_file(err_path);
+}
+
+int BackgroundRun::wait() {
+  if (m_pid == 0) return -1;
+  int status = 0;
+  waitpid(m_pid, &status, 0);
+  m_pid = 0;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void BackgroundRun::kill() const {
+  if (m_pid != 0) ::kill(m_pid, SIGKILL);
+}
+
+std::string BackgroundRun::out() const { return read_file(m_capture.path() / "out"); }
+std::string BackgroundRun::err() const { return read_file(m_capture.path() / "err"); }
+
+RunResult run_partnerops(const std::vector<std::string>& args, const fs::path& cwd,
+                         const std::vector<std::string>& env) {
+  BackgroundRun run(args, cwd, env);
+  RunResult result;
+  result.exit_code = run.wait();
+  result.out = run.out();
+  result.err = run.err();
   return result;
 }
 

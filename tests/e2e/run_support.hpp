@@ -35,6 +35,26 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
+/// partnerops started in the background (as run_partnerops starts it), for
+/// tests that run two at once or kill one midway.
+class BackgroundRun {
+ public:
+  BackgroundRun(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                const std::vector<std::string>& env);
+  BackgroundRun(const BackgroundRun&) = delete;
+  BackgroundRun& operator=(const BackgroundRun&) = delete;
+  /// Waits for it; the exit code, or 128 + the signal that ended it.
+  int wait();
+  /// Sends it SIGKILL.
+  void kill() const;
+  std::string out() const;
+  std::string err() const;
+
+ private:
+  TempDir m_capture;
+  int m_pid = 0;
+};
+
 /// The repository's own files (schemas/, the demo) and the test fixtures.
 std::filesystem::path source_dir();
 std::filesystem::path fixtures_dir();

@@ -349,11 +349,15 @@ TEST_F(GitCommitRefusalTest, BranchMovedMidRunChangesNothing) {
   const std::string other = temp.commit("someone else's commit");
   temp.add("staged.txt", "staged v2\n");
   const std::string moved_to = base;
-  std::string during;
+  // The files and index are written when the ref moves under us: they are
+  // put back, so only the other process's ref move remains.
+  std::string during = temp.snapshot();
+  during.replace(during.find("ref refs/heads/main -> " + other), 23 + other.size(),
+                 "ref refs/heads/main -> " + moved_to);
   CommitOptions options = transition();
   options.before_ref_update = [&] {
+    EXPECT_EQ(temp.read("partners/acme/partner.yaml"), "stage: prospect\n");
     move_ref(temp.repo(), "refs/heads/main", moved_to);
-    during = temp.snapshot();
   };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);
@@ -367,14 +371,13 @@ TEST_F(GitCommitRefusalTest, BranchMovedMidRunChangesNothing) {
 
 TEST_F(GitCommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing) {
   const std::string other = temp.commit("moves main");
-  std::string during;
+  std::string during = temp.snapshot();
+  during.replace(during.find("ref refs/heads/main -> " + other), 23 + other.size(),
+                 "ref refs/heads/main -> " + base);
   CommitOptions options = transition();
   options.branch_mode = BranchMode::create;
   options.branch_name = "advance/acme-prospect";
-  options.before_ref_update = [&] {
-    move_ref(temp.repo(), "refs/heads/main", base);
-    during = temp.snapshot();
-  };
+  options.before_ref_update = [&] { move_ref(temp.repo(), "refs/heads/main", base); };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);
   EXPECT_EQ(result.error, "main moved while committing (it no longer points at " +
@@ -385,7 +388,10 @@ TEST_F(GitCommitRefusalTest, BranchMovedBeforeANewBranchIsCreatedChangesNothing)
 }
 
 TEST_F(GitCommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
-  std::string during;
+  std::string during = temp.snapshot();
+  during.replace(0, during.find('\n'), "HEAD -> refs/heads/other");
+  const std::size_t main_line = during.find("ref refs/heads/main");
+  during.insert(during.find('\n', main_line) + 1, "ref refs/heads/other -> " + base + "\n");
   CommitOptions options = transition();
   options.before_ref_update = [&] {
     move_ref(temp.repo(), "refs/heads/other", base);
@@ -394,7 +400,6 @@ TEST_F(GitCommitRefusalTest, HeadSwitchedMidRunChangesNothing) {
         git_reference_symbolic_create(&raw, temp.repo(), "HEAD", "refs/heads/other", 1, nullptr),
         0);
     git_reference_free(raw);
-    during = temp.snapshot();
   };
   CommitResult result = commit_files(temp.repo(), options);
   EXPECT_EQ(result.status, CommitStatus::ref_moved);

@@ -62,6 +62,14 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
     std::cerr << "partnerops: " << options.path << " is not a folder\n";
     return k_exit_usage;
   }
+  // One committing command at a time, holding the lock from before it
+  // reads the workspace until it has committed.
+  git::CommandLock lock;
+  std::string lock_error;
+  if (!transitions::lock_workspace(options.path, &lock, &lock_error)) {
+    std::cerr << "partnerops: " << lock_error << '\n';
+    return k_exit_problems;
+  }
   // Committing needs the index, the slowest thing to read; it is read on
   // its own thread while the partner's folder loads and the plan is made.
   std::optional<git::RepositoryInBackground> repository;

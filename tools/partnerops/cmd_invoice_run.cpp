@@ -121,6 +121,14 @@ int run_invoice_run(const InvoiceRunOptions& options) {
     usage_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  // One committing command at a time, holding the lock from before it
+  // reads the workspace until it has committed (a dry run writes nothing).
+  git::CommandLock lock;
+  std::string lock_error;
+  if (!options.dry_run && !transitions::lock_workspace(options.path, &lock, &lock_error)) {
+    std::cerr << "partnerops: " << lock_error << '\n';
+    return k_exit_problems;
+  }
   // Committing needs the index; it is read on its own thread meanwhile.
   std::optional<git::RepositoryInBackground> repository;
   if (!options.no_commit && !options.dry_run) repository.emplace(options.path);

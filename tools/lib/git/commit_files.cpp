@@ -9,8 +9,11 @@
 #include <cstring>
 #include <set>
 
+#include "git/pending_commit.hpp"
 #include "source/source.hpp"
 #include "util/atomic_file.hpp"
+#include "util/deferred_signals.hpp"
+#include "util/fault_point.hpp"
 
 namespace partnerops::git {
 namespace {
@@ -40,8 +43,12 @@ std::string short_branch(std::string_view ref) {
 
 // Paths among `paths` (files or folders) with any difference between HEAD,
 // the index and the working tree, untracked files included.
+// Untracked files named as our temporary files (util/atomic_file) are not
+// the user's work but what a killed run left: they are removed, and listed
+// in `leftovers`, instead of being reported.
 bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& paths,
-                      std::vector<std::string>* dirty, std::string* error) {
+                      std::vector<std::string>* dirty, std::vector<std::string>* leftovers,
+                      std::string* error) {
   if (paths.empty()) return true;
   std::vector<const char*> specs;
   specs.reserve(paths.size());
@@ -64,6 +71,15 @@ bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& path
   for (std::size_t i = 0; i < count; ++i) {
     const git_status_entry* entry = git_status_byindex(list.get(), i);
     if (entry->status == GIT_STATUS_CURRENT || (entry->status & GIT_STATUS_IGNORED) != 0) continue;
+    if (entry->status == GIT_STATUS_WT_NEW && entry->index_to_workdir != nullptr) {
+      const std::string path = entry->index_to_workdir->new_file.path;
+      const std::string name = fs::path(path).filename().string();
+      if (util::is_temporary_name(name) &&
+          ::unlink((fs::path(git_repository_workdir(repo)) / path).c_str()) == 0) {
+        leftovers->push_back(path);
+        continue;
+      }
+    }
     for (const git_diff_delta* delta : {entry->head_to_index, entry->index_to_workdir}) {
       if (delta == nullptr) continue;
       for (const char* path : {delta->old_file.path, delta->new_file.path}) {
@@ -139,6 +155,8 @@ std::string_view to_string(CommitStatus status) {
       return "failed";
     case CommitStatus::working_tree_failed:
       return "working tree failed";
+    case CommitStatus::busy:
+      return "busy";
   }
   return "unknown";
 }
@@ -199,6 +217,12 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     return refuse(CommitStatus::bare_repository, "the repository has no working tree (it is bare)");
   }
   const fs::path workdir = git_repository_workdir(repo);
+  // Everything below, from the first read of HEAD to the ref update, runs
+  // under the command lock (held already by a command that planned under it).
+  CommandLock lock;
+  if (!lock_repository(repo, options.notify, &lock, &error)) {
+    return refuse(lock.held() ? CommitStatus::failed : CommitStatus::busy, error);
+  }
   if (git_repository_head_unborn(repo) == 1) {
     return refuse(CommitStatus::unborn_head,
                   "the repository has no commits yet (HEAD is unborn); "
@@ -271,8 +295,15 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     for (const FileChange& change : options.changes) checked.push_back(change.path);
     checked.insert(checked.end(), options.protected_paths.begin(), options.protected_paths.end());
     std::vector<std::string> dirty;
-    if (!find_dirty_paths(repo, checked, &dirty, &error))
+    std::vector<std::string> leftovers;
+    if (!find_dirty_paths(repo, checked, &dirty, &leftovers, &error))
       return refuse(CommitStatus::failed, error);
+    if (!leftovers.empty()) {
+      std::string list;
+      for (const std::string& path : leftovers) list += (list.empty() ? "" : ", ") + path;
+      tell(options.notify, "removed temporary files left by an interrupted partnerops command: " +
+                               list);
+    }
     if (!dirty.empty()) {
       std::string list;
       for (const std::string& path : dirty) list += (list.empty() ? "" : ", ") + path;
@@ -284,8 +315,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     }
   }
   {
-    // The index is written last, after the ref moved; a lock held by another
-    // git process would make that write fail, so refuse while it is there.
+    // The index is written before the ref moves; a lock held by another git
+    // process would make that write fail, so refuse while it is there.
     std::error_code ec;
     if (fs::exists(fs::path(git_repository_path(repo)) / "index.lock", ec)) {
       return refuse(CommitStatus::index_locked,
@@ -319,12 +350,19 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     base_tree.reset(raw_tree);
   }
   std::vector<git_tree_update> updates;
+  PendingCommit pending;
   for (const FileChange& change : options.changes) {
     git_tree_entry* raw = nullptr;
     const int found = git_tree_entry_bypath(&raw, base_tree.get(), change.path.c_str());
     TreeEntryPtr existing(found == 0 ? raw : nullptr);
     git_tree_update update{};
     update.path = change.path.c_str();
+    PendingPath& recorded = pending.paths.emplace_back();
+    recorded.path = change.path;
+    if (existing && git_tree_entry_type(existing.get()) == GIT_OBJECT_BLOB) {
+      recorded.old_blob = *git_tree_entry_id(existing.get());
+      recorded.old_mode = git_tree_entry_filemode(existing.get());
+    }
     if (!change.content) {
       if (!existing || git_tree_entry_type(existing.get()) != GIT_OBJECT_BLOB) {
         return refuse(CommitStatus::invalid_request,
@@ -353,6 +391,7 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
                "cannot store " + change.path, &error)) {
       return refuse(CommitStatus::failed, error);
     }
+    recorded.new_blob = update.id;
     updates.push_back(update);
   }
   git_oid tree_id{};
@@ -381,11 +420,17 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     return refuse(CommitStatus::failed, error);
   }
 
-  if (options.before_ref_update) options.before_ref_update();
+  util::fault_point("objects-written");
 
-  // The refs, only if nothing moved since the work started.
+  // The refs must still be where they were; checked here before any file is
+  // touched, and again, atomically, when the ref moves.
   const std::string summary = message.str().substr(0, message.str().find('\n'));
   const std::string moved_hint = "; nothing was changed, try again";
+  const std::string head_moved =
+      "HEAD moved away from " + short_branch(branch_ref) + " while committing" + moved_hint;
+  const std::string branch_moved = short_branch(branch_ref) +
+                                   " moved while committing (it no longer points at " +
+                                   short_id(repo, base_id) + ")" + moved_hint;
   {
     git_reference* raw = nullptr;
     if (!check(git_reference_lookup(&raw, repo, "HEAD"), "cannot read HEAD", &error)) {
@@ -393,47 +438,148 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     }
     ReferencePtr head(raw);
     const char* target = git_reference_symbolic_target(head.get());
-    if (target == nullptr || branch_ref != target) {
-      return refuse(CommitStatus::ref_moved, "HEAD moved away from " + short_branch(branch_ref) +
-                                                 " while committing" + moved_hint);
+    if (target == nullptr || branch_ref != target) return refuse(CommitStatus::ref_moved, head_moved);
+    git_oid now{};
+    if (git_reference_name_to_id(&now, repo, branch_ref.c_str()) != 0 ||
+        git_oid_equal(&now, &base_id) != 1) {
+      return refuse(CommitStatus::ref_moved, branch_moved);
     }
   }
+
+  // From here on the files, then the index, then the ref: a run killed at
+  // any moment leaves either the ref unmoved, with .git/partnerops-pending
+  // saying what to undo (git/pending_commit.hpp), or the commit landed with
+  // its files and index already in place. Ctrl-C and SIGTERM wait until the
+  // end of the section.
+  const util::DeferredSignals deferred;
+  pending.pid = static_cast<long>(::getpid());
+  pending.branch_ref = branch_ref;
+  pending.base = base_id;
+  pending.commit = commit_id;
+  if (options.branch_mode == BranchMode::create) pending.new_branch_ref = new_branch_ref;
+  if (!write_pending_commit(repo, pending, &error)) return refuse(CommitStatus::failed, error);
+  util::fault_point("journal-written");
+
+  // Puts the files and index back after a failure below, so a refusal still
+  // changes nothing; when that is impossible the record stays for the next run.
+  auto undo_and_refuse = [&](CommitStatus status, std::string why) {
+    std::vector<std::string> restored;
+    std::vector<std::string> changed_since;
+    std::string undo_error;
+    if (undo_pending_paths(repo, pending, &restored, &changed_since, &undo_error)) {
+      remove_pending_commit(repo);
+      return refuse(status, std::move(why));
+    }
+    std::string list;
+    for (const std::string& path : changed_since) list += (list.empty() ? "" : ", ") + path;
+    if (!changed_since.empty()) remove_pending_commit(repo);
+    return refuse(CommitStatus::working_tree_failed,
+                  why + (changed_since.empty()
+                             ? "; the files written so far could not be put back (" + undo_error +
+                                   "), the next partnerops command puts them back"
+                             : "; " + list + " changed meanwhile, so they are left as they are"));
+  };
+
+  std::vector<util::FileWrite> writes;
+  for (const FileChange& change : options.changes)
+    if (change.content) writes.push_back({workdir / change.path, *change.content});
+  const std::vector<util::WriteFailure> failures =
+      util::write_files_atomically(writes, util::fault_point);
+  if (!failures.empty()) {
+    return undo_and_refuse(CommitStatus::failed,
+                           failures.front().error + "; nothing was committed");
+  }
+  for (const FileChange& change : options.changes) {
+    const fs::path full = workdir / change.path;
+    if (!change.content && ::unlink(full.c_str()) != 0 && errno != ENOENT) {
+      return undo_and_refuse(CommitStatus::failed,
+                             "cannot remove " + full.string() + ": " + errno_text() +
+                                 "; nothing was committed");
+    }
+  }
+  util::fault_point("files-written");
+
+  // Reload first, so entries staged by someone else since we looked are kept.
+  int index_code = git_index_read(index.get(), 0);
+  if (index_code >= 0) {
+    for (const FileChange& change : options.changes) {
+      index_code = change.content ? git_index_add_bypath(index.get(), change.path.c_str())
+                                  : git_index_remove_bypath(index.get(), change.path.c_str());
+      if (index_code < 0) {
+        error = error_message(index_code, "cannot update the index entry of " + change.path);
+        break;
+      }
+    }
+  } else {
+    error = error_message(index_code, "cannot reread the index");
+  }
+  if (index_code >= 0) {
+    index_code = git_index_write(index.get());
+    if (index_code < 0) error = error_message(index_code, "cannot write the index");
+  }
+  if (index_code < 0) {
+    return undo_and_refuse(index_code == GIT_ELOCKED ? CommitStatus::index_locked
+                                                     : CommitStatus::failed,
+                           error + "; nothing was committed");
+  }
+  {
+    // The files and the index reach the disk before the ref that names them.
+    const int fd = ::open(git_repository_path(repo), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::syncfs(fd);
+      ::close(fd);
+    }
+  }
+  util::fault_point("index-written");
+
+  if (options.before_ref_update) options.before_ref_update();
+
+  // The ref last, only if nothing moved since the work started.
   CommitResult result;
   result.commit_id = to_hex(commit_id);
+  {
+    git_reference* raw = nullptr;
+    if (!check(git_reference_lookup(&raw, repo, "HEAD"), "cannot read HEAD", &error)) {
+      return undo_and_refuse(CommitStatus::failed, error);
+    }
+    ReferencePtr head(raw);
+    const char* target = git_reference_symbolic_target(head.get());
+    if (target == nullptr || branch_ref != target) {
+      return undo_and_refuse(CommitStatus::ref_moved, head_moved);
+    }
+  }
   if (options.branch_mode == BranchMode::current) {
     git_reference* raw = nullptr;
     const std::string log = "commit: " + summary;
     const int code = git_reference_create_matching(&raw, repo, branch_ref.c_str(), &commit_id, 1,
                                                    &base_id, log.c_str());
     ReferencePtr updated(raw);
-    if (code == GIT_EMODIFIED) {
-      return refuse(CommitStatus::ref_moved,
-                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
-                        short_id(repo, base_id) + ")" + moved_hint);
-    }
+    if (code == GIT_EMODIFIED) return undo_and_refuse(CommitStatus::ref_moved, branch_moved);
     if (!check(code, "cannot update " + short_branch(branch_ref), &error)) {
-      return refuse(CommitStatus::failed, error);
+      return undo_and_refuse(CommitStatus::failed, error);
     }
     result.branch = branch_ref;
   } else {
+    // The new branch, then HEAD onto it: a run killed between the two
+    // leaves HEAD where it was and a branch at a commit the record names,
+    // which the next run deletes as it undoes the files.
     git_oid now{};
     if (git_reference_name_to_id(&now, repo, branch_ref.c_str()) != 0 ||
         git_oid_equal(&now, &base_id) != 1) {
-      return refuse(CommitStatus::ref_moved,
-                    short_branch(branch_ref) + " moved while committing (it no longer points at " +
-                        short_id(repo, base_id) + ")" + moved_hint);
+      return undo_and_refuse(CommitStatus::ref_moved, branch_moved);
     }
     git_reference* raw = nullptr;
     const std::string log = "branch: Created from " + short_branch(branch_ref) + ": " + summary;
     int code = git_reference_create(&raw, repo, new_branch_ref.c_str(), &commit_id, 0, log.c_str());
     ReferencePtr created(raw);
     if (code == GIT_EEXISTS) {
-      return refuse(CommitStatus::branch_exists,
-                    "a branch named '" + options.branch_name + "' already exists");
+      return undo_and_refuse(CommitStatus::branch_exists,
+                             "a branch named '" + options.branch_name + "' already exists");
     }
     if (!check(code, "cannot create branch " + options.branch_name, &error)) {
-      return refuse(CommitStatus::failed, error);
+      return undo_and_refuse(CommitStatus::failed, error);
     }
+    util::fault_point("branch-created");
     git_reference* raw_head = nullptr;
     const std::string head_log =
         "checkout: moving from " + short_branch(branch_ref) + " to " + options.branch_name;
@@ -443,56 +589,28 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     if (code != 0) {
       const std::string why = error_message(code, "cannot check out " + options.branch_name);
       git_reference_delete(created.get());
-      if (code == GIT_EMODIFIED) {
-        return refuse(CommitStatus::ref_moved, "HEAD moved away from " + short_branch(branch_ref) +
-                                                   " while committing" + moved_hint);
-      }
-      return refuse(CommitStatus::failed, why);
+      return undo_and_refuse(code == GIT_EMODIFIED ? CommitStatus::ref_moved : CommitStatus::failed,
+                             code == GIT_EMODIFIED ? head_moved : why);
     }
     result.branch = new_branch_ref;
   }
-
-  // The working tree and index, for the changed paths only. HEAD's content
-  // for these paths was checked equal to the working tree and index above.
-  std::vector<std::string> left;
-  std::string first_problem;
-  auto note = [&](const std::string& path, const std::string& problem) {
-    left.push_back(path);
-    if (first_problem.empty()) first_problem = problem;
-  };
-  std::vector<util::FileWrite> writes;
-  for (const FileChange& change : options.changes) {
-    const fs::path full = workdir / change.path;
-    if (change.content) {
-      writes.push_back({full, *change.content});
-    } else if (::unlink(full.c_str()) != 0 && errno != ENOENT) {
-      note(change.path, "cannot remove " + full.string() + ": " + errno_text());
-    }
-  }
-  for (const util::WriteFailure& failure : util::write_files_atomically(writes))
-    note(fs::relative(failure.path, workdir).generic_string(), failure.error);
-  // Reload first, so entries staged by someone else since we looked are kept.
-  bool index_ok = check(git_index_read(index.get(), 0), "cannot reread the index", &error);
-  for (const FileChange& change : options.changes) {
-    if (!index_ok) break;
-    const int code = change.content ? git_index_add_bypath(index.get(), change.path.c_str())
-                                    : git_index_remove_bypath(index.get(), change.path.c_str());
-    index_ok = check(code, "cannot update the index entry of " + change.path, &error);
-  }
-  if (index_ok) index_ok = check(git_index_write(index.get()), "cannot write the index", &error);
-  if (!index_ok) note("(index)", error);
-  if (!left.empty()) {
-    std::string changed_list;
-    for (const FileChange& change : options.changes) changed_list += " " + change.path;
-    result.status = CommitStatus::working_tree_failed;
-    result.error = "committed " + short_id(repo, commit_id) + " on " + short_branch(result.branch) +
-                   ", but the working tree or index could not be updated (" + first_problem +
-                   "); to finish by hand run: git restore --source=HEAD --staged --worktree --" +
-                   changed_list;
-    return result;
+  util::fault_point("ref-moved");
+  remove_pending_commit(repo);
+  util::fault_point("journal-removed");
+  if (deferred.pending()) {
+    tell(options.notify, "interrupted, but only after " + short_id(repo, commit_id) +
+                             " was committed; stopping");
   }
   result.status = CommitStatus::committed;
   return result;
+}
+
+bool lock_repository(git_repository* repo, const Notify& notify, CommandLock* lock,
+                     std::string* error) {
+  if (!lock->acquire(git_repository_path(repo), lock_timeout(), notify, error)) return false;
+  if (lock->nested()) return true;
+  util::fault_point("locked");
+  return recover_interrupted_commit(repo, notify, error);
 }
 
 }  // namespace partnerops::git

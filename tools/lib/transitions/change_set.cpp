@@ -95,10 +95,19 @@ std::string describe_refusal(const git::CommitResult& result, const std::string&
     case CommitStatus::failed:
       return result.error.empty() ? std::string(to_string(result.status)) : result.error;
     case CommitStatus::working_tree_failed:
-      return "committed " + result.commit_id + ", but the working tree could not be updated (" +
-             result.error + "); run `git status` and `git checkout -- <files>`";
+      return "nothing was committed, but " + result.error;
+    case CommitStatus::busy:
+      return result.error;
   }
   return result.error;
+}
+
+bool lock_workspace(const fs::path& root, git::CommandLock* lock, std::string* error) {
+  std::string not_found;
+  const git::RepositoryPtr repo = git::open_repository(root, &not_found);
+  // Outside a repository nothing commits, and --no-commit writes alone.
+  if (!repo || git_repository_is_bare(repo.get()) == 1) return true;
+  return git::lock_repository(repo.get(), nullptr, lock, error);
 }
 
 ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,

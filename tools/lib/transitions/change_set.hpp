@@ -57,6 +57,17 @@ struct ApplyResult {
   std::string branch;       ///< "refs/heads/..." when committed
 };
 
+/// Takes the command lock of the repository holding `root` into `lock`,
+/// first thing, before the command reads its workspace: it waits for
+/// another committing command (saying so on stderr), and puts back what an
+/// interrupted one left, so the plan is made from a settled working tree
+/// (git::lock_repository). Keep `lock` until apply_changes returns. Outside
+/// a repository there is nothing to lock: returns true, holding nothing.
+/// Returns false with `error` filled (a sentence) when the lock could not
+/// be had in time or the recovery failed.
+bool lock_workspace(const std::filesystem::path& root, git::CommandLock* lock,
+                    std::string* error);
+
 /// Applies `changes` to the workspace rooted at `root` (a folder inside a git
 /// working tree, or the working tree itself). With CommitMode::commit the
 /// repository containing `root` is opened and the edits committed with the

@@ -7,10 +7,13 @@
 #include <cerrno>
 #include <cstring>
 #include <set>
+#include <string>
 
 namespace partnerops::util {
 
 namespace {
+
+constexpr std::string_view k_temporary_infix = ".partnerops-tmp-";
 
 bool write_all(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
@@ -36,7 +39,7 @@ Temporary write_temporary(const std::filesystem::path& path, std::string_view by
   const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
   std::filesystem::create_directories(folder, ec);
   if (ec) return {"", "cannot create " + folder.string() + ": " + ec.message()};
-  std::string temporary = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::string temporary = (folder / (temporary_prefix(path) + "XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
     return {"", "cannot create a temporary file in " + folder.string() + ": " +
@@ -95,7 +98,40 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
   return false;
 }
 
-std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> files) {
+std::string temporary_prefix(const std::filesystem::path& path) {
+  return "." + path.filename().string() + std::string(k_temporary_infix);
+}
+
+bool is_temporary_name(std::string_view name) {
+  // mkstemp replaces the six X with letters and digits.
+  constexpr std::size_t k_suffix = 6;
+  const std::size_t infix = name.rfind(k_temporary_infix);
+  if (name.size() < 2 || name[0] != '.' || infix == std::string_view::npos || infix < 2) return false;
+  const std::string_view suffix = name.substr(infix + k_temporary_infix.size());
+  if (suffix.size() != k_suffix) return false;
+  for (const char c : suffix) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) return false;
+  }
+  return true;
+}
+
+std::vector<std::filesystem::path> remove_leftover_temporaries(const std::filesystem::path& path) {
+  std::vector<std::filesystem::path> removed;
+  const std::filesystem::path folder = folder_of(path);
+  const std::string prefix = temporary_prefix(path);
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix) || !is_temporary_name(name)) continue;
+    if (::unlink(it->path().c_str()) == 0) removed.push_back(it->path());
+  }
+  return removed;
+}
+
+std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> files,
+                                                 const std::function<void(std::string_view)>& step) {
   std::vector<WriteFailure> failures;
   std::vector<std::string> temporaries;
   temporaries.reserve(files.size());
@@ -126,6 +162,7 @@ std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> file
     }
     return failures;
   }
+  if (step) step("temporaries-written");
   std::set<std::filesystem::path> folders;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (::rename(temporaries[i].c_str(), files[i].path.c_str()) != 0) {
@@ -134,6 +171,7 @@ std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> file
       ::unlink(temporaries[i].c_str());
       continue;
     }
+    if (i == 0 && step) step("first-renamed");
     folders.insert(folder_of(files[i].path));
   }
   for (const std::filesystem::path& folder : folders) sync_folder(folder);
