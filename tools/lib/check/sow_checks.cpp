@@ -49,17 +49,10 @@ void check_belongs_to_agreement(const CheckContext& context, const PartnerFolder
                   ", or rename the file to sow/" + sow.id.value + ".yaml");
   }
 
-  const std::string agreement_path = folder.path + "/" + sow.agreement.value;
-  if (!is_safe_relative_path(sow.agreement.value) ||
-      (!context.workspace.source().is_file(agreement_path) &&
-       !context.workspace.refused(agreement_path))) {
-    out.error("reference-missing", sow.file, sow.agreement.position,
-              "the agreement '" + sow.agreement.value + "' does not exist in " + folder.path,
-              "a SOW is an addendum to its partner's agreement: agreement: agreement.yaml");
-    return;
-  }
+  // The agreement file itself (missing, outside the folder, behind a link)
+  // is reported by the agreement checks, with every other path data names.
   const Agreement* agreement = agreement_of(folder, sow);
-  if (!agreement) return;  // it did not load; its own errors are reported
+  if (!agreement) return;  // it is missing or did not load; reported elsewhere
   if (!agreement->currency.empty() && sow.currency.value != agreement->currency) {
     out.error("sow-currency", sow.file, sow.currency.position,
               "the SOW is in " + sow.currency.value + " but its agreement is in " +
