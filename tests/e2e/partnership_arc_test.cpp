@@ -285,6 +285,9 @@ TEST_F(PartnershipArcTest, FromLeadToStatementEveryPrintedAmountAgreesWithTheSta
   EXPECT_NE(renewal.find("Current term 1 February 2027 – 31 March 2027"), std::string::npos)
       << renewal;
   EXPECT_NE(renewal.find("from 1 April 2027 to 31 May 2027"), std::string::npos) << renewal;
+  // A one-off fee was paid in the written term; a renewal does not bill it again.
+  EXPECT_NE(renewal.find("Managed hub service monthly $1,200.00"), std::string::npos) << renewal;
+  EXPECT_EQ(renewal.find("Onboarding"), std::string::npos) << renewal;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "documents/context.hpp"
 
+#include <algorithm>
+
 #include "model/account.hpp"
 #include "model/priced_document.hpp"
 #include "report/statement.hpp"
@@ -498,6 +500,17 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
         const std::optional<Date> end = Date::parse(job.id);
         if (const std::optional<TermSpan> term = agreement.current_term(end ? *end : options.today)) {
           const TermSpan next = agreement.term_after(*term);
+          // A rolled term renews the recurring fees only: a one-off fee was
+          // billed in the written term (billing/period.cpp does the same).
+          if (term->renewals > 0) {
+            json& fees = context["agreement"]["fees"];
+            fees.erase(std::remove_if(fees.begin(), fees.end(),
+                                      [](const json& fee) {
+                                        return fee.value("schedule", "") == "one-off";
+                                      }),
+                       fees.end());
+            context["agreement"]["has_fees"] = !fees.empty();
+          }
           context["renewal"] = json{{"term_start", format.date(term->start)},
                                     {"term_end", format.date(term->end)},
                                     {"notice_deadline", format.date(term->notice_deadline)},
