@@ -11,14 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// `text` with the first `from` replaced by `to`.
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 // Usage for January 2027: Lakeshore's cloud bill, passed through with 10 %.
 const char* const k_usage_2027_01 =
     "period: \"2027-01\"\n"

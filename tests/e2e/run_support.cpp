@@ -37,6 +37,13 @@ void write_file(const fs::path& path, const std::string& content) {
   out << content;
 }
 
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 void link_docs_to_etc(const fs::path& dir) {
   fs::remove_all(dir / "docs");
   fs::create_directory_symlink("/etc", dir / "docs");

@@ -78,6 +78,10 @@ void make_fixture_workspace(const std::string& name, const std::filesystem::path
 /// format). Empty, with a test failure, when the output is not JSON.
 std::vector<std::string> diagnostic_lines(const std::string& json_output);
 
+/// `text` with the first `from` replaced by `to`; a test failure when
+/// `text` does not hold `from`.
+std::string replaced(std::string text, const std::string& from, const std::string& to);
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);
 

@@ -12,14 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// `text` with the first `from` replaced by `to`.
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 class TransitionsCliTest : public GitWorkspaceTest {
  protected:
   static std::string trimmed(std::string text) {
