@@ -8,6 +8,7 @@
 
 #include "check/checks.hpp"
 #include "check/number_sequence.hpp"
+#include "model/account.hpp"
 #include "model/numbering.hpp"
 
 namespace partnerops {
@@ -35,8 +36,9 @@ void check_invoices(const CheckContext& context) {
 
       const std::optional<Currency> currency = find_currency(invoice.priced.currency);
       if (!currency || !invoice.priced.total) continue;
-      const std::int64_t total = invoice.priced.total->value.minor;
-      const std::int64_t paid = invoice.paid_minor();
+      const InvoiceBalance balance = balance_of(folder, invoice);
+      const std::int64_t total = balance.total;
+      const std::int64_t paid = balance.paid;
       // A payment whose amount could not be read (already reported) leaves
       // the sum unknown; comparing it with the total would only repeat that.
       const bool paid_known =
@@ -60,8 +62,8 @@ void check_invoices(const CheckContext& context) {
       }
       // Credit notes settle their part of the total as payments do, so an
       // invoice paid in part and credited for the rest is paid.
-      const std::int64_t credited = folder.credited_minor(invoice.number.value);
-      if (invoice.status.value == "paid" && paid + credited < total) {
+      const std::int64_t credited = balance.credited;
+      if (invoice.status.value == "paid" && balance.balance > 0) {
         out.error("invoice-paid-mismatch", invoice.file, invoice.status.position,
                   "the invoice is marked paid but payments add up to " +
                       format_plain(paid, *currency) +
