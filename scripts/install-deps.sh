@@ -6,12 +6,14 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake g++ make pkg-config
+  cmake g++ make ninja-build pkg-config
   # libraries
   libgit2-dev libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev
   libmstch-dev libboost-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   qtbase5-dev libqt5webkit5-dev libqpdf-dev
   libgmime-3.0-dev libical-dev
+  # lint (make lint)
+  clang-format-14 clang-tidy-14
   # tests
   libgtest-dev libgmock-dev poppler-utils git python3
   # documents

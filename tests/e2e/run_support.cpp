@@ -24,19 +24,6 @@ namespace fs = std::filesystem;
 std::filesystem::path source_dir() { return PARTNEROPS_SOURCE_DIR; }
 std::filesystem::path fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
-
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
@@ -51,17 +38,6 @@ void link_docs_to_etc(const fs::path& dir) {
   const std::string from = "service_description: docs/service-description.md";
   yaml.replace(yaml.find(from), from.size(), "service_description: docs/passwd");
   write_file(dir / "partnerops.yaml", yaml);
-}
-
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "partnerops-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  m_path = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(m_path, ec);
 }
 
 BackgroundRun::BackgroundRun(const std::vector<std::string>& args, const fs::path& cwd,

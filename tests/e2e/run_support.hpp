@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+
 namespace partnerops::e2e {
 
 struct RunResult {
@@ -22,18 +25,7 @@ RunResult run_partnerops(const std::vector<std::string>& args,
                          const std::filesystem::path& cwd = std::filesystem::current_path(),
                          const std::vector<std::string>& env = {});
 
-/// A temporary folder removed when the object goes away.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
+using partnerops::testing::TempDir;
 
 /// partnerops started in the background (as run_partnerops starts it), for
 /// tests that run two at once or kill one midway.
@@ -82,8 +74,8 @@ std::vector<std::string> diagnostic_lines(const std::string& json_output);
 /// `text` does not hold `from`.
 std::string replaced(std::string text, const std::string& from, const std::string& to);
 
-std::string read_file(const std::filesystem::path& path);
-void write_file(const std::filesystem::path& path, const std::string& content);
+using partnerops::testing::read_file;
+using partnerops::testing::write_file;
 
 /// Plants the containment attack in the base workspace at `dir`: docs/ is
 /// replaced by a link to /etc and partnerops.yaml names docs/passwd (at line

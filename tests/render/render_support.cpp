@@ -18,28 +18,6 @@ PdfEngine& engine() {
   return s_engine;
 }
 
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "partnerops-render-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  // Canonical, so tests compare against the same path the sandbox sees.
-  m_path = fs::canonical(pattern);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(m_path, ec);
-}
-
-void write_file(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 std::string run(const std::string& command) {
   std::string out;
   FILE* pipe = popen(command.c_str(), "r");

@@ -8,27 +8,17 @@
 #include <vector>
 
 #include "render/pdf_engine.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace partnerops::render::testing {
 
 /// The engine every test in this process shares.
 PdfEngine& engine();
 
-/// A fresh folder, removed with everything in it at destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
-
-void write_file(const std::filesystem::path& path, const std::string& content);
-std::string read_file(const std::filesystem::path& path);
+using partnerops::testing::read_file;
+using partnerops::testing::TempDir;
+using partnerops::testing::write_file;
 
 /// Runs a shell command and returns its standard output.
 std::string run(const std::string& command);

@@ -7,19 +7,14 @@
 #include <sstream>
 #include <vector>
 
+#include "support/files.hpp"
 #include "util/atomic_file.hpp"
 
 namespace partnerops::util {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::read_file;
 
 TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   const fs::path dir = fs::temp_directory_path() / ("atomic-" + std::to_string(::getpid()));
@@ -27,7 +22,7 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   std::string error;
   ASSERT_TRUE(write_file_atomically(dir / "a" / "b.pdf", "first", &error)) << error;
   ASSERT_TRUE(write_file_atomically(dir / "a" / "b.pdf", std::string("sec\0ond", 7), &error)) << error;
-  EXPECT_EQ(slurp(dir / "a" / "b.pdf"), std::string("sec\0ond", 7));
+  EXPECT_EQ(read_file(dir / "a" / "b.pdf"), std::string("sec\0ond", 7));
   int entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "a")) ++entries;
   EXPECT_EQ(entries, 1);
@@ -44,8 +39,8 @@ TEST(AtomicFile, ABatchWritesEveryFileOrNoneWhenATemporaryCannotBeMade) {
   const std::vector<FileWrite> good = {{dir / "one.yaml", "new one"},
                                        {dir / "sub" / "two.yaml", "new two"}};
   EXPECT_TRUE(write_files_atomically(good).empty());
-  EXPECT_EQ(slurp(dir / "one.yaml"), "new one");
-  EXPECT_EQ(slurp(dir / "sub" / "two.yaml"), "new two");
+  EXPECT_EQ(read_file(dir / "one.yaml"), "new one");
+  EXPECT_EQ(read_file(dir / "sub" / "two.yaml"), "new two");
 
   // The second file's folder cannot exist (a file stands in its way), so the
   // first file must keep its bytes although it came first.
@@ -56,7 +51,7 @@ TEST(AtomicFile, ABatchWritesEveryFileOrNoneWhenATemporaryCannotBeMade) {
   EXPECT_EQ(failures[0].path, dir / "blocker" / "three.yaml");
   EXPECT_EQ(failures[0].error.rfind("cannot create " + (dir / "blocker").string() + ": ", 0), 0u)
       << failures[0].error;
-  EXPECT_EQ(slurp(dir / "one.yaml"), "new one");
+  EXPECT_EQ(read_file(dir / "one.yaml"), "new one");
   int entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
   EXPECT_EQ(entries, 3);  // one.yaml, blocker, sub: no temporary left behind

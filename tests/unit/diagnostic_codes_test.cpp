@@ -11,17 +11,13 @@
 #include <set>
 #include <sstream>
 
+#include "support/files.hpp"
+
 namespace partnerops {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::read_file;
 
 /// Codes passed as a literal first argument to error(, warning( or fail(
 /// (across line breaks), as the third argument of the template checker's
@@ -39,7 +35,7 @@ std::set<std::string> codes_in_sources() {
   for (const fs::directory_entry& entry :
        fs::recursive_directory_iterator(fs::path(PARTNEROPS_SOURCE_DIR) / "tools" / "lib")) {
     if (entry.path().extension() != ".cpp") continue;
-    const std::string text = slurp(entry.path());
+    const std::string text = read_file(entry.path());
     for (const std::regex* single : {&call, &report, &designated})
       for (std::sregex_iterator it(text.begin(), text.end(), *single), end; it != end; ++it)
         codes.insert((*it)[1]);
@@ -53,7 +49,7 @@ std::set<std::string> codes_in_sources() {
 
 std::set<std::string> documented_codes() {
   std::set<std::string> codes;
-  std::istringstream doc(slurp(fs::path(PARTNEROPS_SOURCE_DIR) / "docs" / "diagnostics.md"));
+  std::istringstream doc(read_file(fs::path(PARTNEROPS_SOURCE_DIR) / "docs" / "diagnostics.md"));
   for (std::string line; std::getline(doc, line);)
     if (line.starts_with("### ")) codes.insert(line.substr(4));
   return codes;
@@ -87,7 +83,7 @@ TEST(DiagnosticCodes, EveryDocumentedCodeExists) {
 }
 
 TEST(DiagnosticCodes, NoCodeIsDocumentedTwice) {
-  std::istringstream doc(slurp(fs::path(PARTNEROPS_SOURCE_DIR) / "docs" / "diagnostics.md"));
+  std::istringstream doc(read_file(fs::path(PARTNEROPS_SOURCE_DIR) / "docs" / "diagnostics.md"));
   std::set<std::string> seen;
   for (std::string line; std::getline(doc, line);)
     if (line.starts_with("### ")) {

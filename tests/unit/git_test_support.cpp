@@ -36,18 +36,6 @@ void isolate_git_config() {
   });
 }
 
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "partnerops-test-XXXXXX").string();
-  const char* made = ::mkdtemp(pattern.data());
-  if (made == nullptr) throw std::runtime_error("mkdtemp failed");
-  m_path = fs::canonical(made);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(m_path, ec);
-}
-
 TempRepo::TempRepo() {
   isolate_git_config();
   git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;

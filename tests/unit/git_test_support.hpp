@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "git/repository.hpp"
+#include "support/temp_dir.hpp"
 
 namespace partnerops::git::testing {
 
@@ -18,18 +19,7 @@ namespace partnerops::git::testing {
 /// folder, so the tests never see the user's ~/.gitconfig. Idempotent.
 void isolate_git_config();
 
-/// A fresh folder under the system temp dir, removed on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
+using partnerops::testing::TempDir;
 
 /// A non-bare repository on branch main, with user.name and user.email set in
 /// its own config.

@@ -195,7 +195,11 @@ TEST_F(TicklerVariant, APaidBalanceAndATerminalStageAreNotReported) {
   replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml", "payments: []",
              "payments:\n  - date: 2026-11-21\n    amount: \"7320.00\"");
   const auto workspace = load_clean(source);
-  for (const TicklerItem& item : tickler_items(*workspace, {k_today, 60})) {
+  const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
+  // The other partners' items are still there: an empty list would pass
+  // the loop below without checking anything.
+  ASSERT_FALSE(items.empty());
+  for (const TicklerItem& item : items) {
     EXPECT_NE(item.kind, TicklerKind::invoice_overdue);
     EXPECT_NE(item.slug, "ironwood-policy-institute");
   }

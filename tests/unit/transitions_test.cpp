@@ -14,6 +14,7 @@
 #include "git/git_tree_source.hpp"
 #include "git/history.hpp"
 #include "git_test_support.hpp"
+#include "support/files.hpp"
 #include "transitions/advance.hpp"
 #include "transitions/change_set.hpp"
 #include "transitions/range_check.hpp"
@@ -27,18 +28,12 @@ namespace {
 namespace fs = std::filesystem;
 using git::testing::TempDir;
 using git::testing::TempRepo;
+using partnerops::testing::read_file;
 
 const std::string k_slug = "northbay-earth-sciences";
 const std::string k_folder = "partners/northbay-earth-sciences";
 const std::string k_partner = k_folder + "/partner.yaml";
 const std::string k_notes = k_folder + "/notes.md";
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string to_crlf(const std::string& text) {
   std::string out;
@@ -81,8 +76,8 @@ class TransitionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const std::string& path : copy_workspace(temp.root())) temp.stage(path);
-    partner_text = to_crlf(slurp(temp.root() / k_partner) + k_partner_extra);
-    notes_text = to_crlf(slurp(temp.root() / k_notes));
+    partner_text = to_crlf(read_file(temp.root() / k_partner) + k_partner_extra);
+    notes_text = to_crlf(read_file(temp.root() / k_notes));
     temp.add(k_partner, partner_text);
     temp.add(k_notes, notes_text);
     temp.add("staged.txt", "staged v1\n");
@@ -351,13 +346,13 @@ TEST(TransitionsStandaloneTest, OutsideARepositoryTheCommitIsRefused) {
   changes.folder = k_folder;
   changes.edits.push_back({k_notes, "x\n"});
   changes.message = "m\n";
-  const std::string before = slurp(dir.path() / k_notes);
+  const std::string before = read_file(dir.path() / k_notes);
   const ApplyResult result = apply_changes(dir.path(), changes, ApplyOptions{});
   EXPECT_FALSE(result.ok);
   EXPECT_TRUE(result.error.starts_with(
       "not a git repository; run `git init` first or pass --no-commit to only edit the files"))
       << result.error;
-  EXPECT_EQ(slurp(dir.path() / k_notes), before);
+  EXPECT_EQ(read_file(dir.path() / k_notes), before);
 }
 
 TEST(TransitionsStandaloneTest, NotesSectionsKeepTheFileLineEndings) {

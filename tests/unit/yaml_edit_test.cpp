@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/files.hpp"
 #include "yaml/edit.hpp"
 #include "yaml/node.hpp"
 
@@ -423,6 +424,8 @@ TEST(YamlEditRoundTrip, EditsOfTheSampleReadBackAsIntended) {
 // values at the expected places, and keep every original line in order.
 namespace partnerops::yaml::demo {
 
+using partnerops::testing::read_file;
+
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
@@ -443,11 +446,6 @@ bool is_subsequence(const std::vector<std::string>& needle,
     if (i < needle.size() && line == needle[i]) ++i;
   }
   return i == needle.size();
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 TEST(YamlEditDemo, EditsOfEveryDemoPartnerParseAndKeepTheirLines) {
