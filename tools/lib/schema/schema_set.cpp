@@ -1,4 +1,4 @@
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
