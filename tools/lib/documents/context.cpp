@@ -4,7 +4,7 @@
 
 #include "model/account.hpp"
 #include "model/priced_document.hpp"
-#include "report/statement.hpp"
+#include "model/statement.hpp"
 #include "yaml/to_json.hpp"
 
 namespace partnerops {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "report/statement.hpp"
+#include "model/statement.hpp"
 
 namespace partnerops {
 

@@ -1,4 +1,4 @@
-#include "report/statement.hpp"
+#include "model/statement.hpp"
 
 #include <algorithm>
 #include <map>
