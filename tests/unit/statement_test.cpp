@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fixture_workspace.hpp"
-#include "model/statement.hpp"
+#include "report/statement.hpp"
 
 namespace partnerops {
 namespace {

@@ -19,7 +19,7 @@
 #include "model/parse_cache.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
-#include "model/statement.hpp"
+#include "report/statement.hpp"
 #include "source/filtered_source.hpp"
 #include "source_option.hpp"
 #include "transitions/scoped_source.hpp"

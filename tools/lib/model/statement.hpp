@@ -2,8 +2,9 @@
 // The statement of account: what one partner has been invoiced, has paid
 // and has been credited, what is still open, the balance per currency and
 // how old the open amounts are. `partnerops statement` prints it as JSON or
-// text, and the `statement` document kind prints it as a PDF; both read it
-// from here, so the figures cannot disagree. Money stays in integer minor
+// text (report/statement), and the `statement` document kind prints it as a
+// PDF (documents/context); both read it from here, so the figures cannot
+// disagree. Money stays in integer minor
 // units until it is formatted.
 //
 // Ageing is by days past the due date as of `today` (today − due date):
@@ -16,7 +17,6 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,12 +108,5 @@ bool has_statement(const PartnerFolder& folder);
 /// credit notes against them. Invoices whose files did not load are not in
 /// the model, so the caller reports those load problems.
 Statement build_statement(const PartnerFolder& folder, Date today);
-
-/// The statement as JSON with plain amounts ("7320.00") and ISO dates
-/// (docs/commands.md, `partnerops statement`).
-nlohmann::ordered_json statement_json(const Statement& statement);
-
-/// The statement as plain text for a terminal.
-std::string statement_text(const Statement& statement);
 
 }  // namespace partnerops
