@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 #include "memory_source.hpp"
 
 namespace partnerops {

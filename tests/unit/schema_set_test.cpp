@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 #include "memory_source.hpp"
 
 namespace partnerops {

@@ -1,10 +1,12 @@
 #include "documents/context.hpp"
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
 
 #include "model/account.hpp"
 #include "model/priced_document.hpp"
-#include "report/statement.hpp"
+#include "model/statement.hpp"
 #include "yaml/to_json.hpp"
 
 namespace partnerops {
@@ -184,6 +186,23 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   return agreement;
 }
 
+/// A sum of minor units that is exact or says it is not: it stops being
+/// exact when a term is missing or the sum would overflow. (A plain
+/// optional here made GCC 12 warn that the sum "may be used uninitialized".)
+class ExactSum {
+ public:
+  void add(const std::optional<std::int64_t>& term) {
+    if (!m_exact || !term || __builtin_add_overflow(m_sum, *term, &m_sum)) m_exact = false;
+  }
+  bool exact() const { return m_exact; }
+  /// The sum; meaningful only while exact().
+  std::int64_t value() const { return m_sum; }
+
+ private:
+  std::int64_t m_sum = 0;
+  bool m_exact = true;
+};
+
 /// Totals a SOW's estimates per deliverable and overall from the model,
 /// exactly. The hours are always shown; prices only when the SOW lists rates
 /// and every deliverable's role has a readable one, so a deliverable without
@@ -214,15 +233,7 @@ void add_sow_totals(json& document, const Sow* sow, const Formatter& format) {
   }
 
   std::optional<Quantity> total_low = Quantity{}, total_high = Quantity{};
-  std::optional<std::int64_t> cost_low = 0, cost_high = 0;
-  auto add_cost = [](std::optional<std::int64_t>& sum, const std::optional<std::int64_t>& value) {
-    std::int64_t result = 0;
-    if (!sum || !value || __builtin_add_overflow(*sum, *value, &result)) {
-      sum.reset();
-      return;
-    }
-    sum = result;
-  };
+  ExactSum cost_low, cost_high;
   for (std::size_t i = 0; i < count; ++i) {
     json& deliverable = deliverables[i];
     const Row& row = rows[i];
@@ -234,15 +245,15 @@ void add_sow_totals(json& document, const Sow* sow, const Formatter& format) {
     default_to(deliverable, "definition_of_done", json::array());
     total_low = total_low && row.low ? add(*total_low, *row.low) : std::nullopt;
     total_high = total_high && row.high ? add(*total_high, *row.high) : std::nullopt;
-    add_cost(cost_low, row.low_cost);
-    add_cost(cost_high, row.high_cost);
+    cost_low.add(row.low_cost);
+    cost_high.add(row.high_cost);
   }
-  has_prices = has_prices && cost_low && cost_high;
+  has_prices = has_prices && cost_low.exact() && cost_high.exact();
   document["has_prices"] = has_prices;
   document["total_low_hours"] = total_low ? format_quantity(*total_low) : "";
   document["total_high_hours"] = total_high ? format_quantity(*total_high) : "";
-  document["total_low_cost"] = has_prices ? format.money(*cost_low) : "";
-  document["total_high_cost"] = has_prices ? format.money(*cost_high) : "";
+  document["total_low_cost"] = has_prices ? format.money(cost_low.value()) : "";
+  document["total_high_cost"] = has_prices ? format.money(cost_high.value()) : "";
 }
 
 /// The statement of account with every amount and date formatted. Amounts
@@ -318,43 +329,294 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
               {"balances", balances}};
 }
 
+/// The records `job` prints, found in `folder` by their files; each is
+/// null when the job is of another kind or the file did not load.
+struct JobRecords {
+  const Invoice* invoice = nullptr;  ///< of an invoice or a receipt
+  const Quote* quote = nullptr;
+  const CreditNote* credit_note = nullptr;
+  const Sow* statement_of_work = nullptr;
+};
+
+JobRecords records_of(const PartnerFolder* folder, const DocumentJob& job) {
+  JobRecords records;
+  if (!folder) return records;
+  for (const CreditNote& candidate : folder->credit_notes)
+    if (job.kind == DocumentKind::credit_note && candidate.file == job.inputs.back())
+      records.credit_note = &candidate;
+  for (const Invoice& candidate : folder->invoices)
+    if ((job.kind == DocumentKind::invoice || job.kind == DocumentKind::receipt) &&
+        candidate.file == job.inputs.back())
+      records.invoice = &candidate;
+  for (const Quote& candidate : folder->quotes)
+    if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back()) records.quote = &candidate;
+  for (const Sow& candidate : folder->sows)
+    if (job.kind == DocumentKind::sow && candidate.file == job.inputs.at(1))
+      records.statement_of_work = &candidate;
+  return records;
+}
+
+/// The currency a document's amounts print in: its own, else the
+/// partner's agreement's, else the organisation's default.
+std::string document_currency(const Workspace& workspace, const PartnerFolder* folder,
+                              const JobRecords& records) {
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  std::string currency = organisation ? organisation->default_currency : "USD";
+  if (folder && folder->agreement && !folder->agreement->currency.empty())
+    currency = folder->agreement->currency;
+  if (records.invoice) currency = records.invoice->priced.currency;
+  if (records.quote) currency = records.quote->priced.currency;
+  if (records.credit_note) currency = records.credit_note->priced.currency;
+  if (records.statement_of_work && !records.statement_of_work->currency.value.empty())
+    currency = records.statement_of_work->currency.value;
+  return currency;
+}
+
+/// What a kind's own part of the context is made from.
+struct KindInput {
+  const Workspace& workspace;
+  const PartnerFolder* folder;  ///< null for organisation-wide documents
+  const DocumentJob& job;
+  const ContextOptions& options;
+  const JobRecords& records;
+  const Formatter& format;
+};
+
+/// Adds a kind's own values to a context that already holds the
+/// organisation, the document and the partner.
+using AddKindContext = void (*)(const KindInput& in, json& context);
+
+void add_service_description(const KindInput& in, json& context) {
+  // The prose lives in the file outreach.service_description names, so
+  // the same text serves the PDF and the lead's canned message.
+  const std::string path = context["organisation"]["outreach"].value("service_description", "");
+  std::string text;
+  if (!path.empty() && is_safe_relative_path(path)) {
+    const ReadResult read = in.workspace.source().read(path, 1 << 20);
+    if (read.ok()) text = read.content;
+  }
+  context["service_description_html"] = in.options.markdown ? in.options.markdown(text) : text;
+}
+
+void add_notes(const KindInput& in, json& context) {
+  const std::string text = in.folder && in.folder->notes_file ? in.folder->notes_file->content : "";
+  context["notes_html"] = in.options.markdown ? in.options.markdown(text) : text;
+}
+
+void add_quote(const KindInput& in, json& context) {
+  const Formatter& format = in.format;
+  json document = document_json(in.workspace.file(in.job.inputs.back()));
+  for (const char* key : {"reference", "notes"}) default_to(document, key, "");
+  format.date_field(document, "date");
+  format.date_field(document, "valid_until");
+  if (in.records.quote) add_priced(document, in.records.quote->priced, format);
+  format.markdown_field(document, "notes");
+  context["quote"] = document;
+}
+
+/// The agreement and the memorandum of understanding.
+void add_agreement(const KindInput& in, json& context) {
+  context["agreement"] = in.folder ? agreement_context(*in.folder, in.format) : json::object();
+  context["document"]["title"] = context["agreement"].value("title", std::string(title_of(in.job.kind)));
+}
+
+void add_sow(const KindInput& in, json& context) {
+  const Formatter& format = in.format;
+  // inputs: partner.yaml, the SOW, then the agreement it belongs to.
+  json sow = document_json(in.workspace.file(in.job.inputs.at(1)));
+  for (const char* key : {"background", "technical_details"}) {
+    default_to(sow, key, "");
+    format.markdown_field(sow, key);
+  }
+  for (const char* key : {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
+    default_to(sow, key, json::array());
+  format.date_field(sow, "date");
+  for (json& entry : sow["timeline"]) {
+    format.date_field(entry, "start");
+    format.date_field(entry, "end");
+  }
+  add_sow_totals(sow, in.records.statement_of_work, format);
+  context["sow"] = sow;
+  context["agreement"] =
+      in.folder && in.folder->agreement ? agreement_context(*in.folder, format) : json::object();
+  context["document"]["title"] = sow.value("title", std::string(title_of(in.job.kind)));
+}
+
+/// An invoice's paid, credited and open amounts and its status; left empty
+/// (a balance due of nothing) when the invoice did not load.
+void add_invoice_state(json& document, const PartnerFolder* folder, const Invoice* invoice,
+                       const Formatter& format) {
+  document["paid"] = "";
+  document["credited"] = "";
+  document["has_credits"] = false;
+  document["balance"] = "";
+  document["balance_label"] = balance_label(InvoiceBalance{});
+  document["is_credit_balance"] = false;
+  if (!invoice) return;
+  add_priced(document, invoice->priced, format);
+  // The same balance as the receipt, the statement and the reminder:
+  // credit notes settle their part as payments do.
+  // (`invoice` is found in `folder`, so both are set.)
+  const InvoiceBalance balance = balance_of(*folder, *invoice);
+  document["paid"] = format.money(balance.paid);
+  document["credited"] = format.money(balance.credited);
+  document["has_credits"] = balance.credited != 0;
+  document["balance"] = format.money(balance.is_credit() ? balance.credit() : balance.balance);
+  document["balance_label"] = balance_label(balance);
+  document["is_credit_balance"] = balance.is_credit();
+  document["is_draft"] = invoice->status.value == "draft";
+  document["is_void"] = invoice->status.value == "void";
+  document["is_paid"] = invoice->status.value == "paid";
+}
+
+void add_invoice(const KindInput& in, json& context) {
+  const Formatter& format = in.format;
+  json document = document_json(in.workspace.file(in.job.inputs.back()));
+  for (const char* key : {"period", "reference", "sponsor_number", "notes"}) default_to(document, key, "");
+  default_to(document, "payments", json::array());
+  format.date_field(document, "issue_date");
+  format.date_field(document, "due_date");
+  add_invoice_state(document, in.folder, in.records.invoice, format);
+  for (json& payment : document["payments"]) {
+    format.date_field(payment, "date");
+    format.money_field(payment, "amount");
+    default_to(payment, "reference", "");
+  }
+  context["invoice"] = document;
+}
+
+/// A receipt is its invoice with the one payment it acknowledges.
+void add_receipt(const KindInput& in, json& context) {
+  add_invoice(in, context);
+  const json& payments = context["invoice"]["payments"];
+  if (in.job.payment_index >= payments.size()) return;
+  context["payment"] = payments[in.job.payment_index];
+  // A receipt shows what was still owed right after its payment, not
+  // after payments or credit notes that came later.
+  json& payment = context["payment"];
+  payment["balance_after"] = "";
+  payment["balance_after_label"] = "Balance remaining";
+  const Invoice* invoice = in.records.invoice;
+  if (!invoice || !in.folder || !invoice->priced.total) return;
+  if (const std::optional<InvoiceBalance> after =
+          balance_after_payment(*in.folder, *invoice, in.job.payment_index)) {
+    payment["balance_after"] = in.format.money(after->is_credit() ? after->credit() : after->balance);
+    if (after->is_credit()) payment["balance_after_label"] = "Credit balance";
+  }
+}
+
+void add_credit_note(const KindInput& in, json& context) {
+  const Formatter& format = in.format;
+  const CreditNote* credit_note = in.records.credit_note;
+  json document = document_json(in.workspace.file(in.job.inputs.back()));
+  default_to(document, "notes", "");
+  format.date_field(document, "issue_date");
+  document["invoice_issue_date"] = "";
+  document["invoice_total"] = "";
+  document["is_void"] = false;
+  if (credit_note) {
+    add_priced(document, credit_note->priced, format);
+    document["is_void"] = credit_note->status.value == "void";
+    if (const Invoice* credited = in.folder->invoice(credit_note->invoice.value)) {
+      if (credited->issue_date)
+        document["invoice_issue_date"] = format.date(credited->issue_date->value);
+      if (credited->priced.total)
+        document["invoice_total"] = format.money(credited->priced.total->value.minor);
+    }
+  }
+  format.markdown_field(document, "notes");
+  context["credit_note"] = document;
+}
+
+void add_renewal_notice(const KindInput& in, json& context) {
+  const Formatter& format = in.format;
+  context["agreement"] = in.folder ? agreement_context(*in.folder, format) : json::object();
+  // The notice is about the term its job names by its end (see plan.cpp):
+  // for an agreement that renews automatically, the rolled term.
+  context["renewal"] = json{{"term_start", ""},     {"term_end", ""},       {"notice_deadline", ""},
+                            {"days_to_deadline", 0}, {"next_term_start", ""}, {"next_term_end", ""},
+                            {"is_auto", false}};
+  if (!in.folder || !in.folder->agreement) return;
+  const Agreement& agreement = *in.folder->agreement;
+  const std::optional<Date> end = Date::parse(in.job.id);
+  const std::optional<TermSpan> term = agreement.current_term(end ? *end : in.options.today);
+  if (!term) return;
+  const TermSpan next = agreement.term_after(*term);
+  // A rolled term renews the recurring fees only: a one-off fee was
+  // billed in the written term (billing/period.cpp does the same).
+  if (term->renewals > 0) {
+    json& fees = context["agreement"]["fees"];
+    fees.erase(std::remove_if(fees.begin(), fees.end(),
+                              [](const json& fee) { return fee.value("schedule", "") == "one-off"; }),
+               fees.end());
+    context["agreement"]["has_fees"] = !fees.empty();
+  }
+  context["renewal"] = json{{"term_start", format.date(term->start)},
+                            {"term_end", format.date(term->end)},
+                            {"notice_deadline", format.date(term->notice_deadline)},
+                            {"days_to_deadline", term->notice_deadline.days_since(in.options.today)},
+                            {"next_term_start", format.date(next.start)},
+                            {"next_term_end", format.date(next.end)},
+                            {"is_auto", agreement.renews_automatically()}};
+}
+
+void add_statement(const KindInput& in, json& context) {
+  context["statement"] =
+      in.folder ? statement_context(*in.folder, in.options.today, in.format) : json::object();
+}
+
+void add_onboarding(const KindInput& in, json& context) {
+  json items = context["partner"].value("onboarding", json::array());
+  int done = 0;
+  for (json& item : items) {
+    default_to(item, "date", "");
+    default_to(item, "notes", "");
+    in.format.date_field(item, "date");
+    if (item.value("completed", false)) ++done;
+  }
+  context["onboarding"] = json{{"items", items},
+                               {"done", done},
+                               {"total", static_cast<int>(items.size())}};
+}
+
+struct KindContext {
+  DocumentKind kind;
+  AddKindContext add;
+};
+
+/// Each kind's own part of the context; every kind has one entry
+/// (tests/unit/context_kinds_test.cpp).
+constexpr std::array k_kind_contexts = {
+    KindContext{DocumentKind::service_description, &add_service_description},
+    KindContext{DocumentKind::notes, &add_notes},
+    KindContext{DocumentKind::quote, &add_quote},
+    KindContext{DocumentKind::agreement, &add_agreement},
+    KindContext{DocumentKind::mou, &add_agreement},
+    KindContext{DocumentKind::sow, &add_sow},
+    KindContext{DocumentKind::invoice, &add_invoice},
+    KindContext{DocumentKind::receipt, &add_receipt},
+    KindContext{DocumentKind::credit_note, &add_credit_note},
+    KindContext{DocumentKind::renewal_notice, &add_renewal_notice},
+    KindContext{DocumentKind::onboarding, &add_onboarding},
+    KindContext{DocumentKind::statement, &add_statement},
+};
+
+AddKindContext kind_context(DocumentKind kind) {
+  for (const KindContext& entry : k_kind_contexts)
+    if (entry.kind == kind) return entry.add;
+  throw std::logic_error("no template context for the document kind '" + std::string(name_of(kind)) + "'");
+}
+
 }  // namespace
 
 nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
                                  const ContextOptions& options) {
   const PartnerFolder* folder = job.slug.empty() ? nullptr : workspace.partner(job.slug);
-  const std::optional<Organisation>& organisation = workspace.organisation();
   const json organisation_root = document_json(workspace.file("partnerops.yaml"));
   const bool long_dates =
       organisation_root.value("defaults", json::object()).value("date_style", "iso") == "long";
-  std::string currency = organisation ? organisation->default_currency : "USD";
-  if (folder && folder->agreement && !folder->agreement->currency.empty())
-    currency = folder->agreement->currency;
-
-  const Invoice* invoice = nullptr;
-  const Quote* quote = nullptr;
-  const CreditNote* credit_note = nullptr;
-  const Sow* statement_of_work = nullptr;
-  if (folder) {
-    for (const CreditNote& candidate : folder->credit_notes)
-      if (job.kind == DocumentKind::credit_note && candidate.file == job.inputs.back())
-        credit_note = &candidate;
-    for (const Invoice& candidate : folder->invoices)
-      if ((job.kind == DocumentKind::invoice || job.kind == DocumentKind::receipt) &&
-          candidate.file == job.inputs.back())
-        invoice = &candidate;
-    for (const Quote& candidate : folder->quotes)
-      if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back()) quote = &candidate;
-    for (const Sow& candidate : folder->sows)
-      if (job.kind == DocumentKind::sow && candidate.file == job.inputs.at(1))
-        statement_of_work = &candidate;
-  }
-  if (invoice) currency = invoice->priced.currency;
-  if (quote) currency = quote->priced.currency;
-  if (credit_note) currency = credit_note->priced.currency;
-  if (statement_of_work && !statement_of_work->currency.value.empty())
-    currency = statement_of_work->currency.value;
-  const Formatter format(currency, long_dates, options.markdown);
+  const JobRecords records = records_of(folder, job);
+  const Formatter format(document_currency(workspace, folder, records), long_dates, options.markdown);
 
   json context;
   context["organisation"] = organisation_context(workspace);
@@ -363,184 +625,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
                              {"number", job.number},
                              {"date", format.date(options.today)}};
   context["partner"] = folder ? partner_context(*folder) : json::object();
-
-  switch (job.kind) {
-    case DocumentKind::service_description: {
-      // The prose lives in the file outreach.service_description names, so
-      // the same text serves the PDF and the lead's canned message.
-      const std::string path = context["organisation"]["outreach"].value("service_description", "");
-      std::string text;
-      if (!path.empty() && is_safe_relative_path(path)) {
-        const ReadResult read = workspace.source().read(path, 1 << 20);
-        if (read.ok()) text = read.content;
-      }
-      context["service_description_html"] = options.markdown ? options.markdown(text) : text;
-      break;
-    }
-    case DocumentKind::notes: {
-      const std::string text = folder && folder->notes_file ? folder->notes_file->content : "";
-      context["notes_html"] = options.markdown ? options.markdown(text) : text;
-      break;
-    }
-    case DocumentKind::quote: {
-      json document = document_json(workspace.file(job.inputs.back()));
-      for (const char* key : {"reference", "notes"}) default_to(document, key, "");
-      format.date_field(document, "date");
-      format.date_field(document, "valid_until");
-      if (quote) add_priced(document, quote->priced, format);
-      format.markdown_field(document, "notes");
-      context["quote"] = document;
-      break;
-    }
-    case DocumentKind::agreement:
-    case DocumentKind::mou:
-      context["agreement"] = folder ? agreement_context(*folder, format) : json::object();
-      context["document"]["title"] = context["agreement"].value("title", std::string(title_of(job.kind)));
-      break;
-    case DocumentKind::sow: {
-      // inputs: partner.yaml, the SOW, then the agreement it belongs to.
-      json sow = document_json(workspace.file(job.inputs.at(1)));
-      for (const char* key : {"background", "technical_details"}) {
-        default_to(sow, key, "");
-        format.markdown_field(sow, key);
-      }
-      for (const char* key : {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
-        default_to(sow, key, json::array());
-      format.date_field(sow, "date");
-      for (json& entry : sow["timeline"]) {
-        format.date_field(entry, "start");
-        format.date_field(entry, "end");
-      }
-      add_sow_totals(sow, statement_of_work, format);
-      context["sow"] = sow;
-      context["agreement"] = folder && folder->agreement ? agreement_context(*folder, format) : json::object();
-      context["document"]["title"] = sow.value("title", std::string(title_of(job.kind)));
-      break;
-    }
-    case DocumentKind::invoice:
-    case DocumentKind::receipt: {
-      json document = document_json(workspace.file(job.inputs.back()));
-      for (const char* key : {"period", "reference", "sponsor_number", "notes"}) default_to(document, key, "");
-      default_to(document, "payments", json::array());
-      format.date_field(document, "issue_date");
-      format.date_field(document, "due_date");
-      document["paid"] = "";
-      document["credited"] = "";
-      document["has_credits"] = false;
-      document["balance"] = "";
-      document["balance_label"] = balance_label(InvoiceBalance{});
-      document["is_credit_balance"] = false;
-      if (invoice) {
-        add_priced(document, invoice->priced, format);
-        // The same balance as the receipt, the statement and the reminder:
-        // credit notes settle their part as payments do.
-        // (`invoice` is found in `folder`, so both are set.)
-        const InvoiceBalance balance = balance_of(*folder, *invoice);
-        document["paid"] = format.money(balance.paid);
-        document["credited"] = format.money(balance.credited);
-        document["has_credits"] = balance.credited != 0;
-        document["balance"] = format.money(balance.is_credit() ? balance.credit() : balance.balance);
-        document["balance_label"] = balance_label(balance);
-        document["is_credit_balance"] = balance.is_credit();
-        document["is_draft"] = invoice->status.value == "draft";
-        document["is_void"] = invoice->status.value == "void";
-        document["is_paid"] = invoice->status.value == "paid";
-      }
-      for (json& payment : document["payments"]) {
-        format.date_field(payment, "date");
-        format.money_field(payment, "amount");
-        default_to(payment, "reference", "");
-      }
-      context["invoice"] = document;
-      if (job.kind == DocumentKind::receipt && job.payment_index < document["payments"].size()) {
-        context["payment"] = document["payments"][job.payment_index];
-        // A receipt shows what was still owed right after its payment, not
-        // after payments or credit notes that came later.
-        const std::optional<InvoiceBalance> after =
-            invoice && folder && invoice->priced.total
-                ? balance_after_payment(*folder, *invoice, job.payment_index)
-                : std::nullopt;
-        context["payment"]["balance_after"] =
-            after ? format.money(after->is_credit() ? after->credit() : after->balance) : "";
-        context["payment"]["balance_after_label"] =
-            after && after->is_credit() ? "Credit balance" : "Balance remaining";
-      }
-      break;
-    }
-    case DocumentKind::credit_note: {
-      json document = document_json(workspace.file(job.inputs.back()));
-      default_to(document, "notes", "");
-      format.date_field(document, "issue_date");
-      document["invoice_issue_date"] = "";
-      document["invoice_total"] = "";
-      document["is_void"] = false;
-      if (credit_note) {
-        add_priced(document, credit_note->priced, format);
-        document["is_void"] = credit_note->status.value == "void";
-        if (const Invoice* credited = folder->invoice(credit_note->invoice.value)) {
-          if (credited->issue_date)
-            document["invoice_issue_date"] = format.date(credited->issue_date->value);
-          if (credited->priced.total)
-            document["invoice_total"] = format.money(credited->priced.total->value.minor);
-        }
-      }
-      format.markdown_field(document, "notes");
-      context["credit_note"] = document;
-      break;
-    }
-    case DocumentKind::renewal_notice: {
-      context["agreement"] = folder ? agreement_context(*folder, format) : json::object();
-      // The notice is about the term its job names by its end (see plan.cpp):
-      // for an agreement that renews automatically, the rolled term.
-      context["renewal"] = json{{"term_start", ""},     {"term_end", ""},       {"notice_deadline", ""},
-                                {"days_to_deadline", 0}, {"next_term_start", ""}, {"next_term_end", ""},
-                                {"is_auto", false}};
-      if (folder && folder->agreement) {
-        const Agreement& agreement = *folder->agreement;
-        const std::optional<Date> end = Date::parse(job.id);
-        if (const std::optional<TermSpan> term = agreement.current_term(end ? *end : options.today)) {
-          const TermSpan next = agreement.term_after(*term);
-          // A rolled term renews the recurring fees only: a one-off fee was
-          // billed in the written term (billing/period.cpp does the same).
-          if (term->renewals > 0) {
-            json& fees = context["agreement"]["fees"];
-            fees.erase(std::remove_if(fees.begin(), fees.end(),
-                                      [](const json& fee) {
-                                        return fee.value("schedule", "") == "one-off";
-                                      }),
-                       fees.end());
-            context["agreement"]["has_fees"] = !fees.empty();
-          }
-          context["renewal"] = json{{"term_start", format.date(term->start)},
-                                    {"term_end", format.date(term->end)},
-                                    {"notice_deadline", format.date(term->notice_deadline)},
-                                    {"days_to_deadline", term->notice_deadline.days_since(options.today)},
-                                    {"next_term_start", format.date(next.start)},
-                                    {"next_term_end", format.date(next.end)},
-                                    {"is_auto", agreement.renews_automatically()}};
-        }
-      }
-      break;
-    }
-    case DocumentKind::statement:
-      context["statement"] = folder ? statement_context(*folder, options.today, format)
-                                    : json::object();
-      break;
-    case DocumentKind::onboarding: {
-      json items = context["partner"].value("onboarding", json::array());
-      int done = 0;
-      for (json& item : items) {
-        default_to(item, "date", "");
-        default_to(item, "notes", "");
-        format.date_field(item, "date");
-        if (item.value("completed", false)) ++done;
-      }
-      context["onboarding"] = json{{"items", items},
-                                   {"done", done},
-                                   {"total", static_cast<int>(items.size())}};
-      break;
-    }
-  }
+  kind_context(job.kind)(KindInput{workspace, folder, job, options, records, format}, context);
   return context;
 }
 

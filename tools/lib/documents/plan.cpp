@@ -2,18 +2,10 @@
 
 #include <algorithm>
 
-#include "report/statement.hpp"
+#include "model/renewal_window.hpp"
+#include "model/statement.hpp"
 
 namespace partnerops {
-
-std::optional<TermSpan> in_renewal_window(const Agreement& agreement, Date today,
-                                          int renewal_notice_days) {
-  const std::optional<TermSpan> term = agreement.current_term(today);
-  if (!term) return std::nullopt;
-  if (term->notice_deadline.plus_days(-renewal_notice_days) <= today && today <= term->end)
-    return term;
-  return std::nullopt;
-}
 
 namespace {
 
@@ -87,8 +79,7 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
     }
   }
   if (wants("renewal-notice") && folder.agreement) {
-    const std::optional<Organisation>& organisation = workspace.organisation();
-    const int window = organisation ? int(organisation->renewal_notice_days.value_or(60)) : 60;
+    const int window = renewal_notice_days(workspace.organisation());
     // Named by the end of the term it is about, the rolled one included.
     if (const std::optional<TermSpan> term = in_renewal_window(*folder.agreement, options.today, window))
       jobs.push_back(job(DocumentKind::renewal_notice, folder, term->end.iso(), "", {folder.agreement->file}));

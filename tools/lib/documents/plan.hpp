@@ -46,11 +46,4 @@ DocumentJob statement_document(const PartnerFolder& folder);
 /// kind, then id). Partners whose files did not load are left out.
 std::vector<DocumentJob> plan_documents(const Workspace& workspace, const PlanOptions& options);
 
-/// The term whose renewal window holds `today`, if any: from
-/// `renewal_notice_days` before its notice deadline up to its end. The term
-/// is the one current on `today` (Agreement::current_term), so an agreement
-/// that renews automatically has a window before the end of each renewal.
-std::optional<TermSpan> in_renewal_window(const Agreement& agreement, Date today,
-                                          int renewal_notice_days);
-
 }  // namespace partnerops

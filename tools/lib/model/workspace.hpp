@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 #include "model/agreement.hpp"
 #include "model/credit_note.hpp"
 #include "model/file_kind.hpp"

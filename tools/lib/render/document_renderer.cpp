@@ -3,7 +3,7 @@
 #include "documents/document_kind.hpp"
 #include "render/markdown.hpp"
 #include "render/pdf_engine.hpp"
-#include "render/pdf_finish.hpp"
+#include "render/print_pdf.hpp"
 #include "util/digest.hpp"
 #include "version.hpp"
 
@@ -127,8 +127,6 @@ std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,
 std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const std::string& html,
                                                  const std::string& input_hash, std::string* error) {
   if (!m_engine) m_engine = std::make_unique<PdfEngine>();
-  const std::optional<std::string> printed = m_engine->render(html, m_options.page, error);
-  if (!printed) return std::nullopt;
   FinishOptions finish;
   finish.title = std::string(title_of(job.kind));
   finish.number = job.number;
@@ -139,9 +137,7 @@ std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const s
   finish.input_hash = input_hash;
   finish.epoch_seconds = m_options.epoch_seconds;
   finish.page = m_options.page;
-  const std::optional<FinishedPdf> finished = finish_pdf(*printed, finish, error);
-  if (!finished) return std::nullopt;
-  return finished->bytes;
+  return print_pdf(*m_engine, html, finish, error);
 }
 
 }  // namespace partnerops::render

@@ -1,7 +1,6 @@
 #include "render/report_pdf.hpp"
 
-#include "render/pdf_engine.hpp"
-#include "render/pdf_finish.hpp"
+#include "render/print_pdf.hpp"
 #include "util/digest.hpp"
 #include "version.hpp"
 
@@ -28,9 +27,6 @@ std::string report_hash(const std::string& html, const PageSetup& page) {
 
 std::optional<std::string> print_report_pdf(const std::string& html,
                                             const ReportPdfOptions& options, std::string* error) {
-  PdfEngine engine;
-  const std::optional<std::string> printed = engine.render(html, options.page, error);
-  if (!printed) return std::nullopt;
   FinishOptions finish;
   finish.title = k_title;
   finish.number = options.as_of;
@@ -41,9 +37,8 @@ std::optional<std::string> print_report_pdf(const std::string& html,
   finish.input_hash = report_hash(html, options.page);
   finish.epoch_seconds = options.epoch_seconds;
   finish.page = options.page;
-  const std::optional<FinishedPdf> finished = finish_pdf(*printed, finish, error);
-  if (!finished) return std::nullopt;
-  return finished->bytes;
+  PdfEngine engine;
+  return print_pdf(engine, html, finish, error);
 }
 
 }  // namespace partnerops::render

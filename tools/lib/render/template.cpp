@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/markdown.hpp"
+#include "util/text.hpp"
 
 namespace partnerops::render {
 namespace {
@@ -243,21 +244,6 @@ std::vector<std::string> split_name(const std::string& name) {
   return parts;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 class Checker {
  public:
   Checker(const std::map<std::string, std::string>& partials, std::string partial_folder,
@@ -398,15 +384,9 @@ class Checker {
   void report_unknown(const Tag& tag, const std::string& file) {
     const std::vector<std::string> parts = split_name(tag.name);
     const std::set<std::string> names = visible_names();
-    std::string hint;
-    std::size_t best = 3;
-    for (const std::string& candidate : names) {
-      const std::size_t distance = edit_distance(parts.front(), candidate);
-      if (distance < best) {
-        best = distance;
-        hint = "did you mean '" + candidate + "'?";
-      }
-    }
+    const std::string nearest =
+        util::closest(parts.front(), std::vector<std::string>(names.begin(), names.end()), 2);
+    std::string hint = nearest.empty() ? std::string() : "did you mean '" + nearest + "'?";
     if (hint.empty() && parts.size() == 1 && !names.empty()) {
       hint = "names available here:";
       int shown = 0;

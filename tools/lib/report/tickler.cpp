@@ -8,11 +8,11 @@
 #include <sstream>
 #include <tuple>
 
-#include "documents/plan.hpp"
 #include "model/account.hpp"
 #include "model/checklist.hpp"
 #include "model/money.hpp"
 #include "model/notes.hpp"
+#include "model/renewal_window.hpp"
 #include "util/text.hpp"
 
 namespace partnerops {
@@ -101,11 +101,10 @@ class Collector {
     if (const std::optional<Organisation>& organisation = workspace.organisation()) {
       m_lead_inactive_days =
           static_cast<int>(organisation->lead_inactive_days.value_or(k_default_lead_inactive_days));
-      m_renewal_notice_days = static_cast<int>(
-          organisation->renewal_notice_days.value_or(k_default_renewal_notice_days));
       m_stall_days = static_cast<int>(
           organisation->negotiation_stall_days.value_or(k_default_negotiation_stall_days));
     }
+    m_renewal_notice_days = renewal_notice_days(workspace.organisation());
   }
 
   std::vector<TicklerItem> collect() {

@@ -18,8 +18,8 @@
 //                        notice_days, of the term current today: rolled on at
 //                        each end by an automatic renewal (dated: the
 //                        deadline; until the term ends)
-//   renewal-notice       a partner inside the renewal window (documents/plan's
-//                        in_renewal_window) with no renewal checklist record
+//   renewal-notice       a partner inside the renewal window (model/renewal_window,
+//                        the build's too) with no renewal checklist record
 //                        since the window opened (dated: the window's opening)
 //   negotiation-stalled  an agreement `negotiating` with no history entry for
 //                        defaults.negotiation_stall_days (dated: last entry +
@@ -82,7 +82,6 @@ inline constexpr std::string_view k_check_in_item = "satisfaction-check-in";
 inline constexpr int k_default_negotiation_stall_days = 30;
 /// Fallbacks for partnerops.yaml values the schema requires.
 inline constexpr int k_default_lead_inactive_days = 45;
-inline constexpr int k_default_renewal_notice_days = 60;
 
 struct TicklerOptions {
   Date today;

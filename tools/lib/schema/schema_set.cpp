@@ -1,4 +1,4 @@
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -7,6 +7,7 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <array>
 #include <regex>
 
 #include "util/text.hpp"
@@ -309,6 +310,186 @@ void report_property_names(const yaml::Document& document, const SchemaNavigator
   }
 }
 
+/// One failure valijson reported: the keys and indices to the value, and
+/// valijson's text.
+struct Problem {
+  std::vector<std::string> steps;
+  std::string description;
+};
+
+bool is_summary(const Problem& problem) { return problem.description.starts_with("Failed to validate"); }
+
+/// The problems worth a diagnostic. valijson repeats each failure at every
+/// enclosing level ("Failed to validate item #0 in array"); keep only the
+/// innermost report. `allOf` adds "Failed to validate against child schema
+/// #0" at the same level as the real problem, so a summary also gives way
+/// to a specific report at its own level.
+std::vector<const Problem*> innermost(const std::vector<Problem>& problems) {
+  const auto has_deeper = [&problems](const Problem& p) {
+    return std::any_of(problems.begin(), problems.end(), [&](const Problem& other) {
+      if (&other == &p || other.steps.size() < p.steps.size() ||
+          !std::equal(p.steps.begin(), p.steps.end(), other.steps.begin()))
+        return false;
+      return other.steps.size() > p.steps.size() || !is_summary(other);
+    });
+  };
+  std::vector<const Problem*> out;
+  for (const Problem& problem : problems)
+    if (!is_summary(problem) || !has_deeper(problem)) out.push_back(&problem);
+  return out;
+}
+
+/// A problem with the value it is about and the schema that describes it.
+struct ProblemSite {
+  const yaml::Document& document;
+  const SchemaNavigator& navigator;
+  const Problem& problem;
+  const yaml::Node& node;                   ///< the deepest node the steps reach
+  SchemaNavigator::Located located;         ///< the schema at the steps
+  std::string path;                         ///< "contacts[0].email"; empty for the root
+  std::string subject;                      ///< "'contacts[0].email'" or "the file"
+  const std::string& file() const { return document.path(); }
+};
+
+void report_type(const ProblemSite& at, Diagnostics& diagnostics) {
+  const SchemaNavigator::Located typed = at.navigator.with_keyword(at.located, "type");
+  const std::string expected =
+      typed.schema ? describe_expected_type((*typed.schema)["type"]) : "another type";
+  std::string hint;
+  if (expected == "text" &&
+      (at.node.kind() == yaml::Kind::integer || at.node.kind() == yaml::Kind::floating)) {
+    hint = "write it in quotes: \"" + at.node.text() + "\"";
+  } else {
+    hint = description_of(at.located.schema);
+  }
+  diagnostics.error("schema-type", at.file(), at.node.position(),
+                    at.subject + " must be " + expected + ", not " + describe_found(at.node), hint);
+}
+
+void report_required(const ProblemSite& at, Diagnostics& diagnostics) {
+  const std::string key = quoted_name(at.problem.description);
+  std::vector<std::string> steps = at.problem.steps;
+  steps.push_back(key);
+  const nlohmann::json* key_schema = at.navigator.at(steps);
+  diagnostics.error(
+      "schema-required", at.file(), at.node.position(),
+      (at.path.empty() ? std::string("the file") : at.subject) + " is missing the required key '" +
+          key + "'",
+      key_schema && key_schema->contains("description")
+          ? key_schema->at("description").get<std::string>()
+          : std::string());
+}
+
+void report_unknown_key(const ProblemSite& at, Diagnostics& diagnostics) {
+  const std::string key = quoted_name(at.problem.description);
+  const yaml::Entry* entry = at.node.find_entry(key);
+  diagnostics.error(
+      "schema-unknown-key", at.file(), entry ? entry->key_position : at.node.position(),
+      "unknown key '" + key + "'" + (at.path.empty() ? "" : " in " + at.subject),
+      did_you_mean(key, property_names(at.navigator.with_keyword(at.located, "properties").schema)));
+}
+
+void report_enum(const ProblemSite& at, Diagnostics& diagnostics) {
+  std::vector<std::string> allowed;
+  const nlohmann::json* enumerated = at.navigator.with_keyword(at.located, "enum").schema;
+  if (enumerated)
+    for (const auto& value : (*enumerated)["enum"])
+      allowed.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+  diagnostics.error("schema-enum", at.file(), at.node.position(),
+                    at.subject + " must be one of " + util::join(allowed, ", ") + ", not " +
+                        describe_found(at.node),
+                    at.node.is_string() ? did_you_mean(at.node.text(), allowed) : std::string());
+}
+
+void report_pattern(const ProblemSite& at, Diagnostics& diagnostics) {
+  // The schema holding the pattern describes the form ("digits, an
+  // optional decimal part..."); the field's own description may not.
+  const SchemaNavigator::Located patterned = at.navigator.with_keyword(at.located, "pattern");
+  const std::string form = description_of(patterned.schema);
+  diagnostics.error("schema-pattern", at.file(), at.node.position(),
+                    at.subject + " does not have the expected form: " + describe_found(at.node),
+                    form.empty() ? description_of(at.located.schema) : form);
+}
+
+void report_range(const ProblemSite& at, Diagnostics& diagnostics) {
+  // valijson prints bounds as doubles ("5.000000"); the schema has them
+  // as written.
+  const nlohmann::json* low = at.navigator.with_keyword(at.located, "minimum").schema;
+  const nlohmann::json* high = at.navigator.with_keyword(at.located, "maximum").schema;
+  const std::string range =
+      low && high ? "between " + (*low)["minimum"].dump() + " and " + (*high)["maximum"].dump()
+      : low       ? "at least " + (*low)["minimum"].dump()
+      : high      ? "at most " + (*high)["maximum"].dump()
+                  : util::lowercase_first(at.problem.description);
+  diagnostics.error("schema-range", at.file(), at.node.position(),
+                    at.subject + " must be " + range + ", not " + describe_found(at.node),
+                    description_of(at.located.schema));
+}
+
+void report_min_items(const ProblemSite& at, Diagnostics& diagnostics) {
+  const nlohmann::json* counted = at.navigator.with_keyword(at.located, "minItems").schema;
+  const std::string least = counted ? (*counted)["minItems"].dump() : "1";
+  diagnostics.error("schema-min-items", at.file(), at.node.position(),
+                    at.subject + " needs at least " + least + (least == "1" ? " item" : " items"),
+                    description_of(at.located.schema));
+}
+
+void report_empty(const ProblemSite& at, Diagnostics& diagnostics) {
+  diagnostics.error("schema-empty", at.file(), at.node.position(), at.subject + " must not be empty",
+                    description_of(at.located.schema));
+}
+
+void report_property_name(const ProblemSite& at, Diagnostics& diagnostics) {
+  // Only `propertyNames` fails without a deeper report (valijson checks
+  // keys without recording why), so find the offending key here.
+  std::vector<std::string> steps = at.problem.steps;
+  steps.push_back(quoted_name(at.problem.description));
+  report_property_names(at.document, at.navigator, steps, diagnostics);
+}
+
+using ReportProblem = void (*)(const ProblemSite& at, Diagnostics& diagnostics);
+
+/// valijson's text for each kind of failure, by how it starts, and the
+/// sentence that replaces it. A failure not listed is reported with
+/// valijson's own text (schema-invalid).
+struct ProblemKind {
+  std::string_view starts_with;
+  ReportProblem report;
+};
+
+constexpr std::array k_problem_kinds = {
+    ProblemKind{"Value type not permitted", &report_type},
+    ProblemKind{"Missing required property", &report_required},
+    ProblemKind{"Object contains a property that could not", &report_unknown_key},
+    ProblemKind{"Failed to match against any enum values", &report_enum},
+    ProblemKind{"Failed to match regex", &report_pattern},
+    ProblemKind{"Expected number", &report_range},
+    ProblemKind{"Array should contain no fewer", &report_min_items},
+    ProblemKind{"String should be no fewer", &report_empty},
+    ProblemKind{"Failed to validate against schema associated with property name",
+                &report_property_name},
+};
+
+void report_problem(const yaml::Document& document, const SchemaNavigator& navigator,
+                    const Problem& problem, Diagnostics& diagnostics) {
+  const std::string path = display_path(problem.steps);
+  const ProblemSite at{document,
+                       navigator,
+                       problem,
+                       document.deepest(problem.steps),
+                       navigator.locate(problem.steps),
+                       path,
+                       path.empty() ? "the file" : "'" + path + "'"};
+  for (const ProblemKind& kind : k_problem_kinds) {
+    if (problem.description.starts_with(kind.starts_with)) {
+      kind.report(at, diagnostics);
+      return;
+    }
+  }
+  diagnostics.error("schema-invalid", at.file(), at.node.position(),
+                    at.subject + ": " + util::lowercase_first(problem.description));
+}
+
 }  // namespace
 
 bool SchemaSet::validate(const yaml::Document& document, std::string_view schema_file,
@@ -324,136 +505,15 @@ bool SchemaSet::validate(const yaml::Document& document, std::string_view schema
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   if (validator.validate(compiled->second->schema, adapter, &results)) return true;
 
-  struct Problem {
-    std::vector<std::string> steps;
-    std::string description;
-  };
   std::vector<Problem> problems;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) problems.push_back({steps_of(error.context), error.description});
 
-  // valijson repeats each failure at every enclosing level ("Failed to
-  // validate item #0 in array"); keep only the innermost report.
-  // `allOf` adds "Failed to validate against child schema #0" at the same
-  // level as the real problem, so a summary also gives way to a specific
-  // report at its own level.
-  auto is_summary = [](const Problem& p) {
-    return p.description.starts_with("Failed to validate");
-  };
-  auto has_deeper = [&problems, &is_summary](const Problem& p) {
-    return std::any_of(problems.begin(), problems.end(), [&](const Problem& other) {
-      if (&other == &p || other.steps.size() < p.steps.size() ||
-          !std::equal(p.steps.begin(), p.steps.end(), other.steps.begin()))
-        return false;
-      return other.steps.size() > p.steps.size() || !is_summary(other);
-    });
-  };
-
   const SchemaNavigator navigator(m_raw, schema_file);
-  const std::string& file = document.path();
   bool reported = false;
-  for (const Problem& problem : problems) {
-    if (is_summary(problem) && has_deeper(problem)) continue;
-    const yaml::Node& node = document.deepest(problem.steps);
-    const SchemaNavigator::Located located = navigator.locate(problem.steps);
-    const nlohmann::json* subschema = located.schema;
-    const std::string path = display_path(problem.steps);
-    const std::string subject = path.empty() ? "the file" : "'" + path + "'";
-    const std::string& description = problem.description;
+  for (const Problem* problem : innermost(problems)) {
+    report_problem(document, navigator, *problem, diagnostics);
     reported = true;
-
-    if (description.starts_with("Value type not permitted")) {
-      const SchemaNavigator::Located typed =
-          navigator.with_keyword(located, "type");
-      const std::string expected =
-          typed.schema ? describe_expected_type((*typed.schema)["type"]) : "another type";
-      std::string hint;
-      if (expected == "text" &&
-          (node.kind() == yaml::Kind::integer || node.kind() == yaml::Kind::floating)) {
-        hint = "write it in quotes: \"" + node.text() + "\"";
-      } else {
-        hint = description_of(subschema);
-      }
-      diagnostics.error("schema-type", file, node.position(),
-                        subject + " must be " + expected + ", not " + describe_found(node),
-                        hint);
-    } else if (description.starts_with("Missing required property")) {
-      const std::string key = quoted_name(description);
-      const nlohmann::json* key_schema = navigator.at([&] {
-        auto steps = problem.steps;
-        steps.push_back(key);
-        return steps;
-      }());
-      diagnostics.error(
-          "schema-required", file, node.position(),
-          (path.empty() ? std::string("the file") : subject) + " is missing the required key '" +
-              key + "'",
-          key_schema && key_schema->contains("description")
-              ? key_schema->at("description").get<std::string>()
-              : std::string());
-    } else if (description.starts_with("Object contains a property that could not")) {
-      const std::string key = quoted_name(description);
-      const yaml::Entry* entry = node.find_entry(key);
-      diagnostics.error("schema-unknown-key", file,
-                        entry ? entry->key_position : node.position(),
-                        "unknown key '" + key + "'" + (path.empty() ? "" : " in " + subject),
-                        did_you_mean(key, property_names(navigator.with_keyword(
-                                              navigator.locate(problem.steps), "properties")
-                                              .schema)));
-    } else if (description.starts_with("Failed to match against any enum values")) {
-      std::vector<std::string> allowed;
-      const nlohmann::json* enumerated =
-          navigator.with_keyword(located, "enum").schema;
-      if (enumerated)
-        for (const auto& value : (*enumerated)["enum"])
-          allowed.push_back(value.is_string() ? value.get<std::string>() : value.dump());
-      diagnostics.error("schema-enum", file, node.position(),
-                        subject + " must be one of " + util::join(allowed, ", ") + ", not " +
-                            describe_found(node),
-                        node.is_string() ? did_you_mean(node.text(), allowed) : std::string());
-    } else if (description.starts_with("Failed to match regex")) {
-      // The schema holding the pattern describes the form ("digits, an
-      // optional decimal part..."); the field's own description may not.
-      const SchemaNavigator::Located patterned =
-          navigator.with_keyword(located, "pattern");
-      const std::string form = description_of(patterned.schema);
-      diagnostics.error("schema-pattern", file, node.position(),
-                        subject + " does not have the expected form: " + describe_found(node),
-                        form.empty() ? description_of(subschema) : form);
-    } else if (description.starts_with("Expected number")) {
-      // valijson prints bounds as doubles ("5.000000"); the schema has them
-      // as written.
-      const nlohmann::json* low = navigator.with_keyword(located, "minimum").schema;
-      const nlohmann::json* high = navigator.with_keyword(located, "maximum").schema;
-      const std::string range =
-          low && high ? "between " + (*low)["minimum"].dump() + " and " + (*high)["maximum"].dump()
-          : low       ? "at least " + (*low)["minimum"].dump()
-          : high      ? "at most " + (*high)["maximum"].dump()
-                      : util::lowercase_first(description);
-      diagnostics.error("schema-range", file, node.position(),
-                        subject + " must be " + range + ", not " + describe_found(node),
-                        description_of(subschema));
-    } else if (description.starts_with("Array should contain no fewer")) {
-      const nlohmann::json* counted = navigator.with_keyword(located, "minItems").schema;
-      const std::string least = counted ? (*counted)["minItems"].dump() : "1";
-      diagnostics.error("schema-min-items", file, node.position(),
-                        subject + " needs at least " + least +
-                            (least == "1" ? " item" : " items"),
-                        description_of(subschema));
-    } else if (description.starts_with("String should be no fewer")) {
-      diagnostics.error("schema-empty", file, node.position(), subject + " must not be empty",
-                        description_of(subschema));
-    } else if (description.starts_with("Failed to validate against schema associated with "
-                                       "property name")) {
-      // Only `propertyNames` fails without a deeper report (valijson checks
-      // keys without recording why), so find the offending key here.
-      std::vector<std::string> steps = problem.steps;
-      steps.push_back(quoted_name(description));
-      report_property_names(document, navigator, steps, diagnostics);
-    } else {
-      diagnostics.error("schema-invalid", file, node.position(),
-                        subject + ": " + util::lowercase_first(description));
-    }
   }
   return !reported;
 }
