@@ -324,9 +324,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
                                  const ContextOptions& options) {
   const PartnerFolder* folder = job.slug.empty() ? nullptr : workspace.partner(job.slug);
   const std::optional<Organisation>& organisation = workspace.organisation();
-  const json organisation_root = document_json(workspace.file("partnerops.yaml"));
-  const bool long_dates =
-      organisation_root.value("defaults", json::object()).value("date_style", "iso") == "long";
+  const bool long_dates = organisation && organisation->date_style == DateStyle::long_form;
   std::string currency = organisation ? organisation->default_currency : "USD";
   if (folder && folder->agreement && !folder->agreement->currency.empty())
     currency = folder->agreement->currency;
@@ -368,7 +366,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
     case DocumentKind::service_description: {
       // The prose lives in the file outreach.service_description names, so
       // the same text serves the PDF and the lead's canned message.
-      const std::string path = context["organisation"]["outreach"].value("service_description", "");
+      const std::string path = organisation ? organisation->service_description.value : "";
       std::string text;
       if (!path.empty() && is_safe_relative_path(path)) {
         const ReadResult read = workspace.source().read(path, 1 << 20);
@@ -442,9 +440,9 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
         document["balance"] = format.money(balance.is_credit() ? balance.credit() : balance.balance);
         document["balance_label"] = balance_label(balance);
         document["is_credit_balance"] = balance.is_credit();
-        document["is_draft"] = invoice->status.value == "draft";
-        document["is_void"] = invoice->status.value == "void";
-        document["is_paid"] = invoice->status.value == "paid";
+        document["is_draft"] = invoice->status.value == InvoiceStatus::draft;
+        document["is_void"] = invoice->status.value == InvoiceStatus::voided;
+        document["is_paid"] = invoice->status.value == InvoiceStatus::paid;
       }
       for (json& payment : document["payments"]) {
         format.date_field(payment, "date");
@@ -476,7 +474,7 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
       document["is_void"] = false;
       if (credit_note) {
         add_priced(document, credit_note->priced, format);
-        document["is_void"] = credit_note->status.value == "void";
+        document["is_void"] = credit_note->status.value == CreditNoteStatus::voided;
         if (const Invoice* credited = folder->invoice(credit_note->invoice.value)) {
           if (credited->issue_date)
             document["invoice_issue_date"] = format.date(credited->issue_date->value);
