@@ -292,6 +292,25 @@ TEST(Build, AServiceDescriptionBehindALinkToEtcIsNeverPrinted) {
   EXPECT_EQ(run.err.find("root:x:0"), std::string::npos) << run.err;
 }
 
+TEST(Build, AMarginOfTheWrongTypeIsTheSchemaErrorNotACrash) {
+  // The page setup is read from the organisation once its file passed the
+  // schema; reading it from the raw file threw on the text "20".
+  TempDir dir;
+  make_base_workspace(dir.path());
+  const fs::path organisation = dir.path() / "partnerops.yaml";
+  write_file(organisation, replaced(read_file(organisation), "{top: 20,", "{top: \"20\","));
+  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                        "--out", (dir.path() / "out").string()},
+                                       dir.path(), {"NO_COLOR=1"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("partnerops.yaml:55:21: error[schema-type]: 'defaults.margins_mm.top' "
+                         "must be a number, not the text \"20\""),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("nothing built"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err;
+}
+
 TEST(Build, ShardsSplitPartnersWithoutOverlap) {
   TempDir dir;
   make_base_workspace(dir.path());

@@ -29,7 +29,6 @@
 #include "render/markdown.hpp"
 #include "render/print_workers.hpp"
 #include "util/atomic_file.hpp"
-#include "yaml/to_json.hpp"
 
 namespace partnerops::cli {
 
@@ -94,12 +93,8 @@ int run_build(const BuildOptions& options) {
   const Workspace workspace = load_workspace(*source, {}, diagnostics);
   run_checks(workspace, *today, diagnostics);
 
-  const nlohmann::json organisation_file =
-      workspace.file("partnerops.yaml") && workspace.file("partnerops.yaml")->document
-          ? yaml::to_json(workspace.file("partnerops.yaml")->document->root())
-          : nlohmann::json::object();
   render::RendererOptions renderer_options;
-  renderer_options.page = render::page_setup_from(organisation_file);
+  renderer_options.page = render::page_setup_from(workspace.organisation());
   renderer_options.author = workspace.organisation() ? workspace.organisation()->name : "";
   // A build from a revision is dated by its commit, so rebuilding that
   // commit anywhere gives the same bytes; SOURCE_DATE_EPOCH still wins.

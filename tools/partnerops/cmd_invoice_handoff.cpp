@@ -130,7 +130,7 @@ int run_invoice_handoff(const HandoffOptions& options) {
                  "for details\n";
     return k_exit_usage;
   }
-  if (!organisation->document->root().find("fiscal_sponsor")) {
+  if (!workspace.organisation()->fiscal_sponsor) {
     std::cerr << "partnerops: partnerops.yaml names no fiscal_sponsor to hand invoices to\n";
     return k_exit_usage;
   }

@@ -186,8 +186,7 @@ int run_invoice_run(const InvoiceRunOptions& options) {
     message << draft.number << ' ' << draft.slug << ' '
             << money_text(draft.total_minor, draft.currency) << '\n';
   changes.message = message.str();
-  std::string pattern =
-      transitions::organisation_setting(workspace, "branches.invoice_run", "invoice-run/{period}");
+  std::string pattern = transitions::branch_patterns(workspace).invoice_run.value;
   for (std::size_t at = pattern.find("{period}"); at != std::string::npos;
        at = pattern.find("{period}"))
     pattern.replace(at, 8, period->iso());

@@ -30,7 +30,6 @@
 #include "transitions/change_set.hpp"
 #include "transitions/record.hpp"
 #include "util/atomic_file.hpp"
-#include "yaml/to_json.hpp"
 
 namespace partnerops::cli {
 
@@ -162,14 +161,10 @@ int run_message(const MessageOptions& options) {
   }
   context_job.slug = folder->slug;
   nlohmann::json context = document_context(workspace, context_job, context_options);
-  const WorkspaceFile* organisation_file = workspace.file("partnerops.yaml");
-  const nlohmann::json organisation_root =
-      organisation_file && organisation_file->document
-          ? yaml::to_json(organisation_file->document->root())
-          : nlohmann::json::object();
   const std::string organisation_name =
       workspace.organisation() ? workspace.organisation()->name : std::string();
-  std::string sender = context["organisation"]["outreach"].value("from", "");
+  std::string sender =
+      workspace.organisation() ? workspace.organisation()->outreach_from.value : std::string();
   if (sender.empty() && workspace.organisation()) sender = workspace.organisation()->email;
   context["sender"] = {{"name", organisation_name}, {"email", sender}};
   context["contact"] = {{"name", recipients->to.front().name},
@@ -207,7 +202,7 @@ int run_message(const MessageOptions& options) {
 
   if (attachment) {
     render::RendererOptions renderer_options;
-    renderer_options.page = render::page_setup_from(organisation_root);
+    renderer_options.page = render::page_setup_from(workspace.organisation());
     renderer_options.author = organisation_name;
     renderer_options.source_commit = loaded->opened.commit;
     renderer_options.epoch_seconds = render::source_date_epoch();

@@ -20,7 +20,6 @@
 #include "render/report_pdf.hpp"
 #include "report/pipeline_report.hpp"
 #include "util/atomic_file.hpp"
-#include "yaml/to_json.hpp"
 
 namespace partnerops::cli {
 
@@ -48,11 +47,8 @@ int run_report(const ReportOptions& options) {
   const bool pdf = options.format == "pdf";
   std::string text = json ? report_json(report) : report_html(report);
   if (pdf) {
-    const WorkspaceFile* organisation = workspace.file("partnerops.yaml");
     render::ReportPdfOptions print;
-    print.page = render::page_setup_from(organisation && organisation->document
-                                             ? yaml::to_json(organisation->document->root())
-                                             : nlohmann::json::object());
+    print.page = render::page_setup_from(workspace.organisation());
     print.as_of = today->iso();
     print.author = workspace.organisation() ? workspace.organisation()->name : "";
     print.source_commit = loaded->opened.commit;

@@ -9,19 +9,14 @@
 #include "render/pdf_finish.hpp"
 #include "render/print_workers.hpp"
 #include "util/atomic_file.hpp"
-#include "yaml/to_json.hpp"
 
 namespace partnerops::cli {
 
 bool print_documents(const Workspace& workspace, const OpenedSource& opened,
                      const std::vector<DocumentJob>& jobs, Date today, const TargetPath& target,
                      unsigned workers) {
-  const WorkspaceFile* organisation = workspace.file("partnerops.yaml");
-  const nlohmann::json organisation_file = organisation && organisation->document
-                                               ? yaml::to_json(organisation->document->root())
-                                               : nlohmann::json::object();
   render::RendererOptions options;
-  options.page = render::page_setup_from(organisation_file);
+  options.page = render::page_setup_from(workspace.organisation());
   options.author = workspace.organisation() ? workspace.organisation()->name : "";
   options.source_commit = opened.commit;
   options.epoch_seconds = render::source_date_epoch();

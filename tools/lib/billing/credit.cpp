@@ -4,6 +4,7 @@
 
 #include "billing/issue.hpp"
 #include "billing/next_number.hpp"
+#include "model/account.hpp"
 #include "yaml/edit.hpp"
 
 namespace partnerops::billing {
@@ -83,12 +84,14 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
   if (!found.invoice) return std::nullopt;
   const Invoice& invoice = *found.invoice;
   const PartnerFolder& folder = *found.folder;
-  if (invoice.status.value != "issued" && invoice.status.value != "paid") {
+  if (!is_receivable(invoice)) {
     diagnostics.error("credit-note-invoice-status", invoice.file, invoice.status.position,
-                      "invoice " + invoice.number.value + " is " + invoice.status.value +
+                      "invoice " + invoice.number.value + " is " +
+                          std::string(to_string(invoice.status.value)) +
                           "; only an issued or paid invoice is credited",
-                      invoice.status.value == "draft" ? "edit the draft itself; it is not issued yet"
-                                                      : "a void invoice asks for nothing to credit");
+                      invoice.status.value == InvoiceStatus::draft
+                          ? "edit the draft itself; it is not issued yet"
+                          : "a void invoice asks for nothing to credit");
     return std::nullopt;
   }
   const std::optional<Currency> currency = find_currency(invoice.priced.currency);

@@ -63,7 +63,7 @@ bool dates_follow_numbers(const Workspace& workspace, const NumberingRule& rule,
   const Invoice* later = nullptr;    // the earliest-dated later number issued before `date`
   for (const PartnerFolder& folder : workspace.partners()) {
     for (const Invoice& other : folder.invoices) {
-      if (other.status.value == "draft" || !other.issue_date) continue;
+      if (other.status.value == InvoiceStatus::draft || !other.issue_date) continue;
       const std::optional<NumberingRule::Match> match = rule.match(other.number.value);
       if (!match || match->sequence != draft_match.sequence) continue;
       const Date issued = other.issue_date->value;
@@ -107,9 +107,10 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
   const FoundInvoice found = find_invoice(workspace, request.number, diagnostics);
   if (!found.invoice) return std::nullopt;
   const Invoice& invoice = *found.invoice;
-  if (invoice.status.value != "draft") {
+  if (invoice.status.value != InvoiceStatus::draft) {
     diagnostics.error("invoice-not-draft", invoice.file, invoice.status.position,
-                      "invoice " + invoice.number.value + " is " + invoice.status.value +
+                      "invoice " + invoice.number.value + " is " +
+                          std::string(to_string(invoice.status.value)) +
                           ", not a draft; an issued invoice is never issued again or edited",
                       "correct an issued invoice with partnerops invoice credit");
     return std::nullopt;
@@ -166,7 +167,7 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
       item && found.folder->partner_file) {
     Date done = request.date;
     for (const Invoice& other : found.folder->invoices)
-      if (other.status.value != "draft" && other.issue_date && other.issue_date->value < done)
+      if (other.status.value != InvoiceStatus::draft && other.issue_date && other.issue_date->value < done)
         done = other.issue_date->value;
     const std::string partner_path = found.folder->path + "/partner.yaml";
     const std::optional<std::string> partner_text = transitions::set_checklist_date(

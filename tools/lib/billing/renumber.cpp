@@ -38,11 +38,12 @@ std::optional<Candidate> choose_draft(const Workspace& workspace, const Renumber
   }
   std::vector<Candidate> drafts;
   for (const Candidate& candidate : numbered)
-    if (candidate.invoice->status.value == "draft") drafts.push_back(candidate);
+    if (candidate.invoice->status.value == InvoiceStatus::draft) drafts.push_back(candidate);
   if (drafts.empty()) {
     const Invoice& issued = *numbered.front().invoice;
     diagnostics.error("invoice-not-draft", issued.file, issued.status.position,
-                      "invoice " + issued.number.value + " is " + issued.status.value +
+                      "invoice " + issued.number.value + " is " +
+                          std::string(to_string(issued.status.value)) +
                           ", not a draft; an issued invoice keeps its number for good, so it is "
                           "never renumbered",
                       "renumber the draft that took the same number instead; an issued invoice "

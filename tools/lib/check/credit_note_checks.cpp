@@ -7,6 +7,7 @@
 
 #include "check/checks.hpp"
 #include "check/number_sequence.hpp"
+#include "model/account.hpp"
 #include "model/numbering.hpp"
 
 namespace partnerops {
@@ -39,11 +40,12 @@ void check_credit_notes(const CheckContext& context) {
                                                         "invoice of its own partner");
         continue;
       }
-      if (note.credits() && invoice->status.value != "issued" && invoice->status.value != "paid") {
+      if (note.credits() && !is_receivable(*invoice)) {
         out.error("credit-note-invoice-status", note.file, note.invoice.position,
                   "the credited invoice " + invoice->number.value + " is " +
-                      invoice->status.value + "; only an issued or paid invoice is credited",
-                  invoice->status.value == "draft"
+                      std::string(to_string(invoice->status.value)) +
+                      "; only an issued or paid invoice is credited",
+                  invoice->status.value == InvoiceStatus::draft
                       ? "edit the draft itself, or issue it before crediting it"
                       : "a void invoice asks for nothing; void this credit note too");
       }

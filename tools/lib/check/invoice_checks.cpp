@@ -63,7 +63,7 @@ void check_invoices(const CheckContext& context) {
       // Credit notes settle their part of the total as payments do, so an
       // invoice paid in part and credited for the rest is paid.
       const std::int64_t credited = balance.credited;
-      if (invoice.status.value == "paid" && balance.balance > 0) {
+      if (invoice.status.value == InvoiceStatus::paid && balance.balance > 0) {
         out.error("invoice-paid-mismatch", invoice.file, invoice.status.position,
                   "the invoice is marked paid but payments add up to " +
                       format_plain(paid, *currency) +
@@ -72,7 +72,7 @@ void check_invoices(const CheckContext& context) {
                       " of " + format_plain(total, *currency),
                   "record the missing payment, or keep the status issued");
       }
-      if (invoice.status.value == "draft" && !invoice.payments.empty()) {
+      if (invoice.status.value == InvoiceStatus::draft && !invoice.payments.empty()) {
         out.error("invoice-draft-paid", invoice.file, invoice.status.position,
                   "a draft invoice has payments", "issue the invoice before recording payments");
       }
@@ -96,7 +96,7 @@ void check_invoice_numbering(const CheckContext& context) {
           {invoice.number.value, invoice.file, invoice.number.position,
            invoice.issue_date ? std::optional(invoice.issue_date->value) : std::nullopt,
            // A draft's date is provisional until `invoice issue` sets it.
-           invoice.issue_date && invoice.status.value != "draft"
+           invoice.issue_date && invoice.status.value != InvoiceStatus::draft
                ? std::optional(invoice.issue_date->position)
                : std::nullopt});
   check_number_sequence(

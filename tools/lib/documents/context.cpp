@@ -389,7 +389,8 @@ using AddKindContext = void (*)(const KindInput& in, json& context);
 void add_service_description(const KindInput& in, json& context) {
   // The prose lives in the file outreach.service_description names, so
   // the same text serves the PDF and the lead's canned message.
-  const std::string path = context["organisation"]["outreach"].value("service_description", "");
+  const std::optional<Organisation>& organisation = in.workspace.organisation();
+  const std::string path = organisation ? organisation->service_description.value : "";
   std::string text;
   if (!path.empty() && is_safe_relative_path(path)) {
     const ReadResult read = in.workspace.source().read(path, 1 << 20);
@@ -464,9 +465,9 @@ void add_invoice_state(json& document, const PartnerFolder* folder, const Invoic
   document["balance"] = format.money(balance.is_credit() ? balance.credit() : balance.balance);
   document["balance_label"] = balance_label(balance);
   document["is_credit_balance"] = balance.is_credit();
-  document["is_draft"] = invoice->status.value == "draft";
-  document["is_void"] = invoice->status.value == "void";
-  document["is_paid"] = invoice->status.value == "paid";
+  document["is_draft"] = invoice->status.value == InvoiceStatus::draft;
+  document["is_void"] = invoice->status.value == InvoiceStatus::voided;
+  document["is_paid"] = invoice->status.value == InvoiceStatus::paid;
 }
 
 void add_invoice(const KindInput& in, json& context) {
@@ -516,7 +517,7 @@ void add_credit_note(const KindInput& in, json& context) {
   document["is_void"] = false;
   if (credit_note) {
     add_priced(document, credit_note->priced, format);
-    document["is_void"] = credit_note->status.value == "void";
+    document["is_void"] = credit_note->status.value == CreditNoteStatus::voided;
     if (const Invoice* credited = in.folder->invoice(credit_note->invoice.value)) {
       if (credited->issue_date)
         document["invoice_issue_date"] = format.date(credited->issue_date->value);
@@ -612,9 +613,8 @@ AddKindContext kind_context(DocumentKind kind) {
 nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
                                  const ContextOptions& options) {
   const PartnerFolder* folder = job.slug.empty() ? nullptr : workspace.partner(job.slug);
-  const json organisation_root = document_json(workspace.file("partnerops.yaml"));
-  const bool long_dates =
-      organisation_root.value("defaults", json::object()).value("date_style", "iso") == "long";
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  const bool long_dates = organisation && organisation->date_style == DateStyle::long_form;
   const JobRecords records = records_of(folder, job);
   const Formatter format(document_currency(workspace, folder, records), long_dates, options.markdown);
 

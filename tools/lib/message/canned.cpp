@@ -28,7 +28,7 @@ std::string trim(std::string_view text) {
 /// Past due with something still owed. Credit notes count as payments do:
 /// a partner is never reminded of an amount that was credited.
 bool overdue(const PartnerFolder& folder, const Invoice& invoice, Date today) {
-  if (invoice.status.value != "issued" || !invoice.due_date || !invoice.priced.total) return false;
+  if (invoice.status.value != InvoiceStatus::issued || !invoice.due_date || !invoice.priced.total) return false;
   return invoice.due_date->value < today && balance_of(folder, invoice).owed() > 0;
 }
 

@@ -3,7 +3,8 @@
 namespace partnerops {
 
 bool is_receivable(const Invoice& invoice) {
-  return invoice.status.value == "issued" || invoice.status.value == "paid";
+  return invoice.status.value == InvoiceStatus::issued ||
+         invoice.status.value == InvoiceStatus::paid;
 }
 
 std::int64_t credited_minor(const PartnerFolder& folder, const Invoice& invoice) {

@@ -12,7 +12,10 @@ CreditNote read_credit_note(Reader& reader) {
   CreditNote note;
   note.file = reader.file();
   note.number = reader.text_field(root, "number");
-  note.status = reader.text_field(root, "status");
+  // As for invoices, the schema admits only "issued" and "void".
+  const Field<std::string> status = reader.text_field(root, "status");
+  note.status = {parse_credit_note_status(status.value).value_or(CreditNoteStatus::issued),
+                 status.position};
   note.issue_date = reader.date(root, "issue_date");
   note.invoice = reader.text_field(root, "invoice");
   note.reason = reader.text(root, "reason");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/document_status.hpp"
 #include "model/priced_document.hpp"
 
 namespace partnerops {
@@ -15,7 +16,7 @@ namespace partnerops {
 struct CreditNote {
   std::string file;
   Field<std::string> number;
-  Field<std::string> status;  ///< issued or void
+  Field<CreditNoteStatus> status;
   std::optional<Field<Date>> issue_date;
   Field<std::string> invoice;  ///< the credited invoice's number
   std::string reason;
@@ -26,7 +27,7 @@ struct CreditNote {
 
   /// True when the note counts: a void note keeps its number but credits
   /// nothing.
-  bool credits() const { return status.value != "void"; }
+  bool credits() const { return status.value != CreditNoteStatus::voided; }
   /// The amount credited (the total), or 0 for a void note or an unread total.
   std::int64_t credited_minor() const;
 };

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/document_status.hpp"
 #include "model/priced_document.hpp"
 
 namespace partnerops {
@@ -19,7 +20,7 @@ struct Payment {
 struct Invoice {
   std::string file;
   Field<std::string> number;
-  Field<std::string> status;
+  Field<InvoiceStatus> status;
   std::optional<Field<Date>> issue_date;
   std::optional<Field<Date>> due_date;
   std::string period;

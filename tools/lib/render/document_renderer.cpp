@@ -24,16 +24,8 @@ std::string mime_type_of(std::string_view path) {
 
 }  // namespace
 
-PageSetup page_setup_from(const nlohmann::json& organisation_file) {
-  PageSetup page;
-  const nlohmann::json defaults = organisation_file.value("defaults", nlohmann::json::object());
-  if (const auto paper = parse_paper_size(defaults.value("paper", "a4"))) page.paper = *paper;
-  const nlohmann::json margins = defaults.value("margins_mm", nlohmann::json::object());
-  page.margins_mm.top = margins.value("top", page.margins_mm.top);
-  page.margins_mm.right = margins.value("right", page.margins_mm.right);
-  page.margins_mm.bottom = margins.value("bottom", page.margins_mm.bottom);
-  page.margins_mm.left = margins.value("left", page.margins_mm.left);
-  return page;
+PageSetup page_setup_from(const std::optional<Organisation>& organisation) {
+  return organisation ? organisation->page : PageSetup{};
 }
 
 mstch::node to_mstch(const nlohmann::json& value) {

@@ -16,7 +16,8 @@
 
 #include "diag/diagnostic.hpp"
 #include "documents/plan.hpp"
-#include "render/page_setup.hpp"
+#include "model/organisation.hpp"
+#include "model/page_setup.hpp"
 #include "render/template.hpp"
 #include "source/source.hpp"
 
@@ -31,8 +32,9 @@ struct RendererOptions {
   std::optional<std::int64_t> epoch_seconds;  ///< PDF dates; see FinishOptions
 };
 
-/// The page setup partnerops.yaml asks for (defaults.paper, margins_mm).
-PageSetup page_setup_from(const nlohmann::json& organisation_file);
+/// The page setup partnerops.yaml asks for (defaults.paper, margins_mm), or
+/// the defaults when it did not load.
+PageSetup page_setup_from(const std::optional<Organisation>& organisation);
 
 /// mustache data from JSON: objects become maps, arrays arrays, numbers
 /// their shortest text, null an empty string.

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "render/page_setup.hpp"
+#include "model/page_setup.hpp"
 
 namespace partnerops::render {
 

@@ -25,7 +25,7 @@
 #include <optional>
 #include <string>
 
-#include "render/page_setup.hpp"
+#include "model/page_setup.hpp"
 #include "render/pdf_engine.hpp"
 
 namespace partnerops::render {

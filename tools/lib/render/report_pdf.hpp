@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "render/page_setup.hpp"
+#include "model/page_setup.hpp"
 
 namespace partnerops::render {
 

@@ -18,13 +18,9 @@ std::string plain(std::int64_t minor, const std::string& code) {
 
 std::string iso(const std::optional<Field<Date>>& date) { return date ? date->value.iso() : ""; }
 
-const yaml::Node* setting(const Workspace& workspace, std::string_view key) {
-  const WorkspaceFile* file = workspace.file("partnerops.yaml");
-  if (!file || !file->document) return nullptr;
-  const yaml::Node* sponsor = file->document->root().find("fiscal_sponsor");
-  const yaml::Node* handoff = sponsor && sponsor->is_mapping() ? sponsor->find("handoff") : nullptr;
-  const yaml::Node* value = handoff && handoff->is_mapping() ? handoff->find(key) : nullptr;
-  return value && value->is_scalar() && !value->is_null() ? value : nullptr;
+const FiscalSponsor* fiscal_sponsor(const Workspace& workspace) {
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  return organisation && organisation->fiscal_sponsor ? &*organisation->fiscal_sponsor : nullptr;
 }
 
 /// A Markdown table cell: a '|' would end the cell.
@@ -41,8 +37,10 @@ std::string cell(std::string_view text) {
 
 HandoffSettings handoff_settings(const Workspace& workspace) {
   HandoffSettings settings;
-  if (const yaml::Node* code = setting(workspace, "account_code")) settings.account_code = code->text();
-  if (const yaml::Node* type = setting(workspace, "tax_type")) settings.tax_type = type->text();
+  if (const FiscalSponsor* sponsor = fiscal_sponsor(workspace)) {
+    if (sponsor->handoff_account_code) settings.account_code = *sponsor->handoff_account_code;
+    if (sponsor->handoff_tax_type) settings.tax_type = *sponsor->handoff_tax_type;
+  }
   return settings;
 }
 
@@ -58,14 +56,15 @@ std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& work
   std::vector<HandoffItem> items;
   bool refused = false;
   const auto refuse_unissued = [&](const HandoffItem& item, bool named) {
-    const std::string& status = item.invoice->status.value;
-    if (status == "draft" || (named && status == "void")) {
+    const InvoiceStatus status = item.invoice->status.value;
+    if (status == InvoiceStatus::draft || (named && status == InvoiceStatus::voided)) {
       diagnostics.error("invoice-not-issued", item.invoice->file, item.invoice->status.position,
                         "invoice " + item.invoice->number.value + " is " +
-                            (status == "draft" ? "a draft" : "void") +
+                            (status == InvoiceStatus::draft ? "a draft" : "void") +
                             "; only issued invoices are handed to the sponsor",
-                        status == "draft" ? "issue it first (status: issued), or leave it out"
-                                          : "leave it out of the handoff");
+                        status == InvoiceStatus::draft
+                            ? "issue it first (status: issued), or leave it out"
+                            : "leave it out of the handoff");
       refused = true;
       return true;
     }
@@ -95,7 +94,7 @@ std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& work
       const Invoice& invoice = *item.invoice;
       if (!period.empty()) {
         if (!invoice.issue_date || invoice.issue_date->value.iso().substr(0, 7) != period) continue;
-        if (invoice.status.value == "void") continue;
+        if (invoice.status.value == InvoiceStatus::voided) continue;
         if (!refuse_unissued(item, false)) items.push_back(item);
       } else if (is_receivable(invoice) && invoice.sponsor_number.empty()) {
         items.push_back(item);
@@ -173,14 +172,10 @@ std::string handoff_pdf_name(const Invoice& invoice) { return invoice.number.val
 
 std::string handoff_note(const Workspace& workspace, const std::vector<HandoffItem>& items,
                          const HandoffSettings& settings, Date today) {
-  const WorkspaceFile* file = workspace.file("partnerops.yaml");
-  const yaml::Node* sponsor =
-      file && file->document ? file->document->root().find("fiscal_sponsor") : nullptr;
-  const yaml::Node* sponsor_name = sponsor && sponsor->is_mapping() ? sponsor->find("name") : nullptr;
+  const FiscalSponsor* sponsor = fiscal_sponsor(workspace);
   const std::string ours = workspace.organisation() ? workspace.organisation()->name : "";
   std::string out = "# Invoices for " +
-                    (sponsor_name ? sponsor_name->text() : std::string("the fiscal sponsor")) +
-                    "\n\n";
+                    (sponsor ? sponsor->name : std::string("the fiscal sponsor")) + "\n\n";
   out += "From " + ours + ", prepared " + today.iso() + ": " + std::to_string(items.size()) +
          (items.size() == 1 ? " invoice" : " invoices") +
          " to issue from your accounting system. Please tell us the number each one "

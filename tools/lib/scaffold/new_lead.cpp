@@ -191,9 +191,7 @@ std::optional<transitions::ChangeSet> plan_new_lead(const Workspace& workspace,
   changes.edits.push_back({folder + "/notes.md", std::move(*notes)});
   changes.message = *message;
   changes.suggested_branch = transitions::expand_branch_pattern(
-      transitions::organisation_setting(workspace, "branches.new",
-                                        std::string(k_default_new_branch)),
-      slug, initial->id);
+      transitions::branch_patterns(workspace).new_lead.value, slug, initial->id);
   return changes;
 }
 

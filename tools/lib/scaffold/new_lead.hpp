@@ -45,8 +45,6 @@ struct NewLeadRequest {
   std::vector<std::string> existing_folders;
 };
 
-/// The default for partnerops.yaml `branches.new`.
-inline constexpr std::string_view k_default_new_branch = "new/{slug}";
 /// The template of a new partner's running notes, under templates/.
 inline constexpr std::string_view k_notes_template = "new/notes.md";
 

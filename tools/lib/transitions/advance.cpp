@@ -128,9 +128,8 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
     return std::nullopt;
   }
   changes.message = *message;
-  changes.suggested_branch = expand_branch_pattern(
-      organisation_setting(workspace, "branches.advance", std::string(k_default_advance_branch)),
-      request.slug, request.stage);
+  changes.suggested_branch = expand_branch_pattern(branch_patterns(workspace).advance.value,
+                                                   request.slug, request.stage);
   return changes;
 }
 

@@ -22,9 +22,6 @@ struct AdvanceRequest {
   Date date;           ///< the history entry's date
 };
 
-/// The default for partnerops.yaml `branches.advance`.
-inline constexpr std::string_view k_default_advance_branch = "advance/{slug}-{stage}";
-
 /// Plans the transition in `workspace` (loaded with at least the partner's
 /// folder). Returns the files to write and the commit message, or nullopt
 /// with the reasons appended to `diagnostics`: an unknown partner or stage

@@ -202,19 +202,8 @@ std::string expand_branch_pattern(std::string pattern, const std::string& slug,
   return pattern;
 }
 
-std::string organisation_setting(const Workspace& workspace, std::string_view field,
-                                 std::string fallback) {
-  const WorkspaceFile* file = workspace.file("partnerops.yaml");
-  if (!file || !file->document) return fallback;
-  const yaml::Node* node = &file->document->root();
-  std::string_view rest = field;
-  while (node && !rest.empty()) {
-    const std::size_t dot = rest.find('.');
-    node = node->find(rest.substr(0, dot));
-    rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
-  }
-  if (!node || !node->is_string() || node->text().empty()) return fallback;
-  return node->text();
+BranchPatterns branch_patterns(const Workspace& workspace) {
+  return workspace.organisation() ? workspace.organisation()->branches : BranchPatterns{};
 }
 
 }  // namespace partnerops::transitions

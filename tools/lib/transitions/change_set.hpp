@@ -96,9 +96,8 @@ bool revalidate(const Workspace& workspace, const std::string& path, const std::
 std::string expand_branch_pattern(std::string pattern, const std::string& slug,
                                   const std::string& name);
 
-/// The string at the dot path `field` of partnerops.yaml (e.g. "branches.advance"),
-/// or `fallback` when the organisation file does not set it.
-std::string organisation_setting(const Workspace& workspace, std::string_view field,
-                                 std::string fallback);
+/// The organisation's branch patterns (partnerops.yaml `branches`), or the
+/// defaults when it did not load.
+BranchPatterns branch_patterns(const Workspace& workspace);
 
 }  // namespace partnerops::transitions

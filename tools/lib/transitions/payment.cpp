@@ -106,14 +106,15 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
   if (!found) return std::nullopt;
   const Invoice& invoice = *found->invoice;
   const WorkspaceFile& file = *workspace.file(found->path);
-  const std::string& status = invoice.status.value;
-  if (status == "draft" || status == "void") {
+  const InvoiceStatus status = invoice.status.value;
+  if (status == InvoiceStatus::draft || status == InvoiceStatus::voided) {
     diagnostics.error("invoice-not-issued", found->path, invoice.status.position,
                       "invoice " + request.number + " is " +
-                          (status == "draft" ? "a draft" : "void") + "; payments are recorded "
+                          (status == InvoiceStatus::draft ? "a draft" : "void") +
+                          "; payments are recorded "
                           "only on issued invoices",
-                      status == "draft" ? "issue the invoice first"
-                                        : "record the payment on the invoice that replaced it");
+                      status == InvoiceStatus::draft ? "issue the invoice first"
+                                                     : "record the payment on the invoice that replaced it");
     return std::nullopt;
   }
   const std::string& currency_code = invoice.priced.currency;
@@ -164,7 +165,7 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
   std::optional<std::string> text =
       yaml::append_to_sequence(file.content, "payments", fields, "total", &error);
   const bool settles = amount.money->minor == open;
-  if (text && settles && status != "paid")
+  if (text && settles && status != InvoiceStatus::paid)
     text = yaml::set_scalar(*text, "status", yaml::Scalar::raw("paid"), "number", &error);
   if (!text) {
     diagnostics.error("advance-edit-refused", found->path, {},
@@ -192,7 +193,7 @@ std::optional<ChangeSet> plan_sponsor_number(const Workspace& workspace,
       find_invoice(workspace, request.slug, request.number, diagnostics);
   if (!found) return std::nullopt;
   const Invoice& invoice = *found->invoice;
-  if (invoice.status.value == "draft") {
+  if (invoice.status.value == InvoiceStatus::draft) {
     diagnostics.error("invoice-not-issued", found->path, invoice.status.position,
                       "invoice " + request.number +
                           " is a draft; the sponsor numbers invoices we have issued",

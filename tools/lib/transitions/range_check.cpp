@@ -111,11 +111,11 @@ void compare_partner(const PartnerFolder& base_folder, const PartnerFolder& head
               "change stages with partnerops advance, which appends the history entry");
 }
 
-bool is_issued(const std::string& status) { return status != "draft"; }
+bool is_issued(InvoiceStatus status) { return status != InvoiceStatus::draft; }
 
-bool status_change_allowed(const std::string& from, const std::string& to) {
+bool status_change_allowed(InvoiceStatus from, InvoiceStatus to) {
   if (from == to) return true;
-  return from == "issued" && (to == "paid" || to == "void");
+  return from == InvoiceStatus::issued && (to == InvoiceStatus::paid || to == InvoiceStatus::voided);
 }
 
 const yaml::Document* document_of(const Workspace& workspace, const std::string& path) {
@@ -134,7 +134,8 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
   if (!status_change_allowed(before.status.value, after.status.value))
     out.error("invoice-issued-changed", file, after.status.position,
               "the status of issued invoice " + before.number.value + " changed from '" +
-                  before.status.value + "' to '" + after.status.value + "'",
+                  std::string(to_string(before.status.value)) + "' to '" +
+                  std::string(to_string(after.status.value)) + "'",
               "an issued invoice only moves from issued to paid or void");
 
   const yaml::Document* before_doc = document_of(base, before.file);
@@ -241,10 +242,12 @@ void compare_credit_notes(const Workspace& base, const Workspace& head,
     }
     const CreditNote& after = *found->second;
     if (before.status.value != after.status.value &&
-        !(before.status.value == "issued" && after.status.value == "void")) {
+        !(before.status.value == CreditNoteStatus::issued &&
+          after.status.value == CreditNoteStatus::voided)) {
       out.error("credit-note-issued-changed", after.file, after.status.position,
                 "the status of credit note " + before.number.value + " changed from '" +
-                    before.status.value + "' to '" + after.status.value + "'",
+                    std::string(to_string(before.status.value)) + "' to '" +
+                    std::string(to_string(after.status.value)) + "'",
                 "a credit note only moves from issued to void");
     }
     const yaml::Document* before_doc = document_of(base, before.file);
@@ -387,7 +390,7 @@ void report_numbers_taken_at_base(const Workspace& base, const Workspace& head,
     diagnostics.error(
         "invoice-number-taken", invoice->file, invoice->number.position,
         "invoice number " + invoice->number.value + " is already taken at the base by " + *other,
-        invoice->status.value == "draft"
+        invoice->status.value == InvoiceStatus::draft
             ? "another branch took the number first; merge the base into this branch, then run "
               "partnerops invoice renumber " +
                   invoice->number.value + " --partner " + slug

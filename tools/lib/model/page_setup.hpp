@@ -1,14 +1,15 @@
 #pragma once
-// Paper and margins of a printed document. Shared by the PDF engine (which
-// sets them on the printer) and the finisher (which stamps the footer inside
-// the bottom margin), and free of Qt so the model can fill it from
-// partnerops.yaml without linking Qt.
+// Paper and margins of a printed document: the organisation's
+// defaults.paper and defaults.margins_mm, read with the rest of
+// partnerops.yaml. The PDF engine sets them on the printer and the finisher
+// stamps the footer inside the bottom margin; plain structs, free of Qt, so
+// the Qt module can share them without linking the model.
 
 #include <optional>
 #include <string_view>
 #include <utility>
 
-namespace partnerops::render {
+namespace partnerops {
 
 enum class PaperSize { a4, letter };
 
@@ -37,4 +38,4 @@ struct PageSetup {
 /// Millimetres to PDF points.
 constexpr double mm_to_points(double mm) { return mm * 72.0 / 25.4; }
 
-}  // namespace partnerops::render
+}  // namespace partnerops

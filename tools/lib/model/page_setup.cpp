@@ -1,10 +1,10 @@
-#include "render/page_setup.hpp"
+#include "model/page_setup.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string>
 
-namespace partnerops::render {
+namespace partnerops {
 
 std::optional<PaperSize> parse_paper_size(std::string_view text) {
   std::string lower(text);
@@ -25,4 +25,4 @@ std::pair<double, double> paper_size_points(PaperSize paper) {
   return {mm_to_points(210), mm_to_points(297)};
 }
 
-}  // namespace partnerops::render
+}  // namespace partnerops
