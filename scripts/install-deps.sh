@@ -14,6 +14,8 @@ packages=(
   libgmime-3.0-dev libical-dev
   # tests
   libgtest-dev libgmock-dev poppler-utils git python3
+  # make fuzz: libFuzzer and the sanitizers ship with clang's runtime
+  clang-14 libclang-rt-14-dev
   # documents
   fonts-inter fonts-dejavu-core
   # benchmarks compare against these programs
