@@ -33,7 +33,7 @@ run_one() {
     -artifact_prefix="$artifacts/" ${FUZZ_ARGS:-} >"$build/$name.log" 2>&1
   local status=$?
   echo "== $name (exit $status)"
-  grep -aE '^(stat::|#[0-9]+(: cov| +DONE)|INFO: exiting)|^==[0-9]+==ERROR|harness check failed|SUMMARY' "$build/$name.log" | tail -n 12
+  grep -aE '^(stat::|#[0-9]+(: cov|[[:space:]]+DONE)|INFO: exiting)|^==[0-9]+==ERROR|harness check failed|SUMMARY' "$build/$name.log" | tail -n 12
   return $status
 }
 
