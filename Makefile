@@ -2,10 +2,12 @@
 #   make demo   install what is missing, build, validate the demo organisation
 #               and build every PDF it calls for into out/
 #   make test   install what is missing, build with sanitizers, run every test
+#   make fuzz   build the libFuzzer harnesses of fuzz/ with clang and run each
+#               for FUZZ_SECONDS (default 180) seconds
 JOBS ?= $(shell nproc)
 PARTNEROPS := build/release/partnerops
 
-.PHONY: deps demo test build build-test bench lint clean
+.PHONY: deps demo test build build-test bench lint fuzz build-fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -35,6 +37,16 @@ build-test: deps
 # whose tracer crashed now and then on Qt WebKit's threads.
 test: build-test
 	ctest --preset test -j $(JOBS)
+
+# The fuzz build compiles only the code under test (fuzz/CMakeLists.txt);
+# fuzz/run.sh says where findings go.
+FUZZ_SECONDS ?= 180
+build-fuzz: deps
+	$(call configure,fuzz)
+	@cmake --build --preset fuzz -j $(JOBS)
+
+fuzz: build-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 bench: build
 	bash bench/run.sh

@@ -16,6 +16,8 @@ packages=(
   clang-format-14 clang-tidy-14
   # tests
   libgtest-dev libgmock-dev poppler-utils git python3
+  # make fuzz: libFuzzer and the sanitizers ship with clang's runtime
+  clang-14 libclang-rt-14-dev
   # documents
   fonts-inter fonts-dejavu-core
   # benchmarks compare against these programs

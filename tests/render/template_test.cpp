@@ -158,6 +158,19 @@ TEST(Template, FollowsDelimiterChanges) {
             "partner)\n");
 }
 
+// Found by fuzz/template_fuzzer.cpp: mstch reads `{{=h {}}` as no change of
+// delimiters, so the check followed delimiters mstch never used and let
+// `{{&name}}` render unescaped.
+TEST(Template, RefusesADelimiterChangeWithoutItsClosingEquals) {
+  const TemplateSet set =
+      TemplateSet::from_memory("templates", {{"a", "<{{=h {}}{{&number}}"}});
+  Diagnostics diagnostics;
+  EXPECT_FALSE(set.check("a", invoice_context(), diagnostics));
+  EXPECT_EQ(format(diagnostics),
+            "templates/a.mustache:1:2: template-syntax: cannot read the new delimiters in "
+            "{{=h {}}\n");
+}
+
 TEST(Template, LoadsTemplatesAndPartialsThroughASource) {
   TempDir root;
   std::filesystem::create_directories(root.path() / "templates/partials");

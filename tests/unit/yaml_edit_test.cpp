@@ -358,9 +358,52 @@ TEST(YamlEditQuoting, EscapesDoubleQuotedStrings) {
   EXPECT_EQ(double_quoted(std::string("\0\a\b\t\n\v\f\r\x1b\x01\x7f", 11)),
             "\"\\0\\a\\b\\t\\n\\v\\f\\r\\e\\x01\\x7F\"");
   EXPECT_EQ(double_quoted("\xC2\x85|\xE2\x80\xA8|\xE2\x80\xA9|\xEF\xBB\xBF|\xC3\xA9"),
-            "\"\\N|\\L|\\P|\\uFEFF|\xC3\xA9\"");
+            "\"\\x85|\\L|\\P|\\uFEFF|\xC3\xA9\"");
   EXPECT_EQ(format_string("it's", QuoteStyle::single_quoted), "'it''s'");
   EXPECT_EQ(format_string("plain", QuoteStyle::double_quoted), "\"plain\"");
+}
+
+// Found by fuzz/yaml_edit_fuzzer.cpp: the key was added in the first column
+// beside the indented ones, and the file then held it twice.
+TEST(YamlEdit, RefusesAFileWhoseTopLevelIsIndented) {
+  std::string error;
+  EXPECT_FALSE(set_scalar("  stage: lead\n  name: x\n", "stage", Scalar::string("prospect"), {},
+                          &error));
+  EXPECT_EQ(error,
+            "the top-level keys of the file are indented; only a mapping that starts in the "
+            "first column is edited");
+  EXPECT_FALSE(set_in_mapping("# c\n checklist:\n   a: 1\n", "checklist", "b",
+                              Scalar::raw("2"), {}, &error));
+  EXPECT_FALSE(append_to_sequence(" history: []\n", "history", {{"a", Scalar::raw("1")}}, {},
+                                  &error));
+}
+
+// Found by fuzz/yaml_edit_fuzzer.cpp: a key appended after `notes: |` whose
+// last line had no line break gave the notes a trailing "\n".
+TEST(YamlEdit, RefusesAFileEndingInABlockScalarWithoutALineBreak) {
+  std::string error;
+  EXPECT_FALSE(set_scalar("stage: lead\nnotes: |\n  text", "owner", Scalar::string("a@b.org"), {},
+                          &error));
+  EXPECT_EQ(error,
+            "the file ends inside a block scalar (| or >) without a line break; add one at the "
+            "end of the file");
+  EXPECT_TRUE(set_scalar("stage: lead\nnotes: |\n  text\n", "owner", Scalar::string("a@b.org"),
+                         {}, &error));
+}
+
+// Found by fuzz/yaml_edit_fuzzer.cpp: a key over YAML's limit for implicit
+// keys was written, and the file no longer parsed.
+TEST(YamlEdit, RefusesAKeyLongerThanYamlAllows) {
+  std::string error;
+  const std::string fits(1024, 'k');
+  EXPECT_TRUE(set_scalar("a: 1\n", fits, Scalar::raw("2"), {}, &error)) << error;
+  EXPECT_FALSE(set_scalar("a: 1\n", fits + "k", Scalar::raw("2"), {}, &error));
+  EXPECT_EQ(error, "a key is longer than the 1024 characters YAML allows");
+  // Control characters are escaped, so the written key is what counts.
+  EXPECT_FALSE(set_in_mapping("a: 1\n", "m", std::string(300, '\x01'), Scalar::raw("2"), {},
+                              &error));
+  EXPECT_FALSE(append_to_sequence("a: 1\n", "h", {{std::string(1025, 'f'), Scalar::raw("1")}},
+                                  {}, &error));
 }
 
 TEST(YamlEditQuoting, EveryFormattedStringReadsBackUnchanged) {
@@ -369,7 +412,7 @@ TEST(YamlEditQuoting, EveryFormattedStringReadsBackUnchanged) {
         std::string("back\\slash"), std::string("two\nlines"), std::string("tab\there"),
         std::string(" padded "), std::string("yes"), std::string("42"), std::string("null"),
         std::string("- dash"), std::string("it's"), std::string("caf\xC3\xA9 \xE2\x80\xA8 sep"),
-        std::string("ctrl\x01\x7f"), std::string("")}) {
+        std::string("ctrl\x01\x7f"), std::string("next\xC2\x85line"), std::string("")}) {
     for (QuoteStyle style :
          {QuoteStyle::plain, QuoteStyle::single_quoted, QuoteStyle::double_quoted}) {
       std::string error;

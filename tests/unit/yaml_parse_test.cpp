@@ -84,6 +84,16 @@ TEST(YamlParse, DuplicateKeyIsReportedAtTheSecondKeyAndFirstWins) {
   EXPECT_EQ(doc->root().find("stage")->text(), "lead");
 }
 
+// yaml-cpp 0.7 unescapes \N and \_ to lone bytes that are not UTF-8; the
+// tree holds the characters they name (found by fuzz/yaml_edit_fuzzer.cpp).
+TEST(YamlParse, NextLineAndNoBreakSpaceEscapesReadAsUtf8) {
+  auto doc = parse_ok("\"k\\N\": \"a\\Nb\\_c\\u00e0\\_\"\n");
+  ASSERT_TRUE(doc);
+  ASSERT_EQ(doc->root().entries().size(), 1u);
+  EXPECT_EQ(doc->root().entries()[0].key, "k\xC2\x85");
+  EXPECT_EQ(doc->root().entries()[0].value->text(), "a\xC2\x85" "b\xC2\xA0" "c\xC3\xA0\xC2\xA0");
+}
+
 TEST(YamlParse, RejectsInvalidUtf8WithItsPosition) {
   const Diagnostic d = parse_fails("name: ok\nother: caf\xe9\n");
   EXPECT_EQ(d.code, "file-not-utf8");

@@ -150,10 +150,13 @@ std::optional<std::vector<TagNode>> parse_tags(std::string_view text, const std:
         case '=': {
           // {{=<% %>=}} changes the delimiters for the rest of the file.
           std::string_view spec = trim(content.substr(1));
-          if (!spec.empty() && spec.back() == '=') spec.remove_suffix(1);
+          // Without the closing '=' mstch reads no delimiter change, so
+          // the tags after it would be rendered unchecked.
+          const bool closed = !spec.empty() && spec.back() == '=';
+          if (closed) spec.remove_suffix(1);
           spec = trim(spec);
           const std::size_t space = spec.find_first_of(" \t");
-          if (space == std::string_view::npos) {
+          if (!closed || space == std::string_view::npos) {
             diagnostics.error("template-syntax", file, position,
                               "cannot read the new delimiters in " + whole);
             return std::nullopt;

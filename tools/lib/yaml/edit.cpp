@@ -427,6 +427,12 @@ class ScannedText {
         scalar_parent = c == header ? parent : c - line.begin;
       }
     }
+    // A line added after it would give the scalar's last line a break, and
+    // the scalar's value a "\n" it did not have.
+    if (!m_lines.empty() && m_lines.back().in_block_scalar && !m_lines.back().has_eol()) {
+      m_error = "the file ends inside a block scalar (| or >) without a line break; add one at "
+                "the end of the file";
+    }
   }
 
   // Keys are only looked for at the top of a block mapping: a file whose top
@@ -434,7 +440,15 @@ class ScannedText {
   void check_top_level() {
     bool first = true;
     for (const Line& line : m_lines) {
-      if (line.kind != LineKind::content || line.in_block_scalar || line.indent != 0) continue;
+      if (line.kind != LineKind::content || line.in_block_scalar) continue;
+      // An indented top level (` stage: lead`) is still YAML, but a key
+      // added in the first column would join it as a duplicate.
+      if (first && line.indent != 0) {
+        m_error = "the top-level keys of the file are indented; only a mapping that starts "
+                  "in the first column is edited";
+        return;
+      }
+      if (line.indent != 0) continue;
       const bool key = parse_key_line(m_text, line).has_value();
       if (key || (!first && is_item(line))) {
         first = false;
@@ -528,6 +542,16 @@ bool check_inputs(const ScannedText& doc, std::initializer_list<std::string_view
 bool fail(std::string* error, std::string message) {
   if (error != nullptr) *error = std::move(message);
   return false;
+}
+
+// YAML allows an implicit key (`key: value`) of at most 1024 characters as
+// written; a longer one would make the file unreadable.
+bool check_keys(std::initializer_list<std::string_view> keys, std::string* error) {
+  for (std::string_view key : keys) {
+    if (format_key(key).size() > 1024)
+      return fail(error, "a key is longer than the 1024 characters YAML allows");
+  }
+  return true;
 }
 
 // Replaces the single-line scalar value of the key on line `at`.
@@ -700,7 +724,8 @@ std::string double_quoted(std::string_view value) {
     }
     const std::string_view rest = value.substr(i);
     if (rest.substr(0, 2) == "\xC2\x85") {
-      out += "\\N";
+      // Not "\N": yaml-cpp 0.7 reads that back as the lone byte 0x85.
+      out += "\\x85";
       i += 1;
     } else if (rest.substr(0, 3) == "\xE2\x80\xA8") {
       out += "\\L";
@@ -737,7 +762,8 @@ std::optional<std::string> set_scalar(std::string_view text, std::string_view ke
                                       const Scalar& value, std::string_view after_key,
                                       std::string* error) {
   const ScannedText doc(text);
-  if (!check_inputs(doc, {key, value.text}, error)) return std::nullopt;
+  if (!check_inputs(doc, {key, value.text}, error) || !check_keys({key}, error))
+    return std::nullopt;
   KeyLine found;
   const std::size_t at = doc.find_top_level(key, &found);
   Edit edit;
@@ -760,7 +786,8 @@ std::optional<std::string> append_to_sequence(std::string_view text, std::string
     return std::nullopt;
   }
   for (const auto& [name, value] : item) {
-    if (!check_inputs(doc, {name, value.text}, error)) return std::nullopt;
+    if (!check_inputs(doc, {name, value.text}, error) || !check_keys({key, name}, error))
+      return std::nullopt;
   }
   const std::string quoted_name = "'" + std::string(key) + "'";
   KeyLine found;
@@ -820,7 +847,9 @@ std::optional<std::string> set_in_mapping(std::string_view text, std::string_vie
                                           std::string_view key, const Scalar& value,
                                           std::string_view after_key, std::string* error) {
   const ScannedText doc(text);
-  if (!check_inputs(doc, {mapping_key, key, value.text}, error)) return std::nullopt;
+  if (!check_inputs(doc, {mapping_key, key, value.text}, error) ||
+      !check_keys({mapping_key, key}, error))
+    return std::nullopt;
   const std::string quoted_name = "'" + std::string(mapping_key) + "'";
   const std::string entry = format_key(key) + ": " + render(value, QuoteStyle::plain);
   KeyLine found;

@@ -162,6 +162,37 @@ bool parse_core_int(std::string_view s, std::int64_t* value) {
   return std::from_chars(s.data(), s.data() + s.size(), *value).ec == std::errc();
 }
 
+/// yaml-cpp 0.7 unescapes "\N" and "\_" (U+0085, U+00A0) to the single
+/// bytes 0x85 and 0xA0 instead of their UTF-8 forms, leaving a value that is
+/// not UTF-8 in a file that is (and that an editor reads as another string).
+/// The file was checked to be UTF-8 before parsing, so a byte of those two
+/// values outside a well-formed sequence can only come from those escapes.
+std::string repair_yaml_cpp_escapes(const std::string& value) {
+  if (value.find_first_of("\x85\xA0") == std::string::npos) return value;
+  std::string out;
+  out.reserve(value.size() + 2);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
+  for (std::size_t i = 0; i < value.size();) {
+    const unsigned char lead = bytes[i];
+    const std::size_t length = lead < 0x80             ? 1
+                               : (lead & 0xE0) == 0xC0 ? 2
+                               : (lead & 0xF0) == 0xE0 ? 3
+                               : (lead & 0xF8) == 0xF0 ? 4
+                                                       : 0;
+    bool whole = length > 0 && i + length <= value.size();
+    for (std::size_t k = 1; whole && k < length; ++k) whole = (bytes[i + k] & 0xC0) == 0x80;
+    if (whole) {
+      out.append(value, i, length);
+      i += length;
+      continue;
+    }
+    if (lead == 0x85 || lead == 0xA0) out += '\xC2';
+    out += static_cast<char>(lead);
+    ++i;
+  }
+  return out;
+}
+
 /// Raised inside the event handler to stop yaml-cpp's parser early; caught in
 /// parse(), which has already recorded the diagnostic.
 struct StopParsing {};
@@ -210,6 +241,7 @@ class DocumentBuilder final : public YAML::EventHandler {
       resolve_plain(node);
     } else {
       node.m_quoted = true;
+      node.m_text = repair_yaml_cpp_escapes(value);
       // yaml-cpp 0.7 takes a quote that is never closed as running to the
       // end of the file, which silently swallows every key after it.
       if (!closing_quote_exists(mark)) {
