@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "check/schema_set.hpp"
+#include "schema/schema_set.hpp"
 #include "diag/diagnostic.hpp"
 #include "harness.hpp"
 #include "model/reader.hpp"
