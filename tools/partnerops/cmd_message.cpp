@@ -19,10 +19,9 @@
 #include "message/message_context.hpp"
 #include "message/prepare.hpp"
 #include "options.hpp"
-#include "render/document_batch.hpp"
-#include "render/pdf_finish.hpp"
 #include "render/markdown.hpp"
 #include "render/template.hpp"
+#include "render/text_template.hpp"
 #include "output_folder.hpp"
 #include "source_option.hpp"
 #include "transitions/record.hpp"
@@ -75,7 +74,6 @@ int run_message(const Loader& loader, const MessageOptions& options) {
                 &failed);
   if (!loaded) return failed;
   const Workspace& workspace = loaded->workspace;
-  const Source& source = workspace.source();
   Diagnostics diagnostics;
 
   const std::optional<message::PreparedMessage> prepared =
@@ -98,7 +96,6 @@ int run_message(const Loader& loader, const MessageOptions& options) {
   const std::optional<message::PlannedAttachment> planned =
       message::plan_attachment(workspace, *prepared, *today, options.invoice, diagnostics);
   if (!planned) return refuse(diagnostics, workspace);
-  const Invoice* invoice = planned->invoice;
   const std::optional<DocumentJob>& attachment = planned->job;
 
   // The message sees what the attached document sees (or the partner's
@@ -106,48 +103,35 @@ int run_message(const Loader& loader, const MessageOptions& options) {
   const ContextOptions context_options{*today, [](std::string_view markdown) {
                                          return render::markdown_to_html(markdown);
                                        }};
-  const message::MessageContext context =
-      message::message_context(workspace, *folder, prepared->recipients, attachment ? &*attachment : nullptr,
-                               invoice, context_options);
   Diagnostics template_problems;
   const render::TemplateSet templates =
-      render::TemplateSet::load(source, "templates", template_problems);
-  mstch::map data;
-  for (const auto& [key, value] : context.data.items()) data.emplace(key, render::to_mstch(value));
-  const std::optional<std::string> rendered =
-      templates.render_text("messages/" + options.template_name, data, diagnostics);
-  if (!rendered) return refuse(diagnostics, workspace);
-  const std::optional<message::RenderedMessage> parts =
-      message::split_rendered(*rendered, prepared->template_file, diagnostics);
-  if (!parts) return refuse(diagnostics, workspace);
-  message::Email email = message::compose_email(context, prepared->recipients, *parts,
-                                                options.template_name, folder->slug, *today,
-                                                invoice);
+      render::TemplateSet::load(workspace.source(), "templates", template_problems);
+  std::optional<message::Email> email = message::render_message(
+      workspace, *prepared, *planned, options.template_name, context_options,
+      [&](const nlohmann::json& context, Diagnostics& problems) {
+        return render::render_text(templates, "messages/" + options.template_name, context,
+                                   problems);
+      },
+      diagnostics);
+  if (!email) return refuse(diagnostics, workspace);
 
   if (attachment) {
     // Dated like the message, unless SOURCE_DATE_EPOCH says otherwise.
-    render::RendererOptions print = renderer_options(workspace, loaded->opened);
-    print.epoch_seconds = render::source_date_epoch();
-    if (!print.epoch_seconds) print.epoch_seconds = email.date_unix_seconds;
-    Diagnostics render_problems;
-    render::DocumentRenderer renderer(source, print, render_problems);
     std::string error;
-    const std::optional<std::string> pdf = render::render_document(
-        workspace, renderer, context_options, *attachment, render_problems, &error);
-    if (!pdf && error.empty()) {
-      diagnostics.append(render_problems);
-      return refuse(diagnostics, workspace);
-    }
+    const std::optional<std::string> pdf =
+        print_in_memory(workspace, loaded->opened, *attachment, context_options,
+                        email->date_unix_seconds, diagnostics, &error);
+    if (!pdf && error.empty()) return refuse(diagnostics, workspace);
     if (!pdf) {
       std::cerr << "partnerops: " << attachment->output << ": " << error << '\n';
       return k_exit_problems;
     }
-    email.attachments.push_back(
+    email->attachments.push_back(
         {fs::path(attachment->output).filename().string(), "application/pdf", *pdf});
   }
 
   std::string error;
-  const std::optional<std::string> eml = message::write_eml(email, &error);
+  const std::optional<std::string> eml = message::write_eml(*email, &error);
   if (!eml) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;

@@ -18,6 +18,7 @@
 #include "model/date.hpp"
 #include "render/document_renderer.hpp"
 #include "render/template.hpp"
+#include "render/text_template.hpp"
 #include "scaffold/new_document.hpp"
 #include "scaffold/new_lead.hpp"
 #include "util/slug.hpp"
@@ -80,9 +81,7 @@ int run_new_lead(const Loader& loader, NewLeadOptions& options) {
   const scaffold::NotesRenderer render_notes = [&](const nlohmann::json& context,
                                                    Diagnostics& diagnostics) {
     diagnostics.append(Diagnostics(template_problems));
-    mstch::map data;
-    for (const auto& [key, value] : context.items()) data.emplace(key, render::to_mstch(value));
-    return templates.render_text(scaffold::k_notes_template, data, diagnostics);
+    return render::render_text(templates, scaffold::k_notes_template, context, diagnostics);
   };
   return run_bookkeeping(loader, options.common, DefaultBranch::create,
                          [&](const Workspace& workspace, Diagnostics& diagnostics) {

@@ -27,6 +27,22 @@ render::RendererOptions renderer_options(const Workspace& workspace, const Opene
   return options;
 }
 
+std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
+                                           const DocumentJob& job,
+                                           const ContextOptions& context_options,
+                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
+                                           std::string* error) {
+  render::RendererOptions options = renderer_options(workspace, opened);
+  options.epoch_seconds = render::source_date_epoch();
+  if (!options.epoch_seconds) options.epoch_seconds = epoch_seconds;
+  Diagnostics problems;
+  render::DocumentRenderer renderer(*opened.source, options, problems);
+  std::optional<std::string> pdf =
+      render::render_document(workspace, renderer, context_options, job, problems, error);
+  if (!pdf && error->empty()) diagnostics.append(std::move(problems));
+  return pdf;
+}
+
 bool print_documents(const Workspace& workspace, const OpenedSource& opened,
                      const std::vector<DocumentJob>& jobs, Date today, const TargetPath& target,
                      unsigned workers) {

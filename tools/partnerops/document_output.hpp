@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "documents/context.hpp"
 #include "documents/plan.hpp"
 #include "model/workspace.hpp"
 #include "render/document_renderer.hpp"
@@ -22,6 +23,16 @@ namespace partnerops::cli {
 /// The page setup and author of the organisation; the commit read and,
 /// unless SOURCE_DATE_EPOCH is set, its time as the documents' date.
 render::RendererOptions renderer_options(const Workspace& workspace, const OpenedSource& opened);
+
+/// The PDF of `job` as bytes (an attachment), dated `epoch_seconds` unless
+/// SOURCE_DATE_EPOCH is set. nullopt after appending the renderer's and the
+/// template's problems to `diagnostics` (`error` left empty), or after
+/// filling `error` when printing failed.
+std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
+                                           const DocumentJob& job,
+                                           const ContextOptions& context_options,
+                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
+                                           std::string* error);
 
 /// Where one document's PDF goes.
 using TargetPath = std::function<std::filesystem::path(const DocumentJob& job)>;

@@ -54,4 +54,21 @@ Email compose_email(const MessageContext& context, const Recipients& recipients,
   return email;
 }
 
+std::optional<Email> render_message(const Workspace& workspace, const PreparedMessage& message,
+                                    const PlannedAttachment& attachment,
+                                    const std::string& template_name,
+                                    const ContextOptions& options, const TextRenderer& render,
+                                    Diagnostics& diagnostics) {
+  const MessageContext context =
+      message_context(workspace, *message.folder, message.recipients,
+                      attachment.job ? &*attachment.job : nullptr, attachment.invoice, options);
+  const std::optional<std::string> rendered = render(context.data, diagnostics);
+  if (!rendered) return std::nullopt;
+  const std::optional<RenderedMessage> parts =
+      split_rendered(*rendered, message.template_file, diagnostics);
+  if (!parts) return std::nullopt;
+  return compose_email(context, message.recipients, *parts, template_name, message.folder->slug,
+                       options.today, attachment.invoice);
+}
+
 }  // namespace partnerops::message
