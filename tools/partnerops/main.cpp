@@ -42,16 +42,22 @@ void add_commands(CLI::App& app, const std::vector<Command>& table,
 /// exist, before CLI11 does ("A subcommand is required"): with the list of
 /// commands, or git's "did you mean". Returns the exit code, or nullopt
 /// when the words name a command (its options are CLI11's to check).
-std::optional<int> answer_missing_command(const CLI::App& app, const std::vector<Command>& table,
+std::optional<int> answer_missing_command(CLI::App& app, const std::vector<Command>& table,
                                           int argc, char** argv) {
-  const CLI::App* level = &app;
+  const CLI::App* level = &app;  // the group the words reach
   const std::vector<Command>* names = &table;
   std::string group;  // "invoice " once inside the invoice group
   for (int i = 1;; ++i) {
     if (i >= argc) {
       // `partnerops` or `partnerops invoice` alone: the list, on standard
-      // output as --help prints it, and exit 2 since nothing ran.
-      std::cout << level->help();
+      // output exactly as --help prints it, and exit 2 since nothing ran.
+      std::vector<const char*> words(argv, argv + argc);
+      words.push_back("--help");
+      try {
+        app.parse(static_cast<int>(words.size()), words.data());
+      } catch (const CLI::ParseError& e) {
+        app.exit(e);
+      }
       return k_exit_usage;
     }
     const std::string word = argv[i];

@@ -73,7 +73,8 @@ std::shared_ptr<LoadedWorkspace> Loader::load(const LoadRequest& request, int* e
   }
   // A reading command keeps what it loaded until the process ends: freeing
   // tens of thousands of parsed trees costs more than the command's work.
-  if (has(m_needs, Needs::parse_cache)) keep_until_exit(std::make_unique<std::shared_ptr<LoadedWorkspace>>(loaded));
+  // A committing command frees it: the lock it holds must be released.
+  if (has(m_needs, Needs::parse_cache) && !has(m_needs, Needs::commit)) keep_until_exit(std::make_unique<std::shared_ptr<LoadedWorkspace>>(loaded));
   return loaded;
 }
 
