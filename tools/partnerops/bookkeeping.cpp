@@ -55,42 +55,27 @@ std::optional<Date> bookkeeping_date(const BookkeepingOptions& options) {
   return date;
 }
 
-int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
-                    const Planner& plan) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(options.path, ec)) {
-    std::cerr << "partnerops: " << options.path << " is not a folder\n";
-    return k_exit_usage;
+int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options,
+                    DefaultBranch default_branch, const Planner& plan) {
+  LoadRequest request(options.path);
+  request.writes = options.no_commit ? Writes::files : Writes::commit;
+  if (options.view) {
+    request.view = [&options](const Source& tree) { return filter_source(tree, options.view); };
+  } else if (options.scope == LoadScope::partner) {
+    request.view = [&options](const Source& tree) {
+      return transitions::scope_to_partner(tree, options.slug);
+    };
   }
-  // One committing command at a time, holding the lock from before it
-  // reads the workspace until it has committed.
-  git::CommandLock lock;
-  std::string lock_error;
-  if (!transitions::lock_workspace(options.path, &lock, &lock_error)) {
-    std::cerr << "partnerops: " << lock_error << '\n';
-    return k_exit_problems;
-  }
-  // Committing needs the index, the slowest thing to read; it is read on
-  // its own thread while the partner's folder loads and the plan is made.
-  std::optional<git::RepositoryInBackground> repository;
-  if (!options.no_commit) repository.emplace(options.path);
-  const std::unique_ptr<Source> tree = open_directory_source(options.path);
-  const std::unique_ptr<Source> scoped =
-      options.view                          ? filter_source(*tree, options.view)
-      : options.scope == LoadScope::partner ? transitions::scope_to_partner(*tree, options.slug)
-                                            : nullptr;
-  Diagnostics loaded;
-  const Workspace workspace = load_workspace(scoped ? *scoped : *tree, LoadOptions{}, loaded);
+  int failed = k_exit_clean;
+  const std::shared_ptr<LoadedWorkspace> loaded = loader.load(request, &failed);
+  if (!loaded) return failed;
+  const Workspace& workspace = loaded->workspace;
 
   Diagnostics refusals;
   const std::optional<transitions::ChangeSet> changes = plan(workspace, refusals);
   if (!changes) {
     refusals.sort();
-    print_diagnostics(std::cerr, refusals, DiagnosticFormat::text, colour_for_stream(2),
-                      [&workspace](std::string_view path) -> const std::string* {
-                        const WorkspaceFile* file = workspace.file(path);
-                        return file ? &file->content : nullptr;
-                      });
+    print_problems(refusals, workspace);
     std::cerr << "partnerops: nothing was changed\n";
     return k_exit_problems;
   }
@@ -107,7 +92,7 @@ int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_bra
                                              default_branch == DefaultBranch::create);
   apply.branch_mode = create ? git::BranchMode::create : git::BranchMode::current;
   apply.branch_name = options.branch.empty() ? changes->suggested_branch : options.branch;
-  if (repository) apply.repository = &*repository;
+  if (loaded->repository) apply.repository = &*loaded->repository;
   const transitions::ApplyResult result =
       transitions::apply_changes(options.path, *changes, apply);
   if (!result.ok) {

@@ -14,6 +14,7 @@
 #include "model/workspace.hpp"
 #include "source/filtered_source.hpp"
 #include "transitions/change_set.hpp"
+#include "workspace_loader.hpp"
 
 namespace partnerops::cli {
 
@@ -57,11 +58,12 @@ bool branch_options_agree(const BookkeepingOptions& options);
 /// nullopt, after saying why on stderr, when --date is not a calendar date.
 std::optional<Date> bookkeeping_date(const BookkeepingOptions& options);
 
-/// Runs one bookkeeping command; returns its exit code. `default_branch`
+/// Runs one bookkeeping command through `loader` (which must need
+/// Needs::commit); returns its exit code. `default_branch`
 /// says whether the command makes a branch unless told otherwise. A plan
 /// without edits (the change is already recorded) prints its message and
 /// exits 0 without committing.
-int run_bookkeeping(const BookkeepingOptions& options, DefaultBranch default_branch,
+int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options, DefaultBranch default_branch,
                     const Planner& plan);
 
 /// Prints `refusals` (already complete) the way run_bookkeeping prints a

@@ -23,13 +23,13 @@ struct AdvanceOptions {
   std::string reason;
 };
 
-int run_advance(const AdvanceOptions& options) {
+int run_advance(const Loader& loader, const AdvanceOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
   const transitions::AdvanceRequest request{options.common.slug, options.stage, options.reason,
                                             *date};
-  return run_bookkeeping(options.common, DefaultBranch::create,
+  return run_bookkeeping(loader, options.common, DefaultBranch::create,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return transitions::plan_advance(workspace, request, diagnostics);
                          });
@@ -49,7 +49,7 @@ Runner define_advance(CLI::App& sub) {
                  "Branch to create (default from partnerops.yaml branches.advance)");
   sub.add_flag("--no-branch", options->common.no_branch, "Commit on the current branch");
   sub.add_flag("--no-commit", options->common.no_commit, "Only write the files, commit nothing");
-  return [options] { return run_advance(*options); };
+  return [options](const Loader& loader) { return run_advance(loader, *options); };
 }
 
 }  // namespace partnerops::cli

@@ -95,11 +95,7 @@ int run_check_range(const CheckRangeOptions& options) {
   transitions::report_numbers_taken_at_base(base, head, *changed, diagnostics);
   transitions::append_for_changed_files(validation, *changed, diagnostics);
   diagnostics.sort();
-  print_diagnostics(std::cout, diagnostics, *format, colour_for_stream(1),
-                    [&head](std::string_view path) -> const std::string* {
-                      const WorkspaceFile* file = head.file(path);
-                      return file ? &file->content : nullptr;
-                    });
+  print_problems(diagnostics, head, std::cout, *format);
   if (*format == DiagnosticFormat::text)
     std::cerr << "partnerops: " << options.range << ": " << changed->size() << " files changed: "
               << summarize(diagnostics) << '\n';
@@ -115,7 +111,7 @@ Runner define_check_range(CLI::App& sub) {
   sub.add_option("--format", options->format, "Output: text, json or github")
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);
-  return [options] { return run_check_range(*options); };
+  return [options](const Loader&) { return run_check_range(*options); };
 }
 
 }  // namespace partnerops::cli

@@ -68,7 +68,7 @@ Runner define_codeowners(CLI::App& sub) {
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--check", options->check,
                "Write nothing; exit 1 when the committed file is missing or out of date");
-  return [options] { return run_codeowners(*options); };
+  return [options](const Loader&) { return run_codeowners(*options); };
 }
 
 }  // namespace partnerops::cli

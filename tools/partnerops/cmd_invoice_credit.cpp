@@ -25,7 +25,7 @@ struct InvoiceCreditOptions {
   std::vector<std::string> lines;
 };
 
-int run_invoice_credit(InvoiceCreditOptions options) {
+int run_invoice_credit(const Loader& loader, InvoiceCreditOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
@@ -51,7 +51,7 @@ int run_invoice_credit(InvoiceCreditOptions options) {
     return k_exit_problems;
   }
   options.common.scope = LoadScope::organisation;
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return billing::plan_credit(workspace, request, diagnostics);
                          });
@@ -72,9 +72,9 @@ Runner define_invoice_credit(CLI::App& sub) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub.add_option("--date", options->common.date, "The credit note's date (YYYY-MM-DD; default today)");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-credit/<number>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_invoice_credit(*options);
+    return run_invoice_credit(loader, *options);
   };
 }
 

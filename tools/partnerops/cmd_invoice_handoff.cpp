@@ -9,19 +9,16 @@
 // is either the whole bundle or untouched. Drafts are refused.
 // Exit 0 written, 1 refused or failed (DIR unchanged), 2 usage error.
 
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <map>
+#include <set>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include "billing/period.hpp"
 #include "check/checks.hpp"
-#include "model/file_kind.hpp"
+#include "documents/held_back.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "document_output.hpp"
@@ -30,6 +27,7 @@
 #include "report/handoff.hpp"
 #include "source_option.hpp"
 #include "util/atomic_file.hpp"
+#include "util/staged_folder.hpp"
 
 namespace partnerops::cli {
 
@@ -47,59 +45,12 @@ struct HandoffOptions {
   std::string rev;
 };
 
-bool is_year_month(const std::string& text) {
-  return text.size() == 7 && text[4] == '-' && Date::parse(text + "-01").has_value();
-}
-
-/// A fresh folder beside `target`, or empty with `error` filled.
-fs::path make_staging_folder(const fs::path& target, std::string* error) {
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // `--out out/handoff/2026-11` in a fresh checkout: the folders above the
-  // bundle are made, and out/ kept out of git, as `build` does.
-  if (!prepare_output_for(target, error)) return {};
-  std::string pattern =
-      (parent / ("." + target.filename().string() + ".partnerops-XXXXXX")).string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    *error = "cannot create a folder beside " + target.string() + ": " + std::strerror(errno);
-    return {};
-  }
-  // mkdtemp makes the folder private; the bundle gets the usual permissions.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(pattern.c_str(), 0777 & ~mask);
-  return pattern;
-}
-
-/// Replaces `target` (missing, empty, or replaceable) with `staged`.
-bool move_into_place(const fs::path& staged, const fs::path& target, std::string* error) {
-  std::error_code ec;
-  fs::path previous;
-  if (fs::exists(target, ec)) {
-    previous = target;
-    previous += ".partnerops-old";
-    fs::remove_all(previous, ec);
-    fs::rename(target, previous, ec);
-    if (ec) {
-      *error = "cannot move " + target.string() + " aside: " + ec.message();
-      return false;
-    }
-  }
-  fs::rename(staged, target, ec);
-  if (ec) {
-    *error = "cannot rename the bundle to " + target.string() + ": " + ec.message();
-    if (!previous.empty()) fs::rename(previous, target, ec);
-    return false;
-  }
-  if (!previous.empty()) fs::remove_all(previous, ec);
-  return true;
-}
-
-int run_invoice_handoff(const HandoffOptions& options) {
+int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
   if (!options.numbers.empty() && !options.period.empty()) {
     std::cerr << "partnerops: name invoices or pass --period, not both\n";
     return k_exit_usage;
   }
-  if (!options.period.empty() && !is_year_month(options.period)) {
+  if (!options.period.empty() && !billing::Month::parse(options.period)) {
     std::cerr << "partnerops: --period needs a month as YYYY-MM, not '" << options.period << "'\n";
     return k_exit_usage;
   }
@@ -119,17 +70,13 @@ int run_invoice_handoff(const HandoffOptions& options) {
     }
   }
 
-  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
-  if (!opened) return k_exit_usage;
-  Diagnostics diagnostics;
-  const Workspace workspace = load_workspace(*opened->source, LoadOptions{}, diagnostics);
-  const WorkspaceFile* organisation = workspace.file("partnerops.yaml");
-  if (!workspace.organisation() || !organisation || !organisation->document) {
-    std::cerr << "partnerops: " << options.path
-              << " is not a workspace (partnerops.yaml did not load); run `partnerops validate` "
-                 "for details\n";
-    return k_exit_usage;
-  }
+  int failed = k_exit_clean;
+  const std::shared_ptr<LoadedWorkspace> loaded = loader.load(
+      LoadRequest(options.path, options.rev, Require::organisation), &failed);
+  if (!loaded) return failed;
+  const Workspace& workspace = loaded->workspace;
+  Diagnostics& diagnostics = loaded->diagnostics;
+  const OpenedSource* opened = &loaded->opened;
   if (!workspace.organisation()->fiscal_sponsor) {
     std::cerr << "partnerops: partnerops.yaml names no fiscal_sponsor to hand invoices to\n";
     return k_exit_usage;
@@ -141,23 +88,14 @@ int run_invoice_handoff(const HandoffOptions& options) {
       select_for_handoff(workspace, options.numbers, options.period, refusals);
   // An invoice is handed over only when its own files and the organisation's
   // are clean: the sponsor books exactly what it receives.
-  if (items) {
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity != Severity::error) continue;
-      const std::string slug = classify(d.file).slug;
-      const bool touches = std::any_of(items->begin(), items->end(), [&](const HandoffItem& item) {
-        return slug.empty() || slug == item.folder->slug;
-      });
-      if (touches) refusals.add(d.severity, d.code, d.file, d.position, d.message, d.hint);
-    }
+  if (items && !items->empty()) {
+    std::set<std::string> partners;
+    for (const HandoffItem& item : *items) partners.insert(item.folder->slug);
+    refusals.append(errors_holding_back(diagnostics, partners));
   }
-  const auto lines_of = [&workspace](std::string_view path) -> const std::string* {
-    const WorkspaceFile* file = workspace.file(path);
-    return file ? &file->content : nullptr;
-  };
   if (!items || refusals.has_errors()) {
     refusals.sort();
-    print_diagnostics(std::cerr, refusals, DiagnosticFormat::text, colour_for_stream(2), lines_of);
+    print_problems(refusals, workspace);
     std::cerr << "partnerops: no bundle written\n";
     return k_exit_problems;
   }
@@ -172,7 +110,10 @@ int run_invoice_handoff(const HandoffOptions& options) {
   }
 
   std::string error;
-  const fs::path staged = make_staging_folder(target, &error);
+  // `--out out/handoff/2026-11` in a fresh checkout: the folders above the
+  // bundle are made, and out/ kept out of git, as `build` does.
+  const fs::path staged =
+      prepare_output_for(target, &error) ? util::make_staging_folder(target, &error) : fs::path();
   if (staged.empty()) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;
@@ -193,7 +134,7 @@ int run_invoice_handoff(const HandoffOptions& options) {
        util::write_file_atomically(staged / k_handoff_csv, xero_csv(*items, settings), &error) &&
        util::write_file_atomically(staged / k_handoff_note,
                                    handoff_note(workspace, *items, settings, *today), &error) &&
-       move_into_place(staged, target, &error);
+       util::move_into_place(staged, target, &error);
   if (!ok) {
     if (!error.empty()) std::cerr << "partnerops: " << error << '\n';
     fs::remove_all(staged, ec);
@@ -219,7 +160,7 @@ Runner define_invoice_handoff(CLI::App& sub) {
                  "Workspace root (the folder holding partnerops.yaml; default .)");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
-  return [options] { return run_invoice_handoff(*options); };
+  return [options](const Loader& loader) { return run_invoice_handoff(loader, *options); };
 }
 
 }  // namespace partnerops::cli

@@ -20,7 +20,7 @@ struct InvoiceIssueOptions {
   std::string number;
 };
 
-int run_invoice_issue(InvoiceIssueOptions options) {
+int run_invoice_issue(const Loader& loader, InvoiceIssueOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
@@ -37,7 +37,7 @@ int run_invoice_issue(InvoiceIssueOptions options) {
     return billing::issue_input(path, type, slug);
   };
   const billing::IssueRequest request{options.number, *date};
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return billing::plan_issue(workspace, request, diagnostics);
                          });
@@ -52,9 +52,9 @@ Runner define_invoice_issue(CLI::App& sub) {
   sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--date", options->common.date, "The issue date (YYYY-MM-DD; default today)");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-issue/<number>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_invoice_issue(*options);
+    return run_invoice_issue(loader, *options);
   };
 }
 

@@ -24,7 +24,7 @@ struct PayOptions {
   std::string reference;
 };
 
-int run_invoice_pay(PayOptions options) {
+int run_invoice_pay(const Loader& loader, PayOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
@@ -38,7 +38,7 @@ int run_invoice_pay(PayOptions options) {
     transitions::report_unknown_invoice(options.number, location, refusals);
     return print_refusal(std::move(refusals));
   }
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return transitions::plan_payment(workspace, request, diagnostics);
                          });
@@ -56,9 +56,9 @@ Runner define_invoice_pay(CLI::App& sub) {
   sub.add_option("--date", options->common.date, "When the money arrived (YYYY-MM-DD)")->required();
   sub.add_option("--reference", options->reference, "Bank or remittance reference");
   CLI::Option* branch = add_commit_options(sub, options->common, "pay/<number>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_invoice_pay(*options);
+    return run_invoice_pay(loader, *options);
   };
 }
 

@@ -23,11 +23,11 @@ struct InvoiceRenumberOptions {
   std::string partner;
 };
 
-int run_invoice_renumber(InvoiceRenumberOptions options) {
+int run_invoice_renumber(const Loader& loader, InvoiceRenumberOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   options.common.scope = LoadScope::organisation;
   const billing::RenumberRequest request{options.number, options.partner};
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return billing::plan_renumber(workspace, request, diagnostics);
                          });
@@ -43,9 +43,9 @@ Runner define_invoice_renumber(CLI::App& sub) {
   sub.add_option("--partner", options->partner,
                  "The partner whose draft to renumber, when drafts of several carry NUMBER");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-renumber/<number>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_invoice_renumber(*options);
+    return run_invoice_renumber(loader, *options);
   };
 }
 

@@ -23,7 +23,7 @@ struct SponsorNumberOptions {
   bool force = false;
 };
 
-int run_invoice_sponsor_number(SponsorNumberOptions options) {
+int run_invoice_sponsor_number(const Loader& loader, SponsorNumberOptions options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   if (options.sponsor_number.empty() ||
       options.sponsor_number.find_first_of("\r\n") != std::string::npos) {
@@ -41,7 +41,7 @@ int run_invoice_sponsor_number(SponsorNumberOptions options) {
     transitions::report_unknown_invoice(options.number, location, refusals);
     return print_refusal(std::move(refusals));
   }
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return transitions::plan_sponsor_number(workspace, request,
                                                                    diagnostics);
@@ -59,9 +59,9 @@ Runner define_invoice_sponsor_number(CLI::App& sub) {
   sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--force", options->force, "Replace a different sponsor number already recorded");
   CLI::Option* branch = add_commit_options(sub, options->common, "sponsor-number/<number>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_invoice_sponsor_number(*options);
+    return run_invoice_sponsor_number(loader, *options);
   };
 }
 

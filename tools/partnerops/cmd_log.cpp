@@ -78,7 +78,7 @@ Runner define_log(CLI::App& sub) {
                "Also the bookkeeping commits: invoices issued, paid and credited, sponsor "
                "numbers, checklist items, new documents");
   add_rev_option(sub, options->rev);
-  return [options] { return run_log(*options); };
+  return [options](const Loader&) { return run_log(*options); };
 }
 
 }  // namespace partnerops::cli

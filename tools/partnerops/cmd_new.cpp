@@ -18,6 +18,7 @@
 #include "model/date.hpp"
 #include "render/document_renderer.hpp"
 #include "render/template.hpp"
+#include "render/text_template.hpp"
 #include "scaffold/new_document.hpp"
 #include "scaffold/new_lead.hpp"
 #include "util/slug.hpp"
@@ -52,7 +53,7 @@ std::vector<std::string> partner_folders(const fs::path& root) {
   return names;
 }
 
-int run_new_lead(NewLeadOptions& options) {
+int run_new_lead(const Loader& loader, NewLeadOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
@@ -80,18 +81,16 @@ int run_new_lead(NewLeadOptions& options) {
   const scaffold::NotesRenderer render_notes = [&](const nlohmann::json& context,
                                                    Diagnostics& diagnostics) {
     diagnostics.append(Diagnostics(template_problems));
-    mstch::map data;
-    for (const auto& [key, value] : context.items()) data.emplace(key, render::to_mstch(value));
-    return templates.render_text(scaffold::k_notes_template, data, diagnostics);
+    return render::render_text(templates, scaffold::k_notes_template, context, diagnostics);
   };
-  return run_bookkeeping(options.common, DefaultBranch::create,
+  return run_bookkeeping(loader, options.common, DefaultBranch::create,
                          [&](const Workspace& workspace, Diagnostics& diagnostics) {
                            return scaffold::plan_new_lead(workspace, request, render_notes,
                                                           diagnostics);
                          });
 }
 
-int run_new_document(NewDocumentOptions& options) {
+int run_new_document(const Loader& loader, NewDocumentOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
@@ -106,13 +105,37 @@ int run_new_document(NewDocumentOptions& options) {
                              : LoadScope::partner;
   const scaffold::NewDocumentRequest request{options.kind, options.common.slug, *date, options.id,
                                              options.title};
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return scaffold::plan_new_document(workspace, request, diagnostics);
                          });
 }
 
-void add_lead(CLI::App& sub, const std::shared_ptr<NewLeadOptions>& options) {
+CLI::Option* add_document(CLI::App& sub, NewDocumentOptions& options) {
+  sub.add_option("slug", options.common.slug, "The partner's folder name")->required();
+  sub.add_option("path", options.common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("--date", options.common.date, "The document's date (YYYY-MM-DD; default today)");
+  if (options.kind == scaffold::NewDocumentKind::sow)
+    sub.add_option("--id", options.id, "The SOW's id and file name (default sow-<n>, the next free)");
+  if (options.kind != scaffold::NewDocumentKind::quote)
+    sub.add_option("--title", options.title, "The document's title");
+  return add_commit_options(sub, options.common, "new/<slug>-<kind>");
+}
+
+Runner define_new_document(CLI::App& sub, scaffold::NewDocumentKind kind) {
+  auto options = std::make_shared<NewDocumentOptions>();
+  options->kind = kind;
+  CLI::Option* branch = add_document(sub, *options);
+  return [options, branch](const Loader& loader) {
+    options->common.make_branch = branch->count() > 0;
+    return run_new_document(loader, *options);
+  };
+}
+
+}  // namespace
+
+Runner define_new_lead(CLI::App& sub) {
+  auto options = std::make_shared<NewLeadOptions>();
   sub.add_option("name", options->name, "The organisation's name (the folder name is made from it)")
       ->required();
   sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
@@ -128,52 +151,19 @@ void add_lead(CLI::App& sub, const std::shared_ptr<NewLeadOptions>& options) {
                  "Branch to create (default from partnerops.yaml branches.new, new/{slug})");
   sub.add_flag("--no-branch", options->common.no_branch, "Commit on the current branch");
   sub.add_flag("--no-commit", options->common.no_commit, "Only write the files, commit nothing");
+  return [options](const Loader& loader) { return run_new_lead(loader, *options); };
 }
 
-CLI::Option* add_document(CLI::App& sub, const std::shared_ptr<NewDocumentOptions>& options) {
-  sub.add_option("slug", options->common.slug, "The partner's folder name")->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
-  sub.add_option("--date", options->common.date, "The document's date (YYYY-MM-DD; default today)");
-  if (options->kind == scaffold::NewDocumentKind::sow)
-    sub.add_option("--id", options->id, "The SOW's id and file name (default sow-<n>, the next free)");
-  if (options->kind != scaffold::NewDocumentKind::quote)
-    sub.add_option("--title", options->title, "The document's title");
-  return add_commit_options(sub, options->common, "new/<slug>-<kind>");
+Runner define_new_quote(CLI::App& sub) {
+  return define_new_document(sub, scaffold::NewDocumentKind::quote);
 }
 
-}  // namespace
+Runner define_new_sow(CLI::App& sub) {
+  return define_new_document(sub, scaffold::NewDocumentKind::sow);
+}
 
-Runner define_new(CLI::App& sub) {
-  sub.require_subcommand(1);
-  auto lead_options = std::make_shared<NewLeadOptions>();
-  CLI::App* lead = sub.add_subcommand("lead", "Start a partner folder at the initial stage");
-  add_lead(*lead, lead_options);
-
-  struct DocumentCommand {
-    CLI::App* app;
-    std::shared_ptr<NewDocumentOptions> options;
-    CLI::Option* branch;
-  };
-  std::vector<DocumentCommand> documents;
-  for (const auto& [kind, help] :
-       {std::pair{scaffold::NewDocumentKind::quote, "Scaffold the partner's next quote"},
-        std::pair{scaffold::NewDocumentKind::sow, "Scaffold a statement of work"},
-        std::pair{scaffold::NewDocumentKind::agreement, "Scaffold the partner's agreement"}}) {
-    auto options = std::make_shared<NewDocumentOptions>();
-    options->kind = kind;
-    CLI::App* app = sub.add_subcommand(std::string(scaffold::name_of(kind)), help);
-    CLI::Option* branch = add_document(*app, options);
-    documents.push_back({app, options, branch});
-  }
-  return [lead, lead_options, documents] {
-    if (lead->parsed()) return run_new_lead(*lead_options);
-    for (const DocumentCommand& document : documents) {
-      if (!document.app->parsed()) continue;
-      document.options->common.make_branch = document.branch->count() > 0;
-      return run_new_document(*document.options);
-    }
-    return static_cast<int>(k_exit_usage);
-  };
+Runner define_new_agreement(CLI::App& sub) {
+  return define_new_document(sub, scaffold::NewDocumentKind::agreement);
 }
 
 }  // namespace partnerops::cli

@@ -24,13 +24,13 @@ struct RecordOptions {
   bool force = false;
 };
 
-int run_record(const RecordOptions& options) {
+int run_record(const Loader& loader, const RecordOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
   const transitions::RecordRequest request{options.common.slug, options.item, *date,
                                            options.force};
-  return run_bookkeeping(options.common, DefaultBranch::current,
+  return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
                            return transitions::plan_record(workspace, request, diagnostics);
                          });
@@ -49,9 +49,9 @@ Runner define_record(CLI::App& sub) {
                "Replace a date already recorded; record an item of another stage, or before the "
                "items it requires");
   CLI::Option* branch = add_commit_options(sub, options->common, "record/<slug>-<item>");
-  return [options, branch] {
+  return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;
-    return run_record(*options);
+    return run_record(loader, *options);
   };
 }
 

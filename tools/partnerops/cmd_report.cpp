@@ -34,11 +34,13 @@ struct ReportOptions {
   bool timings = false;
 };
 
-int run_report(const ReportOptions& options) {
+int run_report(const Loader& loader, const ReportOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
-  if (!loaded) return k_exit_usage;
+  int failed = k_exit_clean;
+  const std::shared_ptr<const LoadedWorkspace> loaded = loader.load(
+      LoadRequest(options.path, options.rev, Require::organisation_and_lifecycle), &failed);
+  if (!loaded) return failed;
   const Workspace& workspace = loaded->workspace;
   if (options.timings) print_load_timings(workspace.timings());
 
@@ -97,7 +99,7 @@ Runner define_report(CLI::App& sub) {
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
   add_timings_option(sub, options->timings);
-  return [options] { return run_report(*options); };
+  return [options](const Loader& loader) { return run_report(loader, *options); };
 }
 
 }  // namespace partnerops::cli

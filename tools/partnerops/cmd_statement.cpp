@@ -14,11 +14,8 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "diag/format.hpp"
 #include "document_output.hpp"
-#include "model/parse_cache.hpp"
 #include "options.hpp"
-#include "output_folder.hpp"
 #include "report/statement.hpp"
 #include "source/filtered_source.hpp"
 #include "source_option.hpp"
@@ -54,7 +51,7 @@ int emit(const StatementOptions& options, const std::string& text) {
   return k_exit_clean;
 }
 
-int run_statement(StatementOptions options) {
+int run_statement(const Loader& loader, StatementOptions options) {
   if (options.all && !options.slug.empty()) {
     // `statement --all PATH`: the one positional is the workspace.
     if (options.path != ".") {
@@ -80,26 +77,21 @@ int run_statement(StatementOptions options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
 
-  std::optional<OpenedSource> opened = open_source(options.path, options.rev);
-  if (!opened) return k_exit_usage;
   // One partner's statement reads only its folder, so it costs the same in
   // any size of organisation; statements of every partner read only
   // partner.yaml, invoices and credit notes, through the parse cache.
-  std::unique_ptr<Source> scoped =
-      options.all ? filter_source(*opened->source, statement_input)
-                  : transitions::scope_to_partner(*opened->source, options.slug);
+  LoadRequest request(options.path, options.rev, Require::organisation);
+  request.view = [&options](const Source& tree) {
+    return options.all ? filter_source(tree, statement_input)
+                       : transitions::scope_to_partner(tree, options.slug);
+  };
   const auto started = std::chrono::steady_clock::now();
-  Diagnostics diagnostics;
-  LoadOptions load_options;
-  load_options.cache_dir = parse_cache_dir(options.path);
-  const Workspace& workspace = keep_until_exit(
-      std::make_unique<Workspace>(load_workspace(*scoped, load_options, diagnostics)));
-  if (!workspace.organisation()) {
-    std::cerr << "partnerops: " << options.path
-              << " is not a workspace (partnerops.yaml did not load); run `partnerops validate` "
-                 "for details\n";
-    return k_exit_usage;
-  }
+  int failed = k_exit_clean;
+  const std::shared_ptr<const LoadedWorkspace> loaded = loader.load(request, &failed);
+  if (!loaded) return failed;
+  const Workspace& workspace = loaded->workspace;
+  const Diagnostics& diagnostics = loaded->diagnostics;
+  const OpenedSource* opened = &loaded->opened;
 
   std::vector<const PartnerFolder*> folders;
   if (options.all) {
@@ -114,33 +106,11 @@ int run_statement(StatementOptions options) {
     folders.push_back(folder);
   }
 
-  const auto loaded = std::chrono::steady_clock::now();
+  const auto computing = std::chrono::steady_clock::now();
   int code = k_exit_clean;
   if (options.format == "pdf") {
-    const PartnerFolder& folder = *folders.front();
-    if (!folder.partner_file) {
-      std::cerr << "partnerops: partners/" << folder.slug << "/partner.yaml is missing\n";
+    if (!print_statement(workspace, *opened, *folders.front(), *today, options.out))
       return k_exit_problems;
-    }
-    // Like every document, under out/ (which git ignores) unless told
-    // otherwise; dated, so it never takes the place of the statement.pdf
-    // that `build` keeps in its manifest.
-    const std::string target =
-        !options.out.empty()
-            ? options.out
-            : (k_default_output_folder / folder.slug / ("statement-" + today->iso() + ".pdf"))
-                  .generic_string();
-    std::string error;
-    if (!prepare_output_for(target, &error)) {
-      std::cerr << "partnerops: " << error << '\n';
-      return k_exit_problems;
-    }
-    const std::vector<DocumentJob> jobs = {statement_document(folder)};
-    if (!print_documents(workspace, *opened, jobs, *today,
-                         [&target](const DocumentJob&) { return std::filesystem::path(target); },
-                         1))
-      return k_exit_problems;
-    std::cout << "wrote " << target << '\n';
   } else if (options.format == "json") {
     nlohmann::ordered_json statements = nlohmann::ordered_json::array();
     for (const PartnerFolder* folder : folders)
@@ -162,7 +132,7 @@ int run_statement(StatementOptions options) {
       return std::chrono::duration<double>(to - from).count();
     };
     std::fprintf(stderr, "timings: load %.3f s, statements %.3f s (%zu partners)\n",
-                 seconds(started, loaded), seconds(loaded, std::chrono::steady_clock::now()),
+                 seconds(started, computing), seconds(computing, std::chrono::steady_clock::now()),
                  folders.size());
   }
   if (code != k_exit_clean) return code;
@@ -182,7 +152,7 @@ Runner define_statement(CLI::App& sub) {
                "Print the time spent loading and computing to standard error");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
-  return [options] { return run_statement(*options); };
+  return [options](const Loader& loader) { return run_statement(loader, *options); };
 }
 
 }  // namespace partnerops::cli

@@ -28,7 +28,7 @@ struct TicklerCommandOptions {
   bool timings = false;
 };
 
-int run_tickler(const TicklerCommandOptions& options) {
+int run_tickler(const Loader& loader, const TicklerCommandOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   const std::optional<int> within = parse_window_days(options.within);
   const std::optional<TicklerFormat> format = parse_tickler_format(options.format);
@@ -39,8 +39,10 @@ int run_tickler(const TicklerCommandOptions& options) {
   }
   if (!today || !format) return k_exit_usage;
 
-  const LoadedWorkspace* const loaded = load_for_reading(options.path, options.rev);
-  if (!loaded) return k_exit_usage;
+  int failed = k_exit_clean;
+  const std::shared_ptr<const LoadedWorkspace> loaded = loader.load(
+      LoadRequest(options.path, options.rev, Require::organisation_and_lifecycle), &failed);
+  if (!loaded) return failed;
   const Workspace& workspace = loaded->workspace;
   if (options.timings) print_load_timings(workspace.timings());
 
@@ -68,7 +70,7 @@ Runner define_tickler(CLI::App& sub) {
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
   add_timings_option(sub, options->timings);
-  return [options] { return run_tickler(*options); };
+  return [options](const Loader& loader) { return run_tickler(loader, *options); };
 }
 
 }  // namespace partnerops::cli

@@ -31,18 +31,18 @@ struct ValidateOptions {
   std::string rev;
 };
 
-int run_validate(const ValidateOptions& options) {
+int run_validate(const Loader& loader, const ValidateOptions& options) {
   const std::optional<DiagnosticFormat> format = parse_diagnostic_format(options.format);
   const std::optional<Date> today = parse_today(options.today);
   if (!format || !today) return k_exit_usage;
   // A mistyped PATH or revision is a usage error, not a workspace with problems.
-  const std::optional<OpenedSource> opened = open_source(options.path, options.rev);
-  if (!opened) return k_exit_usage;
-  const std::unique_ptr<Source>& source = opened->source;
-  Diagnostics diagnostics;
-  LoadOptions load_options;
-  load_options.jobs = options.jobs;
-  const Workspace workspace = load_workspace(*source, load_options, diagnostics);
+  int failed = k_exit_clean;
+  LoadRequest request(options.path, options.rev);
+  request.jobs = options.jobs;
+  const std::shared_ptr<LoadedWorkspace> loaded = loader.load(request, &failed);
+  if (!loaded) return failed;
+  const Workspace& workspace = loaded->workspace;
+  Diagnostics& diagnostics = loaded->diagnostics;
   const auto checks_started = std::chrono::steady_clock::now();
   run_checks(workspace, *today, diagnostics);
   // Issued invoices and credit notes never change: in a working tree, their
@@ -60,11 +60,7 @@ int run_validate(const ValidateOptions& options) {
                  t.schema_seconds, check_seconds);
   }
 
-  print_diagnostics(std::cout, diagnostics, *format, colour_for_stream(1),
-                    [&workspace](std::string_view path) -> const std::string* {
-                      const WorkspaceFile* file = workspace.file(path);
-                      return file ? &file->content : nullptr;
-                    });
+  print_problems(diagnostics, workspace, std::cout, *format);
   if (*format == DiagnosticFormat::text) {
     std::cerr << "partnerops: " << workspace.files().size() << " files, "
               << workspace.partners().size() << " partners: " << summarize(diagnostics) << '\n';
@@ -83,7 +79,7 @@ Runner define_validate(CLI::App& sub) {
   add_rev_option(sub, options->rev);
   sub.add_option("-j,--jobs", options->jobs, "Threads for parsing and schema checks (0: one per core)");
   sub.add_flag("--timings", options->timings, "Print where the time went to standard error");
-  return [options] { return run_validate(*options); };
+  return [options](const Loader& loader) { return run_validate(loader, *options); };
 }
 
 }  // namespace partnerops::cli

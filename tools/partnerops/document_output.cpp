@@ -3,70 +3,85 @@
 #include <iostream>
 
 #include "diag/format.hpp"
-#include "documents/context.hpp"
-#include "render/document_renderer.hpp"
+#include "output_folder.hpp"
+#include "render/document_batch.hpp"
 #include "render/markdown.hpp"
 #include "render/pdf_finish.hpp"
-#include "render/print_workers.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::cli {
+
+render::RendererOptions renderer_options(const Workspace& workspace, const OpenedSource& opened) {
+  render::RendererOptions options;
+  options.page = render::page_setup_from(workspace.organisation());
+  options.author = workspace.organisation() ? workspace.organisation()->name : "";
+  // A build from a revision is dated by its commit, so rebuilding that
+  // commit anywhere gives the same bytes; SOURCE_DATE_EPOCH still wins.
+  options.source_commit = opened.commit;
+  options.epoch_seconds = render::source_date_epoch();
+  if (!options.epoch_seconds) options.epoch_seconds = opened.commit_time;
+  return options;
+}
+
+std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
+                                           const DocumentJob& job,
+                                           const ContextOptions& context_options,
+                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
+                                           std::string* error) {
+  render::RendererOptions options = renderer_options(workspace, opened);
+  options.epoch_seconds = render::source_date_epoch();
+  if (!options.epoch_seconds) options.epoch_seconds = epoch_seconds;
+  Diagnostics problems;
+  render::DocumentRenderer renderer(*opened.source, options, problems);
+  std::optional<std::string> pdf =
+      render::render_document(workspace, renderer, context_options, job, problems, error);
+  if (!pdf && error->empty()) diagnostics.append(std::move(problems));
+  return pdf;
+}
 
 bool print_documents(const Workspace& workspace, const OpenedSource& opened,
                      const std::vector<DocumentJob>& jobs, Date today, const TargetPath& target,
                      unsigned workers) {
-  render::RendererOptions options;
-  options.page = render::page_setup_from(workspace.organisation());
-  options.author = workspace.organisation() ? workspace.organisation()->name : "";
-  options.source_commit = opened.commit;
-  options.epoch_seconds = render::source_date_epoch();
-  if (!options.epoch_seconds) options.epoch_seconds = opened.commit_time;
   Diagnostics diagnostics;
-  render::DocumentRenderer renderer(*opened.source, options, diagnostics);
+  render::DocumentRenderer renderer(*opened.source, renderer_options(workspace, opened),
+                                    diagnostics);
   if (diagnostics.has_errors()) {
     print_diagnostics(std::cerr, diagnostics, DiagnosticFormat::text, colour_for_stream(2));
     return false;
   }
   const ContextOptions context_options{
       today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
+  render::BatchOptions batch;
+  batch.target = target;
+  batch.all_or_nothing = true;
+  batch.workers = workers;
+  return render::render_batch(workspace, renderer, context_options, jobs, batch, std::cerr).failed ==
+         0;
+}
 
-  struct Prepared {
-    const DocumentJob* job;
-    std::string html;
-    std::string hash;
-  };
-  std::vector<Prepared> prepared;
-  bool ok = true;
-  for (const DocumentJob& job : jobs) {
-    nlohmann::json context = document_context(workspace, job, context_options);
-    renderer.complete_context(context);
-    Diagnostics template_diagnostics;
-    std::optional<std::string> html = renderer.html(job, context, template_diagnostics);
-    if (!html) {
-      print_diagnostics(std::cerr, template_diagnostics, DiagnosticFormat::text,
-                        colour_for_stream(2));
-      std::cerr << "partnerops: " << job.output << ": not built\n";
-      ok = false;
-      continue;
-    }
-    prepared.push_back({&job, std::move(*html), renderer.input_hash(context)});
+bool print_statement(const Workspace& workspace, const OpenedSource& opened,
+                     const PartnerFolder& folder, Date today, const std::string& out) {
+  if (!folder.partner_file) {
+    std::cerr << "partnerops: partners/" << folder.slug << "/partner.yaml is missing\n";
+    return false;
   }
-  if (!ok) return false;
-  std::vector<render::PrintTask> tasks;
-  for (const Prepared& item : prepared)
-    tasks.push_back({item.job->output, [&item, &renderer, &target](std::string* error) {
-                       const std::optional<std::string> pdf =
-                           renderer.pdf(*item.job, item.html, item.hash, error);
-                       return pdf && util::write_file_atomically(target(*item.job), *pdf, error);
-                     }});
-  const std::vector<render::PrintOutcome> outcomes =
-      render::run_print_tasks(tasks, std::max(1u, workers), {});
-  for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i].ok) continue;
-    std::cerr << "partnerops: " << prepared[i].job->output << ": " << outcomes[i].error << '\n';
-    ok = false;
+  // Like every document, under out/ (which git ignores) unless told otherwise.
+  const std::string target =
+      !out.empty()
+          ? out
+          : (k_default_output_folder / folder.slug / ("statement-" + today.iso() + ".pdf"))
+                .generic_string();
+  std::string error;
+  if (!prepare_output_for(target, &error)) {
+    std::cerr << "partnerops: " << error << '\n';
+    return false;
   }
-  return ok;
+  const std::vector<DocumentJob> jobs = {statement_document(folder)};
+  if (!print_documents(workspace, opened, jobs, today,
+                       [&target](const DocumentJob&) { return std::filesystem::path(target); },
+                       1))
+    return false;
+  std::cout << "wrote " << target << '\n';
+  return true;
 }
 
 }  // namespace partnerops::cli

@@ -1,8 +1,10 @@
 #pragma once
-// Printing a few documents outside `build`: the statement of one partner and
-// the invoices of a handoff bundle go through the same contexts, templates,
-// PDF engine and qpdf finishing as `build`, so they are byte for byte what
-// `build` would make from the same inputs, but without its manifest.
+// Printing documents from a command: the renderer's options from the
+// organisation and the source read (a revision is dated by its commit), and
+// a few documents outside `build` (the statement of one partner, the
+// invoices of a handoff bundle), rendered through render/document_batch as
+// `build` renders them, so they are byte for byte what `build` would make
+// from the same inputs, but without its manifest.
 
 #include <filesystem>
 #include <functional>
@@ -10,11 +12,27 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "documents/context.hpp"
 #include "documents/plan.hpp"
 #include "model/workspace.hpp"
+#include "render/document_renderer.hpp"
 #include "source_option.hpp"
 
 namespace partnerops::cli {
+
+/// The page setup and author of the organisation; the commit read and,
+/// unless SOURCE_DATE_EPOCH is set, its time as the documents' date.
+render::RendererOptions renderer_options(const Workspace& workspace, const OpenedSource& opened);
+
+/// The PDF of `job` as bytes (an attachment), dated `epoch_seconds` unless
+/// SOURCE_DATE_EPOCH is set. nullopt after appending the renderer's and the
+/// template's problems to `diagnostics` (`error` left empty), or after
+/// filling `error` when printing failed.
+std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
+                                           const DocumentJob& job,
+                                           const ContextOptions& context_options,
+                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
+                                           std::string* error);
 
 /// Where one document's PDF goes.
 using TargetPath = std::function<std::filesystem::path(const DocumentJob& job)>;
@@ -27,5 +45,12 @@ using TargetPath = std::function<std::filesystem::path(const DocumentJob& job)>;
 bool print_documents(const Workspace& workspace, const OpenedSource& opened,
                      const std::vector<DocumentJob>& jobs, Date today, const TargetPath& target,
                      unsigned workers);
+
+/// Prints the statement of account of `folder` as of `today` to `out`, or,
+/// when `out` is empty, to out/SLUG/statement-TODAY.pdf (dated, so it never
+/// takes the place of the statement.pdf `build` keeps in its manifest), and
+/// says where. Returns false after saying why not.
+bool print_statement(const Workspace& workspace, const OpenedSource& opened,
+                     const PartnerFolder& folder, Date today, const std::string& out);
 
 }  // namespace partnerops::cli

@@ -4,10 +4,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "command.hpp"
+#include "exit_code.hpp"
 #include "diag/format.hpp"
 #include "git/git_tree_source.hpp"
-#include "model/parse_cache.hpp"
 
 namespace partnerops::cli {
 
@@ -53,23 +52,6 @@ std::optional<OpenedSource> open_source(const std::string& path, const std::stri
   opened.commit = commit->id;
   opened.commit_time = commit->time;
   return opened;
-}
-
-const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev) {
-  std::optional<OpenedSource> opened = open_source(path, rev);
-  if (!opened) return nullptr;
-  LoadedWorkspace* loaded = &keep_until_exit(std::make_unique<LoadedWorkspace>());
-  loaded->opened = std::move(*opened);
-  LoadOptions options;
-  options.cache_dir = parse_cache_dir(path);
-  loaded->workspace = load_workspace(*loaded->opened.source, options, loaded->diagnostics);
-  if (!loaded->workspace.organisation() || !loaded->workspace.lifecycle()) {
-    std::cerr << "partnerops: " << path
-              << " is not a workspace (partnerops.yaml or schemas/lifecycle.yaml did not load); "
-                 "run `partnerops validate` for details\n";
-    return nullptr;
-  }
-  return loaded;
 }
 
 void add_timings_option(CLI::App& sub, bool& timings) {

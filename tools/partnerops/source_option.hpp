@@ -41,24 +41,6 @@ T& keep_until_exit(std::unique_ptr<T> object) {
   return kept_object;
 }
 
-/// A workspace loaded for a command that reads it but does not validate it
-/// (tickler, report): the source stays alive beside the workspace that
-/// points into it, and loading problems are kept to mention at the end.
-struct LoadedWorkspace {
-  OpenedSource opened;
-  Diagnostics diagnostics;
-  Workspace workspace;
-};
-
-/// Opens PATH (or `rev`) and loads it through the parse cache of PATH
-/// (model/parse_cache.hpp). Prints why and returns nullptr when the source
-/// cannot be opened or partnerops.yaml or the lifecycle did not load, since
-/// nothing useful can be computed without them.
-///
-/// The workspace lives until the process ends and is never destroyed
-/// (keep_until_exit).
-const LoadedWorkspace* load_for_reading(const std::string& path, const std::string& rev);
-
 /// Adds `--timings` to a reading command.
 void add_timings_option(CLI::App& sub, bool& timings);
 

@@ -189,17 +189,20 @@ bool revalidate(const Workspace& workspace, const std::string& path, const std::
   return ok;
 }
 
-std::string expand_branch_pattern(std::string pattern, const std::string& slug,
-                                  const std::string& name) {
-  auto replace_all = [&pattern](std::string_view from, const std::string& to) {
+std::string expand_branch_pattern(
+    std::string pattern, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  for (const auto& [from, to] : values) {
     for (std::size_t at = pattern.find(from); at != std::string::npos;
          at = pattern.find(from, at + to.size()))
       pattern.replace(at, from.size(), to);
-  };
-  replace_all("{slug}", slug);
-  replace_all("{stage}", name);
-  replace_all("{item}", name);
+  }
   return pattern;
+}
+
+std::string expand_branch_pattern(std::string pattern, const std::string& slug,
+                                  const std::string& name) {
+  return expand_branch_pattern(std::move(pattern),
+                               {{"{slug}", slug}, {"{stage}", name}, {"{item}", name}});
 }
 
 BranchPatterns branch_patterns(const Workspace& workspace) {

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -91,6 +93,11 @@ std::string describe_refusal(const git::CommitResult& result, const std::string&
 /// the problems to `diagnostics` and returns false otherwise.
 bool revalidate(const Workspace& workspace, const std::string& path, const std::string& text,
                 Diagnostics& diagnostics);
+
+/// `pattern` with each placeholder ("{period}") replaced by its value,
+/// everywhere it occurs.
+std::string expand_branch_pattern(
+    std::string pattern, const std::vector<std::pair<std::string_view, std::string>>& values);
 
 /// `pattern` with `{slug}` and `{stage}` (or `{item}`) replaced.
 std::string expand_branch_pattern(std::string pattern, const std::string& slug,

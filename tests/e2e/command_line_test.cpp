@@ -1,0 +1,62 @@
+// The command line before any command runs: no command lists them all, a
+// mistyped one gets git's "did you mean", for the invoice and new groups
+// too, and the names come from the command table.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "run_support.hpp"
+
+namespace partnerops::e2e {
+namespace {
+
+TEST(CommandLine, AMistypedCommandSuggestsTheNearestAndExits2) {
+  const RunResult run = run_partnerops({"valdiate"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "partnerops: unknown command 'valdiate'; did you mean 'validate'?\n");
+}
+
+TEST(CommandLine, AWordNearNoCommandPointsToTheHelp) {
+  const RunResult run = run_partnerops({"frobnicate", "partners"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "partnerops: unknown command 'frobnicate'; see 'partnerops --help'\n");
+}
+
+TEST(CommandLine, AMistypedInvoiceCommandSuggestsTheNearest) {
+  const RunResult run = run_partnerops({"invoice", "isue", "INV-2026-0007"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "partnerops: unknown invoice command 'isue'; did you mean 'issue'?\n");
+}
+
+TEST(CommandLine, AMistypedNewCommandSuggestsTheNearest) {
+  const RunResult run = run_partnerops({"new", "laed", "Fjord Tide"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "partnerops: unknown new command 'laed'; did you mean 'lead'?\n");
+}
+
+TEST(CommandLine, NoCommandPrintsTheListAndExits2) {
+  const RunResult run = run_partnerops({});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out, run_partnerops({"--help"}).out);
+  for (const char* name : {"validate", "build", "new", "advance", "record", "check-range",
+                           "invoice", "log", "statement", "tickler", "report", "codeowners",
+                           "message"})
+    EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
+}
+
+TEST(CommandLine, AGroupAlonePrintsItsListAndExits2) {
+  const RunResult run = run_partnerops({"invoice"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out, run_partnerops({"invoice", "--help"}).out);
+  for (const char* name : {"run", "issue", "renumber", "credit", "pay", "sponsor-number", "handoff"})
+    EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
+}
+
+}  // namespace
+}  // namespace partnerops::e2e
