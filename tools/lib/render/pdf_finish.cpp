@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "render/pdf_engine.hpp"
+#include "render/template.hpp"
 #include "version.hpp"
 
 namespace partnerops::render {
@@ -36,20 +37,6 @@ std::string format_number(double value) {
 /// The footer's name in each page's XObject resources; a prefix of our own
 /// so it cannot collide with the names Qt gives its own objects.
 constexpr const char* k_footer_form = "/PartneropsFooter";
-
-std::string escape_html(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 /// The footers as a document of their own: one page per footer, each page
 /// only as tall as the document's bottom margin, so the line sits in the
