@@ -78,7 +78,8 @@ TEST_F(BuildTest, InvoiceShowsPartiesLinesExactTotalsAndFooter) {
   EXPECT_NE(t.find("Custom R environment for STAT 215 (hours) 2.5 $145.00 $362.50"), std::string::npos);
   EXPECT_NE(t.find("Total $7,682.50"), std::string::npos);
   // Paid in full, then credited 40.00 by CN-2026-0001: owed back, printed
-  // as a credit balance (the extra row takes the legal footer to a second page).
+  // as a credit balance (the extra row takes the payment details, with the
+  // legal line, to a second page).
   EXPECT_NE(t.find("Paid $7,682.50"), std::string::npos) << t;
   EXPECT_NE(t.find("Credited $40.00"), std::string::npos) << t;
   EXPECT_NE(t.find("Credit balance $40.00"), std::string::npos) << t;

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <sstream>
+#include <vector>
+
 #include "render_support.hpp"
 
 namespace partnerops::render {
@@ -167,12 +170,35 @@ TEST(PdfFinish, ReportsInputThatIsNotAPdf) {
   EXPECT_EQ(error.rfind("cannot finish the PDF: ", 0), 0u) << error;
 }
 
-TEST(PdfFinish, ConvertsTextToWinAnsiAndMeasuresItInHelvetica) {
-  EXPECT_EQ(to_win_ansi("a·b"), "a\xB7" "b");
-  EXPECT_EQ(to_win_ansi("€ – ’"), "\x80 \x96 \x92");
-  EXPECT_EQ(to_win_ansi("Zoë 日本"), "Zo\xEB ??");
-  EXPECT_EQ(helvetica_width("Page 1"), 667 + 556 + 556 + 556 + 278 + 556);
-  EXPECT_EQ(helvetica_width("\xB7"), 278);
+// The footer is printed by the engine in the documents' typeface, so its
+// font is embedded like the document's own and any text it can set prints.
+TEST(PdfFinish, FooterFontIsEmbeddedAndSetsTextBeyondLatin1) {
+  FinishOptions options = invoice_options();
+  options.title = "Zoë’s Łódź report";
+  std::string error;
+  const std::optional<FinishedPdf> finished =
+      finish_pdf(render_or_fail(three_page_html()), options, &error);
+  ASSERT_TRUE(finished) << error;
+  const std::string text = pdf_text(finished->bytes, "-f 2 -l 2");
+  EXPECT_NE(text.find("Zoë’s Łódź report · INV-2026-0042 · Page 2 of 3"), std::string::npos)
+      << text;
+  testing::TempDir dir;
+  testing::write_file(dir.path() / "finished.pdf", finished->bytes);
+  const std::string fonts = testing::run("pdffonts '" + (dir.path() / "finished.pdf").string() + "'");
+  // name, type, encoding, then "emb sub uni" and the object number.
+  std::istringstream lines(fonts);
+  std::string line;
+  int listed = 0;
+  for (int row = 0; std::getline(lines, line); ++row) {
+    if (row < 2 || line.empty()) continue;
+    ++listed;
+    std::istringstream fields(line);
+    std::vector<std::string> f;
+    for (std::string field; fields >> field;) f.push_back(field);
+    ASSERT_GE(f.size(), 6u) << line;
+    EXPECT_EQ(f[f.size() - 5], "yes") << line;
+  }
+  EXPECT_GE(listed, 2) << fonts;  // the document's and the footer's
 }
 
 TEST(PdfFinish, FormatsPdfDates) {

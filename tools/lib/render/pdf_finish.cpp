@@ -8,72 +8,19 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/QUtil.hh>
 
-#include <array>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <memory>
-#include <sstream>
 
+#include "render/pdf_engine.hpp"
+#include "render/template.hpp"
 #include "version.hpp"
 
 namespace partnerops::render {
 namespace {
-
-// Helvetica advance widths (Adobe's Core 14 metrics) for WinAnsi codes 32-255,
-// in thousandths of an em. Only the footer uses them, to centre or
-// right-align its text.
-constexpr std::array<short, 224> k_helvetica_widths = {
-    // 32-63: space ! " # $ % & ' ( ) * + , - . / 0-9 : ; < = > ?
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-    // 64-95: @ A-Z [ \ ] ^ _
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-    // 96-127: ` a-z { | } ~ (127 unused)
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0,
-    // 128-159: € (unused) ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ (unused) Ž (unused)
-    //          (unused) ‘ ’ “ ” • – — ˜ ™ š › œ (unused) ž Ÿ
-    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0,
-    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667,
-    // 160-255: Latin-1
-    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333,
-    400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611,
-    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278,
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
-    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500};
-
-// Unicode code points of WinAnsi 0x80-0x9F; 0 where the code is unused.
-constexpr std::array<char32_t, 32> k_win_ansi_high = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-/// Decodes one UTF-8 sequence at `i`, advancing it; U+FFFD for malformed
-/// input so a bad byte costs one '?', not the rest of the string.
-char32_t next_code_point(const std::string& text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || i + length > text.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  i += length;
-  return cp;
-}
 
 /// A PDF text string: plain when printable ASCII (readable in any tool),
 /// UTF-16 otherwise; qpdf chooses.
@@ -81,59 +28,80 @@ QPDFObjectHandle text_string(const std::string& utf8) {
   return QPDFObjectHandle::newUnicodeString(utf8);
 }
 
-std::string hex(const std::string& bytes) {
-  static const char* k_digits = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += k_digits[c >> 4];
-    out += k_digits[c & 0xF];
-  }
-  return out;
-}
-
 std::string format_number(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  std::snprintf(buffer, sizeof buffer, "%.3f", value);
   return buffer;
 }
 
-/// The footer's name in each page's font resources; a prefix of our own so
-/// it cannot collide with the names Qt gives its fonts.
-constexpr const char* k_footer_font = "/PartneropsFooter";
+/// The footer's name in each page's XObject resources; a prefix of our own
+/// so it cannot collide with the names Qt gives its own objects.
+constexpr const char* k_footer_form = "/PartneropsFooter";
 
-void stamp_footer(QPDF& pdf, QPDFPageObjectHelper& page, const QPDFObjectHandle& font,
-                  const std::string& win_ansi, const FinishOptions& options) {
-  const QPDFObjectHandle::Rectangle box = page.getMediaBox().getArrayAsRectangle();
-  const double size = options.footer_size_pt;
-  const double width = helvetica_width(win_ansi) * size / 1000.0;
-  const Margins& m = options.page.margins_mm;
-  const double left = box.llx + mm_to_points(m.left);
-  const double right = box.urx - mm_to_points(m.right);
-  const double x = options.footer_align == FooterAlign::right ? right - width
-                                                              : (left + right - width) / 2;
-  // The middle of the bottom margin, with the text's x-height centred on it.
-  const double y = box.lly + mm_to_points(m.bottom) / 2 - size * 0.26;
+/// The footers as a document of their own: one page per footer, each page
+/// only as tall as the document's bottom margin, so the line sits in the
+/// middle of that margin when the sheet's page is laid over the document's.
+/// Printing it through the same engine sets the footer in the document's own
+/// typeface, embedded as a subset by Qt like every other text, rather than in
+/// an unembedded standard font.
+std::string footer_sheet_html(const std::vector<std::string>& footers, const FinishOptions& options) {
+  const double band_mm = options.page.margins_mm.bottom;
+  const double size_pt = options.footer_size_pt;
+  const double line_mm = size_pt * 1.25 * 25.4 / 72.0;
+  const double above_mm = std::max(0.0, band_mm / 2 - line_mm / 2);
+  std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
+      "html, body { margin: 0; padding: 0; }"
+      "body { font-family: \"Inter\", \"DejaVu Sans\", sans-serif; color: #666666; }"
+      "div { font-size: " + format_number(size_pt) + "pt; line-height: " +
+      format_number(size_pt * 1.25) + "pt; padding-top: " + format_number(above_mm) +
+      "mm; white-space: nowrap; overflow: hidden; text-align: " +
+      (options.footer_align == FooterAlign::right ? "right" : "center") +
+      "; }"
+      "div + div { page-break-before: always; }"
+      "</style></head><body>";
+  for (const std::string& footer : footers) html += "<div>" + escape_html(footer) + "</div>";
+  html += "</body></html>";
+  return html;
+}
 
+/// The page the footer sheet is printed on: the document's paper and side
+/// margins, and a top margin that leaves only the bottom margin's band.
+PageSetup footer_sheet_page(const PageSetup& page) {
+  PageSetup sheet = page;
+  const double height_mm = paper_size_points(page.paper).second * 25.4 / 72.0;
+  sheet.margins_mm.top = height_mm - page.margins_mm.bottom;
+  sheet.margins_mm.bottom = 0;
+  return sheet;
+}
+
+/// The engine that prints the footers when the caller names none: one per
+/// process, made on first use and kept (Qt objects are not torn down at exit).
+PdfEngine& own_engine() {
+  static PdfEngine* s_engine = new PdfEngine();
+  return *s_engine;
+}
+
+/// Lays page `footer` of the footer sheet over `page` as a form XObject,
+/// wrapping the page's own content in q/Q so no state it leaves behind (a
+/// transformation, a colour) can move or tint the footer.
+void stamp_footer(QPDF& pdf, QPDFPageObjectHelper& page, QPDFPageObjectHelper& footer) {
+  QPDFObjectHandle form = pdf.copyForeignObject(footer.getFormXObjectForPage());
   QPDFObjectHandle resources = page.getAttribute("/Resources", true);
   if (!resources.isDictionary()) {
     resources = QPDFObjectHandle::newDictionary();
     page.getObjectHandle().replaceKey("/Resources", resources);
   }
-  QPDFObjectHandle fonts = resources.getKey("/Font");
-  if (!fonts.isDictionary()) {
-    fonts = QPDFObjectHandle::newDictionary();
-    resources.replaceKey("/Font", fonts);
+  QPDFObjectHandle xobjects = resources.getKey("/XObject");
+  if (!xobjects.isDictionary()) {
+    xobjects = QPDFObjectHandle::newDictionary();
+    resources.replaceKey("/XObject", xobjects);
   }
-  fonts.replaceKey(k_footer_font, font);
-
-  // Qt's content stream is balanced, but wrap it in q/Q anyway so no state it
-  // leaves behind (a transformation, a colour) can move or tint the footer.
+  xobjects.replaceKey(k_footer_form, form);
+  const std::string placement =
+      page.placeFormXObject(form, k_footer_form, page.getMediaBox().getArrayAsRectangle());
   page.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
-  std::ostringstream footer;
-  footer << "Q\nq\n0.4 g\nBT\n" << k_footer_font << ' ' << format_number(size) << " Tf\n"
-         << format_number(x) << ' ' << format_number(y) << " Td\n<" << hex(win_ansi)
-         << "> Tj\nET\nQ\n";
-  page.addPageContents(QPDFObjectHandle::newStream(&pdf, footer.str()), false);
+  page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + placement), false);
 }
 
 /// 16 bytes naming a document: the start of `seed` when it is a hex digest
@@ -156,31 +124,6 @@ std::string document_id(const std::string& seed) {
 }
 
 }  // namespace
-
-std::string to_win_ansi(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t cp = next_code_point(text, i);
-    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF)) {
-      out += static_cast<char>(cp);
-      continue;
-    }
-    char mapped = '?';
-    for (std::size_t k = 0; k < k_win_ansi_high.size(); ++k) {
-      if (k_win_ansi_high[k] == cp && cp != 0) mapped = static_cast<char>(0x80 + k);
-    }
-    out += mapped;
-  }
-  return out;
-}
-
-int helvetica_width(const std::string& win_ansi) {
-  int total = 0;
-  for (unsigned char c : win_ansi) {
-    if (c >= 32) total += k_helvetica_widths[c - 32];
-  }
-  return total;
-}
 
 std::optional<std::int64_t> source_date_epoch() {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
@@ -211,14 +154,39 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
 
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     const int page_count = static_cast<int>(pages.size());
-    QPDFObjectHandle font = pdf.makeIndirectObject(QPDFObjectHandle::parse(
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"));
     std::string prefix = options.title;
     if (!options.number.empty()) prefix += (prefix.empty() ? "" : " · ") + options.number;
+    std::vector<std::string> footers;
     for (int i = 0; i < page_count; ++i) {
-      const std::string text = (prefix.empty() ? "" : prefix + " · ") + "Page " +
-                               std::to_string(i + 1) + " of " + std::to_string(page_count);
-      stamp_footer(pdf, pages[static_cast<std::size_t>(i)], font, to_win_ansi(text), options);
+      footers.push_back((prefix.empty() ? "" : prefix + " · ") + "Page " + std::to_string(i + 1) +
+                        " of " + std::to_string(page_count));
+    }
+    PdfEngine& engine = options.engine ? *options.engine : own_engine();
+    std::string engine_error;
+    const std::optional<std::string> sheet = engine.render(
+        footer_sheet_html(footers, options), footer_sheet_page(options.page), &engine_error);
+    if (!sheet) {
+      if (error) *error = "cannot print the page footers: " + engine_error;
+      return std::nullopt;
+    }
+    // Lives until the document is written: qpdf copies the footers' streams
+    // from it only then.
+    QPDF footer_pdf;
+    footer_pdf.setSuppressWarnings(true);
+    footer_pdf.processMemoryFile("page footers", sheet->data(), sheet->size());
+    std::vector<QPDFPageObjectHelper> footer_pages =
+        QPDFPageDocumentHelper(footer_pdf).getAllPages();
+    if (static_cast<int>(footer_pages.size()) != page_count) {
+      if (error) {
+        *error = "cannot finish the PDF: the page footers came out on " +
+                 std::to_string(footer_pages.size()) + " pages for " +
+                 std::to_string(page_count) + " pages";
+      }
+      return std::nullopt;
+    }
+    for (int i = 0; i < page_count; ++i) {
+      const auto k = static_cast<std::size_t>(i);
+      stamp_footer(pdf, pages[k], footer_pages[k]);
     }
 
     // Qt's XMP packet carries the time and a random document id; the Info

@@ -1,7 +1,9 @@
 #pragma once
 // The last step of every document: what Qt WebKit cannot do itself. Debian's
 // WebKit prints no running headers or footers, so the footer ("<title> ·
-// <number> · Page i of N") is stamped onto each page here; the metadata says
+// <number> · Page i of N") is stamped onto each page here: printed by the same
+// engine as a sheet of footers, one page each, in the document's typeface
+// (embedded, like all text Qt prints) and laid over the document's pages; the metadata says
 // which commit and inputs a PDF came from, so anyone can rebuild it; and
 // everything that varies between runs (dates, random IDs, Qt's XMP packet) is
 // replaced, so building twice from the same commit yields identical bytes.
@@ -13,6 +15,8 @@
 #include "model/page_setup.hpp"
 
 namespace partnerops::render {
+
+class PdfEngine;
 
 enum class FooterAlign { centre, right };
 
@@ -32,6 +36,9 @@ struct FinishOptions {
   PageSetup page;
   FooterAlign footer_align = FooterAlign::centre;
   double footer_size_pt = 8;
+  /// The engine that prints the footers, on the thread that prints the
+  /// documents. nullptr: one of finish_pdf's own, made by its first call.
+  PdfEngine* engine = nullptr;
 };
 
 /// The result of finishing: the bytes and how many pages they have.
@@ -42,7 +49,8 @@ struct FinishedPdf {
 
 /// Stamps the footer, replaces the metadata and rewrites `pdf` with a /ID
 /// derived from `input_hash` and the content. Returns std::nullopt and fills
-/// `error` when `pdf` cannot be parsed or written (qpdf's message).
+/// `error` when `pdf` cannot be parsed or written (qpdf's message) or the
+/// engine cannot print the footers (its sentence).
 std::optional<FinishedPdf> finish_pdf(const std::string& pdf, const FinishOptions& options,
                                       std::string* error);
 
@@ -51,13 +59,5 @@ std::optional<std::int64_t> source_date_epoch();
 
 /// "D:YYYYMMDDHHMMSSZ", the PDF date format, in UTC.
 std::string pdf_date(std::int64_t epoch_seconds);
-
-/// `text` (UTF-8) in WinAnsiEncoding, the encoding of the standard Type 1
-/// fonts; characters it lacks become '?'.
-std::string to_win_ansi(const std::string& text);
-
-/// Width of WinAnsi-encoded `text` in Helvetica, in thousandths of the font
-/// size (the AFM unit).
-int helvetica_width(const std::string& win_ansi);
 
 }  // namespace partnerops::render
