@@ -66,18 +66,19 @@ int prepare(const fs::path& templates_dir, const fs::path& logo, const fs::path&
   Diagnostics diagnostics;
   const TemplateSet templates =
       TemplateSet::load(*source, templates_dir.filename().string(), diagnostics);
-  const std::string notes = markdown_to_html(
-      "Thank you for your partnership. Payment terms: **30 days net**.");
+  const std::string notes =
+      markdown_to_html("Thank you for your partnership. Payment terms: **30 days net**.");
   const std::string logo_url = "file://" + fs::canonical(logo).string();
   std::vector<double> times;
   for (int i = 1; i <= count; ++i) {
     char number[32];
     std::snprintf(number, sizeof number, "INV-2026-%04d", i);
     const Clock::time_point start = Clock::now();
-    const std::optional<std::string> html = templates.render_document(
-        "invoice", sample::invoice(number, "Partner " + std::to_string(i), "Partnership retainer",
-                                   notes, logo_url),
-        diagnostics);
+    const std::optional<std::string> html =
+        templates.render_document("invoice",
+                                  sample::invoice(number, "Partner " + std::to_string(i),
+                                                  "Partnership retainer", notes, logo_url),
+                                  diagnostics);
     times.push_back(ms_since(start));
     if (!html) {
       for (const Diagnostic& d : diagnostics) std::cerr << d.file << ": " << d.message << "\n";

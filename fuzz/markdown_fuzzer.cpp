@@ -22,9 +22,9 @@ namespace {
 using partnerops::fuzz::require;
 
 constexpr std::string_view k_markdown_elements[] = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong",
-    "del", "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th",
-    "td", "input"};
+    "p",  "h1", "h2",    "h3",    "h4",     "h5",  "h6",   "ul",  "ol",
+    "li", "a",  "img",   "em",    "strong", "del", "code", "pre", "blockquote",
+    "hr", "br", "table", "thead", "tbody",  "tr",  "th",   "td",  "input"};
 // GFM's autolinks make a web or e-mail address in a value a link showing
 // that same address (allowed links only, as checked below); it reads as the
 // same text, so escape_markdown() leaves it.
@@ -41,10 +41,14 @@ bool is_one_of(std::string_view name, const std::string_view (&names)[N]) {
 std::string unescape_attribute(std::string_view value) {
   std::string out;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (value.substr(i, 5) == "&amp;") out += '&', i += 4;
-    else if (value.substr(i, 6) == "&#x27;") out += '\'', i += 5;
-    else if (value.substr(i, 6) == "&quot;") out += '"', i += 5;
-    else out += value[i];
+    if (value.substr(i, 5) == "&amp;")
+      out += '&', i += 4;
+    else if (value.substr(i, 6) == "&#x27;")
+      out += '\'', i += 5;
+    else if (value.substr(i, 6) == "&quot;")
+      out += '"', i += 5;
+    else
+      out += value[i];
   }
   return out;
 }
@@ -59,8 +63,8 @@ void require_elements(const std::string& html, const std::string_view (&allowed)
     if (rest.substr(0, k_omitted.size()) == k_omitted) continue;
     std::size_t begin = 1 + (rest.size() > 1 && rest[1] == '/');
     std::size_t end = begin;
-    while (end < rest.size() && ((rest[end] >= 'a' && rest[end] <= 'z') ||
-                                 (rest[end] >= '0' && rest[end] <= '9')))
+    while (end < rest.size() &&
+           ((rest[end] >= 'a' && rest[end] <= 'z') || (rest[end] >= '0' && rest[end] <= '9')))
       ++end;
     require(is_one_of(rest.substr(begin, end - begin), allowed), what,
             std::string(rest.substr(0, 80)) + "\nin\n" + html);

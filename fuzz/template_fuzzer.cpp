@@ -70,21 +70,24 @@ const char* const k_strings[] = {
 
 /// The data for `text`: every name its tags use, with a value.
 mstch::map context_for(std::string_view text) {
-  mstch::map leaves;     // names of variables
+  mstch::map leaves;  // names of variables
   std::vector<std::string> sections;
   for (std::size_t at = text.find("{{"); at != std::string_view::npos;
        at = text.find("{{", at + 2)) {
     const std::size_t end = text.find("}}", at + 2);
     if (end == std::string_view::npos) break;
     std::string_view tag = text.substr(at + 2, end - at - 2);
-    while (!tag.empty() && std::string_view("{&#^/>!= \t").find(tag.front()) != std::string_view::npos)
+    while (!tag.empty() &&
+           std::string_view("{&#^/>!= \t").find(tag.front()) != std::string_view::npos)
       tag.remove_prefix(1);
     while (!tag.empty() && (tag.back() == ' ' || tag.back() == '}')) tag.remove_suffix(1);
     if (tag.empty() || tag.size() > 64) continue;
     const std::string name(tag.substr(0, tag.find('.')));
     const std::string_view sigil = text.substr(at + 2, 1);
-    if (sigil == "#" || sigil == "^") sections.push_back(name);
-    else leaves[name] = std::string();
+    if (sigil == "#" || sigil == "^")
+      sections.push_back(name);
+    else
+      leaves[name] = std::string();
   }
   mstch::map scope;
   for (auto& [name, unused] : leaves) {
@@ -104,11 +107,20 @@ mstch::map context_for(std::string_view text) {
   for (const std::string& name : sections) {
     const std::size_t h = hash_of(name);
     switch (h % 5) {
-      case 0: break;  // unknown
-      case 1: scope[name] = mstch::array{nested, nested}; break;
-      case 2: scope[name] = mstch::array{}; break;
-      case 3: scope[name] = nested; break;
-      default: scope[name] = (h / 5) % 2 == 0; break;
+      case 0:
+        break;  // unknown
+      case 1:
+        scope[name] = mstch::array{nested, nested};
+        break;
+      case 2:
+        scope[name] = mstch::array{};
+        break;
+      case 3:
+        scope[name] = nested;
+        break;
+      default:
+        scope[name] = (h / 5) % 2 == 0;
+        break;
     }
   }
   return scope;
@@ -141,7 +153,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   Diagnostics diagnostics;
   const bool clean = set.check("doc", context, diagnostics);
-  require(clean == !diagnostics.has_errors(), "check() says true exactly when it reported no error");
+  require(clean == !diagnostics.has_errors(),
+          "check() says true exactly when it reported no error");
   for (const auto& d : diagnostics)
     require(d.code.rfind("template-", 0) == 0 && !d.file.empty(),
             "every template diagnostic has a template- code and a file", d.code);

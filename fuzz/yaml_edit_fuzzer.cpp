@@ -59,8 +59,10 @@ bool predictable_raw(std::string_view value) {
   bool date = value.size() == 10;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const bool digit = value[i] >= '0' && value[i] <= '9';
-    if (i == 4 || i == 7) date = date && value[i] == '-';
-    else date = date && digit;
+    if (i == 4 || i == 7)
+      date = date && value[i] == '-';
+    else
+      date = date && digit;
   }
   if (date) return true;
   if (value[0] == '0' && value.size() > 1) return false;
@@ -164,8 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // yaml-cpp accepts some unfinished constructs at the end of a file (a
   // last line `  word` under a mapping) that no line may follow; such a
   // file is not YAML any edit could keep.
-  const std::string probe = std::string(text) + (text.empty() || text.back() == '\n' ? "" : "\n") +
-                            "zz_probe_key: 1\n";
+  const std::string probe =
+      std::string(text) + (text.empty() || text.back() == '\n' ? "" : "\n") + "zz_probe_key: 1\n";
   if (!parse_clean(probe)) return 0;
   const std::string& result = *edited;
   const auto after = parse_clean(result);

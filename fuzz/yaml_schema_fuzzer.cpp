@@ -22,10 +22,10 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/schema_set.hpp"
 #include "diag/diagnostic.hpp"
 #include "harness.hpp"
 #include "model/reader.hpp"
+#include "schema/schema_set.hpp"
 #include "source/source.hpp"
 #include "yaml/binary.hpp"
 #include "yaml/node.hpp"
@@ -71,8 +71,11 @@ bool is_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char lead = bytes[i];
-    const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2
-                               : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t length = lead < 0x80             ? 1
+                               : (lead & 0xE0) == 0xC0 ? 2
+                               : (lead & 0xF0) == 0xE0 ? 3
+                               : (lead & 0xF8) == 0xF0 ? 4
+                                                       : 0;
     if (length == 0 || i + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k)
       if ((bytes[i + k] & 0xC0) != 0x80) return false;
@@ -96,8 +99,7 @@ void check_positions(const Diagnostics& diagnostics, std::string_view text) {
   // one more after the last.
   const int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   for (const auto& d : diagnostics) {
-    require(!d.code.empty() && !d.message.empty(), "a diagnostic has a code and a message",
-            d.code);
+    require(!d.code.empty() && !d.message.empty(), "a diagnostic has a code and a message", d.code);
     require(d.file == "fuzz.yaml", "a diagnostic names the file", d.file);
     require(d.position.line >= 0 && d.position.line <= lines + 1,
             "a diagnostic's line is inside the file", d.code + ": " + d.message);
@@ -136,7 +138,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string damaged = encoded;
     damaged[size % damaged.size()] ^= static_cast<char>(1 + size % 255);
     partnerops::yaml::decode("fuzz.yaml", damaged);
-    partnerops::yaml::decode("fuzz.yaml", std::string_view(encoded).substr(0, size % encoded.size()));
+    partnerops::yaml::decode("fuzz.yaml",
+                             std::string_view(encoded).substr(0, size % encoded.size()));
   }
   return 0;
 }

@@ -20,10 +20,10 @@ class BuildTest : public ::testing::Test {
   static void SetUpTestSuite() {
     workspace = new TempDir;
     make_base_workspace(workspace->path());
-    first = new RunResult(run_partnerops(
-        {"build", workspace->path().string(), "--today", "2026-11-23", "--out",
-         (workspace->path() / "out").string()},
-        workspace->path(), k_epoch));
+    first =
+        new RunResult(run_partnerops({"build", workspace->path().string(), "--today", "2026-11-23",
+                                      "--out", (workspace->path() / "out").string()},
+                                     workspace->path(), k_epoch));
   }
   static void TearDownTestSuite() {
     delete first;
@@ -75,7 +75,8 @@ TEST_F(BuildTest, InvoiceShowsPartiesLinesExactTotalsAndFooter) {
   EXPECT_NE(t.find("Lakeshore Community College District"), std::string::npos);
   EXPECT_NE(t.find("Issue date 3 August 2026"), std::string::npos);
   EXPECT_NE(t.find("Due date 2 September 2026"), std::string::npos);
-  EXPECT_NE(t.find("Custom R environment for STAT 215 (hours) 2.5 $145.00 $362.50"), std::string::npos);
+  EXPECT_NE(t.find("Custom R environment for STAT 215 (hours) 2.5 $145.00 $362.50"),
+            std::string::npos);
   EXPECT_NE(t.find("Total $7,682.50"), std::string::npos);
   // Paid in full, then credited 40.00 by CN-2026-0001: owed back, printed
   // as a credit balance (the extra row takes the payment details, with the
@@ -175,18 +176,22 @@ TEST_F(BuildTest, RenewalNoticeGivesTheDeadline) {
 
 TEST_F(BuildTest, OnboardingAndNotesAndServiceDescription) {
   const std::string onboarding = fold(text("lakeshore-college/onboarding.pdf"));
-  EXPECT_NE(onboarding.find("Lakeshore Community College · 5 of 5 tasks completed"), std::string::npos)
+  EXPECT_NE(onboarding.find("Lakeshore Community College · 5 of 5 tasks completed"),
+            std::string::npos)
       << onboarding;
-  EXPECT_NE(onboarding.find("Introductory meeting Partnerships Yes 4 February 2026"), std::string::npos)
+  EXPECT_NE(onboarding.find("Introductory meeting Partnerships Yes 4 February 2026"),
+            std::string::npos)
       << onboarding;
-  EXPECT_NE(fold(text("lakeshore-college/notes.pdf")).find("Running notes: Lakeshore"), std::string::npos);
+  EXPECT_NE(fold(text("lakeshore-college/notes.pdf")).find("Running notes: Lakeshore"),
+            std::string::npos);
   EXPECT_NE(fold(text("service-description.pdf")).find("Commons Compute — Service Description"),
             std::string::npos);
 }
 
 TEST_F(BuildTest, MetadataNamesTheDocument) {
-  const std::string info =
-      run_tool("pdfinfo '" + (workspace->path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf").string() + "'");
+  const std::string info = run_tool(
+      "pdfinfo '" +
+      (workspace->path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf").string() + "'");
   EXPECT_NE(info.find("Title:           Invoice"), std::string::npos) << info;
   EXPECT_NE(info.find("Author:          Commons Compute"), std::string::npos);
   EXPECT_NE(info.find("Creator:         partnerops "), std::string::npos);
@@ -200,12 +205,14 @@ TEST_F(BuildTest, ASecondBuildSkipsEverythingAndAForcedOneIsByteIdentical) {
       {"build", workspace->path().string(), "--today", "2026-11-23", "--out", out.string()},
       workspace->path(), k_epoch);
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.err.find("built 0, skipped 32 (unchanged), failed 0"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("built 0, skipped 32 (unchanged), failed 0"), std::string::npos)
+      << again.err;
 
   const fs::path other = workspace->path() / "out-again";
-  const RunResult forced = run_partnerops({"build", workspace->path().string(), "--today", "2026-11-23",
-                                           "--out", other.string(), "--force", "--jobs", "1"},
-                                          workspace->path(), k_epoch);
+  const RunResult forced =
+      run_partnerops({"build", workspace->path().string(), "--today", "2026-11-23", "--out",
+                      other.string(), "--force", "--jobs", "1"},
+                     workspace->path(), k_epoch);
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
   // One worker instead of two renders the documents in another order in
   // another process: the bytes must not notice.
@@ -223,16 +230,17 @@ TEST(Build, HostileTextComesOutAsText) {
   const fs::path partner = dir.path() / "partners/halden-hydrology-group/partner.yaml";
   std::string yaml = read_file(partner);
   const std::string from = "name: Halden Hydrology Group";
-  yaml.replace(yaml.find(from), from.size(),
-               "name: \"<script>document.write('PWNED')</script><b>Bold</b> <img src=file:///etc/passwd>\"");
+  yaml.replace(
+      yaml.find(from), from.size(),
+      "name: \"<script>document.write('PWNED')</script><b>Bold</b> <img src=file:///etc/passwd>\"");
   write_file(partner, yaml);
   write_file(dir.path() / "partners/halden-hydrology-group/notes.md",
              "# Notes\n\n<script>document.write('PWNED')</script>\n\n"
              "[local](file:///etc/passwd) ![x](file:///etc/passwd) <b>raw</b>\n");
-  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                        "--partner", "halden-hydrology-group", "--out",
-                                        (dir.path() / "out").string()},
-                                       dir.path());
+  const RunResult run =
+      run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--partner",
+                      "halden-hydrology-group", "--out", (dir.path() / "out").string()},
+                     dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.err;
   const std::string t = pdf_text(dir.path() / "out/halden-hydrology-group/notes.pdf");
   EXPECT_NE(t.find("Running notes: <script>document.write('PWNED')"), std::string::npos) << t;
@@ -249,9 +257,9 @@ TEST(Build, APartnerWithErrorsIsHeldBackAndTheOthersAreBuilt) {
   const std::string total = "\ntotal: \"7682.50\"";
   yaml.replace(yaml.find(total), total.size(), "\ntotal: \"7682.00\"");
   write_file(invoice, yaml);
-  const RunResult run = run_partnerops(
-      {"build", dir.path().string(), "--today", "2026-11-23", "--out", (dir.path() / "out").string()},
-      dir.path());
+  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
+                                        "--out", (dir.path() / "out").string()},
+                                       dir.path());
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("error[money-total]"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("held back 1 partners"), std::string::npos) << run.err;
@@ -262,10 +270,12 @@ TEST(Build, APartnerWithErrorsIsHeldBackAndTheOthersAreBuilt) {
 TEST(Build, AnUnknownTemplateVariableNamesTheTemplateLine) {
   TempDir dir;
   make_base_workspace(dir.path());
-  write_file(dir.path() / "templates/onboarding.mustache", "<h1>Onboarding</h1>\n<p>{{partner.nickname}}</p>\n");
-  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                        "--kind", "onboarding", "--out", (dir.path() / "out").string()},
-                                       dir.path());
+  write_file(dir.path() / "templates/onboarding.mustache",
+             "<h1>Onboarding</h1>\n<p>{{partner.nickname}}</p>\n");
+  const RunResult run =
+      run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--kind", "onboarding",
+                      "--out", (dir.path() / "out").string()},
+                     dir.path());
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("templates/onboarding.mustache:2:4: error[template-unknown-variable]"),
             std::string::npos)
@@ -278,10 +288,10 @@ TEST(Build, AServiceDescriptionBehindALinkToEtcIsNeverPrinted) {
   TempDir dir;
   make_base_workspace(dir.path());
   link_docs_to_etc(dir.path());
-  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                        "--kind", "service-description", "--out",
-                                        (dir.path() / "out").string()},
-                                       dir.path(), {"NO_COLOR=1"});
+  const RunResult run =
+      run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--kind",
+                      "service-description", "--out", (dir.path() / "out").string()},
+                     dir.path(), {"NO_COLOR=1"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.err.find("partnerops.yaml:78:24: error[reference-symlink]: the service description "
                          "'docs/passwd' is not read: the path passes through the symbolic link "
@@ -347,12 +357,13 @@ TEST(Build, BrandingColoursComeFromTheOrganisation) {
   yaml.replace(yaml.find("#1f4e79"), 7, "#ab12cd");
   yaml.replace(yaml.find("#e07a1f"), 7, "#00ff7f");
   write_file(organisation, yaml);
-  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                        "--partner", "lakeshore-college", "--kind", "invoice",
-                                        "--html", "--out", (dir.path() / "out").string()},
-                                       dir.path());
+  const RunResult run = run_partnerops(
+      {"build", dir.path().string(), "--today", "2026-11-23", "--partner", "lakeshore-college",
+       "--kind", "invoice", "--html", "--out", (dir.path() / "out").string()},
+      dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  const std::string html = read_file(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.html");
+  const std::string html =
+      read_file(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.html");
   EXPECT_NE(html.find("h1 { font-size: 20pt; font-weight: 600; margin: 0 0 4pt; color: #ab12cd; }"),
             std::string::npos)
       << html.substr(0, 2000);
@@ -370,10 +381,10 @@ TEST(Build, APartlySignedAgreementSaysWhoHasSignedAndWhoIsAwaited) {
   const std::string maya = "    email: maya@commonscompute.org\n";
   yaml.insert(yaml.find(maya) + maya.size(), "    signed_on: 2026-11-20\n");
   write_file(agreement, yaml);
-  const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                        "--partner", "cascadia-climate", "--kind", "agreement",
-                                        "--out", (dir.path() / "out").string()},
-                                       dir.path(), k_epoch);
+  const RunResult run = run_partnerops(
+      {"build", dir.path().string(), "--today", "2026-11-23", "--partner", "cascadia-climate",
+       "--kind", "agreement", "--out", (dir.path() / "out").string()},
+      dir.path(), k_epoch);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const std::string t = fold(pdf_text(dir.path() / "out/cascadia-climate/agreement.pdf"));
   EXPECT_NE(t.find("Signed by 1 of 3 signatories; the others have not signed yet."),

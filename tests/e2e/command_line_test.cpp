@@ -43,9 +43,9 @@ TEST(CommandLine, NoCommandPrintsTheListAndExits2) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err, "");
   EXPECT_EQ(run.out, run_partnerops({"--help"}).out);
-  for (const char* name : {"validate", "build", "new", "advance", "record", "check-range",
-                           "invoice", "log", "statement", "tickler", "report", "codeowners",
-                           "message"})
+  for (const char* name :
+       {"validate", "build", "new", "advance", "record", "check-range", "invoice", "log",
+        "statement", "tickler", "report", "codeowners", "message"})
     EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
 }
 
@@ -54,7 +54,8 @@ TEST(CommandLine, AGroupAlonePrintsItsListAndExits2) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err, "");
   EXPECT_EQ(run.out, run_partnerops({"invoice", "--help"}).out);
-  for (const char* name : {"run", "issue", "renumber", "credit", "pay", "sponsor-number", "handoff"})
+  for (const char* name :
+       {"run", "issue", "renumber", "credit", "pay", "sponsor-number", "handoff"})
     EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
 }
 

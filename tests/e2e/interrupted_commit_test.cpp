@@ -80,9 +80,10 @@ TEST_F(InterruptedCommitTest, AKillAtAnyMomentLeavesBeforeOrAfterAndTheRerunComm
   for (int moment = 0; moment < k_moments; ++moment) {
     git("reset -q --hard " + base);
     const auto delay = whole * (moment + 1) / (k_moments + 1);
-    SCOPED_TRACE("killed after " +
-                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()) +
-                 " ms");
+    SCOPED_TRACE(
+        "killed after " +
+        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()) +
+        " ms");
     Background killed(pay("100.00"), dir.path(), slow);
     until_locked();
     std::this_thread::sleep_for(delay);
@@ -96,8 +97,8 @@ TEST_F(InterruptedCommitTest, AKillAtAnyMomentLeavesBeforeOrAfterAndTheRerunComm
       EXPECT_EQ(trimmed(git("rev-parse main^{tree}")), expected_tree);
       EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
       // The next command takes over the lock and finds nothing to finish.
-      const RunResult next = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "1.00",
-                                         "--date", "2026-11-21"});
+      const RunResult next = partnerops(
+          {"invoice", "pay", "INV-2026-0006", "--amount", "1.00", "--date", "2026-11-21"});
       EXPECT_EQ(next.exit_code, 0) << next.err;
       EXPECT_EQ(trimmed(git("rev-parse main~2")), base);
       EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
@@ -136,9 +137,9 @@ TEST_F(InterruptedCommitTest, TwoPaymentsAtOnceBothLandOneAfterTheOther) {
   std::vector<std::string> slow = env;
   slow.push_back("PARTNEROPS_FAULT_DELAY_MS=50");
   Background first(pay("100.00"), dir.path(), slow);
-  Background second({"invoice", "pay", "INV-2026-0006", "--amount", "200.00", "--date",
-                     "2026-11-21"},
-                    dir.path(), slow);
+  Background second(
+      {"invoice", "pay", "INV-2026-0006", "--amount", "200.00", "--date", "2026-11-21"}, dir.path(),
+      slow);
   const int first_code = first.wait();
   const int second_code = second.wait();
   EXPECT_EQ(first_code, 0) << first.err();

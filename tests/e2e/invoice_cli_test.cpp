@@ -142,14 +142,15 @@ TEST_F(InvoiceCliTest, RunContinuesTheYearsSequenceAndSkipsInvoicedPartners) {
              "  - partner: lakeshore-college\n"
              "    description: Cloud costs, November 2026\n"
              "    cost: \"99.00\"\n");
-  const RunResult run =
-      partnerops({"invoice", "run", "2026-11", "--usage", (inputs.path() / "usage-2026-11.yaml").string(),
-                  "--today", "2026-11-23", "--no-commit"});
+  const RunResult run = partnerops({"invoice", "run", "2026-11", "--usage",
+                                    (inputs.path() / "usage-2026-11.yaml").string(), "--today",
+                                    "2026-11-23", "--no-commit"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out,
-            "number          partner               issue date  due date     lines             total\n"
-            "INV-2026-0007   noordzee-marine-data  2026-11-23  2026-12-23       1        310.25 EUR\n"
-            "1 invoice for 2026-11: 310.25 EUR; 1 partner already invoiced for 2026-11\n");
+  EXPECT_EQ(
+      run.out,
+      "number          partner               issue date  due date     lines             total\n"
+      "INV-2026-0007   noordzee-marine-data  2026-11-23  2026-12-23       1        310.25 EUR\n"
+      "1 invoice for 2026-11: 310.25 EUR; 1 partner already invoiced for 2026-11\n");
   EXPECT_EQ(git("status --porcelain --untracked-files=all"),
             "?? partners/noordzee-marine-data/invoices/INV-2026-0007.yaml\n");
 }
@@ -161,8 +162,9 @@ TEST_F(InvoiceCliTest, RunRefusesAUsageFileForAnotherMonthOrAnUnknownPartner) {
              "  - partner: cascadia-climate\n"
              "    description: Cloud costs\n"
              "    cost: \"10.00\"\n");
-  const RunResult run = partnerops({"invoice", "run", "2027-01", "--usage",
-                                    (inputs.path() / "bad.yaml").string(), "--today", "2026-12-20"});
+  const RunResult run =
+      partnerops({"invoice", "run", "2027-01", "--usage", (inputs.path() / "bad.yaml").string(),
+                  "--today", "2026-12-20"});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find("error[usage-period]: the usage file is for 2026-12, not 2027-01"),
@@ -181,8 +183,7 @@ TEST_F(InvoiceCliTest, IssuedInvoiceEditsAreRejectedByValidateAndCheckRange) {
                         "--no-branch"})
                 .exit_code,
             0);
-  const RunResult issue =
-      partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-04"});
+  const RunResult issue = partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-04"});
   ASSERT_EQ(issue.exit_code, 0) << issue.err;
   EXPECT_EQ(issue.out, "[main " + head_short() + "] noordzee-marine-data: issue INV-2027-0002\n");
   EXPECT_EQ(git("show --name-only --format= HEAD"),
@@ -238,8 +239,7 @@ TEST_F(InvoiceCliTest, IssueDatesFollowNumbersAcrossPartners) {
   const std::string head = head_short();
 
   // The earlier number may not be dated after the later one.
-  const RunResult after =
-      partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-12"});
+  const RunResult after = partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-12"});
   EXPECT_EQ(after.exit_code, 1);
   EXPECT_NE(after.err.find("partners/lakeshore-college/invoices/INV-2027-0001.yaml:2:9: "
                            "error[invoice-date-order]: issuing invoice INV-2027-0001 on "
@@ -266,8 +266,7 @@ TEST_F(InvoiceCliTest, AnIssueDateBeforeAnEarlierNumberIsRefused) {
                         "--no-branch"})
                 .exit_code,
             0);
-  ASSERT_EQ(partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-10"}).exit_code,
-            0);
+  ASSERT_EQ(partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-10"}).exit_code, 0);
   const RunResult before =
       partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-01-05"});
   EXPECT_EQ(before.exit_code, 1);
@@ -351,8 +350,8 @@ TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
   EXPECT_EQ(validate.exit_code, 0) << validate.out;
 
   // Nothing is left to credit.
-  const RunResult over = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "again",
-                                     "--date", "2026-11-23"});
+  const RunResult over = partnerops(
+      {"invoice", "credit", "INV-2026-0006", "--reason", "again", "--date", "2026-11-23"});
   EXPECT_EQ(over.exit_code, 1);
   EXPECT_NE(over.err.find("error[credit-note-over-credit]: crediting 7320.00 USD would exceed "
                           "what invoice INV-2026-0006 still asks for: 0.00 of its 7320.00"),
@@ -364,7 +363,8 @@ TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
   const RunResult build = partnerops({"build", "--partner", "lakeshore-college", "--kind",
                                       "credit-note", "--out", (dir.path() / "out").string()});
   ASSERT_EQ(build.exit_code, 0) << build.err;
-  const std::string text = pdf_text(dir.path() / "out/lakeshore-college/credit-note-CN-2026-0002.pdf");
+  const std::string text =
+      pdf_text(dir.path() / "out/lakeshore-college/credit-note-CN-2026-0002.pdf");
   for (const char* expected :
        {"Credit Note CN-2026-0002", "23 November 2026", "Billed twice for the quarter",
         "INV-2026-0006 of 2 November 2026 ($7,320.00)", "$7,200.00", "$7,320.00",
@@ -373,9 +373,9 @@ TEST_F(InvoiceCliTest, CreditNoteZeroesAnInvoiceAndPrints) {
 }
 
 TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
-  const RunResult first = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
-                                      "Storage not used", "--line", "2=80.00", "--date",
-                                      "2026-11-23"});
+  const RunResult first =
+      partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used", "--line",
+                  "2=80.00", "--date", "2026-11-23"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const RunResult too_much = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "more",
                                          "--line", "2=50.00", "--date", "2026-11-23"});
@@ -385,8 +385,8 @@ TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
                               "of the line, 40.00 of 120.00"),
             std::string::npos)
       << too_much.err;
-  const RunResult rest = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
-                                     "Cancelled", "--date", "2026-11-23"});
+  const RunResult rest = partnerops(
+      {"invoice", "credit", "INV-2026-0006", "--reason", "Cancelled", "--date", "2026-11-23"});
   EXPECT_EQ(rest.exit_code, 1);
   EXPECT_NE(rest.err.find("error[credit-note-over-credit]: crediting 7320.00 USD would exceed "
                           "what invoice INV-2026-0006 still asks for: 7240.00 of its 7320.00"),
@@ -400,8 +400,8 @@ TEST_F(InvoiceCliTest, PartialCreditsStopAtTheInvoiceTotalAndStayUnchanged) {
             std::string::npos)
       << line2.err;
   EXPECT_NE(line2.err.find("hint: credit the rest with --line 2=40.00"), std::string::npos);
-  const RunResult line1 = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
-                                      "Cancelled", "--line", "1", "--date", "2026-11-24"});
+  const RunResult line1 = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Cancelled",
+                                      "--line", "1", "--date", "2026-11-24"});
   ASSERT_EQ(line1.exit_code, 0) << line1.err;
   EXPECT_EQ(git("show --name-only --format= HEAD"),
             "partners/lakeshore-college/credit-notes/CN-2026-0003.yaml\n");
@@ -436,10 +436,11 @@ TEST_F(InvoiceCliTest, MilestonesBillInTheMonthTheyFallDue) {
   write_file(agreement, text);
   std::string sow = read_file(dir.path() / "partners/cascadia-climate/sow/hub-migration.yaml");
   sow.replace(sow.find("id: hub-migration"), 17, "id: lms");
-  sow += "milestones:\n"
-         "  - id: m1\n    title: LTI sign-in live\n    due: 2026-12-01\n    amount: \"900.00\"\n"
-         "  - id: m2\n    title: Gradebook sync live\n    due: 2026-12-31\n    amount: \"600.00\"\n"
-         "  - id: m3\n    title: Handover\n    due: 2027-01-01\n    amount: \"0.50\"\n";
+  sow +=
+      "milestones:\n"
+      "  - id: m1\n    title: LTI sign-in live\n    due: 2026-12-01\n    amount: \"900.00\"\n"
+      "  - id: m2\n    title: Gradebook sync live\n    due: 2026-12-31\n    amount: \"600.00\"\n"
+      "  - id: m3\n    title: Handover\n    due: 2027-01-01\n    amount: \"0.50\"\n";
   write_file(dir.path() / "partners/lakeshore-college/sow/lms.yaml", sow);
   git("add -A");
   git("commit -q -m milestones");
@@ -451,13 +452,14 @@ TEST_F(InvoiceCliTest, MilestonesBillInTheMonthTheyFallDue) {
             "1 invoice for 2026-12: 1500.00 USD\n");
   const std::string invoice =
       read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2026-0007.yaml");
-  EXPECT_NE(invoice.find("lines:\n"
-                         "  - description: \"Onboarding and LMS integration: LTI sign-in live\"\n"
-                         "    quantity: 1\n"
-                         "    unit_price: \"900.00\"\n"
-                         "    amount: \"900.00\"\n"
-                         "  - description: \"Onboarding and LMS integration: Gradebook sync live\"\n"),
-            std::string::npos)
+  EXPECT_NE(
+      invoice.find("lines:\n"
+                   "  - description: \"Onboarding and LMS integration: LTI sign-in live\"\n"
+                   "    quantity: 1\n"
+                   "    unit_price: \"900.00\"\n"
+                   "    amount: \"900.00\"\n"
+                   "  - description: \"Onboarding and LMS integration: Gradebook sync live\"\n"),
+      std::string::npos)
       << invoice;
 }
 
@@ -466,8 +468,8 @@ TEST_F(InvoiceCliTest, DraftsAreNotCredited) {
                         "--no-branch"})
                 .exit_code,
             0);
-  const RunResult credit = partnerops({"invoice", "credit", "INV-2027-0001", "--reason", "x",
-                                       "--date", "2027-01-02"});
+  const RunResult credit =
+      partnerops({"invoice", "credit", "INV-2027-0001", "--reason", "x", "--date", "2027-01-02"});
   EXPECT_EQ(credit.exit_code, 1);
   EXPECT_NE(credit.err.find("error[credit-note-invoice-status]: invoice INV-2027-0001 is draft; "
                             "only an issued or paid invoice is credited"),
@@ -496,7 +498,8 @@ TEST_F(InvoiceCliTest, AnAutomaticRenewalBillsOnAcrossTheTermEndAndAManualOneSto
             "number          partner            issue date  due date     lines             total\n"
             "INV-2027-0001   lakeshore-college  2027-02-01  2027-03-03       1       7200.00 USD\n"
             "1 invoice for 2027-02: 7200.00 USD\n"
-            "[invoice-run/2027-02 " + head_short() + "] invoice run 2027-02: 1 draft invoice\n");
+            "[invoice-run/2027-02 " +
+                head_short() + "] invoice run 2027-02: 1 draft invoice\n");
   EXPECT_EQ(read_file(dir.path() / "partners/lakeshore-college/invoices/INV-2027-0001.yaml"),
             "# yaml-language-server: $schema=../../../schemas/invoice.schema.yaml\n"
             "number: INV-2027-0001\n"
@@ -523,10 +526,11 @@ TEST_F(InvoiceCliTest, AnAutomaticRenewalBillsOnAcrossTheTermEndAndAManualOneSto
   const RunResult july =
       partnerops({"invoice", "run", "2027-07", "--today", "2027-06-20", "--no-commit"});
   ASSERT_EQ(july.exit_code, 0) << july.err;
-  EXPECT_EQ(july.out,
-            "number          partner               issue date  due date     lines             total\n"
-            "INV-2027-0002   noordzee-marine-data  2027-07-01  2027-07-31       1       4500.00 EUR\n"
-            "1 invoice for 2027-07: 4500.00 EUR\n");
+  EXPECT_EQ(
+      july.out,
+      "number          partner               issue date  due date     lines             total\n"
+      "INV-2027-0002   noordzee-marine-data  2027-07-01  2027-07-31       1       4500.00 EUR\n"
+      "1 invoice for 2027-07: 4500.00 EUR\n");
   const std::string noordzee =
       read_file(dir.path() / "partners/noordzee-marine-data/invoices/INV-2027-0002.yaml");
   EXPECT_NE(noordzee.find("lines:\n"
@@ -550,9 +554,9 @@ TEST_F(InvoiceCliTest, IssuingTheFirstInvoiceRecordsTheFirstInvoiceStepInTheSame
   git("rm -q partners/noordzee-marine-data/invoices/INV-2026-0003.yaml "
       "partners/noordzee-marine-data/invoices/INV-2026-0005.yaml");
   git("commit -q -am 'before the first invoice'");
-  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"}).exit_code,
+      0);
 
   const RunResult issue = partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-04"});
   ASSERT_EQ(issue.exit_code, 0) << issue.err;
@@ -564,14 +568,15 @@ TEST_F(InvoiceCliTest, IssuingTheFirstInvoiceRecordsTheFirstInvoiceStepInTheSame
             "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml\n"
             "partners/noordzee-marine-data/partner.yaml\n");
   std::string expected = text;
-  expected = replaced(expected, "  quarterly-review: 2026-09-17\n", "  quarterly-review: 2026-09-17\n  first-invoice: 2027-01-04\n");
+  expected = replaced(expected, "  quarterly-review: 2026-09-17\n",
+                      "  quarterly-review: 2026-09-17\n  first-invoice: 2027-01-04\n");
   EXPECT_EQ(read_file(partner), expected);
   EXPECT_EQ(git("status --porcelain"), "");
 
   // A recorded step is left as it is: the next invoice touches only itself.
-  ASSERT_EQ(partnerops({"invoice", "run", "2027-04", "--today", "2027-03-20", "--no-branch"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      partnerops({"invoice", "run", "2027-04", "--today", "2027-03-20", "--no-branch"}).exit_code,
+      0);
   const RunResult next = partnerops({"invoice", "issue", "INV-2027-0002", "--date", "2027-04-01"});
   ASSERT_EQ(next.exit_code, 0) << next.err;
   EXPECT_EQ(git("show --name-only --format= HEAD"),
@@ -584,9 +589,9 @@ TEST_F(InvoiceCliTest, NumbersTakenOnTwoBranchesAreCaughtAndRenumbered) {
   // Noordzee's fee for January, the other Lakeshore's usage for January,
   // and both take INV-2027-0001.
   git("checkout -q -b fees");
-  ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"}).exit_code,
+      0);
   EXPECT_EQ(git("show --name-only --format= HEAD"),
             "partners/noordzee-marine-data/invoices/INV-2027-0001.yaml\n");
   git("checkout -q -b usage main");
@@ -697,8 +702,8 @@ TEST_F(InvoiceCliTest, CreditNoteNumbersTakenOnTwoBranchesAreCaught) {
                 .exit_code,
             0);
   git("checkout -q -b lakeshore main");
-  ASSERT_EQ(partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Billed twice",
-                        "--date", "2026-11-24"})
+  ASSERT_EQ(partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Billed twice", "--date",
+                        "2026-11-24"})
                 .exit_code,
             0);
   EXPECT_EQ(git("show --name-only --format= HEAD"),

@@ -83,8 +83,9 @@ class MoneyCliTest : public GitWorkspaceTest {
 
 TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesIt) {
   const std::string original = file(k_invoice);
-  const RunResult first = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "2000.00",
-                                      "--date", "2026-11-20", "--reference", "ACH LCC-AP-1120-031"});
+  const RunResult first =
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "2000.00", "--date", "2026-11-20",
+                  "--reference", "ACH LCC-AP-1120-031"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out, "[main " + short_head() +
                            "] lakeshore-college: payment of 2000.00 USD on INV-2026-0006\n");
@@ -131,111 +132,126 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
             "  \"balances\": [\n"
             "    {\n"
             "      \"currency\": \"USD\",\n"
-            "      \"invoiced\": \"" + plain(paid_before + total_0006) + "\",\n"
-            "      \"paid\": \"" + plain(paid_before + 350000) + "\",\n"
-            "      \"credited\": \"" + plain(credit) + "\",\n"
-            "      \"balance\": \"" + plain(open - credit) + "\",\n"
-            "      \"owed\": \"" + plain(open) + "\",\n"
-            "      \"credit_balance\": \"" + plain(credit) + "\",\n"
-            "      \"ageing\": {\n"
-            "        \"current\": \"0.00\",\n"
-            "        \"0-30\": \"0.00\",\n"
-            "        \"31-60\": \"" + plain(open) + "\",\n"
-            "        \"61-90\": \"0.00\",\n"
-            "        \"90+\": \"0.00\"\n"
-            "      }\n"
-            "    }\n"
-            "  ],\n"
-            "  \"open_invoices\": [\n"
-            "    {\n"
-            "      \"number\": \"INV-2026-0004\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0642\",\n"
-            "      \"issue_date\": \"2026-08-03\",\n"
-            "      \"due_date\": \"2026-09-02\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"total\": \"7682.50\",\n"
-            "      \"paid\": \"7682.50\",\n"
-            "      \"credited\": \"40.00\",\n"
-            "      \"open\": \"0.00\",\n"
-            "      \"credit_balance\": \"40.00\",\n"
-            "      \"days_past_due\": 122,\n"
-            "      \"ageing\": null\n"
-            "    },\n"
-            "    {\n"
-            "      \"number\": \"INV-2026-0006\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
-            "      \"issue_date\": \"2026-11-02\",\n"
-            "      \"due_date\": \"2026-12-02\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"total\": \"7320.00\",\n"
-            "      \"paid\": \"3500.00\",\n"
-            "      \"credited\": \"0.00\",\n"
-            "      \"open\": \"3820.00\",\n"
-            "      \"credit_balance\": \"0.00\",\n"
-            "      \"days_past_due\": 31,\n"
-            "      \"ageing\": \"31-60\"\n"
-            "    }\n"
-            "  ],\n"
-            "  \"payments\": [\n"
-            "    {\n"
-            "      \"date\": \"2026-02-26\",\n"
-            "      \"invoice\": \"INV-2026-0001\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0113\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"8700.00\",\n"
-            "      \"reference\": \"ACH LCC-AP-0226-118\"\n"
-            "    },\n"
-            "    {\n"
-            "      \"date\": \"2026-05-28\",\n"
-            "      \"invoice\": \"INV-2026-0002\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0381\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"7320.00\",\n"
-            "      \"reference\": \"ACH LCC-AP-0528-073\"\n"
-            "    },\n"
-            "    {\n"
-            "      \"date\": \"2026-09-01\",\n"
-            "      \"invoice\": \"INV-2026-0004\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0642\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"7682.50\",\n"
-            "      \"reference\": \"ACH LCC-AP-0901-022\"\n"
-            "    },\n"
-            "    {\n"
-            "      \"date\": \"2026-11-20\",\n"
-            "      \"invoice\": \"INV-2026-0006\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"2000.00\",\n"
-            "      \"reference\": \"ACH LCC-AP-1120-031\"\n"
-            "    },\n"
-            "    {\n"
-            "      \"date\": \"2026-12-10\",\n"
-            "      \"invoice\": \"INV-2026-0006\",\n"
-            "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"1500.00\",\n"
-            "      \"reference\": \"\"\n"
-            "    }\n"
-            "  ],\n"
-            "  \"credits\": [\n"
-            "    {\n"
-            "      \"number\": \"CN-2026-0001\",\n"
-            "      \"date\": \"2026-11-10\",\n"
-            "      \"invoice\": \"INV-2026-0004\",\n"
-            "      \"currency\": \"USD\",\n"
-            "      \"amount\": \"40.00\"\n"
-            "    }\n"
-            "  ]\n"
-            "}\n");
+            "      \"invoiced\": \"" +
+                plain(paid_before + total_0006) +
+                "\",\n"
+                "      \"paid\": \"" +
+                plain(paid_before + 350000) +
+                "\",\n"
+                "      \"credited\": \"" +
+                plain(credit) +
+                "\",\n"
+                "      \"balance\": \"" +
+                plain(open - credit) +
+                "\",\n"
+                "      \"owed\": \"" +
+                plain(open) +
+                "\",\n"
+                "      \"credit_balance\": \"" +
+                plain(credit) +
+                "\",\n"
+                "      \"ageing\": {\n"
+                "        \"current\": \"0.00\",\n"
+                "        \"0-30\": \"0.00\",\n"
+                "        \"31-60\": \"" +
+                plain(open) +
+                "\",\n"
+                "        \"61-90\": \"0.00\",\n"
+                "        \"90+\": \"0.00\"\n"
+                "      }\n"
+                "    }\n"
+                "  ],\n"
+                "  \"open_invoices\": [\n"
+                "    {\n"
+                "      \"number\": \"INV-2026-0004\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0642\",\n"
+                "      \"issue_date\": \"2026-08-03\",\n"
+                "      \"due_date\": \"2026-09-02\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"total\": \"7682.50\",\n"
+                "      \"paid\": \"7682.50\",\n"
+                "      \"credited\": \"40.00\",\n"
+                "      \"open\": \"0.00\",\n"
+                "      \"credit_balance\": \"40.00\",\n"
+                "      \"days_past_due\": 122,\n"
+                "      \"ageing\": null\n"
+                "    },\n"
+                "    {\n"
+                "      \"number\": \"INV-2026-0006\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
+                "      \"issue_date\": \"2026-11-02\",\n"
+                "      \"due_date\": \"2026-12-02\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"total\": \"7320.00\",\n"
+                "      \"paid\": \"3500.00\",\n"
+                "      \"credited\": \"0.00\",\n"
+                "      \"open\": \"3820.00\",\n"
+                "      \"credit_balance\": \"0.00\",\n"
+                "      \"days_past_due\": 31,\n"
+                "      \"ageing\": \"31-60\"\n"
+                "    }\n"
+                "  ],\n"
+                "  \"payments\": [\n"
+                "    {\n"
+                "      \"date\": \"2026-02-26\",\n"
+                "      \"invoice\": \"INV-2026-0001\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0113\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"8700.00\",\n"
+                "      \"reference\": \"ACH LCC-AP-0226-118\"\n"
+                "    },\n"
+                "    {\n"
+                "      \"date\": \"2026-05-28\",\n"
+                "      \"invoice\": \"INV-2026-0002\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0381\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"7320.00\",\n"
+                "      \"reference\": \"ACH LCC-AP-0528-073\"\n"
+                "    },\n"
+                "    {\n"
+                "      \"date\": \"2026-09-01\",\n"
+                "      \"invoice\": \"INV-2026-0004\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0642\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"7682.50\",\n"
+                "      \"reference\": \"ACH LCC-AP-0901-022\"\n"
+                "    },\n"
+                "    {\n"
+                "      \"date\": \"2026-11-20\",\n"
+                "      \"invoice\": \"INV-2026-0006\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"2000.00\",\n"
+                "      \"reference\": \"ACH LCC-AP-1120-031\"\n"
+                "    },\n"
+                "    {\n"
+                "      \"date\": \"2026-12-10\",\n"
+                "      \"invoice\": \"INV-2026-0006\",\n"
+                "      \"sponsor_number\": \"CWFP-2026-0917\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"1500.00\",\n"
+                "      \"reference\": \"\"\n"
+                "    }\n"
+                "  ],\n"
+                "  \"credits\": [\n"
+                "    {\n"
+                "      \"number\": \"CN-2026-0001\",\n"
+                "      \"date\": \"2026-11-10\",\n"
+                "      \"invoice\": \"INV-2026-0004\",\n"
+                "      \"currency\": \"USD\",\n"
+                "      \"amount\": \"40.00\"\n"
+                "    }\n"
+                "  ]\n"
+                "}\n");
 
   // The open amount moves through the buckets as the days pass (due 2026-12-02).
   const struct {
     const char* today;
     int days;
     const char* bucket;
-  } ages[] = {{"2026-12-01", -1, "current"}, {"2026-12-02", 0, "0-30"}, {"2027-01-01", 30, "0-30"},
-              {"2027-01-31", 60, "31-60"},   {"2027-02-01", 61, "61-90"}, {"2027-03-02", 90, "61-90"},
+  } ages[] = {{"2026-12-01", -1, "current"}, {"2026-12-02", 0, "0-30"},
+              {"2027-01-01", 30, "0-30"},    {"2027-01-31", 60, "31-60"},
+              {"2027-02-01", 61, "61-90"},   {"2027-03-02", 90, "61-90"},
               {"2027-03-03", 91, "90+"}};
   for (const auto& age : ages) {
     SCOPED_TRACE(age.today);
@@ -281,8 +297,8 @@ TEST_F(MoneyCliTest, PartialPaymentsLeaveABalanceThatAgesUntilTheLastOneSettlesI
   EXPECT_EQ(validate.err.find("invoice"), std::string::npos) << validate.err;
 
   // A settled invoice takes no more money.
-  const RunResult after = partnerops(
-      {"invoice", "pay", "INV-2026-0006", "--amount", "0.01", "--date", "2027-01-06"});
+  const RunResult after =
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "0.01", "--date", "2027-01-06"});
   EXPECT_EQ(after.exit_code, 1);
   EXPECT_NE(after.err.find("hint: the invoice is settled"), std::string::npos) << after.err;
 }
@@ -293,8 +309,8 @@ TEST_F(MoneyCliTest, PaymentsOnDraftsEarlyDatesAndUnknownInvoicesAreRefused) {
   commit_file(k_new_invoice, draft);
   const std::string head = short_head();
 
-  const RunResult on_draft = partnerops(
-      {"invoice", "pay", "INV-2026-0007", "--amount", "217.50", "--date", "2026-11-23"});
+  const RunResult on_draft =
+      partnerops({"invoice", "pay", "INV-2026-0007", "--amount", "217.50", "--date", "2026-11-23"});
   EXPECT_EQ(on_draft.exit_code, 1);
   EXPECT_NE(on_draft.err.find(k_new_invoice + ":3:9: error[invoice-not-issued]: invoice "
                                               "INV-2026-0007 is a draft; payments are recorded "
@@ -302,16 +318,16 @@ TEST_F(MoneyCliTest, PaymentsOnDraftsEarlyDatesAndUnknownInvoicesAreRefused) {
             std::string::npos)
       << on_draft.err;
 
-  const RunResult early = partnerops(
-      {"invoice", "pay", "INV-2026-0006", "--amount", "10", "--date", "2026-11-01"});
+  const RunResult early =
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "10", "--date", "2026-11-01"});
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_NE(early.err.find("error[payment-before-issue]: a payment dated 2026-11-01 is before "
                            "invoice INV-2026-0006 was issued on 2026-11-02\n"),
             std::string::npos)
       << early.err;
 
-  const RunResult unknown = partnerops(
-      {"invoice", "pay", "INV-2026-006", "--amount", "10", "--date", "2026-11-23"});
+  const RunResult unknown =
+      partnerops({"invoice", "pay", "INV-2026-006", "--amount", "10", "--date", "2026-11-23"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err,
             "partners: error[invoice-unknown]: no partner has an invoice 'INV-2026-006' "
@@ -333,7 +349,8 @@ TEST_F(MoneyCliTest, PaymentsOnDraftsEarlyDatesAndUnknownInvoicesAreRefused) {
 TEST_F(MoneyCliTest, SponsorNumberIsSetOnceCheckRangeAllowsItAndTheReceiptShowsIt) {
   commit_file(k_new_invoice, k_issued_0007);
   git("tag base");
-  const RunResult set = partnerops({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
+  const RunResult set =
+      partnerops({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
   ASSERT_EQ(set.exit_code, 0) << set.err;
   EXPECT_EQ(set.out, "[main " + short_head() +
                          "] lakeshore-college: sponsor number CWFP-2026-1001 for INV-2026-0007\n");
@@ -344,7 +361,8 @@ TEST_F(MoneyCliTest, SponsorNumberIsSetOnceCheckRangeAllowsItAndTheReceiptShowsI
   EXPECT_EQ(range.exit_code, 0) << range.out << range.err;
 
   const std::string head = short_head();
-  const RunResult again = partnerops({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
+  const RunResult again =
+      partnerops({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.out,
             "partnerops: INV-2026-0007 already has sponsor number CWFP-2026-1001; nothing to "
@@ -385,10 +403,10 @@ TEST_F(MoneyCliTest, SponsorNumberIsSetOnceCheckRangeAllowsItAndTheReceiptShowsI
 }
 
 TEST_F(MoneyCliTest, StatementPdfReadsBack) {
-  ASSERT_EQ(partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "2000", "--date",
-                        "2026-11-20"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "2000", "--date", "2026-11-20"})
+          .exit_code,
+      0);
   const RunResult pdf = partnerops({"statement", "lakeshore-college", "--today", "2027-01-02",
                                     "--format", "pdf", "--out", "statement.pdf"});
   ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
@@ -410,17 +428,16 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
 
 TEST_F(MoneyCliTest, AnInvoicePaidInPartAndCreditedForTheRestOwesNothingAnywhere) {
   // 120.00 of storage credited, then the 7200.00 left paid: settled.
-  const RunResult credit =
-      partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used", "--line",
-                  "2", "--date", "2026-11-15"});
+  const RunResult credit = partnerops({"invoice", "credit", "INV-2026-0006", "--reason",
+                                       "Storage not used", "--line", "2", "--date", "2026-11-15"});
   ASSERT_EQ(credit.exit_code, 0) << credit.err;
-  const RunResult pay = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "7200.00",
-                                    "--date", "2026-11-20"});
+  const RunResult pay = partnerops(
+      {"invoice", "pay", "INV-2026-0006", "--amount", "7200.00", "--date", "2026-11-20"});
   ASSERT_EQ(pay.exit_code, 0) << pay.err;
   EXPECT_NE(file(k_invoice).find("status: paid\n"), std::string::npos);
 
-  const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--today",
-                                      "2026-11-23", "--out", "out"});
+  const RunResult build = partnerops(
+      {"build", ".", "--partner", "lakeshore-college", "--today", "2026-11-23", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   const std::string invoice =
       fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0006.pdf"));
@@ -436,8 +453,8 @@ TEST_F(MoneyCliTest, AnInvoicePaidInPartAndCreditedForTheRestOwesNothingAnywhere
   EXPECT_EQ(s["open_invoices"][0]["number"], "INV-2026-0004");
 
   // So does the sponsor's cover note.
-  const RunResult handoff = partnerops({"invoice", "handoff", "INV-2026-0006", "--out", "bundle",
-                                        "--today", "2026-11-23"});
+  const RunResult handoff = partnerops(
+      {"invoice", "handoff", "INV-2026-0006", "--out", "bundle", "--today", "2026-11-23"});
   ASSERT_EQ(handoff.exit_code, 0) << handoff.err;
   EXPECT_NE(read_file(dir.path() / "bundle/README.md")
                 .find("| 7320.00 USD | 0.00 USD | INV-2026-0006.pdf |\n"),
@@ -452,14 +469,13 @@ TEST_F(MoneyCliTest, ACreditBalancePrintsAsACreditNeverAsAnAmountDue) {
   ASSERT_EQ(build.exit_code, 0) << build.err;
   const std::string invoice =
       fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf"));
-  EXPECT_NE(invoice.find("Paid $7,682.50 Credited $40.00 Credit balance $40.00"),
-            std::string::npos)
+  EXPECT_NE(invoice.find("Paid $7,682.50 Credited $40.00 Credit balance $40.00"), std::string::npos)
       << invoice;
   EXPECT_EQ(invoice.find("Balance due"), std::string::npos) << invoice;
   EXPECT_EQ(invoice.find("-$"), std::string::npos) << invoice;
 
-  const RunResult handoff = partnerops({"invoice", "handoff", "INV-2026-0004", "--out", "bundle",
-                                        "--today", "2026-11-23"});
+  const RunResult handoff = partnerops(
+      {"invoice", "handoff", "INV-2026-0004", "--out", "bundle", "--today", "2026-11-23"});
   ASSERT_EQ(handoff.exit_code, 0) << handoff.err;
   EXPECT_NE(read_file(dir.path() / "bundle/README.md")
                 .find("| 7682.50 USD | credit 40.00 USD | INV-2026-0004.pdf |\n"),
@@ -472,10 +488,10 @@ TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
                         "2026-11-20", "--reference", "ACH LCC-AP-1120-031"})
                 .exit_code,
             0);
-  ASSERT_EQ(partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "1500", "--date",
-                        "2026-12-10"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "1500", "--date", "2026-12-10"})
+          .exit_code,
+      0);
   const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--kind",
                                       "receipt", "--today", "2026-12-10", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
@@ -484,25 +500,31 @@ TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
   EXPECT_NE(first.find("Received on 20 November 2026"), std::string::npos) << first;
   EXPECT_NE(first.find("Amount received $2,000.00"), std::string::npos) << first;
   EXPECT_NE(first.find("Sponsor's number CWFP-2026-0917"), std::string::npos) << first;
-  EXPECT_NE(first.find("Balance remaining $" "5,320.00"), std::string::npos) << first;
+  EXPECT_NE(first.find("Balance remaining $"
+                       "5,320.00"),
+            std::string::npos)
+      << first;
   const std::string second =
       fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-2.pdf"));
   EXPECT_NE(second.find("Amount received $1,500.00"), std::string::npos) << second;
-  EXPECT_NE(second.find("Balance remaining $" "3,820.00"), std::string::npos) << second;
+  EXPECT_NE(second.find("Balance remaining $"
+                        "3,820.00"),
+            std::string::npos)
+      << second;
 }
 
 TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
   commit_file(k_new_invoice, k_issued_0007);
-  const RunResult run = partnerops({"invoice", "handoff", "INV-2026-0007", "INV-2026-0006",
-                                    "--out", "bundle", "--today", "2026-11-23"});
+  const RunResult run = partnerops({"invoice", "handoff", "INV-2026-0007", "INV-2026-0006", "--out",
+                                    "bundle", "--today", "2026-11-23"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "wrote bundle: 2 invoices, invoices.csv, README.md\n");
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(dir.path() / "bundle"))
     names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"INV-2026-0006.pdf", "INV-2026-0007.pdf",
-                                             "README.md", "invoices.csv"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"INV-2026-0006.pdf", "INV-2026-0007.pdf", "README.md",
+                                             "invoices.csv"}));
   // No staging folder is left beside it.
   for (const auto& entry : fs::directory_iterator(dir.path()))
     EXPECT_EQ(entry.path().filename().string().find(".bundle"), std::string::npos);
@@ -588,8 +610,8 @@ TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
 
   // An existing bundle is kept unless --force.
   const std::string csv = read_file(dir.path() / "bundle/invoices.csv");
-  const RunResult again = partnerops({"invoice", "handoff", "INV-2026-0007", "--out", "bundle",
-                                      "--today", "2026-11-23"});
+  const RunResult again = partnerops(
+      {"invoice", "handoff", "INV-2026-0007", "--out", "bundle", "--today", "2026-11-23"});
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_EQ(again.err,
             "partnerops: bundle is not empty; choose a new folder or pass --force to replace it\n");

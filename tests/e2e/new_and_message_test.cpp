@@ -122,9 +122,9 @@ TEST_F(NewAndMessageTest, NewLeadCommitsExactlyTheTwoFilesWithTrailersOnItsBranc
 TEST_F(NewAndMessageTest, HostileNamesRoundTripThroughPartnerYaml) {
   const std::string name = "- *&Acme: \"Data\" #1 'Lab'\n? | > {x}";
   const std::string contact = "O'Brien: \"#2\" & Co";
-  const RunResult result =
-      partnerops({"new", "lead", name, "--contact", contact + " <ob@acme.example.org>", "--role",
-                  "- role: with # hash", "--reason", "true", "--no-commit", "--date", "2026-11-23"});
+  const RunResult result = partnerops(
+      {"new", "lead", name, "--contact", contact + " <ob@acme.example.org>", "--role",
+       "- role: with # hash", "--reason", "true", "--no-commit", "--date", "2026-11-23"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out,
             "wrote partners/acme-data-1-lab-x/partner.yaml\n"
@@ -166,7 +166,8 @@ TEST_F(NewAndMessageTest, NewLeadRefusesASlugClashAndAnEmptySlug) {
 
   fs::create_directories(dir.path() / "partners/Acme-Lab");
   write_file(dir.path() / "partners/Acme-Lab/notes.md", "# Acme Lab\n");
-  result = partnerops({"new", "lead", "ACME lab", "--contact", "a@acme.example.org", "--no-commit"});
+  result =
+      partnerops({"new", "lead", "ACME lab", "--contact", "a@acme.example.org", "--no-commit"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("partners/Acme-Lab: error[new-slug-taken]: 'ACME lab' would be "
                             "partners/acme-lab, and partners/Acme-Lab exists"),
@@ -215,8 +216,7 @@ TEST_F(NewAndMessageTest, NewQuoteTakesTheNextNumberAndValidates) {
 }
 
 TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
-  RunResult result =
-      partnerops({"new", "sow", "northbay-earth-sciences", "--date", "2026-11-23"});
+  RunResult result = partnerops({"new", "sow", "northbay-earth-sciences", "--date", "2026-11-23"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("error[new-needs-agreement]"), std::string::npos) << result.err;
 
@@ -224,24 +224,25 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string agreement =
       read_file(dir.path() / "partners/northbay-earth-sciences/agreement.yaml");
-  EXPECT_TRUE(agreement.starts_with(
-      "# yaml-language-server: $schema=../../schemas/agreement.schema.yaml\n"
-      "kind: service-agreement\n"
-      "title: Commons Compute Service Agreement\n"
-      "status: draft\n"))
+  EXPECT_TRUE(
+      agreement.starts_with("# yaml-language-server: $schema=../../schemas/agreement.schema.yaml\n"
+                            "kind: service-agreement\n"
+                            "title: Commons Compute Service Agreement\n"
+                            "status: draft\n"))
       << agreement;
   EXPECT_NE(agreement.find("term:\n  start: 2026-11-23\n  end: 2027-11-22\n  renewal: manual\n"
                            "  notice_days: 60\npayment_terms_days: 30\n"),
             std::string::npos)
       << agreement;
 
-  result = partnerops({"new", "sow", "northbay-earth-sciences", "--date", "2026-11-23", "--title",
-                       "Hub pilot"});
+  result = partnerops(
+      {"new", "sow", "northbay-earth-sciences", "--date", "2026-11-23", "--title", "Hub pilot"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string sow = read_file(dir.path() / "partners/northbay-earth-sciences/sow/sow-1.yaml");
-  EXPECT_TRUE(sow.starts_with("# yaml-language-server: $schema=../../../schemas/sow.schema.yaml\n"
-                              "id: sow-1\ntitle: Hub pilot\nagreement: agreement.yaml\n"
-                              "status: draft\ndate: 2026-11-23\ncurrency: USD\n"))
+  EXPECT_TRUE(
+      sow.starts_with("# yaml-language-server: $schema=../../../schemas/sow.schema.yaml\n"
+                      "id: sow-1\ntitle: Hub pilot\nagreement: agreement.yaml\n"
+                      "status: draft\ndate: 2026-11-23\ncurrency: USD\n"))
       << sow;
   expect_valid();
   // What is left to fill in is a warning in a draft, at its own line...
@@ -254,15 +255,21 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
     return std::find(lines.begin(), lines.end(), line) != lines.end();
   };
   std::vector<std::string> lines = diagnostics();
-  EXPECT_TRUE(has(lines, "warning placeholder-text " + k_sow + ":9:11")) << ::testing::PrintToString(lines);
-  EXPECT_TRUE(has(lines, "warning zero-amount " + k_sow + ":10:11")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "warning placeholder-text " + k_sow + ":9:11"))
+      << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "warning zero-amount " + k_sow + ":10:11"))
+      << ::testing::PrintToString(lines);
   EXPECT_TRUE(has(lines, "warning sow-not-in-addenda " + k_sow + ":4:12"));
-  EXPECT_TRUE(has(lines, "warning placeholder-text partners/northbay-earth-sciences/agreement.yaml:6:8"));
+  EXPECT_TRUE(
+      has(lines, "warning placeholder-text partners/northbay-earth-sciences/agreement.yaml:6:8"));
   // ...and an error once the SOW is agreed.
-  write_file(dir.path() / k_sow, std::string(sow).replace(sow.find("status: draft"), 13, "status: agreed"));
+  write_file(dir.path() / k_sow,
+             std::string(sow).replace(sow.find("status: draft"), 13, "status: agreed"));
   lines = diagnostics();
-  EXPECT_TRUE(has(lines, "error placeholder-text " + k_sow + ":9:11")) << ::testing::PrintToString(lines);
-  EXPECT_TRUE(has(lines, "error zero-amount " + k_sow + ":10:11")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "error placeholder-text " + k_sow + ":9:11"))
+      << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has(lines, "error zero-amount " + k_sow + ":10:11"))
+      << ::testing::PrintToString(lines);
   write_file(dir.path() / k_sow, sow);
 
   result = partnerops({"new", "agreement", "northbay-earth-sciences", "--date", "2026-11-23"});
@@ -283,9 +290,9 @@ TEST_F(NewAndMessageTest, HailTheLeadToANonAsciiLeadWithTheServiceDescription) {
   const std::string raw = read_file(eml);
   // Headers travel as ASCII: the names and subject are RFC 2047 words.
   const std::string headers = raw.substr(0, raw.find("\r\n\r\n"));
-  EXPECT_TRUE(std::all_of(headers.begin(), headers.end(),
-                          [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-      << headers;
+  EXPECT_TRUE(std::all_of(headers.begin(), headers.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  })) << headers;
   EXPECT_NE(headers.find("=?"), std::string::npos) << headers;
   EXPECT_EQ(read_eml(eml),
             "From: Commons Compute <partnerships@commonscompute.org>\n"
@@ -337,19 +344,18 @@ TEST_F(NewAndMessageTest, HailTheLeadRefusesAServiceDescriptionBehindALink) {
 }
 
 TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
-  const RunResult result =
-      partnerops({"message", "payment-reminder", "lakeshore-college", "--today", "2026-12-20",
-                  "--out", "reminder.eml"});
+  const RunResult result = partnerops({"message", "payment-reminder", "lakeshore-college",
+                                       "--today", "2026-12-20", "--out", "reminder.eml"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "wrote reminder.eml\n");
   const std::string decoded = read_eml(dir.path() / "reminder.eml");
-  EXPECT_TRUE(decoded.starts_with(
-      "From: Commons Compute <partnerships@commonscompute.org>\n"
-      "To: \"Dr. Grace Whitfield\" <gwhitfield@lakeshorecc.edu>\n"
-      "Cc: Tyrone Mitchell <tmitchell@lakeshorecc.edu>, Rosa Delgado "
-      "<accountspayable@lakeshorecc.edu>\n"
-      "Subject: Payment reminder: invoice INV-2026-0006\n"
-      "Date: Sun, 20 Dec 2026 12:00:00 +0000\n"))
+  EXPECT_TRUE(
+      decoded.starts_with("From: Commons Compute <partnerships@commonscompute.org>\n"
+                          "To: \"Dr. Grace Whitfield\" <gwhitfield@lakeshorecc.edu>\n"
+                          "Cc: Tyrone Mitchell <tmitchell@lakeshorecc.edu>, Rosa Delgado "
+                          "<accountspayable@lakeshorecc.edu>\n"
+                          "Subject: Payment reminder: invoice INV-2026-0006\n"
+                          "Date: Sun, 20 Dec 2026 12:00:00 +0000\n"))
       << decoded;
   EXPECT_NE(decoded.find("Dear Dr. Grace Whitfield,\n\nOur records show that invoice "
                          "INV-2026-0006 of "),
@@ -363,8 +369,8 @@ TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
   const std::string pdf = pdf_text(dir.path() / "attachments/invoice-INV-2026-0006.pdf");
   EXPECT_NE(pdf.find("INV-2026-0006"), std::string::npos) << pdf;
 
-  const RunResult none = partnerops({"message", "payment-reminder", "lakeshore-college",
-                                     "--today", "2026-11-23", "--out", "none.eml"});
+  const RunResult none = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
+                                     "2026-11-23", "--out", "none.eml"});
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("error[message-no-overdue-invoice]: 'lakeshore-college' has no "
                           "overdue invoice on 2026-11-23"),
@@ -374,43 +380,41 @@ TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
 }
 
 TEST_F(NewAndMessageTest, APaymentReminderAsksOnlyForWhatIsLeftAfterCredits) {
-  RunResult result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "3000.00",
-                                 "--date", "2026-11-20"});
+  RunResult result = partnerops(
+      {"invoice", "pay", "INV-2026-0006", "--amount", "3000.00", "--date", "2026-11-20"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   result = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used",
                        "--line", "2", "--date", "2026-11-25"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
-                       "2026-12-20", "--out", "reminder.eml"});
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today", "2026-12-20",
+                       "--out", "reminder.eml"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   // 7320.00 − 3000.00 paid − 120.00 credited, in the text and on the PDF.
   const std::string decoded = read_eml(dir.path() / "reminder.eml");
-  EXPECT_NE(decoded.find("has a balance of $4,200.00\noutstanding"), std::string::npos)
-      << decoded;
+  EXPECT_NE(decoded.find("has a balance of $4,200.00\noutstanding"), std::string::npos) << decoded;
   const std::string pdf = pdf_text(dir.path() / "attachments/invoice-INV-2026-0006.pdf");
   EXPECT_NE(pdf.find("$4,200.00"), std::string::npos) << pdf;
 
   // The credit note and a payment settle the rest, though the status
   // stays issued when the credit comes last: nothing to remind of.
-  result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "4200.00", "--date",
-                       "2026-12-21"});
+  result = partnerops(
+      {"invoice", "pay", "INV-2026-0006", "--amount", "4200.00", "--date", "2026-12-21"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
-                       "2026-12-22", "--out", "none.eml"});
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today", "2026-12-22",
+                       "--out", "none.eml"});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error[message-no-overdue-invoice]"), std::string::npos)
-      << result.err;
+  EXPECT_NE(result.err.find("error[message-no-overdue-invoice]"), std::string::npos) << result.err;
 }
 
 TEST_F(NewAndMessageTest, NoReminderForAnInvoicePaidAndThenCreditedForTheRest) {
-  RunResult result = partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "7200.00",
-                                 "--date", "2026-11-20"});
+  RunResult result = partnerops(
+      {"invoice", "pay", "INV-2026-0006", "--amount", "7200.00", "--date", "2026-11-20"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   result = partnerops({"invoice", "credit", "INV-2026-0006", "--reason", "Storage not used",
                        "--line", "2", "--date", "2026-11-25"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today",
-                       "2026-12-20", "--out", "reminder.eml"});
+  result = partnerops({"message", "payment-reminder", "lakeshore-college", "--today", "2026-12-20",
+                       "--out", "reminder.eml"});
   EXPECT_EQ(result.exit_code, 1) << result.out;
   EXPECT_NE(result.err.find("error[message-no-overdue-invoice]: 'lakeshore-college' has no "
                             "overdue invoice on 2026-12-20"),
@@ -452,8 +456,8 @@ TEST_F(NewAndMessageTest, RenewalNoticeOfAnAutomaticRenewalIsAboutTheRolledTerm)
   // Noordzee (auto, 2026-07-01 to 2027-06-30, 90 days' notice) on 2028-02-15
   // is in its first renewal, 2027-07-01 to 2028-06-30: deadline 2028-04-01,
   // window open since 2028-02-01.
-  const RunResult result = partnerops({"message", "renewal-notice", "noordzee-marine-data", "--today",
-                                       "2028-02-15", "--out", "renewal.eml"});
+  const RunResult result = partnerops({"message", "renewal-notice", "noordzee-marine-data",
+                                       "--today", "2028-02-15", "--out", "renewal.eml"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string decoded = read_eml(dir.path() / "renewal.eml");
   EXPECT_NE(decoded.find("runs until 30 June 2028. The attached"), std::string::npos) << decoded;
@@ -499,8 +503,8 @@ TEST_F(NewAndMessageTest, MessageRecordsItsChecklistStepInOneCommit) {
   const std::string before = read_file(partner);
   TempDir mail;
   const std::string eml = (mail.path() / "hail.eml").string();
-  const RunResult result = partnerops({"message", "hail-the-lead", k_lead_slug, "--today",
-                                       "2026-11-23", "--out", eml, "--record"});
+  const RunResult result = partnerops(
+      {"message", "hail-the-lead", k_lead_slug, "--today", "2026-11-23", "--out", eml, "--record"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.err, "");
   const std::string short_id = git("rev-parse --short HEAD");

@@ -64,8 +64,8 @@ print(json.dumps({'max_octets': max_octets, 'calendar': calendar, 'events': even
 nlohmann::json read_ics_with_python(const fs::path& ics, const fs::path& dir) {
   write_file(dir / "ics_reader.py", k_python_ics_reader);
   const fs::path out = dir / "ics.json";
-  const std::string command = "python3 '" + (dir / "ics_reader.py").string() + "' '" + ics.string() +
-                              "' > '" + out.string() + "'";
+  const std::string command = "python3 '" + (dir / "ics_reader.py").string() + "' '" +
+                              ics.string() + "' > '" + out.string() + "'";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
   return nlohmann::json::parse(read_file(out), nullptr, false);
 }
@@ -98,19 +98,21 @@ TEST_F(OpsCommands, TicklerIcsReadBackByAnIndependentParserWithStableUids) {
     events.push_back(event["DTSTART"]["value"].get<std::string>() + " " +
                      event["UID"]["value"].get<std::string>());
   }
-  EXPECT_EQ(events, (std::vector<std::string>{
-                        "20261102 renewal-notice.lakeshore-college.2027-01-31@commonscompute.org",
-                        "20261130 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
-                        "20261203 checklist.prairie-public-health.technical-scoping@commonscompute.org",
-                        "20261208 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
-                        "20261209 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
-                        "20261210 checklist.prairie-public-health.negotiation-started@commonscompute.org",
-                        "20261212 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
-                        "20261227 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
-                        "20261228 checklist.cascadia-climate.technical-deployment@commonscompute.org",
-                        "20270101 renewal.lakeshore-college.2027-01-31@commonscompute.org",
-                        "20270101 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
-                    }));
+  EXPECT_EQ(
+      events,
+      (std::vector<std::string>{
+          "20261102 renewal-notice.lakeshore-college.2027-01-31@commonscompute.org",
+          "20261130 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
+          "20261203 checklist.prairie-public-health.technical-scoping@commonscompute.org",
+          "20261208 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
+          "20261209 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
+          "20261210 checklist.prairie-public-health.negotiation-started@commonscompute.org",
+          "20261212 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
+          "20261227 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
+          "20261228 checklist.cascadia-climate.technical-deployment@commonscompute.org",
+          "20270101 renewal.lakeshore-college.2027-01-31@commonscompute.org",
+          "20270101 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
+      }));
   ASSERT_EQ(ics["events"].size(), 11u);
   EXPECT_EQ(ics["events"][0]["SUMMARY"]["value"],
             "[renewal-notice] lakeshore-college: Send the renewal notice and record the decision");
@@ -121,10 +123,10 @@ TEST_F(OpsCommands, TicklerIcsReadBackByAnIndependentParserWithStableUids) {
 }
 
 TEST_F(OpsCommands, TicklerAWeekLaterKeepsTheUidsOfTheSameItems) {
-  const RunResult now = run_partnerops({"tickler", dir.path().string(), "--today", k_today,
-                                        "--format", "json"});
-  const RunResult later = run_partnerops({"tickler", dir.path().string(), "--today",
-                                          "2026-11-30", "--format", "json"});
+  const RunResult now =
+      run_partnerops({"tickler", dir.path().string(), "--today", k_today, "--format", "json"});
+  const RunResult later =
+      run_partnerops({"tickler", dir.path().string(), "--today", "2026-11-30", "--format", "json"});
   ASSERT_EQ(now.exit_code, 0);
   ASSERT_EQ(later.exit_code, 0);
   const nlohmann::json now_json = nlohmann::json::parse(now.out);
@@ -135,9 +137,9 @@ TEST_F(OpsCommands, TicklerAWeekLaterKeepsTheUidsOfTheSameItems) {
                    item["subject"].get<std::string>()] = item["uid"];
   std::size_t shared = 0;
   for (const auto& item : later_json["items"]) {
-    const auto found = uid_by_subject.find(item["kind"].get<std::string>() +
-                                           item["partner"].get<std::string>() +
-                                           item["subject"].get<std::string>());
+    const auto found =
+        uid_by_subject.find(item["kind"].get<std::string>() + item["partner"].get<std::string>() +
+                            item["subject"].get<std::string>());
     if (found == uid_by_subject.end()) continue;
     EXPECT_EQ(found->second, item["uid"]);
     ++shared;
@@ -146,7 +148,8 @@ TEST_F(OpsCommands, TicklerAWeekLaterKeepsTheUidsOfTheSameItems) {
 }
 
 TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
-  const std::string git = "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
+  const std::string git =
+      "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
   run_tool(git + "init -q -b main && " + git + "add -A && " + git + "commit -q -m base");
   const fs::path invoice = dir.path() / "partners/lakeshore-college/invoices/INV-2026-0006.yaml";
   std::string yaml = read_file(invoice);
@@ -158,16 +161,17 @@ TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
       run_partnerops({"tickler", dir.path().string(), "--today", k_today, "--rev", "HEAD"});
   ASSERT_EQ(working.exit_code, 0) << working.err;
   ASSERT_EQ(committed.exit_code, 0) << committed.err;
-  EXPECT_NE(working.out.find("invoice-overdue  lakeshore-college"), std::string::npos) << working.out;
+  EXPECT_NE(working.out.find("invoice-overdue  lakeshore-college"), std::string::npos)
+      << working.out;
   EXPECT_EQ(committed.out.find("invoice-overdue"), std::string::npos) << committed.out;
   EXPECT_EQ(committed.out.rfind("11 items due by 2027-01-22", 0), 0u) << committed.out;
 }
 
 TEST_F(OpsCommands, TicklerAndReportKeepTheirOutputThroughTheParseCache) {
-  const std::vector<std::string> tickler = {"tickler", dir.path().string(), "--today", k_today,
-                                            "--format", "json"};
-  const std::vector<std::string> report = {"report", dir.path().string(), "--today", k_today,
-                                           "--format", "json"};
+  const std::vector<std::string> tickler = {"tickler", dir.path().string(), "--today",
+                                            k_today,   "--format",          "json"};
+  const std::vector<std::string> report = {"report", dir.path().string(), "--today",
+                                           k_today,  "--format",          "json"};
   const RunResult tickler_cold = run_partnerops(tickler);
   const RunResult report_cold = run_partnerops(report);
   ASSERT_EQ(tickler_cold.exit_code, 0) << tickler_cold.err;
@@ -196,22 +200,23 @@ TEST_F(OpsCommands, TicklerAndReportKeepTheirOutputThroughTheParseCache) {
   // A damaged cache is ignored.
   write_file(dir.path() / ".partnerops/cache/parse-cache.bin", "partnerops parse cache 1\ngarbage");
   write_file(invoice, read_file(invoice).replace(yaml.find("due_date: 2026-11-31"), 20,
-                                                  "due_date: 2026-12-02"));
+                                                 "due_date: 2026-12-02"));
   const RunResult repaired = run_partnerops(tickler);
   EXPECT_EQ(repaired.exit_code, 0) << repaired.err;
   EXPECT_EQ(repaired.out, tickler_cold.out);
 }
 
 TEST_F(OpsCommands, TicklerUsageErrors) {
-  EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--within", "two months"}).exit_code, 2);
+  EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--within", "two months"}).exit_code,
+            2);
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--format", "pdf"}).exit_code, 2);
   EXPECT_EQ(run_partnerops({"tickler", dir.path().string(), "--today", "2026-02-30"}).exit_code, 2);
   EXPECT_EQ(run_partnerops({"tickler", (dir.path() / "partners").string()}).exit_code, 2);
 }
 
 TEST_F(OpsCommands, TicklerMarkdownForTheWeeklyIssue) {
-  const RunResult run = run_partnerops(
-      {"tickler", dir.path().string(), "--today", k_today, "--within", "7d", "--format", "markdown"});
+  const RunResult run = run_partnerops({"tickler", dir.path().string(), "--today", k_today,
+                                        "--within", "7d", "--format", "markdown"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
             "# Tickler: due by 2026-11-30\n\n"
@@ -240,7 +245,8 @@ TEST_F(OpsCommands, ReportWritesJsonAndHtmlWithoutScriptEvenForAHostileName) {
   const RunResult json = run_partnerops({"report", dir.path().string(), "--today", k_today,
                                          "--format", "json", "--out", scratch.path().string()});
   ASSERT_EQ(json.exit_code, 0) << json.err;
-  const nlohmann::json report = nlohmann::json::parse(read_file(scratch.path() / "pipeline-report.json"));
+  const nlohmann::json report =
+      nlohmann::json::parse(read_file(scratch.path() / "pipeline-report.json"));
   EXPECT_EQ(report["renewals"][0]["name"], "<script>alert(1)</script>");
   EXPECT_EQ(report["stages"][2]["count"], 2);
 
@@ -257,7 +263,8 @@ TEST_F(OpsCommands, CodeownersWriteCheckAndValidate) {
   EXPECT_EQ(run_partnerops({"codeowners", root, "--check"}).exit_code, 1);  // missing
   ASSERT_EQ(run_partnerops({"codeowners", root}).exit_code, 0);
   const std::string written = read_file(dir.path() / ".github" / "CODEOWNERS");
-  EXPECT_NE(written.find("\n/partners/lakeshore-college/ priya@commonscompute.org\n"), std::string::npos);
+  EXPECT_NE(written.find("\n/partners/lakeshore-college/ priya@commonscompute.org\n"),
+            std::string::npos);
   EXPECT_EQ(run_partnerops({"codeowners", root, "--check"}).exit_code, 0);
   EXPECT_EQ(run_partnerops({"validate", root, "--today", k_today}).out, "");
 
@@ -271,7 +278,8 @@ TEST_F(OpsCommands, CodeownersWriteCheckAndValidate) {
   EXPECT_EQ(check.out,
             ".github/CODEOWNERS:12: out of date with partnerops.yaml and the partners' owners; run "
             "`partnerops codeowners`\n");
-  const RunResult validate = run_partnerops({"validate", root, "--today", k_today, "--format", "json"});
+  const RunResult validate =
+      run_partnerops({"validate", root, "--today", k_today, "--format", "json"});
   EXPECT_EQ(validate.exit_code, 0);  // a warning
   const nlohmann::json diagnostics = nlohmann::json::parse(validate.out)["diagnostics"];
   ASSERT_EQ(diagnostics.size(), 1u);

@@ -15,7 +15,8 @@ class OptionValuesTest : public GitWorkspaceTest {
  protected:
   /// Replaces the first `from` in the workspace file `relative` with `to`
   /// and commits it, so the workspace is clean again.
-  void edit_and_commit(const std::string& relative, const std::string& from, const std::string& to) {
+  void edit_and_commit(const std::string& relative, const std::string& from,
+                       const std::string& to) {
     const fs::path file = dir.path() / relative;
     std::string text = read_file(file);
     const std::size_t at = text.find(from);
@@ -90,8 +91,8 @@ TEST_F(OptionValuesTest, BranchNamesGitRefusesAreUsageErrorsBeforeAnythingIsPlan
 TEST_F(OptionValuesTest, NewSowRefusesAnIdThatIsAPath) {
   const std::string head = git("rev-parse HEAD");
   for (const char* id : {"../../../x", "a/b", "a..b", "-x"}) {
-    const RunResult run = partnerops({"new", "sow", "cascadia-climate", "--id", id, "--date",
-                                      "2026-11-23", "--no-commit"});
+    const RunResult run = partnerops(
+        {"new", "sow", "cascadia-climate", "--id", id, "--date", "2026-11-23", "--no-commit"});
     EXPECT_EQ(run.exit_code, 1) << id << run.out << run.err;
     EXPECT_NE(run.err.find("partners/cascadia-climate/sow: error[new-id-invalid]: the SOW id '" +
                            std::string(id) + "' is not an identifier"),
@@ -107,8 +108,7 @@ TEST_F(OptionValuesTest, NumberingRulesAndBranchPatternsWithPathsAreRefusedByThe
                   "invoice: \"INV/../{year}-{seq:4}\"");
   edit_and_commit("partnerops.yaml", "invoice_run: \"invoice-run/{period}\"",
                   "invoice_run: \"invoice-run/../{period}\"");
-  const RunResult validate =
-      partnerops({"validate", "--today", "2026-11-23", "--format", "json"});
+  const RunResult validate = partnerops({"validate", "--today", "2026-11-23", "--format", "json"});
   EXPECT_EQ(validate.exit_code, 1);
   EXPECT_EQ(diagnostic_lines(validate.out),
             (std::vector<std::string>{"error schema-pattern partnerops.yaml:47:12",

@@ -61,8 +61,8 @@ TEST_F(OutputPlacesTest, HandoffMakesTheFoldersAboveItsBundleAnywhere) {
 }
 
 TEST_F(OutputPlacesTest, StatementPdfGoesUnderOutNotIntoTheRepositoryRoot) {
-  const RunResult run = partnerops(
-      {"statement", "lakeshore-college", "--today", "2027-01-02", "--format", "pdf"});
+  const RunResult run =
+      partnerops({"statement", "lakeshore-college", "--today", "2027-01-02", "--format", "pdf"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "wrote out/lakeshore-college/statement-2027-01-02.pdf\n");
   EXPECT_FALSE(fs::exists(dir.path() / "lakeshore-college-statement-2027-01-02.pdf"));
@@ -79,8 +79,8 @@ TEST_F(OutputPlacesTest, TheDefaultFolderIgnoresItselfWhereNoRuleIgnoresIt) {
   EXPECT_EQ(message.out, "wrote out/messages/lakeshore-college-satisfaction-check-in.eml\n");
   EXPECT_EQ(read_file(dir.path() / "out/.gitignore"),
             "# Documents partnerops writes; never committed.\n*\n");
-  const RunResult build = partnerops({"build", "--partner", "halden-hydrology-group", "--kind",
-                                      "notes", "--today", "2026-11-23"});
+  const RunResult build = partnerops(
+      {"build", "--partner", "halden-hydrology-group", "--kind", "notes", "--today", "2026-11-23"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   EXPECT_TRUE(fs::exists(dir.path() / "out/halden-hydrology-group/notes.pdf"));
   EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");

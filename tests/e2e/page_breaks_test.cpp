@@ -9,9 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <regex>
-#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -98,9 +98,8 @@ std::vector<std::string> lines_of(const std::vector<Word>& words, int page) {
   for (const Word& w : words) {
     if (w.page == page && w.y_min < k_page_height - k_bottom_margin) on_page.push_back(w);
   }
-  std::sort(on_page.begin(), on_page.end(), [](const Word& a, const Word& b) {
-    return a.y_min < b.y_min;
-  });
+  std::sort(on_page.begin(), on_page.end(),
+            [](const Word& a, const Word& b) { return a.y_min < b.y_min; });
   std::vector<std::vector<Word>> lines;
   for (const Word& w : on_page) {
     if (lines.empty() || w.y_min - lines.back().front().y_min > 2) lines.emplace_back();
@@ -108,7 +107,8 @@ std::vector<std::string> lines_of(const std::vector<Word>& words, int page) {
   }
   std::vector<std::string> texts;
   for (std::vector<Word>& line : lines) {
-    std::sort(line.begin(), line.end(), [](const Word& a, const Word& b) { return a.x_min < b.x_min; });
+    std::sort(line.begin(), line.end(),
+              [](const Word& a, const Word& b) { return a.x_min < b.x_min; });
     std::string text;
     for (const Word& w : line) text += (text.empty() ? "" : " ") + w.text;
     texts.push_back(text);
@@ -191,8 +191,10 @@ TEST(PageBreaks, FourSignatoriesSignOnOnePageWithTheirHeading) {
                            "Dr. Sofia Ramirez Chair"}) {
     EXPECT_EQ(pages_holding(pages, name), std::vector<int>{last}) << name;
   }
-  EXPECT_EQ(pages_holding(pages, "fiscally sponsored project of Civic Works Fiscal Partners, Inc., a 501(c)(3)"),
-            std::vector<int>{last});
+  EXPECT_EQ(
+      pages_holding(pages,
+                    "fiscally sponsored project of Civic Works Fiscal Partners, Inc., a 501(c)(3)"),
+      std::vector<int>{last});
   for (int p = 1; p < last; ++p) EXPECT_NE(last_line(words, p), "Signatures") << "page " << p;
   EXPECT_EQ(unembedded_fonts(dir.path() / "out/cascadia-climate/agreement.pdf"),
             std::vector<std::string>{});
@@ -276,8 +278,9 @@ TEST(PageBreaks, LongStatementOfWorkKeepsHeadingsWithTheirTextAndFillsItsPages) 
   const std::string background = "  account and data but hand operations to Commons Compute.\n";
   std::string more;
   for (int i = 0; i < 6; ++i) {
-    more += "\n  The consortium's members reviewed the options in a series of meetings and\n"
-            "  asked for a managed service with clear budget controls and support.\n";
+    more +=
+        "\n  The consortium's members reviewed the options in a series of meetings and\n"
+        "  asked for a managed service with clear budget controls and support.\n";
   }
   yaml = replaced(yaml, background, background + more);
   write_file(sow, yaml);
@@ -287,11 +290,19 @@ TEST(PageBreaks, LongStatementOfWorkKeepsHeadingsWithTheirTextAndFillsItsPages) 
   const std::vector<Word> words = words_of(pdf);
   const std::vector<std::string> pages = pages_of(words);
   ASSERT_GE(pages.size(), 3u);
-  const std::set<std::string> headings = {
-      "Background", "User stories", "Technical details", "Deliverables", "Estimate",
-      "Out of scope", "Roles and capacity", "Timeline", "Related links", "Definition of done",
-      "Discovery and target design", "Managed hub deployment",
-      "Data and home directory migration"};
+  const std::set<std::string> headings = {"Background",
+                                          "User stories",
+                                          "Technical details",
+                                          "Deliverables",
+                                          "Estimate",
+                                          "Out of scope",
+                                          "Roles and capacity",
+                                          "Timeline",
+                                          "Related links",
+                                          "Definition of done",
+                                          "Discovery and target design",
+                                          "Managed hub deployment",
+                                          "Data and home directory migration"};
   const int last = static_cast<int>(pages.size());
   for (int p = 1; p < last; ++p) {
     EXPECT_EQ(headings.count(last_line(words, p)), 0u)
@@ -299,7 +310,8 @@ TEST(PageBreaks, LongStatementOfWorkKeepsHeadingsWithTheirTextAndFillsItsPages) 
     // Content reaches at least two thirds down every page but the last.
     double lowest = 0;
     for (const Word& w : words) {
-      if (w.page == p && w.y_min < k_page_height - k_bottom_margin) lowest = std::max(lowest, w.y_max);
+      if (w.page == p && w.y_min < k_page_height - k_bottom_margin)
+        lowest = std::max(lowest, w.y_max);
     }
     EXPECT_GT(lowest, k_page_height * 2 / 3) << "page " << p << " is left mostly empty";
   }

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <regex>
 
 #include "run_support.hpp"
@@ -159,17 +158,17 @@ TEST_F(PartnershipArcTest, FromLeadToStatementEveryPrintedAmountAgreesWithTheSta
   ok({"invoice", "issue", "INV-2027-0003", "--date", "2027-02-01", "--no-branch"});
   ok({"invoice", "pay", "INV-2027-0001", "--amount", "1000.00", "--date", "2027-01-25",
       "--reference", "SEPA FDC-0125"});
-  const std::string credit = ok({"invoice", "credit", "INV-2027-0003", "--reason",
-                                 "hub down for three days in February", "--line", "1=300.00",
-                                 "--date", "2027-02-20"});
+  const std::string credit =
+      ok({"invoice", "credit", "INV-2027-0003", "--reason", "hub down for three days in February",
+          "--line", "1=300.00", "--date", "2027-02-20"});
   EXPECT_NE(credit.find("credit INV-2027-0003 with CN-2027-0001 (300.00 USD)"), std::string::npos)
       << credit;
 
   // The statement, checked against sums done by hand: invoiced 2050 + 1200,
   // paid 1000 on 0001, credited 300 on 0003; 0001 is 26 days past due on
   // 2027-03-01, 0003 is due on 2027-03-03.
-  const nlohmann::json s = nlohmann::json::parse(
-      ok({"statement", k_slug, "--today", "2027-03-01", "--format", "json"}));
+  const nlohmann::json s =
+      nlohmann::json::parse(ok({"statement", k_slug, "--today", "2027-03-01", "--format", "json"}));
   ASSERT_EQ(s["balances"].size(), 1u);
   const nlohmann::json& usd = s["balances"][0];
   EXPECT_EQ(usd["currency"], "USD");
@@ -226,10 +225,9 @@ TEST_F(PartnershipArcTest, FromLeadToStatementEveryPrintedAmountAgreesWithTheSta
   EXPECT_EQ(inv1.find("PAID\n"), std::string::npos) << inv1;
 
   const std::string inv3 = pdf("invoice-INV-2027-0003.pdf");
-  EXPECT_EQ(amounts(inv3),
-            (std::vector<std::string>{"$1,200.00", "$1,200.00", d(credited["total"]),
-                                      d(credited["total"]), d(credited["paid"]),
-                                      d(credited["credited"]), d(credited["open"])}))
+  EXPECT_EQ(amounts(inv3), (std::vector<std::string>{"$1,200.00", "$1,200.00", d(credited["total"]),
+                                                     d(credited["total"]), d(credited["paid"]),
+                                                     d(credited["credited"]), d(credited["open"])}))
       << inv3;
   EXPECT_NE(squeeze(inv3).find("Managed hub service, February 2027 1 $1,200.00 $1,200.00"),
             std::string::npos)
@@ -259,25 +257,26 @@ TEST_F(PartnershipArcTest, FromLeadToStatementEveryPrintedAmountAgreesWithTheSta
   // The statement: balances, ageing, open invoices, credits, payments.
   const std::string statement = pdf("statement.pdf");
   EXPECT_EQ(amounts(statement),
-            (std::vector<std::string>{
-                d(usd["invoiced"]), d(usd["paid"]), d(usd["credited"]), d(usd["balance"]),
-                d(usd["ageing"]["current"]), d(usd["ageing"]["0-30"]), d(usd["ageing"]["31-60"]),
-                d(usd["ageing"]["61-90"]), d(usd["ageing"]["90+"]), d(usd["balance"]),
-                d(paid_in_part["total"]), d(paid_in_part["paid"]), d(paid_in_part["credited"]),
-                d(paid_in_part["open"]), d(credited["total"]), d(credited["paid"]),
-                d(credited["credited"]), d(credited["open"]), d(s["credits"][0]["amount"]),
-                d(s["payments"][0]["amount"])}))
+            (std::vector<std::string>{d(usd["invoiced"]),           d(usd["paid"]),
+                                      d(usd["credited"]),           d(usd["balance"]),
+                                      d(usd["ageing"]["current"]),  d(usd["ageing"]["0-30"]),
+                                      d(usd["ageing"]["31-60"]),    d(usd["ageing"]["61-90"]),
+                                      d(usd["ageing"]["90+"]),      d(usd["balance"]),
+                                      d(paid_in_part["total"]),     d(paid_in_part["paid"]),
+                                      d(paid_in_part["credited"]),  d(paid_in_part["open"]),
+                                      d(credited["total"]),         d(credited["paid"]),
+                                      d(credited["credited"]),      d(credited["open"]),
+                                      d(s["credits"][0]["amount"]), d(s["payments"][0]["amount"])}))
       << statement;
-  EXPECT_NE(squeeze(statement).find("USD $3,250.00 $1,000.00 $300.00 $1,950.00"),
-            std::string::npos)
+  EXPECT_NE(squeeze(statement).find("USD $3,250.00 $1,000.00 $300.00 $1,950.00"), std::string::npos)
       << statement;
   EXPECT_NE(squeeze(statement).find(
                 "INV-2027-0001 3 February 2027 $2,050.00 $1,000.00 $0.00 $1,050.00 0–30 days"),
             std::string::npos)
       << statement;
-  EXPECT_NE(squeeze(statement).find(
-                "INV-2027-0003 3 March 2027 $1,200.00 $0.00 $300.00 $900.00 Current"),
-            std::string::npos)
+  EXPECT_NE(
+      squeeze(statement).find("INV-2027-0003 3 March 2027 $1,200.00 $0.00 $300.00 $900.00 Current"),
+      std::string::npos)
       << statement;
 
   // The renewal notice is about the rolled term, not the written one.

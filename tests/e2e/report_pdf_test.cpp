@@ -30,9 +30,12 @@ std::vector<Stage> lifecycle_stages(const fs::path& lifecycle) {
   std::vector<Stage> stages;
   std::istringstream in(read_file(lifecycle));
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind("  - id: ", 0) == 0) stages.push_back({line.substr(8), "", false});
-    else if (!stages.empty() && line.rfind("    title: ", 0) == 0) stages.back().title = line.substr(11);
-    else if (!stages.empty() && line == "    terminal: true") stages.back().terminal = true;
+    if (line.rfind("  - id: ", 0) == 0)
+      stages.push_back({line.substr(8), "", false});
+    else if (!stages.empty() && line.rfind("    title: ", 0) == 0)
+      stages.back().title = line.substr(11);
+    else if (!stages.empty() && line == "    terminal: true")
+      stages.back().terminal = true;
   }
   return stages;
 }
@@ -45,7 +48,8 @@ struct PartnerStages {
 };
 
 std::string unquote(std::string text) {
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text.substr(1, text.size() - 2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+    return text.substr(1, text.size() - 2);
   return text;
 }
 
@@ -58,7 +62,8 @@ std::vector<PartnerStages> partner_stages(const fs::path& partners) {
     for (std::string line; std::getline(in, line);) {
       if (line.rfind("stage: ", 0) == 0) partner.current = unquote(line.substr(7));
       if (!line.empty() && line[0] != ' ' && line[0] != '-') in_history = line == "history:";
-      if (in_history && line.rfind("    stage: ", 0) == 0) partner.entered.insert(unquote(line.substr(11)));
+      if (in_history && line.rfind("    stage: ", 0) == 0)
+        partner.entered.insert(unquote(line.substr(11)));
     }
     out.push_back(partner);
   }
@@ -98,15 +103,15 @@ TEST(ReportPdf, PrintsTheStageCountsAndConversionsOfTheFixtureReproducibly) {
   make_base_workspace(dir.path());
   const fs::path out_a = dir.path() / "a";
   const fs::path out_b = dir.path() / "b";
-  const RunResult first = run_partnerops(
-      {"report", dir.path().string(), "--today", "2026-11-23", "--format", "pdf", "--out", out_a.string()},
-      dir.path());
+  const RunResult first = run_partnerops({"report", dir.path().string(), "--today", "2026-11-23",
+                                          "--format", "pdf", "--out", out_a.string()},
+                                         dir.path());
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out, "");
   EXPECT_EQ(first.err, "partnerops: wrote " + (out_a / "pipeline-report.pdf").string() + "\n");
-  const RunResult second = run_partnerops(
-      {"report", dir.path().string(), "--today", "2026-11-23", "--format", "pdf", "--out", out_b.string()},
-      dir.path());
+  const RunResult second = run_partnerops({"report", dir.path().string(), "--today", "2026-11-23",
+                                           "--format", "pdf", "--out", out_b.string()},
+                                          dir.path());
   ASSERT_EQ(second.exit_code, 0) << second.err;
   const std::string bytes = read_file(out_a / "pipeline-report.pdf");
   ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
@@ -144,7 +149,8 @@ TEST(ReportPdf, PrintsTheStageCountsAndConversionsOfTheFixtureReproducibly) {
       entered_both += partner.entered.count(to->id);
     }
     const std::string row = from->id + " " + to->id + " " + std::to_string(entered_from) + " " +
-                            std::to_string(entered_both) + " " + percent(entered_both, entered_from);
+                            std::to_string(entered_both) + " " +
+                            percent(entered_both, entered_from);
     EXPECT_TRUE(has_line_starting(lines, row)) << row;
   }
 }

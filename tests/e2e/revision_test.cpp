@@ -17,8 +17,9 @@ class RevisionTest : public ::testing::Test {
   void SetUp() override {
     make_base_workspace(dir.path());
     const std::string git = "git -C '" + dir.path().string() + "' ";
-    run_tool(git + "init -q -b main && " + git + "-c user.name=T -c user.email=t@example.org add -A && " +
-             git + "-c user.name=T -c user.email=t@example.org commit -q -m base");
+    run_tool(git + "init -q -b main && " + git +
+             "-c user.name=T -c user.email=t@example.org add -A && " + git +
+             "-c user.name=T -c user.email=t@example.org commit -q -m base");
     commit = run_tool(git + "rev-parse HEAD");
     commit.erase(commit.find_last_not_of('\n') + 1);
     ASSERT_EQ(commit.size(), 40u);
@@ -33,7 +34,8 @@ class RevisionTest : public ::testing::Test {
 };
 
 TEST_F(RevisionTest, ValidatesTheCommittedTreeNotTheWorkingTree) {
-  const RunResult working = run_partnerops({"validate", dir.path().string(), "--today", "2026-11-23"});
+  const RunResult working =
+      run_partnerops({"validate", dir.path().string(), "--today", "2026-11-23"});
   EXPECT_EQ(working.exit_code, 1);
   EXPECT_NE(working.out.find("error[money-total]"), std::string::npos) << working.out;
   const RunResult committed =
@@ -42,7 +44,8 @@ TEST_F(RevisionTest, ValidatesTheCommittedTreeNotTheWorkingTree) {
 }
 
 TEST_F(RevisionTest, UnknownRevisionIsAUsageError) {
-  const RunResult run = run_partnerops({"validate", dir.path().string(), "--rev", "no-such-branch"});
+  const RunResult run =
+      run_partnerops({"validate", dir.path().string(), "--rev", "no-such-branch"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err, "partnerops: --rev: unknown revision 'no-such-branch'\n");
 }
@@ -50,20 +53,22 @@ TEST_F(RevisionTest, UnknownRevisionIsAUsageError) {
 TEST_F(RevisionTest, PdfsFromACommitAreDatedByItAndIdenticalAnywhere) {
   std::vector<std::string> runs;
   for (const char* out : {"out-a", "out-b"}) {
-    const RunResult run = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--rev",
-                                          "HEAD", "--kind", "invoice", "--out",
-                                          (dir.path() / out).string()});
+    const RunResult run =
+        run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--rev", "HEAD",
+                        "--kind", "invoice", "--out", (dir.path() / out).string()});
     EXPECT_EQ(run.exit_code, 0) << run.err;
     runs.push_back(read_file(dir.path() / out / "lakeshore-college/invoice-INV-2026-0004.pdf"));
   }
   EXPECT_FALSE(runs[0].empty());
   EXPECT_TRUE(runs[0] == runs[1]);
-  const std::string info = run_tool("pdfinfo -custom '" +
-                                    (dir.path() / "out-a/lakeshore-college/invoice-INV-2026-0004.pdf").string() + "'");
+  const std::string info =
+      run_tool("pdfinfo -custom '" +
+               (dir.path() / "out-a/lakeshore-college/invoice-INV-2026-0004.pdf").string() + "'");
   EXPECT_NE(info.find("PartneropsSourceCommit:" + commit), std::string::npos) << info;
   // The committed total, not the working tree's.
-  EXPECT_NE(pdf_text(dir.path() / "out-a/lakeshore-college/invoice-INV-2026-0004.pdf").find("$7,682.50"),
-            std::string::npos);
+  EXPECT_NE(
+      pdf_text(dir.path() / "out-a/lakeshore-college/invoice-INV-2026-0004.pdf").find("$7,682.50"),
+      std::string::npos);
 }
 
 TEST(Revision, ALinkedFolderInACommitIsReportedWithThePositionOfThePath) {
@@ -74,13 +79,15 @@ TEST(Revision, ALinkedFolderInACommitIsReportedWithThePositionOfThePath) {
   const fs::path organisation = dir.path() / "partnerops.yaml";
   const std::string clean = read_file(organisation);
   link_docs_to_etc(dir.path());
-  const std::string git = "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
+  const std::string git =
+      "git -C '" + dir.path().string() + "' -c user.name=T -c user.email=t@example.org ";
   run_tool(git + "init -q -b main && " + git + "add -A && " + git + "commit -q -m link");
   fs::remove(dir.path() / "docs");
   fs::create_directories(dir.path() / "docs");
   write_file(dir.path() / "docs/service-description.md", "# Service\n");
   write_file(organisation, clean);
-  const RunResult working = run_partnerops({"validate", dir.path().string(), "--today", "2026-11-23"});
+  const RunResult working =
+      run_partnerops({"validate", dir.path().string(), "--today", "2026-11-23"});
   EXPECT_EQ(working.exit_code, 0) << working.out << working.err;
   const RunResult committed = run_partnerops({"validate", dir.path().string(), "--today",
                                               "2026-11-23", "--rev", "HEAD", "--format", "json"});
@@ -91,9 +98,9 @@ TEST(Revision, ALinkedFolderInACommitIsReportedWithThePositionOfThePath) {
             std::string::npos)
       << committed.out;
   // Building the revision prints nothing from behind the link.
-  const RunResult build = run_partnerops({"build", dir.path().string(), "--today", "2026-11-23",
-                                          "--rev", "HEAD", "--kind", "service-description",
-                                          "--out", (dir.path() / "out").string()});
+  const RunResult build =
+      run_partnerops({"build", dir.path().string(), "--today", "2026-11-23", "--rev", "HEAD",
+                      "--kind", "service-description", "--out", (dir.path() / "out").string()});
   EXPECT_EQ(build.exit_code, 1) << build.err;
   EXPECT_FALSE(fs::exists(dir.path() / "out/service-description.pdf"));
 }

@@ -1,12 +1,11 @@
 #include "run_support.hpp"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -61,8 +60,10 @@ BackgroundRun::BackgroundRun(const std::vector<std::string>& args, const fs::pat
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   pid_t pid = 0;
   if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) m_pid = pid;
@@ -95,7 +96,8 @@ RunResult run_partnerops(const std::vector<std::string>& args, const fs::path& c
 }
 
 void make_base_workspace(const fs::path& dir) {
-  fs::copy(fixtures_dir() / "base", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(fixtures_dir() / "base", dir,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   fs::copy(source_dir() / "schemas", dir / "schemas",
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   fs::copy(source_dir() / "templates", dir / "templates",
@@ -124,7 +126,8 @@ void make_fixture_workspace(const std::string& name, const fs::path& dir) {
   for (std::string path; std::getline(remove, path);)
     if (!path.empty() && path[0] != '#') fs::remove_all(dir / path);
   if (fs::exists(fixture / "files"))
-    fs::copy(fixture / "files", dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    fs::copy(fixture / "files", dir,
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 std::vector<std::string> diagnostic_lines(const std::string& json_output) {

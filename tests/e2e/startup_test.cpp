@@ -27,10 +27,9 @@ TEST(Startup, PrintingWithoutTheEngineModuleFailsWithASentence) {
   make_base_workspace(dir.path());
   const std::string module = (dir.path() / "missing" / "partnerops-pdf-engine.so").string();
   const fs::path out = dir.path() / "out";
-  const RunResult result = run_partnerops(
-      {"report", dir.path().string(), "--today", "2026-11-23", "--format", "pdf", "--out",
-       out.string()},
-      dir.path(), {"PARTNEROPS_PDF_ENGINE=" + module});
+  const RunResult result = run_partnerops({"report", dir.path().string(), "--today", "2026-11-23",
+                                           "--format", "pdf", "--out", out.string()},
+                                          dir.path(), {"PARTNEROPS_PDF_ENGINE=" + module});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, "partnerops: cannot print the report: cannot load the PDF engine module " +

@@ -2,8 +2,9 @@
 // goes to standard output and error, and the repository afterwards.
 
 #include <git2.h>
-#include <algorithm>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "run_support.hpp"
 
@@ -63,8 +64,8 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
   EXPECT_EQ(log.out, "2026-11-02 (committed " + today + ")  " + base +
                          "  Ada Lovelace  northbay-earth-sciences  new → lead       referral from "
                          "Lakeshore Community College\n"
-                         "2026-11-23 (committed " + today + ")  " +
-                         short_id.substr(0, short_id.size() - 1) +
+                         "2026-11-23 (committed " +
+                         today + ")  " + short_id.substr(0, short_id.size() - 1) +
                          "  Ada Lovelace  northbay-earth-sciences  lead → prospect  verbal close: "
                          "yes\n");
 
@@ -72,8 +73,8 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
   EXPECT_EQ(range.exit_code, 0) << range.out;
   EXPECT_EQ(range.err, "partnerops: main..HEAD: 2 files changed: no problems\n");
 
-  const RunResult record = partnerops({"record", "northbay-earth-sciences",
-                                       "draft-agreement-shared", "--date", "2026-11-24"});
+  const RunResult record = partnerops(
+      {"record", "northbay-earth-sciences", "draft-agreement-shared", "--date", "2026-11-24"});
   ASSERT_EQ(record.exit_code, 0) << record.err;
   EXPECT_EQ(git("log -1 --format=%B"),
             "northbay-earth-sciences: record draft-agreement-shared\n\n"
@@ -82,8 +83,8 @@ TEST_F(TransitionsCliTest, AdvanceCommitsOnABranchAndLogAndCheckRangeSeeIt) {
 
   // The same branch cannot be made twice.
   git("checkout -q main");
-  const RunResult again = partnerops({"advance", "northbay-earth-sciences", "prospect",
-                                      "--reason", "again", "--date", "2026-11-23"});
+  const RunResult again = partnerops({"advance", "northbay-earth-sciences", "prospect", "--reason",
+                                      "again", "--date", "2026-11-23"});
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_EQ(again.err,
             "partnerops: the branch 'advance/northbay-earth-sciences-prospect' already exists; "
@@ -130,8 +131,8 @@ TEST_F(TransitionsCliTest, RecordKeepsARecordedDateUnlessForced) {
   const std::string before = read_file(partner);
   const std::string head = git("rev-parse HEAD");
 
-  const RunResult refused = partnerops(
-      {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-20"});
+  const RunResult refused =
+      partnerops({"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-20"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(refused.out, "");
   EXPECT_EQ(refused.err,
@@ -146,8 +147,8 @@ TEST_F(TransitionsCliTest, RecordKeepsARecordedDateUnlessForced) {
   EXPECT_EQ(git("rev-parse HEAD"), head);
 
   // The date already there: nothing to do, and no commit.
-  const RunResult same = partnerops(
-      {"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-03"});
+  const RunResult same =
+      partnerops({"record", "northbay-earth-sciences", "hail-the-lead", "--date", "2026-11-03"});
   EXPECT_EQ(same.exit_code, 0) << same.err;
   EXPECT_EQ(same.out,
             "partnerops: northbay-earth-sciences: hail-the-lead is already recorded on "
@@ -173,8 +174,8 @@ TEST_F(TransitionsCliTest, RecordRefusesAnotherStagesItemOrOneBeforeItsRequireme
   const std::string before = read_file(partner);
   const std::string head = git("rev-parse HEAD");
 
-  const RunResult refused = partnerops(
-      {"record", "halden-hydrology-group", "quarterly-review", "--date", "2026-11-25"});
+  const RunResult refused =
+      partnerops({"record", "halden-hydrology-group", "quarterly-review", "--date", "2026-11-25"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(refused.out, "");
   EXPECT_EQ(refused.err,
@@ -209,7 +210,8 @@ TEST_F(TransitionsCliTest, RecordRefusesAnotherStagesItemOrOneBeforeItsRequireme
                                        "--date", "2026-11-25", "--force"});
   ASSERT_EQ(forced.exit_code, 0) << forced.err;
   std::string expected = before;
-  expected = replaced(expected, "  hail-the-lead: 2026-11-17\n", "  hail-the-lead: 2026-11-17\n  first-meeting-held: 2026-11-25\n");
+  expected = replaced(expected, "  hail-the-lead: 2026-11-17\n",
+                      "  hail-the-lead: 2026-11-17\n  first-meeting-held: 2026-11-25\n");
   EXPECT_EQ(read_file(partner), expected);
   EXPECT_EQ(git("show --name-only --format=%B HEAD"),
             "halden-hydrology-group: record first-meeting-held\n\n"
@@ -230,9 +232,9 @@ void make_conflict(const fs::path& root, const std::string& path) {
   git_index_entry entries[3] = {};
   const std::string contents[3] = {"# Notes\n", "# Notes\n\nours\n", "# Notes\n\ntheirs\n"};
   for (int i = 0; i < 3; ++i) {
-    ASSERT_EQ(git_blob_create_from_buffer(&entries[i].id, repo, contents[i].data(),
-                                          contents[i].size()),
-              0);
+    ASSERT_EQ(
+        git_blob_create_from_buffer(&entries[i].id, repo, contents[i].data(), contents[i].size()),
+        0);
     entries[i].path = path.c_str();
     entries[i].mode = GIT_FILEMODE_BLOB;
   }
@@ -262,8 +264,8 @@ TEST_F(TransitionsCliTest, AdvanceRefusesAnUnmergedIndexAndChangesNothing) {
   const std::string before = git(snapshot_command);
   const std::string index_before = read_file(dir.path() / ".git/index");
 
-  const RunResult result = partnerops({"advance", "northbay-earth-sciences", "prospect",
-                                       "--reason", "verbal close: yes", "--date", "2026-11-23"});
+  const RunResult result = partnerops({"advance", "northbay-earth-sciences", "prospect", "--reason",
+                                       "verbal close: yes", "--date", "2026-11-23"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,
@@ -307,10 +309,12 @@ TEST_F(TransitionsCliTest, LogTellsTheHistoryOfPartnersThatNeverWentThroughAdvan
             "2026-01-05 (committed 2026-11-24)  " + base +
                 "  Ada Lovelace  lakeshore-college  new → lead          inbound enquiry from the "
                 "JupyterHub community forum\n"
-                "2026-01-14 (committed 2026-11-24)  " + base +
+                "2026-01-14 (committed 2026-11-24)  " +
+                base +
                 "  Ada Lovelace  lakeshore-college  lead → prospect     verbal close: yes (Dr. "
                 "Whitfield, 2026-01-13)\n"
-                "2026-01-29 (committed 2026-11-24)  " + base +
+                "2026-01-29 (committed 2026-11-24)  " +
+                base +
                 "  Ada Lovelace  lakeshore-college  prospect → partner  agreement executed (all "
                 "signatures in on 2026-01-29)\n");
 
@@ -325,7 +329,8 @@ TEST_F(TransitionsCliTest, LogTellsTheHistoryOfPartnersThatNeverWentThroughAdvan
   EXPECT_EQ(halden.out, "2026-11-16 (committed 2026-11-24)  " + base +
                             "  Ada Lovelace  halden-hydrology-group  new → lead     inbound "
                             "enquiry through the contact form\n"
-                            "2026-11-26                         " + closed +
+                            "2026-11-26                         " +
+                            closed +
                             "  Ada Lovelace  halden-hydrology-group  lead → closed  no budget "
                             "this year\n");
 
@@ -384,9 +389,10 @@ TEST_F(TransitionsCliTest, LogAllShowsTheBookkeepingCommitsFromTheirTrailers) {
     return trimmed(git("rev-parse --short HEAD"));
   };
   const std::string issued = run({"invoice", "issue", "INV-2026-0007", "--date", "2026-11-20"});
-  const std::string paid = run({"invoice", "pay", "INV-2026-0007", "--amount", "100.00", "--date",
-                                "2026-11-27"});
-  const std::string numbered = run({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
+  const std::string paid =
+      run({"invoice", "pay", "INV-2026-0007", "--amount", "100.00", "--date", "2026-11-27"});
+  const std::string numbered =
+      run({"invoice", "sponsor-number", "INV-2026-0007", "CWFP-2026-1001"});
   const std::string credited = run({"invoice", "credit", "INV-2026-0007", "--reason",
                                     "one hour not delivered", "--line", "1=145.00"});
   const std::string today = trimmed(git("log -1 --date=short --format=%ad"));
@@ -396,22 +402,25 @@ TEST_F(TransitionsCliTest, LogAllShowsTheBookkeepingCommitsFromTheirTrailers) {
       "2026-01-05 (committed 2026-11-24)  " + base +
       "  Ada Lovelace  lakeshore-college  new → lead          inbound enquiry from the JupyterHub "
       "community forum\n"
-      "2026-01-14 (committed 2026-11-24)  " + base +
+      "2026-01-14 (committed 2026-11-24)  " +
+      base +
       "  Ada Lovelace  lakeshore-college  lead → prospect     verbal close: yes (Dr. Whitfield, "
       "2026-01-13)\n"
-      "2026-01-29 (committed 2026-11-24)  " + base +
-      "  Ada Lovelace  lakeshore-college  prospect → partner  agreement executed (all signatures in "
+      "2026-01-29 (committed 2026-11-24)  " +
+      base +
+      "  Ada Lovelace  lakeshore-college  prospect → partner  agreement executed (all signatures "
+      "in "
       "on 2026-01-29)\n";
   EXPECT_EQ(partnerops({"log", "lakeshore-college"}).out, story);
 
   const std::string pad(33 - today.size(), ' ');
   const RunResult all = partnerops({"log", "lakeshore-college", "--all"});
   EXPECT_EQ(all.exit_code, 0) << all.err;
-  EXPECT_EQ(all.out, story +
-                         "2026-11-20 (committed " + today + ")  " + issued +
+  EXPECT_EQ(all.out, story + "2026-11-20 (committed " + today + ")  " + issued +
                          "  Ada Lovelace  lakeshore-college  issued              INV-2026-0007, "
                          "due 2026-12-20\n"
-                         "2026-11-27 (committed " + today + ")  " + paid +
+                         "2026-11-27 (committed " +
+                         today + ")  " + paid +
                          "  Ada Lovelace  lakeshore-college  paid                100.00 USD on "
                          "INV-2026-0007\n" +
                          today + pad + "  " + numbered +

@@ -75,9 +75,9 @@ TEST_P(InvalidFixture, ReportsExactlyTheExpectedDiagnostics) {
   ASSERT_FALSE(expected.empty()) << "the fixture has no expect file";
   int exit_code = -1;
   EXPECT_EQ(validate_json_lines(dir.path(), &exit_code), expected);
-  const bool expects_error = std::any_of(expected.begin(), expected.end(), [](const std::string& line) {
-    return line.starts_with("error ");
-  });
+  const bool expects_error =
+      std::any_of(expected.begin(), expected.end(),
+                  [](const std::string& line) { return line.starts_with("error "); });
   EXPECT_EQ(exit_code, expects_error ? 1 : 0);
 }
 

@@ -91,7 +91,8 @@ TEST_F(Hostile, FiveThousandLevelsOfNesting) {
 }
 
 TEST_F(Hostile, AliasBombStopsWhileParsing) {
-  std::string bomb = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n";
+  std::string bomb =
+      "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n";
   for (char name = 'b'; name <= 'i'; ++name) {
     const char previous = static_cast<char>(name - 1);
     bomb += std::string(1, name) + ": &" + name + " [";
@@ -122,9 +123,8 @@ TEST_F(Hostile, FileNameThatIsNotUtf8StillGivesValidJson) {
 }
 
 TEST_F(Hostile, NulByteIsReportedWithItsPosition) {
-  write_file(at(k_halden),
-             std::string("slug: halden-hydrology-group\nname: Halden") + std::string(1, '\0') +
-                 " Group\n");
+  write_file(at(k_halden), std::string("slug: halden-hydrology-group\nname: Halden") +
+                               std::string(1, '\0') + " Group\n");
   EXPECT_EQ(validate(),
             std::vector<std::string>{"error file-nul-byte " + std::string(k_halden) + ":2:13"});
   EXPECT_NE(m_text.out.find("error[file-nul-byte]: the file contains a NUL byte"),
@@ -203,11 +203,12 @@ TEST_F(Hostile, AddendumAndFeeSowInALinkedFolderAreReported) {
   fs::copy(sow, outside.path());
   fs::remove_all(sow);
   fs::create_directory_symlink(outside.path(), sow);
-  EXPECT_EQ(validate(), (std::vector<std::string>{
-                            "error reference-symlink partners/cascadia-climate/agreement.yaml:45:10",
-                            "error reference-symlink partners/cascadia-climate/agreement.yaml:72:11",
-                            "error file-symlink partners/cascadia-climate/sow:0:0",
-                        }));
+  EXPECT_EQ(validate(),
+            (std::vector<std::string>{
+                "error reference-symlink partners/cascadia-climate/agreement.yaml:45:10",
+                "error reference-symlink partners/cascadia-climate/agreement.yaml:72:11",
+                "error file-symlink partners/cascadia-climate/sow:0:0",
+            }));
 }
 
 TEST_F(Hostile, SowAgreementThroughALinkIsReported) {
@@ -245,9 +246,9 @@ TEST_F(Hostile, ServiceDescriptionOutsideTheWorkspaceIsReported) {
 TEST_F(Hostile, MissingSowAgreementIsReported) {
   replace_in(at("partners/cascadia-climate/sow/hub-migration.yaml"), "agreement: agreement.yaml",
              "agreement: agreemnt.yaml");
-  EXPECT_EQ(validate(), std::vector<std::string>{
-                            "error reference-missing "
-                            "partners/cascadia-climate/sow/hub-migration.yaml:4:12"});
+  EXPECT_EQ(validate(),
+            std::vector<std::string>{"error reference-missing "
+                                     "partners/cascadia-climate/sow/hub-migration.yaml:4:12"});
 }
 
 }  // namespace

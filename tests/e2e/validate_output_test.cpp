@@ -22,8 +22,9 @@ class ValidateOutput : public ::testing::Test {
   void SetUp() override { make_fixture_workspace("money-line-total", m_dir.path()); }
 
   RunResult validate(const std::string& format) {
-    return run_partnerops({"validate", m_dir.path().string(), "--format", format, "--today", k_today},
-                          fs::current_path(), {"NO_COLOR=1"});
+    return run_partnerops(
+        {"validate", m_dir.path().string(), "--format", format, "--today", k_today},
+        fs::current_path(), {"NO_COLOR=1"});
   }
 
   TempDir m_dir;
@@ -82,8 +83,8 @@ TEST(ValidateExitCodes, CleanWorkspaceExitsZero) {
 TEST(ValidateExitCodes, WarningsAloneExitZero) {
   TempDir dir;
   make_fixture_workspace("notes-missing", dir.path());
-  const RunResult run = run_partnerops(
-      {"validate", dir.path().string(), "--format", "json", "--today", k_today});
+  const RunResult run =
+      run_partnerops({"validate", dir.path().string(), "--format", "json", "--today", k_today});
   EXPECT_EQ(diagnostic_lines(run.out),
             std::vector<std::string>{
                 "warning notes-missing partners/halden-hydrology-group/notes.md:0:0"});
@@ -102,11 +103,9 @@ TEST(ValidateExitCodes, UnknownFormatIsAUsageError) {
 TEST(ValidateExitCodes, TodayThatIsNotACalendarDateIsAUsageError) {
   TempDir dir;
   make_base_workspace(dir.path());
-  const RunResult run =
-      run_partnerops({"validate", dir.path().string(), "--today", "2026-02-30"});
+  const RunResult run = run_partnerops({"validate", dir.path().string(), "--today", "2026-02-30"});
   EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err,
-            "partnerops: --today needs a calendar date as YYYY-MM-DD, not '2026-02-30'\n");
+  EXPECT_EQ(run.err, "partnerops: --today needs a calendar date as YYYY-MM-DD, not '2026-02-30'\n");
   EXPECT_EQ(run.exit_code, 2);
 }
 

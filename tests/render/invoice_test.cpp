@@ -83,10 +83,9 @@ TEST(Invoice, PrintsTheKeyFactsAndTheFooter) {
   const std::string notes = markdown_to_html(
       "Thank you for your partnership. Payment terms: **30 days net**; see the "
       "[service agreement](https://northwind.example/sa-2025-007).");
-  const std::string pdf = build_invoice(
-      sample::invoice("INV-2026-0042", "Acme Cooperative", "Partnership retainer", notes,
-                      logo_url()),
-      "invoice");
+  const std::string pdf = build_invoice(sample::invoice("INV-2026-0042", "Acme Cooperative",
+                                                        "Partnership retainer", notes, logo_url()),
+                                        "invoice");
   const std::string text = testing::pdf_text(pdf);
   for (const std::string expected :
        {"Northwind Civic Tech\n", "Invoice\n", "BILL TO\n", "Acme Cooperative\n",
@@ -97,14 +96,15 @@ TEST(Invoice, PrintsTheKeyFactsAndTheFooter) {
         "agreement.\n",
         "Invoice · INV-2026-0042 · Page 1 of 1\n"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\nin:\n"
-                                                       << text;
+                                                      << text;
   }
   EXPECT_NE(testing::pdf_info(pdf).find("Pages:           1\n"), std::string::npos);
 }
 
 TEST(Invoice, HtmlAndScriptInFieldsAndNotesPrintAsVisibleText) {
   const std::string hostile_name = "<script>alert('x')</script>Evil & Co";
-  const std::string hostile_line = "<img src=file:///etc/passwd> <a href=\"javascript:x()\">pay</a>";
+  const std::string hostile_line =
+      "<img src=file:///etc/passwd> <a href=\"javascript:x()\">pay</a>";
   const std::string notes = markdown_to_html(
       "Note <script>document.write('owned')</script> [click](javascript:alert(1)) "
       "<b>bold?</b> and `<i>code</i>`");
@@ -137,8 +137,8 @@ TEST(Invoice, TwoProcessesBuildingTheSameInvoiceWriteIdenticalBytes) {
   testing::TempDir dir;
   const std::string self = fs::read_symlink("/proc/self/exe").string();
   for (const char* name : {"first.pdf", "second.pdf"}) {
-    const std::string command = "PARTNEROPS_RENDER_OUT='" + (dir.path() / name).string() +
-                                "' '" + self +
+    const std::string command = "PARTNEROPS_RENDER_OUT='" + (dir.path() / name).string() + "' '" +
+                                self +
                                 "' --gtest_filter=InvoiceChild.WritesTheInvoice >/dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
   }

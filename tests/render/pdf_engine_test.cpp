@@ -73,10 +73,10 @@ TEST(PdfEngine, MarginsComeFromThePageSetupAndContentFillsTheLineBetweenThem) {
   PageSetup page;
   page.paper = PaperSize::a4;
   page.margins_mm = Margins{30, 25, 20, 40};
-  const std::string pdf = render_or_fail(
-      page_with("<div style='text-align: left'>left</div><div style='text-align: "
-                "right'>right</div>"),
-      page);
+  const std::string pdf =
+      render_or_fail(page_with("<div style='text-align: left'>left</div><div style='text-align: "
+                               "right'>right</div>"),
+                     page);
   const std::vector<testing::Word> words = pdf_words(pdf);
   ASSERT_EQ(words.size(), 2u);
   EXPECT_NEAR(words[0].x_min, mm_to_points(40), 0.5);

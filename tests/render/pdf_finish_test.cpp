@@ -184,7 +184,8 @@ TEST(PdfFinish, FooterFontIsEmbeddedAndSetsTextBeyondLatin1) {
       << text;
   testing::TempDir dir;
   testing::write_file(dir.path() / "finished.pdf", finished->bytes);
-  const std::string fonts = testing::run("pdffonts '" + (dir.path() / "finished.pdf").string() + "'");
+  const std::string fonts =
+      testing::run("pdffonts '" + (dir.path() / "finished.pdf").string() + "'");
   // name, type, encoding, then "emb sub uni" and the object number.
   std::istringstream lines(fonts);
   std::string line;
@@ -229,8 +230,8 @@ TEST(PdfFinish, TwoProcessesRenderingTheSameInputWriteIdenticalBytes) {
   testing::TempDir dir;
   const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
   for (const char* name : {"first.pdf", "second.pdf"}) {
-    const std::string command = "PARTNEROPS_RENDER_OUT='" + (dir.path() / name).string() +
-                                "' '" + self +
+    const std::string command = "PARTNEROPS_RENDER_OUT='" + (dir.path() / name).string() + "' '" +
+                                self +
                                 "' --gtest_filter=PdfFinishChild.WritesTheFinishedDocument "
                                 ">/dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;

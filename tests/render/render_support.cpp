@@ -58,8 +58,8 @@ std::vector<Word> pdf_words(const std::string& pdf) {
     if (line.find("<page ") != std::string::npos) ++page;
     std::smatch m;
     if (std::regex_search(line, m, k_word)) {
-      words.push_back(Word{std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]),
-                           page, m[5]});
+      words.push_back(
+          Word{std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), page, m[5]});
     }
   }
   return words;

@@ -52,16 +52,14 @@ inline mstch::map invoice(const std::string& number, const std::string& partner_
       {"language", text("en")},
       {"title", text("Invoice")},
       {"number", text(number)},
-      {"recipient",
-       mstch::map{{"label", text("Bill to")},
-                  {"name", text(partner_name)},
-                  {"address_lines", mstch::array{text("Attn. Accounts Payable"),
-                                                 text("400 Harbor Street, Suite 12"),
-                                                 text("Portland, OR 97204, USA")}},
-                  {"contact", text("ap@acme-coop.example")}}},
+      {"recipient", mstch::map{{"label", text("Bill to")},
+                               {"name", text(partner_name)},
+                               {"address_lines", mstch::array{text("Attn. Accounts Payable"),
+                                                              text("400 Harbor Street, Suite 12"),
+                                                              text("Portland, OR 97204, USA")}},
+                               {"contact", text("ap@acme-coop.example")}}},
       {"facts", mstch::array{fact("Invoice number", number), fact("Issue date", "3 March 2026"),
-                             fact("Due date", "2 April 2026"),
-                             fact("Agreement", "SA-2025-007"),
+                             fact("Due date", "2 April 2026"), fact("Agreement", "SA-2025-007"),
                              fact("Your reference", "PO 88-1042")}},
   };
   mstch::map invoice_data{
@@ -71,21 +69,18 @@ inline mstch::map invoice(const std::string& number, const std::string& partner_
            line("Data pipeline maintenance", "Nightly imports, monitoring, two fixes", "12",
                 "€95.00", "€1,140.00"),
            line("Training workshop for case workers", "", "2", "€650.00", "€1,300.00"),
-           line("Hosting (shared cluster)", "1 March – 31 March 2026", "1", "€180.00",
-                "€180.00")}},
+           line("Hosting (shared cluster)", "1 March – 31 March 2026", "1", "€180.00", "€180.00")}},
       {"subtotal", text("€5,020.00")},
       {"taxes", mstch::array{mstch::map{{"label", text("VAT 19 %")}, {"amount", text("€953.80")}}}},
       {"total", text("€5,973.80")},
       {"payment",
        mstch::map{{"rows", mstch::array{fact("Account holder", "Northwind Civic Tech e.V."),
                                         fact("IBAN", "DE02 4306 0967 1234 5678 00"),
-                                        fact("BIC", "GENODEM1GLS"),
-                                        fact("Reference", number)}}}},
+                                        fact("BIC", "GENODEM1GLS"), fact("Reference", number)}}}},
       {"notes_html", notes_html.empty() ? mstch::node(false) : text(notes_html)},
   };
-  return mstch::map{{"organisation", organisation(logo_url)},
-                    {"document", document},
-                    {"invoice", invoice_data}};
+  return mstch::map{
+      {"organisation", organisation(logo_url)}, {"document", document}, {"invoice", invoice_data}};
 }
 
 }  // namespace partnerops::render::sample

@@ -79,8 +79,8 @@ std::string first_line_of_passwd() {
 
 std::string page(const std::string& head, const std::string& body) {
   return "<!DOCTYPE html><html><head><meta charset='utf-8'>" + head +
-         "<style>body { font-family: 'DejaVu Sans'; font-size: 11pt }</style></head><body>" +
-         body + "</body></html>";
+         "<style>body { font-family: 'DejaVu Sans'; font-size: 11pt }</style></head><body>" + body +
+         "</body></html>";
 }
 
 struct Rendered {
@@ -125,8 +125,8 @@ TEST(Sandbox, AFileInsideTheAllowedFolderIsShown) {
   // The control for the file tests: an iframe does show a file's content.
   TempDir allowed;
   write_file(allowed.path() / "inside.html", "<p>allowed-marker</p>");
-  const Rendered rendered = render_in(
-      allowed, page("", "<iframe src='inside.html' width='400' height='100'></iframe>"));
+  const Rendered rendered =
+      render_in(allowed, page("", "<iframe src='inside.html' width='400' height='100'></iframe>"));
   EXPECT_NE(rendered.text.find("allowed-marker"), std::string::npos) << rendered.text;
   EXPECT_TRUE(rendered.refused.empty());
 }
@@ -134,16 +134,29 @@ TEST(Sandbox, AFileInsideTheAllowedFolderIsShown) {
 TEST(Sandbox, HtmlPointingAtTheNetworkFetchesNothing) {
   Listener listener;
   TempDir allowed;
-  const std::string html = page(
-      "<link rel='stylesheet' href='" + listener.url("/style.css") + "'>"
-      "<style>@import url('" + listener.url("/import.css") + "'); "
-      "p { background: url('" + listener.url("/background.png") + "') }</style>"
-      "<script src='" + listener.url("/script.js") + "'></script>",
-      "<p>visible</p><img src='" + listener.url("/logo.png") + "'>"
-      "<iframe src='" + listener.url("/frame.html") + "'></iframe>"
-      "<object data='" + listener.url("/object.swf") + "'></object>"
-      "<video poster='" + listener.url("/poster.png") + "'></video>"
-      "<img src='https://127.0.0.1:" + std::to_string(listener.port()) + "/tls.png'>");
+  const std::string html = page("<link rel='stylesheet' href='" + listener.url("/style.css") +
+                                    "'>"
+                                    "<style>@import url('" +
+                                    listener.url("/import.css") +
+                                    "'); "
+                                    "p { background: url('" +
+                                    listener.url("/background.png") +
+                                    "') }</style>"
+                                    "<script src='" +
+                                    listener.url("/script.js") + "'></script>",
+                                "<p>visible</p><img src='" + listener.url("/logo.png") +
+                                    "'>"
+                                    "<iframe src='" +
+                                    listener.url("/frame.html") +
+                                    "'></iframe>"
+                                    "<object data='" +
+                                    listener.url("/object.swf") +
+                                    "'></object>"
+                                    "<video poster='" +
+                                    listener.url("/poster.png") +
+                                    "'></video>"
+                                    "<img src='https://127.0.0.1:" +
+                                    std::to_string(listener.port()) + "/tls.png'>");
   const Rendered rendered = render_in(allowed, html);
   EXPECT_EQ(listener.connections(500), 0);
   EXPECT_NE(rendered.text.find("visible"), std::string::npos);
@@ -155,21 +168,22 @@ TEST(Sandbox, HtmlPointingAtFilesOutsideTheAllowedFolderReadsNothing) {
   TempDir allowed;
   fs::create_symlink("/etc/passwd", allowed.path() / "link-to-passwd.html");
   fs::create_directory_symlink("/etc", allowed.path() / "etc");
-  const std::string html = page(
-      "<link rel='stylesheet' href='file:///etc/passwd'>",
-      "<p>visible</p>"
-      "<iframe src='file:///etc/passwd' width='600' height='200'></iframe>"
-      "<iframe src='../../../../../../../../etc/passwd' width='600' height='200'></iframe>"
-      "<iframe src='link-to-passwd.html' width='600' height='200'></iframe>"
-      "<iframe src='etc/passwd' width='600' height='200'></iframe>"
-      "<iframe src='file://localhost/etc/passwd' width='600' height='200'></iframe>"
-      "<img src='file:///etc/passwd'>");
+  const std::string html =
+      page("<link rel='stylesheet' href='file:///etc/passwd'>",
+           "<p>visible</p>"
+           "<iframe src='file:///etc/passwd' width='600' height='200'></iframe>"
+           "<iframe src='../../../../../../../../etc/passwd' width='600' height='200'></iframe>"
+           "<iframe src='link-to-passwd.html' width='600' height='200'></iframe>"
+           "<iframe src='etc/passwd' width='600' height='200'></iframe>"
+           "<iframe src='file://localhost/etc/passwd' width='600' height='200'></iframe>"
+           "<img src='file:///etc/passwd'>");
   const Rendered rendered = render_in(allowed, html);
   EXPECT_NE(rendered.text.find("visible"), std::string::npos);
   EXPECT_EQ(rendered.text.find(first_line_of_passwd()), std::string::npos) << rendered.text;
   EXPECT_EQ(rendered.text.find("root:"), std::string::npos) << rendered.text;
   EXPECT_TRUE(contains(rendered.refused, "file:///etc/passwd"));
-  EXPECT_TRUE(contains(rendered.refused, "file://" + (allowed.path() / "link-to-passwd.html").string()));
+  EXPECT_TRUE(
+      contains(rendered.refused, "file://" + (allowed.path() / "link-to-passwd.html").string()));
   EXPECT_TRUE(contains(rendered.refused, "file://" + (allowed.path() / "etc/passwd").string()));
 }
 
@@ -187,11 +201,16 @@ TEST(Sandbox, MarkdownPointingAtTheNetworkAndAtFilesFetchesNothing) {
   TempDir allowed;
   const std::string markdown =
       "# Notes\n\n"
-      "![logo](" + listener.url("/md-logo.png") + ")\n\n"
+      "![logo](" +
+      listener.url("/md-logo.png") +
+      ")\n\n"
       "![passwd](file:///etc/passwd)\n\n"
-      "[read me](file:///etc/passwd) and <" + listener.url("/autolink") + ">\n\n"
+      "[read me](file:///etc/passwd) and <" +
+      listener.url("/autolink") +
+      ">\n\n"
       "<iframe src=\"file:///etc/passwd\"></iframe>\n\n"
-      "<img src=\"" + listener.url("/raw.png") + "\">\n";
+      "<img src=\"" +
+      listener.url("/raw.png") + "\">\n";
   const std::string html = page("", markdown_to_html(markdown));
   const Rendered rendered = render_in(allowed, html);
   EXPECT_EQ(listener.connections(500), 0);

@@ -18,10 +18,10 @@ mstch::map invoice_context() {
   return mstch::map{
       {"number", std::string("INV-2026-0042")},
       {"partner", mstch::map{{"name", std::string("Acme Cooperative")}}},
-      {"lines", mstch::array{mstch::map{{"description", std::string("Hosting")},
-                                        {"amount", std::string("€120.00")}},
-                             mstch::map{{"description", std::string("Support")},
-                                        {"amount", std::string("€80.00")}}}},
+      {"lines",
+       mstch::array{
+           mstch::map{{"description", std::string("Hosting")}, {"amount", std::string("€120.00")}},
+           mstch::map{{"description", std::string("Support")}, {"amount", std::string("€80.00")}}}},
       {"paid", false},
       {"notes", mstch::array{}},
   };
@@ -40,8 +40,9 @@ std::string format(const Diagnostics& diagnostics) {
 
 TEST(Template, RendersWithHtmlEscaping) {
   const TemplateSet set = TemplateSet::from_memory(
-      "templates", {{"invoice", "<h1>{{number}}</h1>{{#lines}}<p>{{description}}: {{amount}} "
-                                "({{number}})</p>{{/lines}}{{^paid}}Due{{/paid}}"}});
+      "templates", {{"invoice",
+                     "<h1>{{number}}</h1>{{#lines}}<p>{{description}}: {{amount}} "
+                     "({{number}})</p>{{/lines}}{{^paid}}Due{{/paid}}"}});
   Diagnostics diagnostics;
   mstch::map context = invoice_context();
   context["number"] = std::string("<b>INV</b> & \"co\"");
@@ -79,10 +80,10 @@ TEST(Template, ReportsUnknownVariablesWithFileLineAndColumn) {
 
 TEST(Template, ReportsUnknownSectionsInvertedSectionsAndPartials) {
   const TemplateSet set = TemplateSet::from_memory(
-      "templates",
-      {{"invoice", "{{#discounts}}{{rate}}{{/discounts}}\n{{^overdue}}on time{{/overdue}}\n"
-                   "{{> parties}}{{> missing}}"},
-       {"partials/parties", "\n  <p>{{partner.name}} and {{organisation}}</p>"}});
+      "templates", {{"invoice",
+                     "{{#discounts}}{{rate}}{{/discounts}}\n{{^overdue}}on time{{/overdue}}\n"
+                     "{{> parties}}{{> missing}}"},
+                    {"partials/parties", "\n  <p>{{partner.name}} and {{organisation}}</p>"}});
   Diagnostics diagnostics;
   EXPECT_FALSE(set.check("invoice", invoice_context(), diagnostics));
   EXPECT_EQ(format(diagnostics),
@@ -111,15 +112,16 @@ TEST(Template, ChecksConditionalClausesEvenWhenTheyAreOff) {
 
 TEST(Template, ResolvesItemNamesBeforeOuterNamesAndSkipsEmptyLists) {
   const TemplateSet set = TemplateSet::from_memory(
-      "templates", {{"notes", "{{#notes}}{{anything}}{{/notes}}{{#partner}}{{name}} "
-                              "{{number}}{{/partner}}{{#lines}}{{.}}{{/lines}}"}});
+      "templates", {{"notes",
+                     "{{#notes}}{{anything}}{{/notes}}{{#partner}}{{name}} "
+                     "{{number}}{{/partner}}{{#lines}}{{.}}{{/lines}}"}});
   Diagnostics diagnostics;
   EXPECT_TRUE(set.check("notes", invoice_context(), diagnostics)) << format(diagnostics);
 }
 
 TEST(Template, RefusesUnescapedValuesThatAreNotGeneratedHtml) {
-  const TemplateSet set = TemplateSet::from_memory(
-      "templates", {{"invoice", "{{{number}}} {{&partner.name}}"}});
+  const TemplateSet set =
+      TemplateSet::from_memory("templates", {{"invoice", "{{{number}}} {{&partner.name}}"}});
   Diagnostics diagnostics;
   EXPECT_FALSE(set.check("invoice", invoice_context(), diagnostics));
   EXPECT_EQ(format(diagnostics),
@@ -162,8 +164,7 @@ TEST(Template, FollowsDelimiterChanges) {
 // delimiters, so the check followed delimiters mstch never used and let
 // `{{&name}}` render unescaped.
 TEST(Template, RefusesADelimiterChangeWithoutItsClosingEquals) {
-  const TemplateSet set =
-      TemplateSet::from_memory("templates", {{"a", "<{{=h {}}{{&number}}"}});
+  const TemplateSet set = TemplateSet::from_memory("templates", {{"a", "<{{=h {}}{{&number}}"}});
   Diagnostics diagnostics;
   EXPECT_FALSE(set.check("a", invoice_context(), diagnostics));
   EXPECT_EQ(format(diagnostics),
@@ -192,7 +193,8 @@ TEST(Template, MarkdownTemplatesKeepValuesLiteral) {
       "templates", {{"clauses/payment.md",
                      "## Payment\n\n{{partner.name}} pays **{{total}}** within 30 days.\n"}});
   mstch::map context = invoice_context();
-  context["partner"] = mstch::map{{"name", std::string("*Evil* <script>x()</script> [a](javascript:b)")}};
+  context["partner"] =
+      mstch::map{{"name", std::string("*Evil* <script>x()</script> [a](javascript:b)")}};
   context["total"] = std::string("€200.00");
   Diagnostics diagnostics;
   EXPECT_EQ(set.render_markdown("clauses/payment.md", context, diagnostics),

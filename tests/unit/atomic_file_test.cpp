@@ -1,5 +1,6 @@
-#include <gtest/gtest.h>
+#include "util/atomic_file.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,7 +9,6 @@
 #include <vector>
 
 #include "support/files.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::util {
 namespace {
@@ -21,7 +21,8 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   fs::remove_all(dir);
   std::string error;
   ASSERT_TRUE(write_file_atomically(dir / "a" / "b.pdf", "first", &error)) << error;
-  ASSERT_TRUE(write_file_atomically(dir / "a" / "b.pdf", std::string("sec\0ond", 7), &error)) << error;
+  ASSERT_TRUE(write_file_atomically(dir / "a" / "b.pdf", std::string("sec\0ond", 7), &error))
+      << error;
   EXPECT_EQ(read_file(dir / "a" / "b.pdf"), std::string("sec\0ond", 7));
   int entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "a")) ++entries;

@@ -110,8 +110,7 @@ TEST(MilestoneDueIn, TheMonthOfTheDueDateInclusive) {
 
 TEST(CoverageLabel, NamesTheMonthsBilled) {
   EXPECT_EQ(coverage_label(Schedule::monthly, month("2026-12")), "December 2026");
-  EXPECT_EQ(coverage_label(Schedule::quarterly, month("2026-11")),
-            "November 2026 – January 2027");
+  EXPECT_EQ(coverage_label(Schedule::quarterly, month("2026-11")), "November 2026 – January 2027");
   EXPECT_EQ(coverage_label(Schedule::quarterly, month("2026-02")), "February – April 2026");
   EXPECT_EQ(coverage_label(Schedule::annual, month("2026-02")), "February 2026 – January 2027");
   EXPECT_EQ(coverage_label(Schedule::annual, month("2026-01")), "January – December 2026");

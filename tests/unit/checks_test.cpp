@@ -3,13 +3,14 @@
 // test: each problem must come out as exactly one diagnostic, not also as
 // the follow-on failures of rules that depend on the broken value.
 
+#include "check/checks.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "check/checks.hpp"
 #include "fixture_workspace.hpp"
 
 namespace partnerops {
@@ -67,8 +68,9 @@ TEST_F(BaseWorkspace, BrokenCopyOfAnInvoiceNumberIsNotAGap) {
   std::string copy = m_files.at(k_inv2);
   copy.replace(copy.find("status: paid"), 12, "status: settled");
   m_files["partners/prairie-public-health/invoices/INV-2026-0002.yaml"] = copy;
-  EXPECT_EQ(validate(),
-            Lines{"error schema-enum partners/prairie-public-health/invoices/INV-2026-0002.yaml:3:9"});
+  EXPECT_EQ(
+      validate(),
+      Lines{"error schema-enum partners/prairie-public-health/invoices/INV-2026-0002.yaml:3:9"});
 }
 
 TEST_F(BaseWorkspace, ALaterNumberDatedBeforeAnEarlierOneIsOutOfOrder) {
@@ -104,8 +106,7 @@ TEST_F(BaseWorkspace, ClosedWithoutReasonIsOneError) {
 
 TEST_F(BaseWorkspace, AgreementThatDoesNotParseLeavesItsGuardsUndecided) {
   edit("partners/lakeshore-college/agreement.yaml", "  end: 2027-01-31", "  end: [2027-01-31");
-  EXPECT_EQ(validate(),
-            Lines{"error yaml-syntax partners/lakeshore-college/agreement.yaml:33:10"});
+  EXPECT_EQ(validate(), Lines{"error yaml-syntax partners/lakeshore-college/agreement.yaml:33:10"});
 }
 
 TEST_F(BaseWorkspace, DatesTheModelDoesNotReadAreCheckedToo) {
@@ -123,8 +124,9 @@ TEST_F(BaseWorkspace, InvalidChecklistDateIsNotAlsoOverdue) {
 
 TEST_F(BaseWorkspace, UnknownChecklistItemIsReportedAtItsKey) {
   edit("partners/halden-hydrology-group/partner.yaml", "hail-the-lead:", "hail-the-leed:");
-  EXPECT_EQ(validate(),
-            Lines{"error checklist-unknown-item partners/halden-hydrology-group/partner.yaml:20:3"});
+  EXPECT_EQ(
+      validate(),
+      Lines{"error checklist-unknown-item partners/halden-hydrology-group/partner.yaml:20:3"});
 }
 
 TEST_F(BaseWorkspace, NumberingRuleIsReportedAtItsValue) {
@@ -155,7 +157,8 @@ TEST_F(BaseWorkspace, BranchPatternsGitWouldRefuseAreRefusedByTheSchema) {
 }
 
 TEST_F(BaseWorkspace, IdentifiersWithDoubleDotsAreRefusedByTheSchema) {
-  edit("partners/cascadia-climate/sow/hub-migration.yaml", "id: hub-migration", "id: hub..migration");
+  edit("partners/cascadia-climate/sow/hub-migration.yaml", "id: hub-migration",
+       "id: hub..migration");
   EXPECT_EQ(validate(),
             Lines{"error schema-pattern partners/cascadia-climate/sow/hub-migration.yaml:2:5"});
 }
@@ -165,9 +168,10 @@ TEST_F(BaseWorkspace, MissingServiceDescriptionAndSowAgreementAreReported) {
        "service_description: docs/service.md");
   edit("partners/cascadia-climate/sow/hub-migration.yaml", "agreement: agreement.yaml",
        "agreement: ../lakeshore-college/agreement.yaml");
-  EXPECT_EQ(validate(),
-            (Lines{"error reference-missing partnerops.yaml:78:24",
-                   "error reference-missing partners/cascadia-climate/sow/hub-migration.yaml:4:12"}));
+  EXPECT_EQ(
+      validate(),
+      (Lines{"error reference-missing partnerops.yaml:78:24",
+             "error reference-missing partners/cascadia-climate/sow/hub-migration.yaml:4:12"}));
 }
 
 TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
@@ -177,8 +181,9 @@ TEST_F(BaseWorkspace, UnknownStageInATransitionIsReportedAtTheStage) {
   const std::string& text = m_files.at("schemas/lifecycle.yaml");
   const std::size_t at = text.find("    to: archived\n");
   const long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
-  EXPECT_EQ(validate(), Lines{"error lifecycle-unknown-stage schemas/lifecycle.yaml:" +
-                              std::to_string(line) + ":9"});
+  EXPECT_EQ(
+      validate(),
+      Lines{"error lifecycle-unknown-stage schemas/lifecycle.yaml:" + std::to_string(line) + ":9"});
 }
 
 constexpr const char* k_cascadia = "partners/cascadia-climate/agreement.yaml";
@@ -212,12 +217,14 @@ TEST_F(BaseWorkspace, SignedMeansEverySignatureIsIn) {
 
 TEST_F(BaseWorkspace, ASignatureBeforeSigningIsAnError) {
   edit(k_cascadia, k_maya, k_maya + "    signed_on: 2026-11-20\n");
-  EXPECT_EQ(validate(), Lines{"error agreement-signed-early " + std::string(k_cascadia) + ":67:16"});
+  EXPECT_EQ(validate(),
+            Lines{"error agreement-signed-early " + std::string(k_cascadia) + ":67:16"});
 }
 
 TEST_F(BaseWorkspace, AnEndedTermThatDoesNotRenewIsAWarningAtItsEnd) {
   edit(k_lakeshore, "  end: 2027-01-31", "  end: 2026-10-31");
-  EXPECT_EQ(validate(), Lines{"warning agreement-term-ended " + std::string(k_lakeshore) + ":32:8"});
+  EXPECT_EQ(validate(),
+            Lines{"warning agreement-term-ended " + std::string(k_lakeshore) + ":32:8"});
 }
 
 TEST_F(BaseWorkspace, AnEndedTermThatRenewsByItselfRollsOn) {

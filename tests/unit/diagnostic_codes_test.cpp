@@ -65,9 +65,8 @@ std::set<std::string> minus(const std::set<std::string>& a, const std::set<std::
 TEST(DiagnosticCodes, TheScanFindsCodesOfEveryForm) {
   const std::set<std::string> codes = codes_in_sources();
   // One of each form, so a scan that silently finds nothing fails here.
-  for (const char* code : {"yaml-tab-indent", "yaml-too-deep", "checklist-overdue",
-                           "money-invalid", "currency-mismatch", "schema-required",
-                           "template-unknown-variable"})
+  for (const char* code : {"yaml-tab-indent", "yaml-too-deep", "checklist-overdue", "money-invalid",
+                           "currency-mismatch", "schema-required", "template-unknown-variable"})
     EXPECT_TRUE(codes.count(code)) << code;
   EXPECT_GT(codes.size(), 60u);
 }

@@ -38,7 +38,8 @@ TEST(DiagnosticFormat, CaretKeepsTabs) {
 
 TEST(DiagnosticFormat, WholeFileProblemsHaveNoPositionOrQuote) {
   const Diagnostic d{Severity::error, "file-empty", "p.yaml", {}, "the file is empty", "fill it"};
-  EXPECT_EQ(text_of(d, "anything\n"), "p.yaml: error[file-empty]: the file is empty\n  hint: fill it\n");
+  EXPECT_EQ(text_of(d, "anything\n"),
+            "p.yaml: error[file-empty]: the file is empty\n  hint: fill it\n");
 }
 
 TEST(DiagnosticFormat, JsonReplacesBytesThatAreNotUtf8) {

@@ -3,6 +3,8 @@
 // word or a type the schema refuses is the schema's diagnostic alone (the
 // file is then not read, so nothing else reports on a status it cannot have).
 
+#include "model/document_status.hpp"
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -10,7 +12,6 @@
 #include <vector>
 
 #include "fixture_workspace.hpp"
-#include "model/document_status.hpp"
 
 namespace partnerops {
 namespace {

@@ -38,8 +38,7 @@ TEST(Placeholder, IsTheWordTodoAtTheStartOfALine) {
 }
 
 TEST_F(FinishedChecks, PlaceholderInAnAgreedSowIsAnError) {
-  edit(k_sow, "  - Migration of the legacy Globus endpoint",
-       "  - \"TODO: anything else?\"");
+  edit(k_sow, "  - Migration of the legacy Globus endpoint", "  - \"TODO: anything else?\"");
   EXPECT_EQ(validate(), Lines{"error placeholder-text " + k_sow + ":114:5"});
 }
 
@@ -51,8 +50,7 @@ TEST_F(FinishedChecks, PlaceholderLineInMarkdownIsFound) {
 
 TEST_F(FinishedChecks, PlaceholderInADraftSowIsAWarning) {
   edit(k_sow, "status: agreed", "status: draft");
-  edit(k_sow, "  - Migration of the legacy Globus endpoint",
-       "  - \"TODO: anything else?\"");
+  edit(k_sow, "  - Migration of the legacy Globus endpoint", "  - \"TODO: anything else?\"");
   EXPECT_EQ(validate(), Lines{"warning placeholder-text " + k_sow + ":114:5"});
 }
 

@@ -22,9 +22,8 @@ namespace partnerops::testing {
 inline std::map<std::string, std::string> fixture_files() {
   std::map<std::string, std::string> files;
   const std::filesystem::path repo = PARTNEROPS_SOURCE_DIR;
-  for (const auto& [root, prefix] :
-       {std::pair{repo / "tests" / "fixtures" / "base", std::string()},
-        std::pair{repo / "schemas", std::string("schemas/")}}) {
+  for (const auto& [root, prefix] : {std::pair{repo / "tests" / "fixtures" / "base", std::string()},
+                                     std::pair{repo / "schemas", std::string("schemas/")}}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file()) continue;
       std::ifstream in(entry.path(), std::ios::binary);

@@ -4,13 +4,12 @@
 // after, and the next run must end in one commit with the right content, no
 // temporary file, no record and no lock file left.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -146,8 +145,8 @@ TEST_P(GitCommitCrashTest, AKillAtEveryStepLeavesBeforeOrAfterAndARerunCommitsOn
     ASSERT_EQ(temp.snapshot(), reference.before);
     const std::string base = temp.resolve("main");
     const int status = commit_in_child(temp, mode, std::string(point));
-    const bool reached = !point.starts_with("undo-") &&
-                         (point != "branch-created" || mode == BranchMode::create);
+    const bool reached =
+        !point.starts_with("undo-") && (point != "branch-created" || mode == BranchMode::create);
     const std::string landed_ref = mode == BranchMode::create ? "advance/acme-prospect" : "main";
     if (!reached) {
       EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
@@ -180,7 +179,7 @@ TEST_P(GitCommitCrashTest, AKillAtEveryStepLeavesBeforeOrAfterAndARerunCommitsOn
       // Refused, changing nothing: the branch exists, or old.md is no longer
       // in HEAD to be deleted.
       EXPECT_EQ(rerun.status, mode == BranchMode::create ? CommitStatus::branch_exists
-                                                          : CommitStatus::invalid_request);
+                                                         : CommitStatus::invalid_request);
       EXPECT_EQ(normalised(temp, moved_to), reference.after);
     } else {
       ASSERT_EQ(rerun.status, CommitStatus::committed) << rerun.error;
@@ -196,7 +195,8 @@ TEST_P(GitCommitCrashTest, AKillAtEveryStepLeavesBeforeOrAfterAndARerunCommitsOn
     const std::string who = "an interrupted partnerops command (pid ";
     std::vector<std::string> expected = {
         "taking over the lock of a partnerops command that was interrupted (pid "};
-    if (point == "temporaries-written") expected.push_back("removed 2 temporary files left by " + who);
+    if (point == "temporaries-written")
+      expected.push_back("removed 2 temporary files left by " + who);
     if (point == "first-renamed") expected.push_back("removed 1 temporary file left by " + who);
     if (point == "branch-created")
       expected.push_back("deleted the branch advance/acme-prospect, which " + who);
@@ -283,8 +283,7 @@ TEST(GitCommitInterruption, LeftoverTemporaryFilesAreRemovedNotReported) {
   set_up(temp);
   temp.write("partners/acme/.partner.yaml.partnerops-tmp-a1B2c3", "stage: half\n");
   std::vector<std::string> notices;
-  const CommitResult result =
-      commit_files(temp.repo(), transition(BranchMode::current, &notices));
+  const CommitResult result = commit_files(temp.repo(), transition(BranchMode::current, &notices));
   ASSERT_EQ(result.status, CommitStatus::committed) << result.error;
   EXPECT_EQ(notices, std::vector<std::string>{
                          "removed temporary files left by an interrupted partnerops command: "
@@ -298,8 +297,7 @@ TEST(GitCommitInterruption, EditsChangedSinceTheCrashAreLeftAndReported) {
   ASSERT_TRUE(WIFSIGNALED(commit_in_child(temp, BranchMode::current, "index-written")));
   temp.write("partners/acme/partner.yaml", "stage: prospect\n# edited by hand\n");
   std::vector<std::string> notices;
-  const CommitResult result =
-      commit_files(temp.repo(), transition(BranchMode::current, &notices));
+  const CommitResult result = commit_files(temp.repo(), transition(BranchMode::current, &notices));
   EXPECT_EQ(result.status, CommitStatus::uncommitted_changes);
   ASSERT_EQ(notices.size(), 2u) << ::testing::PrintToString(notices);
   EXPECT_TRUE(notices[1].ends_with(
@@ -330,16 +328,15 @@ TEST(GitCommitLock, ASecondCommandWaitsThenRefusesClearly) {
   ASSERT_EQ(::read(ready[0], &byte, 1), 1);
   ::setenv("PARTNEROPS_LOCK_TIMEOUT", "0.3", 1);
   std::vector<std::string> notices;
-  const CommitResult refused =
-      commit_files(temp.repo(), transition(BranchMode::current, &notices));
+  const CommitResult refused = commit_files(temp.repo(), transition(BranchMode::current, &notices));
   ::unsetenv("PARTNEROPS_LOCK_TIMEOUT");
   EXPECT_EQ(refused.status, CommitStatus::busy);
   EXPECT_EQ(refused.error, "another partnerops command (pid " + std::to_string(holder) +
                                ") is still changing this repository; nothing was changed, run "
                                "the command again when it has finished");
-  EXPECT_EQ(notices, std::vector<std::string>{"waiting for another partnerops command (pid " +
-                                              std::to_string(holder) +
-                                              ") to finish (at most 0.3 s)…"});
+  EXPECT_EQ(notices,
+            std::vector<std::string>{"waiting for another partnerops command (pid " +
+                                     std::to_string(holder) + ") to finish (at most 0.3 s)…"});
   EXPECT_EQ(temp.snapshot(), before);
 
   // Killed, its lock is taken over by the next command, which says so.
@@ -364,8 +361,7 @@ TEST(GitCommitLock, NestedAcquireInOneProcessDoesNotWait) {
   ASSERT_TRUE(lock_repository(temp.repo(), nullptr, &outer, &error)) << error;
   EXPECT_FALSE(outer.nested());
   std::vector<std::string> notices;
-  const CommitResult result =
-      commit_files(temp.repo(), transition(BranchMode::current, &notices));
+  const CommitResult result = commit_files(temp.repo(), transition(BranchMode::current, &notices));
   EXPECT_EQ(result.status, CommitStatus::committed) << result.error;
   EXPECT_TRUE(fs::exists(temp.root() / ".git/partnerops.lock"));
   outer.release();

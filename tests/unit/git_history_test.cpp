@@ -201,11 +201,13 @@ TEST_F(GitHistoryTest, ListsWhatOneCommitChangedUnderAPrefix) {
 }
 
 TEST_F(GitHistoryTest, ReadsAFileAsOneCommitHoldsIt) {
-  const std::optional<FileAtCommit> before = read_file_at(temp.repo(), ids[1], "partners/acme/partner.yaml");
+  const std::optional<FileAtCommit> before =
+      read_file_at(temp.repo(), ids[1], "partners/acme/partner.yaml");
   ASSERT_TRUE(before);
   EXPECT_EQ(before->content, "stage: lead\n");
   EXPECT_EQ(before->blob_id.size(), 40u);
-  const std::optional<FileAtCommit> after = read_file_at(temp.repo(), ids[3], "partners/acme/partner.yaml");
+  const std::optional<FileAtCommit> after =
+      read_file_at(temp.repo(), ids[3], "partners/acme/partner.yaml");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->content, "stage: prospect\n");
   EXPECT_NE(after->blob_id, before->blob_id);

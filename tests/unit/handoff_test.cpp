@@ -1,10 +1,11 @@
 // The fiscal-sponsor handoff: RFC 4180 fields, the selection of invoices
 // and its refusals, the CSV rows and the cover note, exactly.
 
+#include "report/handoff.hpp"
+
 #include <gtest/gtest.h>
 
 #include "fixture_workspace.hpp"
-#include "report/handoff.hpp"
 
 namespace partnerops {
 namespace {
@@ -38,7 +39,8 @@ TEST_F(HandoffTest, SettingsComeFromPartnersopsYaml) {
 
 TEST_F(HandoffTest, SelectsByNumberOrPeriodAndRefusesUnknownNumbers) {
   Diagnostics diagnostics;
-  const auto named = select_for_handoff(*workspace, {"INV-2026-0006", "INV-2026-0003"}, "", diagnostics);
+  const auto named =
+      select_for_handoff(*workspace, {"INV-2026-0006", "INV-2026-0003"}, "", diagnostics);
   ASSERT_TRUE(named);
   ASSERT_EQ(named->size(), 2u);
   EXPECT_EQ((*named)[0].invoice->number.value, "INV-2026-0003");

@@ -70,7 +70,8 @@ struct Include {
 /// The folder a quoted include names: its first component when that is a
 /// known folder ("model/date.hpp" → model); a bare name ("command.hpp",
 /// the generated "version.hpp") stays in the including folder.
-std::optional<std::string> folder_of(const std::string& header, const std::set<std::string>& folders) {
+std::optional<std::string> folder_of(const std::string& header,
+                                     const std::set<std::string>& folders) {
   const std::size_t slash = header.find('/');
   if (slash == std::string::npos) return std::nullopt;
   const std::string first = header.substr(0, slash);
@@ -97,7 +98,8 @@ std::optional<std::string> quoted_include(std::string_view line) {
 }
 
 /// Every cross-folder include in `files` (folder → paths).
-std::vector<Include> includes_between_folders(const std::map<std::string, std::vector<fs::path>>& files) {
+std::vector<Include> includes_between_folders(
+    const std::map<std::string, std::vector<fs::path>>& files) {
   std::set<std::string> folders;
   for (const auto& [folder, paths] : files) folders.insert(folder);
   std::vector<Include> out;
@@ -111,8 +113,8 @@ std::vector<Include> includes_between_folders(const std::map<std::string, std::v
         if (!header) continue;
         const std::optional<std::string> to = folder_of(*header, folders);
         if (!to || *to == folder) continue;
-        out.push_back(Include{fs::relative(path, k_root).string() + ":" + std::to_string(number), folder,
-                              *to, *header});
+        out.push_back(Include{fs::relative(path, k_root).string() + ":" + std::to_string(number),
+                              folder, *to, *header});
       }
     }
   }
@@ -141,15 +143,17 @@ std::map<std::string, std::vector<fs::path>> source_files() {
 
 /// Includes that point to a folder on the same or a higher layer, each as
 /// "file:line: from includes header (to is not below from)".
-std::vector<std::string> upward(const std::vector<Include>& includes, const std::map<std::string, int>& layer) {
+std::vector<std::string> upward(const std::vector<Include>& includes,
+                                const std::map<std::string, int>& layer) {
   std::vector<std::string> out;
   for (const Include& include : includes) {
     const auto from = layer.find(include.from);
     const auto to = layer.find(include.to);
     if (from == layer.end() || to == layer.end()) continue;  // reported as unlisted
     if (to->second < from->second) continue;
-    out.push_back(include.file + ": " + include.from + " includes " + include.header + " (" + include.to +
-                  (to->second == from->second ? " is on the same layer)" : " is on a higher layer)"));
+    out.push_back(
+        include.file + ": " + include.from + " includes " + include.header + " (" + include.to +
+        (to->second == from->second ? " is on the same layer)" : " is on a higher layer)"));
   }
   return out;
 }
@@ -185,16 +189,19 @@ Include edge(std::string from, std::string to) {
 
 TEST(Layers, TheRulesCatchUpwardAndSidewaysIncludesAndCycles) {
   std::vector<std::string> problems;
-  const std::map<std::string, int> layer = layers_from("```layers\ntop\nmid side\nlow\n```\n", problems);
+  const std::map<std::string, int> layer =
+      layers_from("```layers\ntop\nmid side\nlow\n```\n", problems);
   EXPECT_EQ(problems, std::vector<std::string>{});
   EXPECT_EQ(layer, (std::map<std::string, int>{{"top", 2}, {"mid", 1}, {"side", 1}, {"low", 0}}));
   EXPECT_EQ(upward({edge("top", "low"), edge("mid", "low")}, layer), std::vector<std::string>{});
   EXPECT_EQ(upward({edge("low", "mid"), edge("mid", "side")}, layer),
-            (std::vector<std::string>{"low/x.cpp:1: low includes mid/y.hpp (mid is on a higher layer)",
-                                      "mid/x.cpp:1: mid includes side/y.hpp (side is on the same layer)"}));
+            (std::vector<std::string>{
+                "low/x.cpp:1: low includes mid/y.hpp (mid is on a higher layer)",
+                "mid/x.cpp:1: mid includes side/y.hpp (side is on the same layer)"}));
   EXPECT_EQ(cycles({edge("top", "mid"), edge("mid", "low")}), std::set<std::string>{});
-  EXPECT_EQ(cycles({edge("top", "mid"), edge("mid", "low"), edge("low", "top"), edge("side", "low")}),
-            std::set<std::string>{"low -> top -> mid -> low"});
+  EXPECT_EQ(
+      cycles({edge("top", "mid"), edge("mid", "low"), edge("low", "top"), edge("side", "low")}),
+      std::set<std::string>{"low -> top -> mid -> low"});
   layers_from("```layers\na\nb a\n```\n", problems);
   EXPECT_EQ(problems, std::vector<std::string>{"a is listed twice in the layers block"});
 }
@@ -212,8 +219,9 @@ TEST(Layers, TheScanSeesTheSources) {
   const std::vector<Include> includes = includes_between_folders(source_files());
   EXPECT_GT(includes.size(), 200u);
   const auto has = [&](const std::string& from, const std::string& to) {
-    return std::any_of(includes.begin(), includes.end(),
-                       [&](const Include& include) { return include.from == from && include.to == to; });
+    return std::any_of(includes.begin(), includes.end(), [&](const Include& include) {
+      return include.from == from && include.to == to;
+    });
   };
   EXPECT_TRUE(has("model", "yaml"));
   EXPECT_TRUE(has("partnerops", "transitions"));
@@ -222,17 +230,20 @@ TEST(Layers, TheScanSeesTheSources) {
 
 TEST(Layers, EveryFolderIsListedOnce) {
   std::vector<std::string> problems;
-  const std::map<std::string, int> layer = layers_from(slurp(k_root / "docs" / "ARCHITECTURE.md"), problems);
+  const std::map<std::string, int> layer =
+      layers_from(slurp(k_root / "docs" / "ARCHITECTURE.md"), problems);
   for (const auto& [folder, paths] : source_files())
     if (!layer.count(folder)) problems.push_back(folder + " is missing from the layers block");
   for (const auto& [folder, rank] : layer)
-    if (!source_files().count(folder)) problems.push_back(folder + " is listed but is not a folder");
+    if (!source_files().count(folder))
+      problems.push_back(folder + " is listed but is not a folder");
   EXPECT_EQ(problems, std::vector<std::string>{}) << "see docs/ARCHITECTURE.md, Layers";
 }
 
 TEST(Layers, IncludesPointDown) {
   std::vector<std::string> problems;
-  const std::map<std::string, int> layer = layers_from(slurp(k_root / "docs" / "ARCHITECTURE.md"), problems);
+  const std::map<std::string, int> layer =
+      layers_from(slurp(k_root / "docs" / "ARCHITECTURE.md"), problems);
   EXPECT_EQ(upward(includes_between_folders(source_files()), layer), std::vector<std::string>{})
       << "move the code down, or change the order in docs/ARCHITECTURE.md, Layers";
 }

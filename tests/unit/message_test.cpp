@@ -36,12 +36,12 @@ TEST(MessageTemplate, RefusesUnknownHeadersAttachmentsAndAMissingSubject) {
     lines.push_back(d.code + " " + std::to_string(d.position.line) + " " + d.message);
   EXPECT_EQ(lines[0],
             "message-template-invalid 2 'Bcc' is not a header a message template can set");
-  EXPECT_EQ(lines[1],
-            "message-template-invalid 2 'passwd' is not a document a message can attach");
+  EXPECT_EQ(lines[1], "message-template-invalid 2 'passwd' is not a document a message can attach");
   EXPECT_EQ(lines[2],
             "message-template-invalid 1 the template has no Subject: line, or an empty one");
-  EXPECT_EQ(lines[3], "message-template-invalid 2 'Body without a blank line' is not a header a "
-                      "message template can set");
+  EXPECT_EQ(lines[3],
+            "message-template-invalid 2 'Body without a blank line' is not a header a "
+            "message template can set");
 }
 
 TEST(MessageRecipients, PrimaryGoesToEveryoneElseToCc) {

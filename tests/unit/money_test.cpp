@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "model/money.hpp"
+
+#include <gtest/gtest.h>
 
 namespace partnerops {
 namespace {

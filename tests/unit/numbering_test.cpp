@@ -18,8 +18,8 @@ TEST(NumberingRule, ParsesTheUsualRules) {
 
 TEST(NumberingRule, RefusesLiteralTextThatMakesAPathOrABadRef) {
   for (const char* rule :
-       {"INV/{year}/{seq:4}", "../{seq}", "INV..{seq}", "INV {seq}", ".{seq}", "-{seq}",
-        "{seq}.", "INV\\{seq}", "INV~{seq}", "INV:{seq}", "INV-{seq}-\xc3\xa9"}) {
+       {"INV/{year}/{seq:4}", "../{seq}", "INV..{seq}", "INV {seq}", ".{seq}", "-{seq}", "{seq}.",
+        "INV\\{seq}", "INV~{seq}", "INV:{seq}", "INV-{seq}-\xc3\xa9"}) {
     EXPECT_FALSE(NumberingRule::parse(rule)) << rule;
   }
 }

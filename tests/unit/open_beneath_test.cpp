@@ -29,9 +29,9 @@ class OpenBeneathTest : public ::testing::Test {
     fs::create_directories(outside());
     std::ofstream(root / "real/sub/file.md") << "inside\n";
     std::ofstream(outside() / "secret") << "root:x:0:0\n";
-    fs::create_directory_symlink(outside(), root / "docs");          // a linked folder
-    fs::create_directory_symlink("sub", root / "real/again");        // a link that stays inside
-    fs::create_symlink("sub/file.md", root / "real/link.md");        // a linked file
+    fs::create_directory_symlink(outside(), root / "docs");    // a linked folder
+    fs::create_directory_symlink("sub", root / "real/again");  // a link that stays inside
+    fs::create_symlink("sub/file.md", root / "real/link.md");  // a linked file
     root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     ASSERT_GE(root_fd, 0);
   }

@@ -16,8 +16,9 @@
 namespace partnerops::testing {
 
 inline std::string fixture_text(const std::string& path) {
-  std::ifstream in(std::filesystem::path(PARTNEROPS_SOURCE_DIR) / "tests" / "fixtures" / "base" / path,
-                   std::ios::binary);
+  std::ifstream in(
+      std::filesystem::path(PARTNEROPS_SOURCE_DIR) / "tests" / "fixtures" / "base" / path,
+      std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -47,22 +48,24 @@ inline void pay_and_credit_storage(MemorySource& source, const std::string& paid
   source.add("partners/lakeshore-college/credit-notes/CN-2026-0002.yaml",
              "number: CN-2026-0002\n"
              "status: issued\n"
-             "issue_date: " + credited_on + "\n"
-             "currency: USD\n"
-             "invoice: INV-2026-0006\n"
-             "reason: Storage not used\n"
-             "lines:\n"
-             "  - description: Additional storage\n"
-             "    invoice_line: 2\n"
-             "    quantity: 1\n"
-             "    unit_price: \"120.00\"\n"
-             "    amount: \"120.00\"\n"
-             "subtotal: \"120.00\"\n"
-             "tax:\n"
-             "  label: Sales tax (exempt services)\n"
-             "  rate_percent: \"0\"\n"
-             "  amount: \"0.00\"\n"
-             "total: \"120.00\"\n");
+             "issue_date: " +
+                 credited_on +
+                 "\n"
+                 "currency: USD\n"
+                 "invoice: INV-2026-0006\n"
+                 "reason: Storage not used\n"
+                 "lines:\n"
+                 "  - description: Additional storage\n"
+                 "    invoice_line: 2\n"
+                 "    quantity: 1\n"
+                 "    unit_price: \"120.00\"\n"
+                 "    amount: \"120.00\"\n"
+                 "subtotal: \"120.00\"\n"
+                 "tax:\n"
+                 "  label: Sales tax (exempt services)\n"
+                 "  rate_percent: \"0\"\n"
+                 "  amount: \"0.00\"\n"
+                 "total: \"120.00\"\n");
 }
 
 /// Loads `source`, failing the test when a file does not load.
@@ -70,7 +73,8 @@ inline std::unique_ptr<Workspace> load_clean(const MemorySource& source) {
   Diagnostics diagnostics;
   auto workspace = std::make_unique<Workspace>(load_workspace(source, {}, diagnostics));
   for (const Diagnostic& d : diagnostics)
-    if (d.severity == Severity::error) ADD_FAILURE() << d.file << ": " << d.code << ": " << d.message;
+    if (d.severity == Severity::error)
+      ADD_FAILURE() << d.file << ": " << d.code << ": " << d.message;
   return workspace;
 }
 

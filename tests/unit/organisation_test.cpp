@@ -4,6 +4,8 @@
 // left out, they take their defaults; of the wrong type or value, they are
 // the schema's diagnostic alone and the organisation is not read.
 
+#include "model/organisation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "fixture_workspace.hpp"
-#include "model/organisation.hpp"
 #include "transitions/change_set.hpp"
 #include "yaml/node.hpp"
 
@@ -94,9 +95,10 @@ TEST_F(OrganisationRead, TheOtherWordsOfEachSettingAreRead) {
 TEST_F(OrganisationRead, OptionalSettingsLeftOutTakeTheirDefaults) {
   remove("  invoice_run: \"invoice-run/{period}\"\n");
   remove("  handoff:\n    account_code: \"4100\"\n    tax_type: Tax Exempt\n");
-  remove("outreach:\n  from: partnerships@commonscompute.org\n"
-         "  meeting_link: https://cal.commonscompute.org/partnerships/30min\n"
-         "  service_description: docs/service-description.md\n");
+  remove(
+      "outreach:\n  from: partnerships@commonscompute.org\n"
+      "  meeting_link: https://cal.commonscompute.org/partnerships/30min\n"
+      "  service_description: docs/service-description.md\n");
   EXPECT_EQ(validate(), Lines{});
   const std::optional<Organisation>& organisation = load();
   ASSERT_TRUE(organisation);
@@ -178,29 +180,47 @@ TEST_P(WrongSettingTest, IsTheSchemaErrorAndTheOrganisationIsNotRead) {
 
 INSTANTIATE_TEST_SUITE_P(
     Organisation, WrongSettingTest,
-    ::testing::Values(
-        WrongSetting{"UnknownDateStyle", "date_style: long", "date_style: longer",
-                     {"error schema-enum partnerops.yaml:56:15"}},
-        WrongSetting{"NumberForDateStyle", "date_style: long", "date_style: 1",
-                     {"error schema-enum partnerops.yaml:56:15",
-                      "error schema-type partnerops.yaml:56:15"}},
-        WrongSetting{"MissingDateStyle", "  date_style: long\n", "",
-                     {"error schema-required partnerops.yaml:51:3"}},
-        WrongSetting{"CapitalPaper", "paper: letter", "paper: A4",
-                     {"error schema-enum partnerops.yaml:54:10"}},
-        WrongSetting{"TextForAMargin", "top: 20,", "top: \"20\",",
-                     {"error schema-type partnerops.yaml:55:21"}},
-        WrongSetting{"NumberForABranchPattern", "invoice_run: \"invoice-run/{period}\"",
-                     "invoice_run: 5", {"error schema-type partnerops.yaml:74:16"}},
-        WrongSetting{"MissingAdvancePattern", "  advance: \"advance/{slug}-{stage}\"\n", "",
-                     {"error schema-required partnerops.yaml:73:3"}},
-        WrongSetting{"NumberForTheSender", "  from: partnerships@commonscompute.org",
-                     "  from: 5", {"error schema-type partnerops.yaml:76:9"}},
-        WrongSetting{"NumberForTheAccountCode", "account_code: \"4100\"", "account_code: 4100",
-                     {"error schema-type partnerops.yaml:44:19"}},
-        WrongSetting{"TextForASponsorFlag", "  signs_agreements: true",
-                     "  signs_agreements: \"yes\"",
-                     {"error schema-type partnerops.yaml:42:21"}}),
+    ::testing::Values(WrongSetting{"UnknownDateStyle",
+                                   "date_style: long",
+                                   "date_style: longer",
+                                   {"error schema-enum partnerops.yaml:56:15"}},
+                      WrongSetting{"NumberForDateStyle",
+                                   "date_style: long",
+                                   "date_style: 1",
+                                   {"error schema-enum partnerops.yaml:56:15",
+                                    "error schema-type partnerops.yaml:56:15"}},
+                      WrongSetting{"MissingDateStyle",
+                                   "  date_style: long\n",
+                                   "",
+                                   {"error schema-required partnerops.yaml:51:3"}},
+                      WrongSetting{"CapitalPaper",
+                                   "paper: letter",
+                                   "paper: A4",
+                                   {"error schema-enum partnerops.yaml:54:10"}},
+                      WrongSetting{"TextForAMargin",
+                                   "top: 20,",
+                                   "top: \"20\",",
+                                   {"error schema-type partnerops.yaml:55:21"}},
+                      WrongSetting{"NumberForABranchPattern",
+                                   "invoice_run: \"invoice-run/{period}\"",
+                                   "invoice_run: 5",
+                                   {"error schema-type partnerops.yaml:74:16"}},
+                      WrongSetting{"MissingAdvancePattern",
+                                   "  advance: \"advance/{slug}-{stage}\"\n",
+                                   "",
+                                   {"error schema-required partnerops.yaml:73:3"}},
+                      WrongSetting{"NumberForTheSender",
+                                   "  from: partnerships@commonscompute.org",
+                                   "  from: 5",
+                                   {"error schema-type partnerops.yaml:76:9"}},
+                      WrongSetting{"NumberForTheAccountCode",
+                                   "account_code: \"4100\"",
+                                   "account_code: 4100",
+                                   {"error schema-type partnerops.yaml:44:19"}},
+                      WrongSetting{"TextForASponsorFlag",
+                                   "  signs_agreements: true",
+                                   "  signs_agreements: \"yes\"",
+                                   {"error schema-type partnerops.yaml:42:21"}}),
     [](const ::testing::TestParamInfo<WrongSetting>& info) { return info.param.name; });
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include "model/parse_cache.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -6,7 +8,6 @@
 
 #include "check/checks.hpp"
 #include "fixture_workspace.hpp"
-#include "model/parse_cache.hpp"
 #include "model/workspace.hpp"
 #include "yaml/binary.hpp"
 

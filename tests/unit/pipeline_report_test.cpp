@@ -38,11 +38,13 @@ std::int64_t cents(std::string text) {
 /// What the report must say, computed here from the fixture files with
 /// yaml-cpp rather than through the workspace model.
 struct Expected {
-  std::map<std::string, std::size_t> count;                           // stage → partners
-  std::map<std::string, std::map<std::string, std::int64_t>> value;   // stage → currency → cents
-  std::map<std::string, std::set<std::string>> entered;               // stage → slugs
-  std::map<std::pair<std::string, std::string>, std::int64_t> invoiced;  // (month, currency) → cents
-  std::map<std::pair<std::string, std::string>, std::int64_t> received;  // (month, currency) → cents
+  std::map<std::string, std::size_t> count;                          // stage → partners
+  std::map<std::string, std::map<std::string, std::int64_t>> value;  // stage → currency → cents
+  std::map<std::string, std::set<std::string>> entered;              // stage → slugs
+  std::map<std::pair<std::string, std::string>, std::int64_t>
+      invoiced;  // (month, currency) → cents
+  std::map<std::pair<std::string, std::string>, std::int64_t>
+      received;  // (month, currency) → cents
   std::size_t kpi_rows = 0;
   std::vector<std::string> open_issues;  // "slug ID"
 };
@@ -54,7 +56,8 @@ Expected compute_expected() {
     const YAML::Node partner = YAML::LoadFile((dir.path() / "partner.yaml").string());
     const std::string stage = partner["stage"].as<std::string>();
     ++e.count[stage];
-    for (const YAML::Node& entry : partner["history"]) e.entered[entry["stage"].as<std::string>()].insert(slug);
+    for (const YAML::Node& entry : partner["history"])
+      e.entered[entry["stage"].as<std::string>()].insert(slug);
     if (fs::exists(dir.path() / "agreement.yaml")) {
       const YAML::Node agreement = YAML::LoadFile((dir.path() / "agreement.yaml").string());
       const std::string currency = agreement["currency"].as<std::string>();
@@ -89,7 +92,8 @@ Expected compute_expected() {
     if (fs::exists(dir.path() / "kpis.yaml"))
       e.kpi_rows += YAML::LoadFile((dir.path() / "kpis.yaml").string())["kpis"].size();
     if (fs::exists(dir.path() / "issues.yaml")) {
-      for (const YAML::Node& issue : YAML::LoadFile((dir.path() / "issues.yaml").string())["issues"])
+      for (const YAML::Node& issue :
+           YAML::LoadFile((dir.path() / "issues.yaml").string())["issues"])
         if (issue["status"].as<std::string>() != "resolved")
           e.open_issues.push_back(slug + " " + issue["id"].as<std::string>());
     }
@@ -139,9 +143,12 @@ TEST_F(ReportTest, FunnelAndConversionFromHistory) {
   const std::size_t prospects = e.entered.at("prospect").size();
   const std::size_t partners = e.entered.at("partner").size();
   EXPECT_EQ(json["funnel"], nlohmann::json::parse(R"([
-      {"stage": "lead", "title": "Lead", "entered": )" + std::to_string(leads) + R"(},
-      {"stage": "prospect", "title": "Prospect", "entered": )" + std::to_string(prospects) + R"(},
-      {"stage": "partner", "title": "Partner", "entered": )" + std::to_string(partners) + R"(}])"));
+      {"stage": "lead", "title": "Lead", "entered": )" +
+                                                  std::to_string(leads) + R"(},
+      {"stage": "prospect", "title": "Prospect", "entered": )" +
+                                                  std::to_string(prospects) + R"(},
+      {"stage": "partner", "title": "Partner", "entered": )" +
+                                                  std::to_string(partners) + R"(}])"));
   ASSERT_EQ(json["conversions"].size(), 3u);
   EXPECT_EQ(json["conversions"][0]["entered_from"], leads);
   EXPECT_EQ(json["conversions"][0]["entered_both"], prospects);
@@ -203,7 +210,8 @@ TEST(ReportRevenue, APartialPaymentCountsInItsMonthAndPastMonthsNeverChange) {
     return usd;
   };
   const auto partial = revenue();
-  EXPECT_EQ(partial.at("2026-11"), std::make_pair(std::int64_t{732000 - 4000}, std::int64_t{200000}));
+  EXPECT_EQ(partial.at("2026-11"),
+            std::make_pair(std::int64_t{732000 - 4000}, std::int64_t{200000}));
   // The rest arrives in December and settles the invoice: November keeps
   // its 2000.00.
   replace_in(source, invoice, "    amount: \"2000.00\"\n",
@@ -253,12 +261,12 @@ TEST_F(ReportTest, KpisIssuesAndRenewals) {
 
 TEST(ReportEscalation, AnOpenEscalatedIssueCarriesItsEscalation) {
   MemorySource source = testing::fixture_workspace();
-  replace_in(source, "partners/lakeshore-college/issues.yaml",
-             "    status: in-progress\n",
+  replace_in(source, "partners/lakeshore-college/issues.yaml", "    status: in-progress\n",
              "    status: escalated\n    escalation:\n      date: 2026-11-20\n      to: "
              "maya@commonscompute.org\n      reason: GPU budget needs a leadership decision\n");
   const auto workspace = load_clean(source);
-  const nlohmann::json json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  const nlohmann::json json =
+      nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
   ASSERT_EQ(json["open_issues"].size(), 1u);
   EXPECT_EQ(json["open_issues"][0]["status"], "escalated");
   EXPECT_EQ(json["open_issues"][0]["escalation"], nlohmann::json::parse(R"({
@@ -275,7 +283,8 @@ TEST(ReportHtml, SelfContainedWithChartsAndNoScript) {
   EXPECT_EQ(html.find("vh;"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // no external resource
   EXPECT_EQ(html.find("https://"), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"Funnel: partners that entered each stage\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Funnel: partners that entered each stage\""),
+            std::string::npos);
   EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in USD\""), std::string::npos);
   EXPECT_NE(html.find("aria-label=\"Invoiced and received by month in EUR\""), std::string::npos);
   EXPECT_NE(html.find(">Invoiced (accrual)</text>"), std::string::npos);
@@ -290,9 +299,10 @@ TEST(ReportHtml, SelfContainedWithChartsAndNoScript) {
 
 TEST(ReportHtml, EscapesAHostilePartnerName) {
   MemorySource source = testing::fixture_workspace();
-  replace_in(source, "partners/lakeshore-college/partner.yaml", "name: Lakeshore Community College\n",
-             "name: \"<script>alert(1)</script>\"\n");
-  replace_in(source, "partnerops.yaml", "  name: Commons Compute\n", "  name: \"Commons & <b>Co</b>\"\n");
+  replace_in(source, "partners/lakeshore-college/partner.yaml",
+             "name: Lakeshore Community College\n", "name: \"<script>alert(1)</script>\"\n");
+  replace_in(source, "partnerops.yaml", "  name: Commons Compute\n",
+             "  name: \"Commons & <b>Co</b>\"\n");
   const auto workspace = load_clean(source);
   const std::string html = report_html(build_pipeline_report(*workspace, k_today));
   EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -334,7 +344,8 @@ TEST(ReportValue, ARenewalLeavesOutOneOffFeesAndAnEndedTermCountsNothing) {
   replace_in(source, "partners/lakeshore-college/agreement.yaml", "  renewal: manual",
              "  renewal: auto");
   auto workspace = load_clean(source);
-  nlohmann::json json = nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
+  nlohmann::json json =
+      nlohmann::json::parse(report_json(build_pipeline_report(*workspace, k_today)));
   EXPECT_EQ(json["stages"][2]["annual_value"], nlohmann::json::parse(R"([
       {"currency": "EUR", "amount": "18000.00", "minor": 1800000},
       {"currency": "USD", "amount": "28800.00", "minor": 2880000}])"));

@@ -1,8 +1,9 @@
+#include "documents/plan.hpp"
+
 #include <gtest/gtest.h>
 
 #include "documents/context.hpp"
 #include "documents/manifest.hpp"
-#include "documents/plan.hpp"
 #include "fixture_workspace.hpp"
 
 namespace partnerops {
@@ -34,35 +35,34 @@ TEST_F(PlanTest, ALeadHasOnlyItsNotes) {
 TEST_F(PlanTest, AProspectHasItsAgreementSowAndQuote) {
   PlanOptions options{*Date::parse("2026-11-23"), std::string("cascadia-climate"), {}};
   EXPECT_EQ(outputs(plan_documents(*workspace, options)),
-            (std::vector<std::string>{"cascadia-climate/notes.pdf",
-                                      "cascadia-climate/quote-Q-2026-002.pdf",
-                                      "cascadia-climate/agreement.pdf",
-                                      "cascadia-climate/sow-hub-migration.pdf"}));
+            (std::vector<std::string>{
+                "cascadia-climate/notes.pdf", "cascadia-climate/quote-Q-2026-002.pdf",
+                "cascadia-climate/agreement.pdf", "cascadia-climate/sow-hub-migration.pdf"}));
 }
 
 TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWindow) {
   PlanOptions options{*Date::parse("2026-11-23"), std::string("lakeshore-college"), {}};
   const std::vector<std::string> planned = outputs(plan_documents(*workspace, options));
-  const std::vector<std::string> expected = {
-      "lakeshore-college/notes.pdf",
-      "lakeshore-college/quote-Q-2026-001.pdf",
-      "lakeshore-college/agreement.pdf",
-      "lakeshore-college/invoice-INV-2026-0001.pdf",
-      "lakeshore-college/invoice-INV-2026-0002.pdf",
-      "lakeshore-college/invoice-INV-2026-0004.pdf",
-      "lakeshore-college/invoice-INV-2026-0006.pdf",
-      "lakeshore-college/receipt-INV-2026-0001-1.pdf",
-      "lakeshore-college/receipt-INV-2026-0002-1.pdf",
-      "lakeshore-college/receipt-INV-2026-0004-1.pdf",
-      "lakeshore-college/credit-note-CN-2026-0001.pdf",
-      "lakeshore-college/renewal-notice-2027-01-31.pdf",
-      "lakeshore-college/onboarding.pdf",
-      "lakeshore-college/statement.pdf"};
+  const std::vector<std::string> expected = {"lakeshore-college/notes.pdf",
+                                             "lakeshore-college/quote-Q-2026-001.pdf",
+                                             "lakeshore-college/agreement.pdf",
+                                             "lakeshore-college/invoice-INV-2026-0001.pdf",
+                                             "lakeshore-college/invoice-INV-2026-0002.pdf",
+                                             "lakeshore-college/invoice-INV-2026-0004.pdf",
+                                             "lakeshore-college/invoice-INV-2026-0006.pdf",
+                                             "lakeshore-college/receipt-INV-2026-0001-1.pdf",
+                                             "lakeshore-college/receipt-INV-2026-0002-1.pdf",
+                                             "lakeshore-college/receipt-INV-2026-0004-1.pdf",
+                                             "lakeshore-college/credit-note-CN-2026-0001.pdf",
+                                             "lakeshore-college/renewal-notice-2027-01-31.pdf",
+                                             "lakeshore-college/onboarding.pdf",
+                                             "lakeshore-college/statement.pdf"};
   EXPECT_EQ(planned, expected);
   // Outside the window there is no notice.
   options.today = *Date::parse("2026-06-01");
   const std::vector<std::string> early = outputs(plan_documents(*workspace, options));
-  EXPECT_EQ(std::count(early.begin(), early.end(), "lakeshore-college/renewal-notice-2027-01-31.pdf"), 0);
+  EXPECT_EQ(
+      std::count(early.begin(), early.end(), "lakeshore-college/renewal-notice-2027-01-31.pdf"), 0);
 }
 
 TEST_F(PlanTest, AnAutomaticRenewalHasANoticeBeforeTheEndOfEachRolledTerm) {

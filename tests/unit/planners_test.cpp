@@ -65,17 +65,19 @@ TEST_F(PlannersTest, InvoiceRunBillsEachScheduleDueInTheMonthWithTheNextNumbers)
   EXPECT_EQ(draft.total_minor, 450000);
   EXPECT_EQ(plan->already_invoiced, std::vector<std::string>{});
 
-  EXPECT_EQ(billing::run_table(*plan, *billing::Month::parse("2027-01")),
-            "number          partner               issue date  due date     lines             total\n"
-            "INV-2027-0001   noordzee-marine-data  2027-01-01  2027-01-31       1       4500.00 EUR\n"
-            "1 invoice for 2027-01: 4500.00 EUR\n");
+  EXPECT_EQ(
+      billing::run_table(*plan, *billing::Month::parse("2027-01")),
+      "number          partner               issue date  due date     lines             total\n"
+      "INV-2027-0001   noordzee-marine-data  2027-01-01  2027-01-31       1       4500.00 EUR\n"
+      "1 invoice for 2027-01: 4500.00 EUR\n");
   const transitions::ChangeSet changes =
       billing::run_changes(*workspace, *plan, *billing::Month::parse("2027-01"));
   EXPECT_EQ(paths_of(changes), std::vector<std::string>{draft.path});
   EXPECT_EQ(changes.edits[0].content, draft.content);
   EXPECT_EQ(changes.protected_paths, std::vector<std::string>{"partners"});
-  EXPECT_EQ(changes.message,
-            "invoice run 2027-01: 1 draft invoice\n\nINV-2027-0001 noordzee-marine-data 4500.00 EUR\n");
+  EXPECT_EQ(
+      changes.message,
+      "invoice run 2027-01: 1 draft invoice\n\nINV-2027-0001 noordzee-marine-data 4500.00 EUR\n");
   EXPECT_EQ(changes.suggested_branch, "invoice-run/2027-01");
 }
 
@@ -101,26 +103,27 @@ TEST_F(PlannersTest, CreditTakesTheNextCreditNoteNumberForOneLine) {
   EXPECT_EQ(paths_of(*changes),
             std::vector<std::string>{"partners/lakeshore-college/credit-notes/CN-2026-0002.yaml"});
   // Line 2 of the invoice, 3 x 40.00, credited whole.
-  EXPECT_EQ(changes->edits[0].content,
-            "# yaml-language-server: $schema=../../../schemas/credit-note.schema.yaml\n"
-            "number: CN-2026-0002\n"
-            "status: issued\n"
-            "issue_date: 2026-11-25\n"
-            "currency: USD\n"
-            "invoice: INV-2026-0006\n"
-            "reason: Storage not used\n"
-            "lines:\n"
-            "  - description: Additional storage, 500 GB (per month, November 2026 \u2013 January 2027)\n"
-            "    invoice_line: 2\n"
-            "    quantity: 3\n"
-            "    unit_price: \"40.00\"\n"
-            "    amount: \"120.00\"\n"
-            "subtotal: \"120.00\"\n"
-            "tax:\n"
-            "  label: Sales tax (exempt services)\n"
-            "  rate_percent: \"0\"\n"
-            "  amount: \"0.00\"\n"
-            "total: \"120.00\"\n");
+  EXPECT_EQ(
+      changes->edits[0].content,
+      "# yaml-language-server: $schema=../../../schemas/credit-note.schema.yaml\n"
+      "number: CN-2026-0002\n"
+      "status: issued\n"
+      "issue_date: 2026-11-25\n"
+      "currency: USD\n"
+      "invoice: INV-2026-0006\n"
+      "reason: Storage not used\n"
+      "lines:\n"
+      "  - description: Additional storage, 500 GB (per month, November 2026 \u2013 January 2027)\n"
+      "    invoice_line: 2\n"
+      "    quantity: 3\n"
+      "    unit_price: \"40.00\"\n"
+      "    amount: \"120.00\"\n"
+      "subtotal: \"120.00\"\n"
+      "tax:\n"
+      "  label: Sales tax (exempt services)\n"
+      "  rate_percent: \"0\"\n"
+      "  amount: \"0.00\"\n"
+      "total: \"120.00\"\n");
   EXPECT_EQ(changes->message,
             "lakeshore-college: credit INV-2026-0006 with CN-2026-0002 (120.00 USD)\n\n"
             "Partner: lakeshore-college\nInvoice: INV-2026-0006\nCredit-Note: CN-2026-0002\n"
@@ -161,8 +164,7 @@ TEST_F(PlannersTest, PaymentThatSettlesTheInvoiceMarksItPaid) {
 TEST_F(PlannersTest, PaymentRefusesMoreThanIsOpen) {
   Diagnostics diagnostics;
   EXPECT_FALSE(transitions::plan_payment(
-      *workspace,
-      {"lakeshore-college", "INV-2026-0006", "7320.01", *Date::parse("2026-11-30"), ""},
+      *workspace, {"lakeshore-college", "INV-2026-0006", "7320.01", *Date::parse("2026-11-30"), ""},
       diagnostics));
   EXPECT_EQ(codes_of(diagnostics),
             std::vector<std::string>{
@@ -178,7 +180,7 @@ TEST_F(PlannersTest, NewLeadPlansPartnerYamlAndNotesAtTheInitialStage) {
   request.date = *Date::parse("2026-11-23");
   std::string notes_context;
   const scaffold::NotesRenderer render = [&notes_context](const nlohmann::json& context,
-                                                         Diagnostics&) {
+                                                          Diagnostics&) {
     notes_context = context.dump();
     return std::optional<std::string>("# Fjord Tide Institute\n");
   };
@@ -239,10 +241,11 @@ TEST_F(PlannersTest, NewLeadRefusesAFolderThatDiffersOnlyInCase) {
 
 TEST_F(PlannersTest, NewQuoteTakesTheNextQuoteNumberAcrossPartners) {
   Diagnostics diagnostics;
-  const std::optional<transitions::ChangeSet> changes = scaffold::plan_new_document(
-      *workspace,
-      {scaffold::NewDocumentKind::quote, "prairie-public-health", *Date::parse("2026-11-23"), "", ""},
-      diagnostics);
+  const std::optional<transitions::ChangeSet> changes =
+      scaffold::plan_new_document(*workspace,
+                                  {scaffold::NewDocumentKind::quote, "prairie-public-health",
+                                   *Date::parse("2026-11-23"), "", ""},
+                                  diagnostics);
   ASSERT_TRUE(changes) << (diagnostics.empty() ? "" : diagnostics.begin()->message);
   // Q-2026-001 (Lakeshore) and Q-2026-002 (Cascadia) are taken.
   EXPECT_EQ(paths_of(*changes),
@@ -272,10 +275,11 @@ TEST_F(PlannersTest, NewQuoteTakesTheNextQuoteNumberAcrossPartners) {
 
 TEST_F(PlannersTest, NewSowTakesTheNextFreeId) {
   Diagnostics diagnostics;
-  const std::optional<transitions::ChangeSet> changes = scaffold::plan_new_document(
-      *workspace,
-      {scaffold::NewDocumentKind::sow, "cascadia-climate", *Date::parse("2026-11-23"), "", "Data pipeline"},
-      diagnostics);
+  const std::optional<transitions::ChangeSet> changes =
+      scaffold::plan_new_document(*workspace,
+                                  {scaffold::NewDocumentKind::sow, "cascadia-climate",
+                                   *Date::parse("2026-11-23"), "", "Data pipeline"},
+                                  diagnostics);
   ASSERT_TRUE(changes) << (diagnostics.empty() ? "" : diagnostics.begin()->message);
   // The one SOW there is named hub-migration: sow-1 is free.
   EXPECT_EQ(paths_of(*changes),
@@ -292,12 +296,13 @@ TEST_F(PlannersTest, NewSowTakesTheNextFreeId) {
 }
 
 TEST_F(PlannersTest, DocumentContextOfAnInvoiceHoldsFormattedAmountsAndWhatIsOpen) {
-  const DocumentJob job = invoice_document(*workspace->partner("lakeshore-college"),
-                                           workspace->partner("lakeshore-college")->invoices.back());
+  const DocumentJob job =
+      invoice_document(*workspace->partner("lakeshore-college"),
+                       workspace->partner("lakeshore-college")->invoices.back());
   const nlohmann::json context = document_context(
-      *workspace, job,
-      ContextOptions{*Date::parse("2026-11-23"),
-                     [](std::string_view text) { return "<p>" + std::string(text) + "</p>"; }});
+      *workspace, job, ContextOptions{*Date::parse("2026-11-23"), [](std::string_view text) {
+                                        return "<p>" + std::string(text) + "</p>";
+                                      }});
   EXPECT_EQ(context["document"], nlohmann::json::parse(R"({
       "date": "23 November 2026", "kind": "invoice", "number": "INV-2026-0006",
       "title": "Invoice"})"));
@@ -319,13 +324,14 @@ TEST_F(PlannersTest, DocumentContextOfAnInvoiceHoldsFormattedAmountsAndWhatIsOpe
 
 TEST_F(PlannersTest, DocumentContextOfAPaidInvoiceShowsNothingDue) {
   // Settled by its payment, the invoice's context says so in every field.
-  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml",
-             "payments: []\n", "payments:\n  - date: 2026-11-30\n    amount: \"7320.00\"\n");
-  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml",
-             "status: issued\n", "status: paid\n");
+  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml", "payments: []\n",
+             "payments:\n  - date: 2026-11-30\n    amount: \"7320.00\"\n");
+  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml", "status: issued\n",
+             "status: paid\n");
   workspace = load_clean(source);
-  const DocumentJob job = invoice_document(*workspace->partner("lakeshore-college"),
-                                           workspace->partner("lakeshore-college")->invoices.back());
+  const DocumentJob job =
+      invoice_document(*workspace->partner("lakeshore-college"),
+                       workspace->partner("lakeshore-college")->invoices.back());
   const nlohmann::json context =
       document_context(*workspace, job, ContextOptions{*Date::parse("2026-12-01"), {}});
   EXPECT_EQ(context["invoice"]["paid"], "$7,320.00");

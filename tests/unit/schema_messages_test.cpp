@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "schema/schema_set.hpp"
 #include "memory_source.hpp"
+#include "schema/schema_set.hpp"
 
 namespace partnerops {
 namespace {

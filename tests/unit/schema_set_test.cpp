@@ -1,6 +1,7 @@
+#include "schema/schema_set.hpp"
+
 #include <gtest/gtest.h>
 
-#include "schema/schema_set.hpp"
 #include "memory_source.hpp"
 
 namespace partnerops {

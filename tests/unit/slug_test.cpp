@@ -19,7 +19,7 @@ TEST(Slug, TransliteratesLatinAccents) {
   EXPECT_EQ(transliterate(U'ſ'), "s");
   EXPECT_EQ(transliterate(U'×'), "");
   EXPECT_EQ(transliterate(U'Ā' - 1), "y");  // ÿ, the last Latin-1 letter
-  EXPECT_EQ(transliterate(U'ƀ'), "");        // past Latin Extended-A
+  EXPECT_EQ(transliterate(U'ƀ'), "");       // past Latin Extended-A
 }
 
 TEST(Slug, LowercasesAndJoinsWordsWithOneHyphen) {
@@ -34,7 +34,9 @@ TEST(Slug, OtherScriptsAndBrokenBytesSeparateWords) {
   EXPECT_EQ(slugify("★"), "");
   EXPECT_EQ(slugify(""), "");
   EXPECT_EQ(slugify("Kyoto 京都 Lab"), "kyoto-lab");
-  EXPECT_EQ(slugify("a\xff" "b\xc3"), "a-b");
+  EXPECT_EQ(slugify("a\xff"
+                    "b\xc3"),
+            "a-b");
 }
 
 TEST(Slug, CapsTheLengthAtAWordBoundary) {
@@ -48,8 +50,8 @@ TEST(Slug, CapsTheLengthAtAWordBoundary) {
 TEST(SafeIdentifier, AcceptsIdsAndRefusesPathsAndBadRefs) {
   for (const char* id : {"hub-migration", "2027-deployment", "D1", "v1.2_final"})
     EXPECT_TRUE(util::is_safe_identifier(id)) << id;
-  for (const char* id : {"", "../x", "a/b", "a..b", "-x", ".x", "x.", "x.lock", "a b", "a\\b",
-                         "caf\xc3\xa9"})
+  for (const char* id :
+       {"", "../x", "a/b", "a..b", "-x", ".x", "x.", "x.lock", "a b", "a\\b", "caf\xc3\xa9"})
     EXPECT_FALSE(util::is_safe_identifier(id)) << id;
 }
 

@@ -67,8 +67,7 @@ TEST_F(SowChecks, EqualLowAndHighHoursAreARange) {
 }
 
 TEST_F(SowChecks, HoursThatAreNotAnExactDecimalAreReported) {
-  edit(k_sow,
-       "Inventory current hub configuration and images\n        low_hours: 6\n",
+  edit(k_sow, "Inventory current hub configuration and images\n        low_hours: 6\n",
        "Inventory current hub configuration and images\n        low_hours: 6e0\n");
   EXPECT_EQ(validate(), Lines{"error quantity-invalid " + k_sow + ":46:20"});
 }
@@ -125,7 +124,8 @@ TEST_F(SowChecks, RateFormatMessageSaysPlainDecimal) {
 }
 
 TEST_F(SowChecks, SecondRateForARoleIsAnError) {
-  edit(k_sow, "  - role: Project manager\n    rate:", "  - role: Infrastructure engineer\n    rate:");
+  edit(k_sow,
+       "  - role: Project manager\n    rate:", "  - role: Infrastructure engineer\n    rate:");
   EXPECT_EQ(validate(), Lines{"error sow-rate-duplicate " + k_sow + ":13:11"});
 }
 

@@ -1,10 +1,11 @@
 // The statement of account: ageing buckets at their edges, and the figures
 // of the fixture's partners computed by hand.
 
+#include "report/statement.hpp"
+
 #include <gtest/gtest.h>
 
 #include "fixture_workspace.hpp"
-#include "report/statement.hpp"
 
 namespace partnerops {
 namespace {
@@ -62,14 +63,11 @@ TEST_F(StatementTest, TheOpenInvoiceMovesThroughTheBucketsAtTheirEdges) {
     const char* today;
     int days;
     AgeingBucket bucket;
-  } cases[] = {{"2026-12-01", -1, AgeingBucket::current},
-               {"2026-12-02", 0, AgeingBucket::days_0_30},
-               {"2027-01-01", 30, AgeingBucket::days_0_30},
-               {"2027-01-02", 31, AgeingBucket::days_31_60},
-               {"2027-01-31", 60, AgeingBucket::days_31_60},
-               {"2027-02-01", 61, AgeingBucket::days_61_90},
-               {"2027-03-02", 90, AgeingBucket::days_61_90},
-               {"2027-03-03", 91, AgeingBucket::days_over_90}};
+  } cases[] = {
+      {"2026-12-01", -1, AgeingBucket::current},    {"2026-12-02", 0, AgeingBucket::days_0_30},
+      {"2027-01-01", 30, AgeingBucket::days_0_30},  {"2027-01-02", 31, AgeingBucket::days_31_60},
+      {"2027-01-31", 60, AgeingBucket::days_31_60}, {"2027-02-01", 61, AgeingBucket::days_61_90},
+      {"2027-03-02", 90, AgeingBucket::days_61_90}, {"2027-03-03", 91, AgeingBucket::days_over_90}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.today);
     const Statement statement = of("lakeshore-college", c.today);

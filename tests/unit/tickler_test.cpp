@@ -36,26 +36,36 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
   const std::vector<std::string> expected = {
       // lakeshore: term ends 2027-01-31, 30 days' notice → deadline 2027-01-01;
       // renewal_notice_days 60 → window opened 2026-11-02; no renewal-reviewed.
-      "2026-11-02 renewal-notice lakeshore-college 2027-01-31 partners/lakeshore-college/partner.yaml",
+      "2026-11-02 renewal-notice lakeshore-college 2027-01-31 "
+      "partners/lakeshore-college/partner.yaml",
       // halden entered lead 2026-11-16; lead-assessed 14 days.
-      "2026-11-30 checklist halden-hydrology-group lead-assessed partners/halden-hydrology-group/partner.yaml",
+      "2026-11-30 checklist halden-hydrology-group lead-assessed "
+      "partners/halden-hydrology-group/partner.yaml",
       // prairie entered prospect 2026-11-03; technical-scoping 30 days.
-      "2026-12-03 checklist prairie-public-health technical-scoping partners/prairie-public-health/partner.yaml",
+      "2026-12-03 checklist prairie-public-health technical-scoping "
+      "partners/prairie-public-health/partner.yaml",
       // first-meeting-prepared: 21 days after hail-the-lead (2026-11-17), later than entry.
-      "2026-12-08 checklist halden-hydrology-group first-meeting-prepared partners/halden-hydrology-group/partner.yaml",
+      "2026-12-08 checklist halden-hydrology-group first-meeting-prepared "
+      "partners/halden-hydrology-group/partner.yaml",
       // noordzee entered partner 2026-06-12; compliance-audit 180 days.
-      "2026-12-09 checklist noordzee-marine-data compliance-audit partners/noordzee-marine-data/partner.yaml",
+      "2026-12-09 checklist noordzee-marine-data compliance-audit "
+      "partners/noordzee-marine-data/partner.yaml",
       // negotiation-started: 30 days after draft-agreement-shared 2026-11-10.
-      "2026-12-10 checklist prairie-public-health negotiation-started partners/prairie-public-health/partner.yaml",
+      "2026-12-10 checklist prairie-public-health negotiation-started "
+      "partners/prairie-public-health/partner.yaml",
       // first-meeting-held: 30 days after first-meeting-prepared 2026-11-12.
-      "2026-12-12 checklist northbay-earth-sciences first-meeting-held partners/northbay-earth-sciences/partner.yaml",
+      "2026-12-12 checklist northbay-earth-sciences first-meeting-held "
+      "partners/northbay-earth-sciences/partner.yaml",
       // northbay's latest activity: checklist and notes heading 2026-11-12, + 45 days.
-      "2026-12-27 lead-inactive northbay-earth-sciences activity partners/northbay-earth-sciences/notes.md",
+      "2026-12-27 lead-inactive northbay-earth-sciences activity "
+      "partners/northbay-earth-sciences/notes.md",
       // technical-deployment: 75 days after technical-scoping 2026-10-14.
-      "2026-12-28 checklist cascadia-climate technical-deployment partners/cascadia-climate/partner.yaml",
+      "2026-12-28 checklist cascadia-climate technical-deployment "
+      "partners/cascadia-climate/partner.yaml",
       "2027-01-01 renewal lakeshore-college 2027-01-31 partners/lakeshore-college/agreement.yaml",
       // halden's latest activity: hail-the-lead and its notes heading 2026-11-17.
-      "2027-01-01 lead-inactive halden-hydrology-group activity partners/halden-hydrology-group/notes.md",
+      "2027-01-01 lead-inactive halden-hydrology-group activity "
+      "partners/halden-hydrology-group/notes.md",
   };
   const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
   EXPECT_EQ(rows(items), expected);
@@ -68,8 +78,9 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
   EXPECT_EQ(items[0].detail,
             "in the renewal window since 2026-11-02 (notice deadline 2027-01-01, term ends "
             "2027-01-31); no renewal-reviewed record since then");
-  EXPECT_EQ(items[9].title,
-            "Notice deadline to renew, amend or end 'Managed JupyterHub Teaching Service Agreement'");
+  EXPECT_EQ(
+      items[9].title,
+      "Notice deadline to renew, amend or end 'Managed JupyterHub Teaching Service Agreement'");
   EXPECT_EQ(items[9].detail, "term 2026-02-01 to 2027-01-31 (renewal: manual, 30 days' notice)");
   EXPECT_EQ(items[7].title, "Follow up: no activity since 2026-11-12");
 }
@@ -79,8 +90,10 @@ TEST(Tickler, AShorterWindowKeepsOnlyWhatIsDueSooner) {
   const auto workspace = load_clean(source);
   EXPECT_EQ(rows(tickler_items(*workspace, {k_today, 7})),
             (std::vector<std::string>{
-                "2026-11-02 renewal-notice lakeshore-college 2027-01-31 partners/lakeshore-college/partner.yaml",
-                "2026-11-30 checklist halden-hydrology-group lead-assessed partners/halden-hydrology-group/partner.yaml",
+                "2026-11-02 renewal-notice lakeshore-college 2027-01-31 "
+                "partners/lakeshore-college/partner.yaml",
+                "2026-11-30 checklist halden-hydrology-group lead-assessed "
+                "partners/halden-hydrology-group/partner.yaml",
             }));
 }
 
@@ -91,12 +104,12 @@ class TicklerVariant : public ::testing::Test {
 
 TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
   // An issued invoice past its due date with nothing paid.
-  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml", "due_date: 2026-12-02",
-             "due_date: 2026-11-20");
+  replace_in(source, "partners/lakeshore-college/invoices/INV-2026-0006.yaml",
+             "due_date: 2026-12-02", "due_date: 2026-11-20");
   // The satisfaction check-in never recorded: due 90 days after 2026-01-29.
   // The renewal decision recorded after the window opened (2026-11-02).
-  replace_in(source, "partners/lakeshore-college/partner.yaml", "  satisfaction-check-in: 2026-04-21\n",
-             "  renewal-reviewed: 2026-11-05\n");
+  replace_in(source, "partners/lakeshore-college/partner.yaml",
+             "  satisfaction-check-in: 2026-04-21\n", "  renewal-reviewed: 2026-11-05\n");
   // noordzee's term ended while it is still a partner, and it does not
   // renew by itself.
   replace_in(source, "partners/noordzee-marine-data/agreement.yaml", "  end: 2027-06-30",
@@ -112,29 +125,43 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
   const auto workspace = load_clean(source);
 
   const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
-  EXPECT_EQ(rows(items),
-            (std::vector<std::string>{
-                "2026-04-29 check-in lakeshore-college satisfaction-check-in partners/lakeshore-college/partner.yaml",
-                "2026-10-31 lapsed noordzee-marine-data 2026-10-31 partners/noordzee-marine-data/agreement.yaml",
-                "2026-11-20 invoice-overdue lakeshore-college INV-2026-0006 partners/lakeshore-college/invoices/INV-2026-0006.yaml",
-                "2026-11-30 negotiation-stalled prairie-public-health agreement partners/prairie-public-health/agreement.yaml",
-                "2026-11-30 checklist halden-hydrology-group lead-assessed partners/halden-hydrology-group/partner.yaml",
-                "2026-12-03 checklist prairie-public-health technical-scoping partners/prairie-public-health/partner.yaml",
-                "2026-12-08 checklist halden-hydrology-group first-meeting-prepared partners/halden-hydrology-group/partner.yaml",
-                "2026-12-09 checklist noordzee-marine-data compliance-audit partners/noordzee-marine-data/partner.yaml",
-                "2026-12-10 checklist prairie-public-health negotiation-started partners/prairie-public-health/partner.yaml",
-                "2026-12-12 checklist northbay-earth-sciences first-meeting-held partners/northbay-earth-sciences/partner.yaml",
-                "2026-12-27 lead-inactive northbay-earth-sciences activity partners/northbay-earth-sciences/notes.md",
-                "2026-12-28 checklist cascadia-climate technical-deployment partners/cascadia-climate/partner.yaml",
-                "2027-01-01 renewal lakeshore-college 2027-01-31 partners/lakeshore-college/agreement.yaml",
-                "2027-01-01 lead-inactive halden-hydrology-group activity partners/halden-hydrology-group/notes.md",
-            }));
+  EXPECT_EQ(rows(items), (std::vector<std::string>{
+                             "2026-04-29 check-in lakeshore-college satisfaction-check-in "
+                             "partners/lakeshore-college/partner.yaml",
+                             "2026-10-31 lapsed noordzee-marine-data 2026-10-31 "
+                             "partners/noordzee-marine-data/agreement.yaml",
+                             "2026-11-20 invoice-overdue lakeshore-college INV-2026-0006 "
+                             "partners/lakeshore-college/invoices/INV-2026-0006.yaml",
+                             "2026-11-30 negotiation-stalled prairie-public-health agreement "
+                             "partners/prairie-public-health/agreement.yaml",
+                             "2026-11-30 checklist halden-hydrology-group lead-assessed "
+                             "partners/halden-hydrology-group/partner.yaml",
+                             "2026-12-03 checklist prairie-public-health technical-scoping "
+                             "partners/prairie-public-health/partner.yaml",
+                             "2026-12-08 checklist halden-hydrology-group first-meeting-prepared "
+                             "partners/halden-hydrology-group/partner.yaml",
+                             "2026-12-09 checklist noordzee-marine-data compliance-audit "
+                             "partners/noordzee-marine-data/partner.yaml",
+                             "2026-12-10 checklist prairie-public-health negotiation-started "
+                             "partners/prairie-public-health/partner.yaml",
+                             "2026-12-12 checklist northbay-earth-sciences first-meeting-held "
+                             "partners/northbay-earth-sciences/partner.yaml",
+                             "2026-12-27 lead-inactive northbay-earth-sciences activity "
+                             "partners/northbay-earth-sciences/notes.md",
+                             "2026-12-28 checklist cascadia-climate technical-deployment "
+                             "partners/cascadia-climate/partner.yaml",
+                             "2027-01-01 renewal lakeshore-college 2027-01-31 "
+                             "partners/lakeshore-college/agreement.yaml",
+                             "2027-01-01 lead-inactive halden-hydrology-group activity "
+                             "partners/halden-hydrology-group/notes.md",
+                         }));
   const auto invoice = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
     return item.kind == TicklerKind::invoice_overdue;
   });
   ASSERT_NE(invoice, items.end());
-  EXPECT_EQ(invoice->detail,
-            "balance 7320.00 USD of 7320.00 USD, issued 2026-11-02, due 2026-11-20, 3 days overdue");
+  EXPECT_EQ(
+      invoice->detail,
+      "balance 7320.00 USD of 7320.00 USD, issued 2026-11-02, due 2026-11-20, 3 days overdue");
 }
 
 /// The rows of one partner.
@@ -155,9 +182,12 @@ TEST_F(TicklerVariant, AnAutomaticRenewalRollsOnInsteadOfLapsing) {
   const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
   EXPECT_EQ(rows_of(items, "noordzee-marine-data"),
             (std::vector<std::string>{
-                "2026-10-01 renewal-notice noordzee-marine-data 2027-02-28 partners/noordzee-marine-data/partner.yaml",
-                "2026-11-30 renewal noordzee-marine-data 2027-02-28 partners/noordzee-marine-data/agreement.yaml",
-                "2026-12-09 checklist noordzee-marine-data compliance-audit partners/noordzee-marine-data/partner.yaml",
+                "2026-10-01 renewal-notice noordzee-marine-data 2027-02-28 "
+                "partners/noordzee-marine-data/partner.yaml",
+                "2026-11-30 renewal noordzee-marine-data 2027-02-28 "
+                "partners/noordzee-marine-data/agreement.yaml",
+                "2026-12-09 checklist noordzee-marine-data compliance-audit "
+                "partners/noordzee-marine-data/partner.yaml",
             }));
   const auto renewal = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
     return item.kind == TicklerKind::renewal && item.slug == "noordzee-marine-data";
@@ -167,16 +197,19 @@ TEST_F(TicklerVariant, AnAutomaticRenewalRollsOnInsteadOfLapsing) {
             "term 2026-11-01 to 2027-02-28, renewal 1 of 2026-07-01 to 2026-10-31 (renewal: auto, "
             "90 days' notice)");
   // A year on, the renewal in force is the fourth; its deadline is listed.
-  const std::vector<TicklerItem> later = tickler_items(*workspace, {*Date::parse("2027-11-23"), 60});
+  const std::vector<TicklerItem> later =
+      tickler_items(*workspace, {*Date::parse("2027-11-23"), 60});
   std::vector<std::string> renewals;
   for (const std::string& row : rows_of(later, "noordzee-marine-data"))
-    if (row.find(" renewal ") != std::string::npos || row.find(" renewal-notice ") != std::string::npos)
+    if (row.find(" renewal ") != std::string::npos ||
+        row.find(" renewal-notice ") != std::string::npos)
       renewals.push_back(row);
-  EXPECT_EQ(renewals,
-            (std::vector<std::string>{
-                "2027-10-02 renewal-notice noordzee-marine-data 2028-02-29 partners/noordzee-marine-data/partner.yaml",
-                "2027-12-01 renewal noordzee-marine-data 2028-02-29 partners/noordzee-marine-data/agreement.yaml",
-            }));
+  EXPECT_EQ(renewals, (std::vector<std::string>{
+                          "2027-10-02 renewal-notice noordzee-marine-data 2028-02-29 "
+                          "partners/noordzee-marine-data/partner.yaml",
+                          "2027-12-01 renewal noordzee-marine-data 2028-02-29 "
+                          "partners/noordzee-marine-data/agreement.yaml",
+                      }));
 }
 
 TEST_F(TicklerVariant, ARenewalRecordFromBeforeTheWindowDoesNotCount) {
@@ -186,7 +219,8 @@ TEST_F(TicklerVariant, ARenewalRecordFromBeforeTheWindowDoesNotCount) {
   const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
   ASSERT_FALSE(items.empty());
   EXPECT_EQ(rows(items)[0],
-            "2026-11-02 renewal-notice lakeshore-college 2027-01-31 partners/lakeshore-college/partner.yaml");
+            "2026-11-02 renewal-notice lakeshore-college 2027-01-31 "
+            "partners/lakeshore-college/partner.yaml");
 }
 
 TEST_F(TicklerVariant, APaidBalanceAndATerminalStageAreNotReported) {
@@ -224,7 +258,8 @@ TEST_F(TicklerVariant, ACreditNoteLowersTheBalanceToChase) {
 }
 
 TEST_F(TicklerVariant, AClosedPartnerStillOwingMoneyIsChased) {
-  std::string invoice = testing::fixture_text("partners/lakeshore-college/invoices/INV-2026-0006.yaml");
+  std::string invoice =
+      testing::fixture_text("partners/lakeshore-college/invoices/INV-2026-0006.yaml");
   invoice.replace(invoice.find("due_date: 2026-12-02"), 20, "due_date: 2026-11-01");
   source.add("partners/ironwood-policy-institute/invoices/INV-2026-0006.yaml", invoice);
   const auto workspace = load_clean(source);
@@ -242,7 +277,8 @@ TEST(ChecklistDue, TheValidatorAndTheTicklerShareTheRule) {
   const Partner& halden = *workspace->partner("halden-hydrology-group")->partner;
   const Stage& lead = *workspace->lifecycle()->stage("lead");
   EXPECT_EQ(checklist_item_due(*lead.item("lead-assessed"), halden), Date::parse("2026-11-30"));
-  EXPECT_EQ(checklist_item_due(*lead.item("first-meeting-prepared"), halden), Date::parse("2026-12-08"));
+  EXPECT_EQ(checklist_item_due(*lead.item("first-meeting-prepared"), halden),
+            Date::parse("2026-12-08"));
   EXPECT_EQ(checklist_item_due(*lead.item("hail-the-lead"), halden), std::nullopt);       // done
   EXPECT_EQ(checklist_item_due(*lead.item("first-meeting-held"), halden), std::nullopt);  // waiting
 
@@ -252,10 +288,11 @@ TEST(ChecklistDue, TheValidatorAndTheTicklerShareTheRule) {
   std::vector<std::string> overdue;
   for (const Diagnostic& d : diagnostics)
     if (d.code == "checklist-overdue") overdue.push_back(d.file + ": " + d.message);
-  EXPECT_THAT(overdue, ::testing::Contains(
-                           "partners/halden-hydrology-group/partner.yaml: 'Assess the lead — strategic "
-                           "fit, financial stability, potential contribution, priority' was due on "
-                           "2026-11-30 (1 days ago)"));
+  EXPECT_THAT(overdue,
+              ::testing::Contains(
+                  "partners/halden-hydrology-group/partner.yaml: 'Assess the lead — strategic "
+                  "fit, financial stability, potential contribution, priority' was due on "
+                  "2026-11-30 (1 days ago)"));
 }
 
 TEST(TicklerFormats, WindowAndFormatParsing) {
@@ -322,17 +359,20 @@ TEST(TicklerFormats, IcsParsesBackWithLibicalWithOneEventPerItem) {
   const std::string ics =
       render_tickler(items, options, TicklerFormat::ics, tickler_domain(*workspace), &error);
   EXPECT_EQ(error, "");
-  EXPECT_EQ(ics, render_tickler(items, options, TicklerFormat::ics, tickler_domain(*workspace), &error));
+  EXPECT_EQ(ics,
+            render_tickler(items, options, TicklerFormat::ics, tickler_domain(*workspace), &error));
 
   std::unique_ptr<icalcomponent, ComponentFree> calendar(icalparser_parse_string(ics.c_str()));
   ASSERT_TRUE(calendar);
   EXPECT_EQ(icalcomponent_isa(calendar.get()), ICAL_VCALENDAR_COMPONENT);
   EXPECT_STREQ(icalcomponent_get_first_property(calendar.get(), ICAL_PRODID_PROPERTY) != nullptr
-                   ? icalproperty_get_prodid(icalcomponent_get_first_property(calendar.get(), ICAL_PRODID_PROPERTY))
+                   ? icalproperty_get_prodid(
+                         icalcomponent_get_first_property(calendar.get(), ICAL_PRODID_PROPERTY))
                    : "",
                "-//partnerops//tickler//EN");
   std::vector<std::string> events;
-  for (icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+  for (icalcomponent* event =
+           icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
        event; event = icalcomponent_get_next_component(calendar.get(), ICAL_VEVENT_COMPONENT)) {
     const icaltimetype start = icalcomponent_get_dtstart(event);
     EXPECT_TRUE(start.is_date);
@@ -342,19 +382,21 @@ TEST(TicklerFormats, IcsParsesBackWithLibicalWithOneEventPerItem) {
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", start.year, start.month, start.day);
     events.push_back(std::string(date) + " " + icalcomponent_get_uid(event));
   }
-  EXPECT_EQ(events, (std::vector<std::string>{
-                        "2026-11-02 renewal-notice.lakeshore-college.2027-01-31@commonscompute.org",
-                        "2026-11-30 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
-                        "2026-12-03 checklist.prairie-public-health.technical-scoping@commonscompute.org",
-                        "2026-12-08 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
-                        "2026-12-09 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
-                        "2026-12-10 checklist.prairie-public-health.negotiation-started@commonscompute.org",
-                        "2026-12-12 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
-                        "2026-12-27 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
-                        "2026-12-28 checklist.cascadia-climate.technical-deployment@commonscompute.org",
-                        "2027-01-01 renewal.lakeshore-college.2027-01-31@commonscompute.org",
-                        "2027-01-01 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
-                    }));
+  EXPECT_EQ(
+      events,
+      (std::vector<std::string>{
+          "2026-11-02 renewal-notice.lakeshore-college.2027-01-31@commonscompute.org",
+          "2026-11-30 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
+          "2026-12-03 checklist.prairie-public-health.technical-scoping@commonscompute.org",
+          "2026-12-08 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
+          "2026-12-09 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
+          "2026-12-10 checklist.prairie-public-health.negotiation-started@commonscompute.org",
+          "2026-12-12 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
+          "2026-12-27 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
+          "2026-12-28 checklist.cascadia-climate.technical-deployment@commonscompute.org",
+          "2027-01-01 renewal.lakeshore-college.2027-01-31@commonscompute.org",
+          "2027-01-01 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
+      }));
 }
 
 }  // namespace

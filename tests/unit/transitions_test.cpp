@@ -267,8 +267,8 @@ TEST_F(TransitionsTest, AdvanceRefusesUnknownStagesPartnersAndEarlierDates) {
 
   Diagnostics early;
   EXPECT_FALSE(plan_advance_of(k_slug, "prospect", early, "2026-11-01"));
-  EXPECT_EQ(lines_of(early), (std::vector<std::string>{"error advance-date-order " + k_partner +
-                                                       ":45:5"}));
+  EXPECT_EQ(lines_of(early),
+            (std::vector<std::string>{"error advance-date-order " + k_partner + ":45:5"}));
 }
 
 TEST_F(TransitionsTest, RefusalsOfTheCommitChangeNothing) {
@@ -376,9 +376,8 @@ TEST_F(TransitionsTest, RecordSetsTheChecklistItemAndCommitsOnTheCurrentBranch) 
   Diagnostics loaded;
   const Workspace workspace = load_workspace(*scoped, LoadOptions{}, loaded);
   Diagnostics diagnostics;
-  const std::optional<ChangeSet> changes =
-      plan_record(workspace, {k_slug, "first-meeting-held", *Date::parse("2026-11-21")},
-                  diagnostics);
+  const std::optional<ChangeSet> changes = plan_record(
+      workspace, {k_slug, "first-meeting-held", *Date::parse("2026-11-21")}, diagnostics);
   ASSERT_TRUE(changes) << lines_of(diagnostics).size();
   ASSERT_EQ(changes->edits.size(), 1u);
   EXPECT_EQ(changes->edits[0].content,
@@ -396,8 +395,8 @@ TEST_F(TransitionsTest, RecordSetsTheChecklistItemAndCommitsOnTheCurrentBranch) 
   EXPECT_EQ(changes->suggested_branch, "record/northbay-earth-sciences-first-meeting-held");
 
   Diagnostics unknown;
-  EXPECT_FALSE(plan_record(workspace, {k_slug, "first-meting-held", *Date::parse("2026-11-21")},
-                           unknown));
+  EXPECT_FALSE(
+      plan_record(workspace, {k_slug, "first-meting-held", *Date::parse("2026-11-21")}, unknown));
   ASSERT_EQ(unknown.size(), 1u);
   EXPECT_EQ(unknown.items()[0].code, "record-unknown-item");
   EXPECT_EQ(unknown.items()[0].hint, "did you mean 'first-meeting-held'?");
@@ -458,14 +457,15 @@ TEST_F(TransitionsTest, LogTellsTheStoryFromHistoryEntriesWithTheCommitsThatAdde
   EXPECT_EQ(partial->entries[0].short_id, advance_id);
 }
 
-
 TEST(TimelineFormatTest, AlignsColumnsAndMarksDatesThatDifferFromTheCommit) {
   Timeline timeline;
-  timeline.entries.push_back(
-      {"2026-10-01", "2026-10-03", "abc1234", "Ada Lovelace", "acme", "new → lead", "met at a "
-                                                                                    "conference"});
-  timeline.entries.push_back({"2026-10-05", "", "def5678", "Bo", "acme", "paid", "10.00 USD on "
-                                                                                 "INV-2026-0001"});
+  timeline.entries.push_back({"2026-10-01", "2026-10-03", "abc1234", "Ada Lovelace", "acme",
+                              "new → lead",
+                              "met at a "
+                              "conference"});
+  timeline.entries.push_back({"2026-10-05", "", "def5678", "Bo", "acme", "paid",
+                              "10.00 USD on "
+                              "INV-2026-0001"});
   EXPECT_EQ(format_timeline(timeline),
             "2026-10-01 (committed 2026-10-03)  abc1234  Ada Lovelace  acme  new → lead  met at a "
             "conference\n"
@@ -502,8 +502,7 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
   temp.remove(lakeshore + "invoices/INV-2026-0002.yaml");
   temp.stage(lakeshore + "invoices/INV-2026-0002.yaml");
   const std::string invoice_6 = temp.read(lakeshore + "invoices/INV-2026-0006.yaml");
-  edit(lakeshore + "invoices/INV-2026-0006.yaml", "number: INV-2026-0006",
-       "number: INV-2026-0008");
+  edit(lakeshore + "invoices/INV-2026-0006.yaml", "number: INV-2026-0006", "number: INV-2026-0008");
   temp.add(lakeshore + "invoices/INV-2026-0007.yaml",
            replace_once(invoice_6, "number: INV-2026-0006", "number: INV-2026-0001"));
   temp.commit("invoices");
@@ -514,8 +513,10 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
   temp.commit("backdated payment");
 
   std::string error;
-  const std::unique_ptr<Source> base_source = git::open_git_tree_source(temp.shared(), base, &error);
-  const std::unique_ptr<Source> head_source = git::open_git_tree_source(temp.shared(), "HEAD", &error);
+  const std::unique_ptr<Source> base_source =
+      git::open_git_tree_source(temp.shared(), base, &error);
+  const std::unique_ptr<Source> head_source =
+      git::open_git_tree_source(temp.shared(), "HEAD", &error);
   ASSERT_TRUE(base_source && head_source) << error;
   Diagnostics base_load;
   const Workspace before = load_workspace(*base_source, LoadOptions{}, base_load);
@@ -529,19 +530,22 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
   Diagnostics range;
   compare_revisions(before, after, range);
   range.sort();
-  EXPECT_EQ(lines_of(range), (std::vector<std::string>{
-      "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
-      "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
-      "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
-      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
-      "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
-      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
-      "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
-      "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
-      "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
-      "warning payment-backdated partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
-      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
-      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
+  EXPECT_EQ(
+      lines_of(range),
+      (std::vector<std::string>{
+          "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
+          "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
+          "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+          "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
+          "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
+          "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
+          "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+          "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+          "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
+          "warning payment-backdated "
+          "partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
+          "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
+          "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
   auto message_of = [&range](const std::string& code, const std::string& file) {
     for (const Diagnostic& d : range)
       if (d.code == code && d.file.ends_with(file)) return d.message;
@@ -565,60 +569,64 @@ TEST(TransitionsRangeTest, CheckRangeReportsEachKindOfViolationOverSeveralCommit
   all.sort();
   // validate's own findings for the changed files only (none for the
   // unchanged partners), without repeating the guards already reported.
-  EXPECT_EQ(lines_of(all), (std::vector<std::string>{
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
-      "error history-stage-mismatch partners/cascadia-climate/partner.yaml:6:8",
-      "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
-      "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
-      "error history-order partners/halden-hydrology-group/partner.yaml:25:11",
-      "error lifecycle-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
-      "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
-      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
-      "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
-      "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
-      "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
-      "error invoice-number-gap partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
-      "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
-      "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
-      "error invoice-number-duplicate partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
-      "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
-      "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
-      "warning payment-backdated partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
-      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
-      "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
+  EXPECT_EQ(
+      lines_of(all),
+      (std::vector<std::string>{
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "warning checklist-overdue partners/cascadia-climate/partner.yaml:6:8",
+          "error history-stage-mismatch partners/cascadia-climate/partner.yaml:6:8",
+          "error range-illegal-transition partners/cascadia-climate/partner.yaml:6:8",
+          "warning history-backdated partners/halden-hydrology-group/partner.yaml:25:5",
+          "error history-order partners/halden-hydrology-group/partner.yaml:25:11",
+          "error lifecycle-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+          "error range-illegal-transition partners/halden-hydrology-group/partner.yaml:26:12",
+          "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0001.yaml:3:9",
+          "error invoice-issued-deleted partners/lakeshore-college/invoices/INV-2026-0002.yaml:0:0",
+          "error invoice-issued-changed partners/lakeshore-college/invoices/INV-2026-0004.yaml:8:1",
+          "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+          "error invoice-number-gap partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+          "error invoice-renumbered partners/lakeshore-college/invoices/INV-2026-0006.yaml:2:9",
+          "error invoice-file-name partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+          "error invoice-number-duplicate "
+          "partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+          "error invoice-number-reused partners/lakeshore-college/invoices/INV-2026-0007.yaml:2:9",
+          "error history-rewritten partners/lakeshore-college/partner.yaml:106:5",
+          "warning payment-backdated "
+          "partners/noordzee-marine-data/invoices/INV-2026-0005.yaml:24:11",
+          "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1",
+          "error lifecycle-guard partners/northbay-earth-sciences/partner.yaml:2:1"}));
 }
 
-
 TEST(TransitionsRangeTest, OnlyPartnerFilesOutsideNumberedDocumentsNarrowTheLoad) {
-  using git::ChangeKind;
   using git::ChangedPath;
+  using git::ChangeKind;
   EXPECT_EQ(touched_partners({ChangedPath{"partners/b/notes.md", ChangeKind::modified},
                               ChangedPath{"partners/a/partner.yaml", ChangeKind::modified},
                               ChangedPath{"partners/b/partner.yaml", ChangeKind::added}}),
             (std::vector<std::string>{"a", "b"}));
-  EXPECT_FALSE(touched_partners({ChangedPath{"partners/a/invoices/INV-2026-0001.yaml",
-                                             ChangeKind::modified}}));
-  EXPECT_FALSE(touched_partners({ChangedPath{"partners/a/quotes/Q-2026-001.yaml",
-                                             ChangeKind::deleted}}));
+  EXPECT_FALSE(touched_partners(
+      {ChangedPath{"partners/a/invoices/INV-2026-0001.yaml", ChangeKind::modified}}));
+  EXPECT_FALSE(
+      touched_partners({ChangedPath{"partners/a/quotes/Q-2026-001.yaml", ChangeKind::deleted}}));
   EXPECT_FALSE(touched_partners({ChangedPath{"partnerops.yaml", ChangeKind::modified}}));
-  EXPECT_FALSE(touched_partners({ChangedPath{"schemas/partner.schema.yaml", ChangeKind::modified}}));
+  EXPECT_FALSE(
+      touched_partners({ChangedPath{"schemas/partner.schema.yaml", ChangeKind::modified}}));
 }
 
 TEST(TransitionsRangeTest, TheBaseNeedsOnlyTheFoldersWithAChangedPath) {
-  using git::ChangeKind;
   using git::ChangedPath;
-  EXPECT_EQ(changed_partner_folders({ChangedPath{"partnerops.yaml", ChangeKind::modified},
-                                     ChangedPath{"partners/b/invoices/INV-2026-0001.yaml",
-                                                 ChangeKind::modified},
-                                     ChangedPath{"schemas/partner.schema.yaml", ChangeKind::added},
-                                     ChangedPath{"partners/a/notes.md", ChangeKind::deleted},
-                                     ChangedPath{"partners/b/partner.yaml", ChangeKind::modified},
-                                     ChangedPath{"partners/README.md", ChangeKind::added}}),
+  using git::ChangeKind;
+  EXPECT_EQ(changed_partner_folders(
+                {ChangedPath{"partnerops.yaml", ChangeKind::modified},
+                 ChangedPath{"partners/b/invoices/INV-2026-0001.yaml", ChangeKind::modified},
+                 ChangedPath{"schemas/partner.schema.yaml", ChangeKind::added},
+                 ChangedPath{"partners/a/notes.md", ChangeKind::deleted},
+                 ChangedPath{"partners/b/partner.yaml", ChangeKind::modified},
+                 ChangedPath{"partners/README.md", ChangeKind::added}}),
             (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(changed_partner_folders({ChangedPath{"partnerops.yaml", ChangeKind::modified}}),
             std::vector<std::string>{});

@@ -367,28 +367,28 @@ TEST(YamlEditQuoting, EscapesDoubleQuotedStrings) {
 // beside the indented ones, and the file then held it twice.
 TEST(YamlEdit, RefusesAFileWhoseTopLevelIsIndented) {
   std::string error;
-  EXPECT_FALSE(set_scalar("  stage: lead\n  name: x\n", "stage", Scalar::string("prospect"), {},
-                          &error));
+  EXPECT_FALSE(
+      set_scalar("  stage: lead\n  name: x\n", "stage", Scalar::string("prospect"), {}, &error));
   EXPECT_EQ(error,
             "the top-level keys of the file are indented; only a mapping that starts in the "
             "first column is edited");
-  EXPECT_FALSE(set_in_mapping("# c\n checklist:\n   a: 1\n", "checklist", "b",
-                              Scalar::raw("2"), {}, &error));
-  EXPECT_FALSE(append_to_sequence(" history: []\n", "history", {{"a", Scalar::raw("1")}}, {},
-                                  &error));
+  EXPECT_FALSE(set_in_mapping("# c\n checklist:\n   a: 1\n", "checklist", "b", Scalar::raw("2"), {},
+                              &error));
+  EXPECT_FALSE(
+      append_to_sequence(" history: []\n", "history", {{"a", Scalar::raw("1")}}, {}, &error));
 }
 
 // Found by fuzz/yaml_edit_fuzzer.cpp: a key appended after `notes: |` whose
 // last line had no line break gave the notes a trailing "\n".
 TEST(YamlEdit, RefusesAFileEndingInABlockScalarWithoutALineBreak) {
   std::string error;
-  EXPECT_FALSE(set_scalar("stage: lead\nnotes: |\n  text", "owner", Scalar::string("a@b.org"), {},
-                          &error));
+  EXPECT_FALSE(
+      set_scalar("stage: lead\nnotes: |\n  text", "owner", Scalar::string("a@b.org"), {}, &error));
   EXPECT_EQ(error,
             "the file ends inside a block scalar (| or >) without a line break; add one at the "
             "end of the file");
-  EXPECT_TRUE(set_scalar("stage: lead\nnotes: |\n  text\n", "owner", Scalar::string("a@b.org"),
-                         {}, &error));
+  EXPECT_TRUE(set_scalar("stage: lead\nnotes: |\n  text\n", "owner", Scalar::string("a@b.org"), {},
+                         &error));
 }
 
 // Found by fuzz/yaml_edit_fuzzer.cpp: a key over YAML's limit for implicit
@@ -400,10 +400,10 @@ TEST(YamlEdit, RefusesAKeyLongerThanYamlAllows) {
   EXPECT_FALSE(set_scalar("a: 1\n", fits + "k", Scalar::raw("2"), {}, &error));
   EXPECT_EQ(error, "a key is longer than the 1024 characters YAML allows");
   // Control characters are escaped, so the written key is what counts.
-  EXPECT_FALSE(set_in_mapping("a: 1\n", "m", std::string(300, '\x01'), Scalar::raw("2"), {},
-                              &error));
-  EXPECT_FALSE(append_to_sequence("a: 1\n", "h", {{std::string(1025, 'f'), Scalar::raw("1")}},
-                                  {}, &error));
+  EXPECT_FALSE(
+      set_in_mapping("a: 1\n", "m", std::string(300, '\x01'), Scalar::raw("2"), {}, &error));
+  EXPECT_FALSE(
+      append_to_sequence("a: 1\n", "h", {{std::string(1025, 'f'), Scalar::raw("1")}}, {}, &error));
 }
 
 TEST(YamlEditQuoting, EveryFormattedStringReadsBackUnchanged) {

@@ -91,7 +91,10 @@ TEST(YamlParse, NextLineAndNoBreakSpaceEscapesReadAsUtf8) {
   ASSERT_TRUE(doc);
   ASSERT_EQ(doc->root().entries().size(), 1u);
   EXPECT_EQ(doc->root().entries()[0].key, "k\xC2\x85");
-  EXPECT_EQ(doc->root().entries()[0].value->text(), "a\xC2\x85" "b\xC2\xA0" "c\xC3\xA0\xC2\xA0");
+  EXPECT_EQ(doc->root().entries()[0].value->text(),
+            "a\xC2\x85"
+            "b\xC2\xA0"
+            "c\xC3\xA0\xC2\xA0");
 }
 
 TEST(YamlParse, RejectsInvalidUtf8WithItsPosition) {

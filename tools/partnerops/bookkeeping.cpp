@@ -20,11 +20,10 @@ int print_refusal(Diagnostics refusals) {
 
 CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,
                                 std::string_view branch_default) {
-  CLI::Option* branch =
-      sub.add_option("--branch", options.branch,
-                     "Commit on a new branch (" + std::string(branch_default) +
-                         " unless NAME is given)")
-          ->expected(0, 1);
+  CLI::Option* branch = sub.add_option("--branch", options.branch,
+                                       "Commit on a new branch (" + std::string(branch_default) +
+                                           " unless NAME is given)")
+                            ->expected(0, 1);
   sub.add_flag("--no-branch", options.no_branch, "Commit on the current branch (the default)");
   sub.add_flag("--no-commit", options.no_commit, "Only write the file, commit nothing");
   return branch;
@@ -93,8 +92,7 @@ int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options,
   apply.branch_mode = create ? git::BranchMode::create : git::BranchMode::current;
   apply.branch_name = options.branch.empty() ? changes->suggested_branch : options.branch;
   if (loaded->repository) apply.repository = &*loaded->repository;
-  const transitions::ApplyResult result =
-      transitions::apply_changes(options.path, *changes, apply);
+  const transitions::ApplyResult result = transitions::apply_changes(options.path, *changes, apply);
   if (!result.ok) {
     std::cerr << "partnerops: " << result.error << '\n';
     return k_exit_problems;

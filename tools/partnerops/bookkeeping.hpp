@@ -18,7 +18,8 @@
 
 namespace partnerops::cli {
 
-using Planner = std::function<std::optional<transitions::ChangeSet>(const Workspace&, Diagnostics&)>;
+using Planner =
+    std::function<std::optional<transitions::ChangeSet>(const Workspace&, Diagnostics&)>;
 
 enum class DefaultBranch { create, current };
 
@@ -63,8 +64,8 @@ std::optional<Date> bookkeeping_date(const BookkeepingOptions& options);
 /// says whether the command makes a branch unless told otherwise. A plan
 /// without edits (the change is already recorded) prints its message and
 /// exits 0 without committing.
-int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options, DefaultBranch default_branch,
-                    const Planner& plan);
+int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options,
+                    DefaultBranch default_branch, const Planner& plan);
 
 /// Prints `refusals` (already complete) the way run_bookkeeping prints a
 /// refused plan, for commands that refuse before loading anything; returns 1.

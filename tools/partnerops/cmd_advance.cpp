@@ -41,10 +41,12 @@ Runner define_advance(CLI::App& sub) {
   auto options = std::make_shared<AdvanceOptions>();
   sub.add_option("slug", options->common.slug, "The partner's folder name")->required();
   sub.add_option("stage", options->stage, "The stage to move to")->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--reason", options->reason, "Why: goes into history, notes.md and the commit")
       ->required();
-  sub.add_option("--date", options->common.date, "Date of the transition (YYYY-MM-DD; default today)");
+  sub.add_option("--date", options->common.date,
+                 "Date of the transition (YYYY-MM-DD; default today)");
   sub.add_option("--branch", options->common.branch,
                  "Branch to create (default from partnerops.yaml branches.advance)");
   sub.add_flag("--no-branch", options->common.no_branch, "Commit on the current branch");

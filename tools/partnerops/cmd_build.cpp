@@ -113,9 +113,8 @@ int run_build(const Loader& loader, const BuildOptions& options) {
   }
   const fs::path manifest_path = Manifest::path_in(out_dir);
   Manifest manifest = Manifest::load(manifest_path);
-  const ContextOptions context_options{*today, [](std::string_view markdown) {
-                                         return render::markdown_to_html(markdown);
-                                       }};
+  const ContextOptions context_options{
+      *today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
   const bool terminal = isatty(2);
   render::BatchOptions batch;
   batch.target = [&out_dir](const DocumentJob& job) { return out_dir / job.output; };
@@ -137,7 +136,9 @@ int run_build(const Loader& loader, const BuildOptions& options) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "partnerops: built %zu, skipped %zu (unchanged), failed %zu, held back %zu partners, %.2f s\n",
+  std::fprintf(stderr,
+               "partnerops: built %zu, skipped %zu (unchanged), failed %zu, held back %zu "
+               "partners, %.2f s\n",
                result.built, result.skipped, result.failed, held_back.size(), seconds);
   return result.failed || !held_back.empty() ? k_exit_problems : k_exit_clean;
 }
@@ -153,7 +154,8 @@ Runner define_build(CLI::App& sub) {
   sub.add_flag("--html", options->html, "Keep the intermediate HTML beside each PDF");
   sub.add_flag("--force", options->force, "Rebuild documents even when unchanged");
   sub.add_option("-j,--jobs", options->jobs, "Worker processes (0: one per core)");
-  sub.add_option("--shard", options->shard, "Build only shard I of N (I/N), split stably by partner");
+  sub.add_option("--shard", options->shard,
+                 "Build only shard I of N (I/N), split stably by partner");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
   return [options](const Loader& loader) { return run_build(loader, *options); };

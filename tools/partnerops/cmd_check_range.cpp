@@ -14,10 +14,10 @@
 #include "diag/format.hpp"
 #include "git/git_tree_source.hpp"
 #include "git/history.hpp"
+#include "model/parse_cache.hpp"
 #include "options.hpp"
 #include "source_option.hpp"
 #include "transitions/range_check.hpp"
-#include "model/parse_cache.hpp"
 #include "transitions/scoped_source.hpp"
 
 namespace partnerops::cli {
@@ -38,8 +38,8 @@ int run_check_range(const CheckRangeOptions& options) {
   const std::size_t dots = options.range.find("..");
   if (dots == std::string::npos || dots == 0 || dots + 2 >= options.range.size() ||
       options.range.find("...") != std::string::npos) {
-    std::cerr << "partnerops: the range must be BASE..HEAD (two revisions), not '"
-              << options.range << "'\n";
+    std::cerr << "partnerops: the range must be BASE..HEAD (two revisions), not '" << options.range
+              << "'\n";
     return k_exit_usage;
   }
   const std::string base_rev = options.range.substr(0, dots);
@@ -83,8 +83,8 @@ int run_check_range(const CheckRangeOptions& options) {
     load_options.cache_dir = parse_cache_dir(workdir);
   // A whole organisation takes long to free; what is loaded is kept until exit.
   Diagnostics base_load;  // problems the base already had are not this range's
-  const Workspace& base = keep_until_exit(std::make_unique<Workspace>(
-      load_workspace(*base_scoped, load_options, base_load)));
+  const Workspace& base = keep_until_exit(
+      std::make_unique<Workspace>(load_workspace(*base_scoped, load_options, base_load)));
   Diagnostics validation;
   const Workspace& head = keep_until_exit(std::make_unique<Workspace>(
       load_workspace(head_scoped ? *head_scoped : *head_source, load_options, validation)));
@@ -97,8 +97,8 @@ int run_check_range(const CheckRangeOptions& options) {
   diagnostics.sort();
   print_problems(diagnostics, head, std::cout, *format);
   if (*format == DiagnosticFormat::text)
-    std::cerr << "partnerops: " << options.range << ": " << changed->size() << " files changed: "
-              << summarize(diagnostics) << '\n';
+    std::cerr << "partnerops: " << options.range << ": " << changed->size()
+              << " files changed: " << summarize(diagnostics) << '\n';
   return diagnostics.has_errors() ? k_exit_problems : k_exit_clean;
 }
 
@@ -107,7 +107,8 @@ int run_check_range(const CheckRangeOptions& options) {
 Runner define_check_range(CLI::App& sub) {
   auto options = std::make_shared<CheckRangeOptions>();
   sub.add_option("range", options->range, "BASE..HEAD, e.g. origin/main..HEAD")->required();
-  sub.add_option("path", options->path, "A folder inside the repository (its root is the workspace)");
+  sub.add_option("path", options->path,
+                 "A folder inside the repository (its root is the workspace)");
   sub.add_option("--format", options->format, "Output: text, json or github")
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);

@@ -63,14 +63,16 @@ Runner define_invoice_credit(CLI::App& sub) {
   auto options = std::make_shared<InvoiceCreditOptions>();
   sub.add_option("number", options->number, "The issued invoice's number, e.g. INV-2026-0006")
       ->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--reason", options->reason, "Why the invoice is credited (printed)")->required();
   sub.add_option("--line", options->lines,
                  "Credit line N of the invoice in full, or N=AMOUNT of it; repeat for more lines "
                  "(default: every line in full)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub.add_option("--date", options->common.date, "The credit note's date (YYYY-MM-DD; default today)");
+  sub.add_option("--date", options->common.date,
+                 "The credit note's date (YYYY-MM-DD; default today)");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-credit/<number>");
   return [options, branch](const Loader& loader) {
     options->common.make_branch = branch->count() > 0;

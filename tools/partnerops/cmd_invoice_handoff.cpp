@@ -9,19 +9,18 @@
 // is either the whole bundle or untouched. Drafts are refused.
 // Exit 0 written, 1 refused or failed (DIR unchanged), 2 usage error.
 
-
-#include <map>
-#include <set>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "billing/period.hpp"
 #include "check/checks.hpp"
-#include "documents/held_back.hpp"
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "document_output.hpp"
+#include "documents/held_back.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
 #include "report/handoff.hpp"
@@ -71,8 +70,8 @@ int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
   }
 
   int failed = k_exit_clean;
-  const std::shared_ptr<LoadedWorkspace> loaded = loader.load(
-      LoadRequest(options.path, options.rev, Require::organisation), &failed);
+  const std::shared_ptr<LoadedWorkspace> loaded =
+      loader.load(LoadRequest(options.path, options.rev, Require::organisation), &failed);
   if (!loaded) return failed;
   const Workspace& workspace = loaded->workspace;
   Diagnostics& diagnostics = loaded->diagnostics;
@@ -151,8 +150,9 @@ int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
 
 Runner define_invoice_handoff(CLI::App& sub) {
   auto options = std::make_shared<HandoffOptions>();
-  sub.add_option("numbers", options->numbers, "Invoice numbers (default: issued invoices without "
-                                              "a sponsor number)");
+  sub.add_option("numbers", options->numbers,
+                 "Invoice numbers (default: issued invoices without "
+                 "a sponsor number)");
   sub.add_option("--period", options->period, "Every invoice issued in this month (YYYY-MM)");
   sub.add_option("--out", options->out, "The bundle's folder")->required();
   sub.add_flag("--force", options->force, "Replace a folder that is not empty");

@@ -49,7 +49,8 @@ Runner define_invoice_issue(CLI::App& sub) {
   auto options = std::make_shared<InvoiceIssueOptions>();
   sub.add_option("number", options->number, "The draft invoice's number, e.g. INV-2026-0007")
       ->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--date", options->common.date, "The issue date (YYYY-MM-DD; default today)");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-issue/<number>");
   return [options, branch](const Loader& loader) {

@@ -49,7 +49,8 @@ int run_invoice_pay(const Loader& loader, PayOptions options) {
 Runner define_invoice_pay(CLI::App& sub) {
   auto options = std::make_shared<PayOptions>();
   sub.add_option("number", options->number, "The invoice number, e.g. INV-2026-0006")->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--amount", options->amount,
                  "Amount received in the invoice's currency (1200.50 or \"1200.50 USD\")")
       ->required();

@@ -39,7 +39,8 @@ Runner define_invoice_renumber(CLI::App& sub) {
   auto options = std::make_shared<InvoiceRenumberOptions>();
   sub.add_option("number", options->number, "The draft invoice's number, e.g. INV-2027-0001")
       ->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--partner", options->partner,
                  "The partner whose draft to renumber, when drafts of several carry NUMBER");
   CLI::Option* branch = add_commit_options(sub, options->common, "invoice-renumber/<number>");

@@ -43,8 +43,7 @@ int run_invoice_sponsor_number(const Loader& loader, SponsorNumberOptions option
   }
   return run_bookkeeping(loader, options.common, DefaultBranch::current,
                          [&request](const Workspace& workspace, Diagnostics& diagnostics) {
-                           return transitions::plan_sponsor_number(workspace, request,
-                                                                   diagnostics);
+                           return transitions::plan_sponsor_number(workspace, request, diagnostics);
                          });
 }
 
@@ -56,7 +55,8 @@ Runner define_invoice_sponsor_number(CLI::App& sub) {
   sub.add_option("sponsor_number", options->sponsor_number,
                  "The number in the sponsor's system, e.g. CWFP-2026-0917")
       ->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--force", options->force, "Replace a different sponsor number already recorded");
   CLI::Option* branch = add_commit_options(sub, options->common, "sponsor-number/<number>");
   return [options, branch](const Loader& loader) {

@@ -58,9 +58,8 @@ int run_log(const LogOptions& options) {
   if (timeline->entries.empty() && !timeline->shallow) {
     const std::string at = options.rev.empty() ? "HEAD" : options.rev;
     if (!options.slug.empty() && !timeline->partner_found) {
-      std::cerr << "partnerops: there is no partner folder 'partners/" << options.slug
-                << "' at " << at << ", and no stage change of '" << options.slug
-                << "' in history\n";
+      std::cerr << "partnerops: there is no partner folder 'partners/" << options.slug << "' at "
+                << at << ", and no stage change of '" << options.slug << "' in history\n";
       return k_exit_problems;
     }
     std::cerr << "partnerops: no partner history at " << at << '\n';

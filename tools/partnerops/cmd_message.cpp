@@ -19,10 +19,10 @@
 #include "message/message_context.hpp"
 #include "message/prepare.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "render/markdown.hpp"
 #include "render/template.hpp"
 #include "render/text_template.hpp"
-#include "output_folder.hpp"
 #include "source_option.hpp"
 #include "transitions/record.hpp"
 #include "util/atomic_file.hpp"
@@ -88,8 +88,8 @@ int run_message(const Loader& loader, const MessageOptions& options) {
                 << " names no checklist step to record (no Record: header)\n";
       return k_exit_usage;
     }
-    record = transitions::RecordRequest{folder->slug, prepared->header.record, *today,
-                                        options.force};
+    record =
+        transitions::RecordRequest{folder->slug, prepared->header.record, *today, options.force};
     if (!transitions::plan_record(workspace, *record, diagnostics))
       return refuse(diagnostics, workspace);
   }
@@ -100,9 +100,8 @@ int run_message(const Loader& loader, const MessageOptions& options) {
 
   // The message sees what the attached document sees (or the partner's
   // notes context when nothing is attached), plus who writes to whom.
-  const ContextOptions context_options{*today, [](std::string_view markdown) {
-                                         return render::markdown_to_html(markdown);
-                                       }};
+  const ContextOptions context_options{
+      *today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
   Diagnostics template_problems;
   const render::TemplateSet templates =
       render::TemplateSet::load(workspace.source(), "templates", template_problems);
@@ -136,9 +135,10 @@ int run_message(const Loader& loader, const MessageOptions& options) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;
   }
-  const fs::path out = options.out.empty() ? k_default_output_folder / "messages" /
-                                                 (folder->slug + "-" + options.template_name + ".eml")
-                                           : fs::path(options.out);
+  const fs::path out = options.out.empty()
+                           ? k_default_output_folder / "messages" /
+                                 (folder->slug + "-" + options.template_name + ".eml")
+                           : fs::path(options.out);
   if (!prepare_output_for(out, &error)) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;

@@ -77,7 +77,8 @@ int run_new_lead(const Loader& loader, NewLeadOptions& options) {
   // workspace does not show, so it is read from the working tree itself.
   const std::unique_ptr<Source> tree = open_directory_source(options.common.path);
   Diagnostics template_problems;
-  const render::TemplateSet templates = render::TemplateSet::load(*tree, "templates", template_problems);
+  const render::TemplateSet templates =
+      render::TemplateSet::load(*tree, "templates", template_problems);
   const scaffold::NotesRenderer render_notes = [&](const nlohmann::json& context,
                                                    Diagnostics& diagnostics) {
     diagnostics.append(Diagnostics(template_problems));
@@ -100,9 +101,8 @@ int run_new_document(const Loader& loader, NewDocumentOptions& options) {
     return k_exit_usage;
   }
   // Quote numbers run across every partner, so a quote needs them all.
-  options.common.scope = options.kind == scaffold::NewDocumentKind::quote
-                             ? LoadScope::organisation
-                             : LoadScope::partner;
+  options.common.scope = options.kind == scaffold::NewDocumentKind::quote ? LoadScope::organisation
+                                                                          : LoadScope::partner;
   const scaffold::NewDocumentRequest request{options.kind, options.common.slug, *date, options.id,
                                              options.title};
   return run_bookkeeping(loader, options.common, DefaultBranch::current,
@@ -113,10 +113,12 @@ int run_new_document(const Loader& loader, NewDocumentOptions& options) {
 
 CLI::Option* add_document(CLI::App& sub, NewDocumentOptions& options) {
   sub.add_option("slug", options.common.slug, "The partner's folder name")->required();
-  sub.add_option("path", options.common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options.common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--date", options.common.date, "The document's date (YYYY-MM-DD; default today)");
   if (options.kind == scaffold::NewDocumentKind::sow)
-    sub.add_option("--id", options.id, "The SOW's id and file name (default sow-<n>, the next free)");
+    sub.add_option("--id", options.id,
+                   "The SOW's id and file name (default sow-<n>, the next free)");
   if (options.kind != scaffold::NewDocumentKind::quote)
     sub.add_option("--title", options.title, "The document's title");
   return add_commit_options(sub, options.common, "new/<slug>-<kind>");
@@ -138,7 +140,8 @@ Runner define_new_lead(CLI::App& sub) {
   auto options = std::make_shared<NewLeadOptions>();
   sub.add_option("name", options->name, "The organisation's name (the folder name is made from it)")
       ->required();
-  sub.add_option("path", options->common.path, "Workspace root (the folder holding partnerops.yaml)");
+  sub.add_option("path", options->common.path,
+                 "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--contact", options->contact, "The first contact, as \"Name <email>\"")
       ->required();
   sub.add_option("--role", options->role, "The contact's role (default \"Main contact\")");
@@ -146,7 +149,8 @@ Runner define_new_lead(CLI::App& sub) {
                  "Account manager's email (default: the first of roles.partnerships)");
   sub.add_option("--reason", options->reason,
                  "The first history entry's reason (default \"new lead\")");
-  sub.add_option("--date", options->common.date, "Date of the first entry (YYYY-MM-DD; default today)");
+  sub.add_option("--date", options->common.date,
+                 "Date of the first entry (YYYY-MM-DD; default today)");
   sub.add_option("--branch", options->common.branch,
                  "Branch to create (default from partnerops.yaml branches.new, new/{slug})");
   sub.add_flag("--no-branch", options->common.no_branch, "Commit on the current branch");

@@ -14,11 +14,11 @@
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
-#include "source_option.hpp"
 #include "render/document_renderer.hpp"
 #include "render/pdf_finish.hpp"
 #include "render/report_pdf.hpp"
 #include "report/pipeline_report.hpp"
+#include "source_option.hpp"
 #include "util/atomic_file.hpp"
 
 namespace partnerops::cli {
@@ -71,7 +71,9 @@ int run_report(const Loader& loader, const ReportOptions& options) {
   } else {
     const std::filesystem::path target =
         (options.out.empty() ? k_default_output_folder : std::filesystem::path(options.out)) /
-        (json ? "pipeline-report.json" : pdf ? "pipeline-report.pdf" : "pipeline-report.html");
+        (json  ? "pipeline-report.json"
+         : pdf ? "pipeline-report.pdf"
+               : "pipeline-report.html");
     std::string error;
     if (!prepare_output_for(target, &error)) {
       std::cerr << "partnerops: " << error << '\n';

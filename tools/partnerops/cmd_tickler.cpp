@@ -12,8 +12,8 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
-#include "source_option.hpp"
 #include "report/tickler.hpp"
+#include "source_option.hpp"
 
 namespace partnerops::cli {
 

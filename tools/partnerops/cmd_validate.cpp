@@ -47,7 +47,8 @@ int run_validate(const Loader& loader, const ValidateOptions& options) {
   run_checks(workspace, *today, diagnostics);
   // Issued invoices and credit notes never change: in a working tree, their
   // uncommitted edits are checked against HEAD as check-range would.
-  if (options.rev.empty()) transitions::check_uncommitted_issued(options.path, workspace, diagnostics);
+  if (options.rev.empty())
+    transitions::check_uncommitted_issued(options.path, workspace, diagnostics);
   const double check_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count();
   diagnostics.sort();
@@ -77,7 +78,8 @@ Runner define_validate(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
-  sub.add_option("-j,--jobs", options->jobs, "Threads for parsing and schema checks (0: one per core)");
+  sub.add_option("-j,--jobs", options->jobs,
+                 "Threads for parsing and schema checks (0: one per core)");
   sub.add_flag("--timings", options->timings, "Print where the time went to standard error");
   return [options](const Loader& loader) { return run_validate(loader, *options); };
 }

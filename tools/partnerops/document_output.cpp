@@ -54,8 +54,8 @@ bool print_documents(const Workspace& workspace, const OpenedSource& opened,
   batch.target = target;
   batch.all_or_nothing = true;
   batch.workers = workers;
-  return render::render_batch(workspace, renderer, context_options, jobs, batch, std::cerr).failed ==
-         0;
+  return render::render_batch(workspace, renderer, context_options, jobs, batch, std::cerr)
+             .failed == 0;
 }
 
 bool print_statement(const Workspace& workspace, const OpenedSource& opened,
@@ -66,19 +66,18 @@ bool print_statement(const Workspace& workspace, const OpenedSource& opened,
   }
   // Like every document, under out/ (which git ignores) unless told otherwise.
   const std::string target =
-      !out.empty()
-          ? out
-          : (k_default_output_folder / folder.slug / ("statement-" + today.iso() + ".pdf"))
-                .generic_string();
+      !out.empty() ? out
+                   : (k_default_output_folder / folder.slug / ("statement-" + today.iso() + ".pdf"))
+                         .generic_string();
   std::string error;
   if (!prepare_output_for(target, &error)) {
     std::cerr << "partnerops: " << error << '\n';
     return false;
   }
   const std::vector<DocumentJob> jobs = {statement_document(folder)};
-  if (!print_documents(workspace, opened, jobs, today,
-                       [&target](const DocumentJob&) { return std::filesystem::path(target); },
-                       1))
+  if (!print_documents(
+          workspace, opened, jobs, today,
+          [&target](const DocumentJob&) { return std::filesystem::path(target); }, 1))
     return false;
   std::cout << "wrote " << target << '\n';
   return true;

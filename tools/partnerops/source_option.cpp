@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "exit_code.hpp"
 #include "diag/format.hpp"
+#include "exit_code.hpp"
 #include "git/git_tree_source.hpp"
 
 namespace partnerops::cli {

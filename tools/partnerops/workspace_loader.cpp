@@ -63,9 +63,8 @@ std::shared_ptr<LoadedWorkspace> Loader::load(const LoadRequest& request, int* e
   LoadOptions options;
   options.jobs = request.jobs;
   if (has(m_needs, Needs::parse_cache)) options.cache_dir = parse_cache_dir(request.path);
-  loaded->workspace =
-      load_workspace(loaded->view ? *loaded->view : *loaded->opened.source, options,
-                     loaded->diagnostics);
+  loaded->workspace = load_workspace(loaded->view ? *loaded->view : *loaded->opened.source, options,
+                                     loaded->diagnostics);
   if (!meets(loaded->workspace, request.require)) {
     say_not_a_workspace(request.path, request.require);
     *exit_code = k_exit_usage;
@@ -74,7 +73,8 @@ std::shared_ptr<LoadedWorkspace> Loader::load(const LoadRequest& request, int* e
   // A reading command keeps what it loaded until the process ends: freeing
   // tens of thousands of parsed trees costs more than the command's work.
   // A committing command frees it: the lock it holds must be released.
-  if (has(m_needs, Needs::parse_cache) && !has(m_needs, Needs::commit)) keep_until_exit(std::make_unique<std::shared_ptr<LoadedWorkspace>>(loaded));
+  if (has(m_needs, Needs::parse_cache) && !has(m_needs, Needs::commit))
+    keep_until_exit(std::make_unique<std::shared_ptr<LoadedWorkspace>>(loaded));
   return loaded;
 }
 

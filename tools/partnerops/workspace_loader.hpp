@@ -26,11 +26,11 @@ namespace partnerops::cli {
 /// What a command needs before it can work, as flags (ninja's "when to
 /// run", libgit2's "needs a repository").
 enum class Needs : unsigned {
-  nothing = 0,            ///< a group of commands, or a command that reads no workspace
-  working_tree = 1u << 0, ///< PATH, a folder holding partnerops.yaml
-  revision = 1u << 1,     ///< or, with --rev REV, the tree of a commit (nothing checked out)
-  parse_cache = 1u << 2,  ///< files that passed before come from the parse cache; kept until exit
-  commit = 1u << 3,       ///< the command lock and the repository, to commit to
+  nothing = 0,             ///< a group of commands, or a command that reads no workspace
+  working_tree = 1u << 0,  ///< PATH, a folder holding partnerops.yaml
+  revision = 1u << 1,      ///< or, with --rev REV, the tree of a commit (nothing checked out)
+  parse_cache = 1u << 2,   ///< files that passed before come from the parse cache; kept until exit
+  commit = 1u << 3,        ///< the command lock and the repository, to commit to
 };
 
 constexpr Needs operator|(Needs a, Needs b) {

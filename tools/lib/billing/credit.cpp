@@ -85,13 +85,12 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
   const Invoice& invoice = *found.invoice;
   const PartnerFolder& folder = *found.folder;
   if (!is_receivable(invoice)) {
-    diagnostics.error("credit-note-invoice-status", invoice.file, invoice.status.position,
-                      "invoice " + invoice.number.value + " is " +
-                          std::string(to_string(invoice.status.value)) +
-                          "; only an issued or paid invoice is credited",
-                      invoice.status.value == InvoiceStatus::draft
-                          ? "edit the draft itself; it is not issued yet"
-                          : "a void invoice asks for nothing to credit");
+    diagnostics.error(
+        "credit-note-invoice-status", invoice.file, invoice.status.position,
+        "invoice " + invoice.number.value + " is " + std::string(to_string(invoice.status.value)) +
+            "; only an issued or paid invoice is credited",
+        invoice.status.value == InvoiceStatus::draft ? "edit the draft itself; it is not issued yet"
+                                                     : "a void invoice asks for nothing to credit");
     return std::nullopt;
   }
   const std::optional<Currency> currency = find_currency(invoice.priced.currency);
@@ -123,10 +122,10 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
   for (const CreditLineRequest& wanted : request.lines) {
     const std::size_t count = invoice.priced.lines.size();
     if (wanted.line < 1 || static_cast<std::size_t>(wanted.line) > count) {
-      diagnostics.error("credit-line", invoice.file, {},
-                        "invoice " + invoice.number.value + " has no line " +
-                            std::to_string(wanted.line),
-                        "its lines are numbered 1 to " + std::to_string(count));
+      diagnostics.error(
+          "credit-line", invoice.file, {},
+          "invoice " + invoice.number.value + " has no line " + std::to_string(wanted.line),
+          "its lines are numbered 1 to " + std::to_string(count));
       return std::nullopt;
     }
     const std::size_t index = static_cast<std::size_t>(wanted.line - 1);
@@ -137,13 +136,13 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
     const std::string number = std::to_string(wanted.line);
     if (wanted.amount.empty()) {
       if (taken[index] != 0) {
-        diagnostics.error("credit-line", invoice.file, where,
-                          "line " + number + " of invoice " + invoice.number.value +
-                              " is already credited " + format_plain(taken[index], *currency) +
-                              " of its " + format_plain(line_amount, *currency),
-                          left > 0 ? "credit the rest with --line " + number + "=" +
-                                         format_plain(left, *currency)
-                                   : "nothing is left to credit on this line");
+        diagnostics.error(
+            "credit-line", invoice.file, where,
+            "line " + number + " of invoice " + invoice.number.value + " is already credited " +
+                format_plain(taken[index], *currency) + " of its " +
+                format_plain(line_amount, *currency),
+            left > 0 ? "credit the rest with --line " + number + "=" + format_plain(left, *currency)
+                     : "nothing is left to credit on this line");
         return std::nullopt;
       }
       whole_line(index);
@@ -177,8 +176,8 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
     diagnostics.error("credit-note-over-credit", invoice.file, invoice.priced.total->position,
                       "crediting " + format_plain(total, *currency) + " " +
                           invoice.priced.currency + " would exceed what invoice " +
-                          invoice.number.value + " still asks for: " +
-                          format_plain(remaining, *currency) + " of its " +
+                          invoice.number.value +
+                          " still asks for: " + format_plain(remaining, *currency) + " of its " +
                           format_plain(invoice.priced.total->value.minor, *currency),
                       "credit at most " + format_plain(remaining, *currency) +
                           "; earlier credit notes already cancel the rest");
@@ -203,8 +202,8 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
     }
   if (latest) {
     diagnostics.error("credit-note-date-order", latest->file, latest->issue_date->position,
-                      "crediting on " + request.date.iso() + " would number " + number +
-                          " after " + latest->number.value + " but date it before that note's " +
+                      "crediting on " + request.date.iso() + " would number " + number + " after " +
+                          latest->number.value + " but date it before that note's " +
                           latest->issue_date->value.iso(),
                       "numbers follow issue dates: credit with --date " +
                           latest->issue_date->value.iso() + " or later");

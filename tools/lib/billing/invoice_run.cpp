@@ -54,11 +54,12 @@ bool milestone_lines(const PartnerFolder& folder, const Fee& fee, const Agreemen
   const yaml::Node* milestones = root ? root->find("milestones") : nullptr;
   if (fee.sow.value.empty() || !milestones || !milestones->is_sequence() ||
       milestones->items().empty()) {
-    out.error("fee-milestones-sow", agreement.file, fee.sow.position,
-              "the fee '" + fee.description + "' bills by milestones, but " +
-                  (fee.sow.value.empty() ? std::string("names no SOW")
-                                         : "the SOW " + fee.sow.value + " lists no milestones"),
-              "name the SOW in the fee's `sow`, and list its `milestones` (id, title, due, amount)");
+    out.error(
+        "fee-milestones-sow", agreement.file, fee.sow.position,
+        "the fee '" + fee.description + "' bills by milestones, but " +
+            (fee.sow.value.empty() ? std::string("names no SOW")
+                                   : "the SOW " + fee.sow.value + " lists no milestones"),
+        "name the SOW in the fee's `sow`, and list its `milestones` (id, title, due, amount)");
     return false;
   }
   for (const yaml::Node* milestone : milestones->items()) {
@@ -122,19 +123,19 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
   if (request.usage) {
     const UsageFile& usage = *request.usage;
     if (usage.period != request.period) {
-      diagnostics.error("usage-period", usage.path, usage.period_position,
-                        "the usage file is for " + usage.period.iso() + ", not " +
-                            request.period.iso(),
-                        "pass the usage file of " + request.period.iso());
+      diagnostics.error(
+          "usage-period", usage.path, usage.period_position,
+          "the usage file is for " + usage.period.iso() + ", not " + request.period.iso(),
+          "pass the usage file of " + request.period.iso());
     }
     for (const UsageCharge& charge : usage.charges) {
       const PartnerFolder* folder = workspace.partner(charge.partner);
       if (!folder || !folder->agreement || folder->agreement->status.value != "executed") {
-        diagnostics.error("usage-partner", usage.path, charge.position,
-                          "'" + charge.partner + "' " +
-                              (folder ? "has no executed agreement to invoice under"
-                                      : "is not a partner folder"),
-                          "usage is billed only to partners with an executed agreement");
+        diagnostics.error(
+            "usage-partner", usage.path, charge.position,
+            "'" + charge.partner + "' " +
+                (folder ? "has no executed agreement to invoice under" : "is not a partner folder"),
+            "usage is billed only to partners with an executed agreement");
         continue;
       }
       const std::string& currency = folder->agreement->currency;
@@ -149,11 +150,12 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
       std::vector<DraftLine>& lines = usage_lines[charge.partner];
       lines.push_back({charge.description, cost.money->minor});
       if (!charge.service_charge_percent.empty()) {
-        const std::optional<std::int64_t> fee = tax_on(cost.money->minor, charge.service_charge_percent);
+        const std::optional<std::int64_t> fee =
+            tax_on(cost.money->minor, charge.service_charge_percent);
         if (fee && *fee != 0)
-          lines.push_back({"Service charge " + charge.service_charge_percent + " % on " +
-                               charge.description,
-                           *fee});
+          lines.push_back(
+              {"Service charge " + charge.service_charge_percent + " % on " + charge.description,
+               *fee});
       }
     }
   }
@@ -170,9 +172,9 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
                     [&period](const Invoice& invoice) { return invoice.period == period; });
     std::vector<DraftLine> lines;
     // An agreement that renews automatically bills on into each rolled term.
-    const TermBounds term{agreement.term.start ? std::optional(agreement.term.start->value)
-                                               : std::nullopt,
-                          agreement.last_day()};
+    const TermBounds term{
+        agreement.term.start ? std::optional(agreement.term.start->value) : std::nullopt,
+        agreement.last_day()};
     for (const Fee& fee : agreement.fees) {
       const std::optional<Schedule> schedule = parse_schedule(fee.schedule);
       if (!schedule || !fee.amount) continue;  // the schema or the reader reported it

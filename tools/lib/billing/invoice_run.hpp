@@ -56,7 +56,7 @@ struct DraftInvoice {
   std::string period;     ///< "YYYY-MM"
   std::string reference;  ///< the agreement's title
   std::string tax_label;
-  std::string tax_rate;   ///< decimal text
+  std::string tax_rate;  ///< decimal text
   Date issue_date;
   Date due_date;
   std::vector<DraftLine> lines;
@@ -68,12 +68,12 @@ struct DraftInvoice {
 
 struct RunRequest {
   Month period;
-  Date today;                       ///< drafts are dated today, or the period's first day if later
+  Date today;                        ///< drafts are dated today, or the period's first day if later
   const UsageFile* usage = nullptr;  ///< optional
 };
 
 struct RunPlan {
-  std::vector<DraftInvoice> invoices;    ///< by partner slug
+  std::vector<DraftInvoice> invoices;         ///< by partner slug
   std::vector<std::string> already_invoiced;  ///< slugs skipped: an invoice for the period exists
 };
 

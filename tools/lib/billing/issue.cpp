@@ -57,8 +57,8 @@ namespace {
 /// its sequence, or after one with a later number: `validate` would then
 /// report the pair.
 bool dates_follow_numbers(const Workspace& workspace, const NumberingRule& rule,
-                          const NumberingRule::Match& draft_match, const Invoice& draft,
-                          Date date, Diagnostics& diagnostics) {
+                          const NumberingRule::Match& draft_match, const Invoice& draft, Date date,
+                          Diagnostics& diagnostics) {
   const Invoice* earlier = nullptr;  // the latest-dated earlier number issued after `date`
   const Invoice* later = nullptr;    // the earliest-dated later number issued before `date`
   for (const PartnerFolder& folder : workspace.partners()) {
@@ -78,14 +78,14 @@ bool dates_follow_numbers(const Workspace& workspace, const NumberingRule& rule,
   if (!earlier && !later) return true;
   const Invoice& other = earlier ? *earlier : *later;
   const std::string other_date = other.issue_date->value.iso();
-  diagnostics.error(
-      "invoice-date-order", draft.file, draft.number.position,
-      "issuing invoice " + draft.number.value + " on " + date.iso() + " would date it " +
-          (earlier ? "before " : "after ") + other.number.value + ", issued on " + other_date +
-          " with " + (earlier ? "an earlier" : "a later") + " number",
-      "numbers follow issue dates: issue it with --date " + other_date +
-          (earlier ? " or later" : " or earlier") +
-          (earlier ? "" : ", or issue the drafts in number order"));
+  diagnostics.error("invoice-date-order", draft.file, draft.number.position,
+                    "issuing invoice " + draft.number.value + " on " + date.iso() +
+                        " would date it " + (earlier ? "before " : "after ") + other.number.value +
+                        ", issued on " + other_date + " with " +
+                        (earlier ? "an earlier" : "a later") + " number",
+                    "numbers follow issue dates: issue it with --date " + other_date +
+                        (earlier ? " or later" : " or earlier") +
+                        (earlier ? "" : ", or issue the drafts in number order"));
   return false;
 }
 
@@ -117,10 +117,9 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
   }
   if (workspace.organisation()) {
     const auto pattern = workspace.organisation()->numbering.find("invoice");
-    const std::optional<NumberingRule> rule =
-        pattern == workspace.organisation()->numbering.end()
-            ? std::nullopt
-            : NumberingRule::parse(pattern->second);
+    const std::optional<NumberingRule> rule = pattern == workspace.organisation()->numbering.end()
+                                                  ? std::nullopt
+                                                  : NumberingRule::parse(pattern->second);
     const std::optional<NumberingRule::Match> match =
         rule ? rule->match(invoice.number.value) : std::nullopt;
     if (match && rule->pattern().find("{year}") != std::string::npos &&
@@ -133,13 +132,13 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                         "invoice run number a new draft");
       return std::nullopt;
     }
-    if (match && !dates_follow_numbers(workspace, *rule, *match, invoice, request.date,
-                                       diagnostics))
+    if (match &&
+        !dates_follow_numbers(workspace, *rule, *match, invoice, request.date, diagnostics))
       return std::nullopt;
   }
   const WorkspaceFile* file = workspace.file(invoice.file);
-  const Date due = request.date.plus_days(
-      static_cast<int>(payment_terms_days(workspace, *found.folder)));
+  const Date due =
+      request.date.plus_days(static_cast<int>(payment_terms_days(workspace, *found.folder)));
   std::string error;
   std::optional<std::string> text =
       yaml::set_scalar(file->content, "status", yaml::Scalar::raw("issued"), "number", &error);
@@ -158,16 +157,17 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
   transitions::ChangeSet changes;
   changes.folder = found.folder->path;
   changes.edits.push_back({invoice.file, *text});
-  changes.message = found.folder->slug + ": issue " + invoice.number.value + "\n\nPartner: " +
-                    found.folder->slug + "\nInvoice: " + invoice.number.value + "\nIssue-Date: " +
-                    request.date.iso() + "\nDue-Date: " + due.iso() + "\n";
+  changes.message = found.folder->slug + ": issue " + invoice.number.value +
+                    "\n\nPartner: " + found.folder->slug + "\nInvoice: " + invoice.number.value +
+                    "\nIssue-Date: " + request.date.iso() + "\nDue-Date: " + due.iso() + "\n";
   // The SOP step "issue the first invoice" is done by this very commit, or
   // was done when an invoice was first issued without it being recorded.
   if (const ChecklistItem* item = first_invoice_item(workspace, *found.folder);
       item && found.folder->partner_file) {
     Date done = request.date;
     for (const Invoice& other : found.folder->invoices)
-      if (other.status.value != InvoiceStatus::draft && other.issue_date && other.issue_date->value < done)
+      if (other.status.value != InvoiceStatus::draft && other.issue_date &&
+          other.issue_date->value < done)
         done = other.issue_date->value;
     const std::string partner_path = found.folder->path + "/partner.yaml";
     const std::optional<std::string> partner_text = transitions::set_checklist_date(

@@ -62,9 +62,9 @@ std::optional<NumberingRule> numbering_rule(const Workspace& workspace, const st
   }
   if (std::optional<NumberingRule> rule = NumberingRule::parse(pattern)) return rule;
   diagnostics.error("numbering-rule-invalid", "partnerops.yaml", {},
-                    pattern.empty() ? "partnerops.yaml sets no numbering." + key + " rule"
-                                    : "the " + key + " numbering rule '" + pattern +
-                                          "' is not understood",
+                    pattern.empty()
+                        ? "partnerops.yaml sets no numbering." + key + " rule"
+                        : "the " + key + " numbering rule '" + pattern + "' is not understood",
                     "use literal text with {year} and {seq:N}, e.g. numbering." + key + ": \"" +
                         (key == "invoice" ? "INV" : "CN") + "-{year}-{seq:4}\"");
   return std::nullopt;

@@ -12,8 +12,10 @@ std::optional<Month> Month::parse(std::string_view text) {
   for (std::size_t i = 0; i < 7; ++i) {
     if (i == 4) continue;
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    if (i < 4) year = year * 10 + (text[i] - '0');
-    else month = month * 10 + static_cast<unsigned>(text[i] - '0');
+    if (i < 4)
+      year = year * 10 + (text[i] - '0');
+    else
+      month = month * 10 + static_cast<unsigned>(text[i] - '0');
   }
   if (month < 1 || month > 12) return std::nullopt;
   return Month(year, month);
@@ -54,11 +56,15 @@ std::optional<Schedule> parse_schedule(std::string_view name) {
 
 int months_covered(Schedule schedule) {
   switch (schedule) {
-    case Schedule::monthly: return 1;
-    case Schedule::quarterly: return 3;
-    case Schedule::annual: return 12;
+    case Schedule::monthly:
+      return 1;
+    case Schedule::quarterly:
+      return 3;
+    case Schedule::annual:
+      return 12;
     case Schedule::one_off:
-    case Schedule::milestones: return 0;
+    case Schedule::milestones:
+      return 0;
   }
   return 0;
 }
@@ -69,11 +75,14 @@ bool bills_in(Schedule schedule, const Month& first, const Month& period, const 
   const int offset = period.since(first);
   if (offset < 0) return false;
   switch (schedule) {
-    case Schedule::one_off: return offset == 0;
-    case Schedule::milestones: return false;
+    case Schedule::one_off:
+      return offset == 0;
+    case Schedule::milestones:
+      return false;
     case Schedule::monthly:
     case Schedule::quarterly:
-    case Schedule::annual: return offset % months_covered(schedule) == 0;
+    case Schedule::annual:
+      return offset % months_covered(schedule) == 0;
   }
   return false;
 }

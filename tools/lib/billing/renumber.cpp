@@ -28,8 +28,7 @@ std::optional<Candidate> choose_draft(const Workspace& workspace, const Renumber
     if (request.partner.empty()) {
       find_invoice(workspace, request.number, diagnostics);  // reports invoice-unknown
     } else {
-      diagnostics.error("invoice-unknown", std::string(k_partners_dir) + "/" + request.partner,
-                        {},
+      diagnostics.error("invoice-unknown", std::string(k_partners_dir) + "/" + request.partner, {},
                         "partners/" + request.partner + " has no invoice " + request.number,
                         "check the number and the partner; partnerops validate reports invoices "
                         "that do not load");
@@ -54,10 +53,10 @@ std::optional<Candidate> choose_draft(const Workspace& workspace, const Renumber
     std::vector<std::string> slugs;
     for (const Candidate& draft : drafts) slugs.push_back(draft.folder->slug);
     const Invoice& second = *drafts[1].invoice;
-    diagnostics.error("invoice-number-ambiguous", second.file, second.number.position,
-                      "the drafts of " + util::join(slugs, " and ") + " are all numbered " +
-                          request.number,
-                      "name the one to renumber with --partner SLUG");
+    diagnostics.error(
+        "invoice-number-ambiguous", second.file, second.number.position,
+        "the drafts of " + util::join(slugs, " and ") + " are all numbered " + request.number,
+        "name the one to renumber with --partner SLUG");
     return std::nullopt;
   }
   return drafts.front();

@@ -144,8 +144,7 @@ void check_agreements(const CheckContext& context) {
     }
 
     for (const Addendum& addendum : agreement.addenda) {
-      check_named_file(source, out, agreement.file, addendum.file, folder.path,
-                       "the addendum",
+      check_named_file(source, out, agreement.file, addendum.file, folder.path, "the addendum",
                        "paths are relative to the partner folder, e.g. sow/2026-deployment.yaml");
     }
     for (const Fee& fee : agreement.fees) {

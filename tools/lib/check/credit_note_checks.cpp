@@ -29,15 +29,16 @@ void check_credit_notes(const CheckContext& context) {
       const Invoice* invoice = folder.invoice(note.invoice.value);
       const std::string invoice_path = folder.path + "/invoices/" + note.invoice.value + ".yaml";
       // An invoice file that failed to load is reported already.
-      if (!invoice && (context.workspace.file(invoice_path) ||
-                       context.workspace.refused(invoice_path)))
+      if (!invoice &&
+          (context.workspace.file(invoice_path) || context.workspace.refused(invoice_path)))
         continue;
       if (!invoice) {
-        out.error("credit-note-invoice-unknown", note.file, note.invoice.position,
-                  "the credited invoice " + note.invoice.value + " is not an invoice of " +
-                      folder.slug,
-                  "name an invoice in " + folder.path + "/invoices/; a credit note corrects an "
-                                                        "invoice of its own partner");
+        out.error(
+            "credit-note-invoice-unknown", note.file, note.invoice.position,
+            "the credited invoice " + note.invoice.value + " is not an invoice of " + folder.slug,
+            "name an invoice in " + folder.path +
+                "/invoices/; a credit note corrects an "
+                "invoice of its own partner");
         continue;
       }
       if (note.credits() && !is_receivable(*invoice)) {
@@ -74,7 +75,8 @@ void check_credit_notes(const CheckContext& context) {
         out.error("credit-note-over-credit", note->file, note->priced.total->position,
                   "credit note " + note->number.value + " credits " +
                       format_plain(note->credited_minor(), *currency) + ", but invoice " + number +
-                      " only had " + format_plain(std::max<std::int64_t>(total - before, 0), *currency) +
+                      " only had " +
+                      format_plain(std::max<std::int64_t>(total - before, 0), *currency) +
                       " of its " + format_plain(total, *currency) + " left to credit",
                   "credit at most what earlier credit notes left; void this note if it "
                   "duplicates one");

@@ -50,8 +50,8 @@ void report_placeholders(const yaml::Node& node, const std::string& where,
   for (const yaml::Node* item : node.items())
     report_placeholders(*item, where + "[" + std::to_string(index++) + "]", document, seen, out);
   for (const yaml::Entry& entry : node.entries())
-    report_placeholders(*entry.value, where.empty() ? entry.key : where + "." + entry.key,
-                        document, seen, out);
+    report_placeholders(*entry.value, where.empty() ? entry.key : where + "." + entry.key, document,
+                        seen, out);
 }
 
 void check_document_placeholders(const Workspace& workspace, const Scaffolded& document,
@@ -91,8 +91,7 @@ void check_placeholders(const CheckContext& context) {
                                   context.diagnostics);
     if (folder.agreement)
       check_document_placeholders(
-          context.workspace,
-          {folder.agreement->file, "agreement", folder.agreement->status.value},
+          context.workspace, {folder.agreement->file, "agreement", folder.agreement->status.value},
           context.diagnostics);
     for (const Sow& sow : folder.sows)
       check_document_placeholders(context.workspace, {sow.file, "SOW", sow.status.value},

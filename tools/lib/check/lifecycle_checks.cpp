@@ -27,7 +27,8 @@ void check_lifecycle(const CheckContext& context) {
                     "', which is not defined in schemas/lifecycle.yaml",
                 util::closest(first.stage.value, lifecycle->stage_ids(), 2).empty()
                     ? std::string()
-                    : "did you mean '" + util::closest(first.stage.value, lifecycle->stage_ids(), 2) + "'?");
+                    : "did you mean '" +
+                          util::closest(first.stage.value, lifecycle->stage_ids(), 2) + "'?");
       continue;
     }
     if (!first_stage->initial) {
@@ -54,9 +55,9 @@ void check_lifecycle(const CheckContext& context) {
         out.error("lifecycle-illegal-transition", partner.file, entry.stage.position,
                   "the history moves from '" + from + "' to '" + entry.stage.value +
                       "', which schemas/lifecycle.yaml does not allow",
-                  allowed.empty() ? "nothing leaves '" + from + "'"
-                                  : "from '" + from + "' a partner moves to " +
-                                        util::join(allowed, " or "));
+                  allowed.empty()
+                      ? "nothing leaves '" + from + "'"
+                      : "from '" + from + "' a partner moves to " + util::join(allowed, " or "));
         continue;
       }
       // A transition's guards describe the files as they must stay: a

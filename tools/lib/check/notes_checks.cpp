@@ -24,7 +24,8 @@ void check_notes(const CheckContext& context) {
       if (folder.partner_file) {
         out.warning("notes-missing", folder.path + "/notes.md", {},
                     "the partner has no running notes",
-                    "create notes.md from templates/new/notes.md.mustache (the SOP 'Prep for first meeting')");
+                    "create notes.md from templates/new/notes.md.mustache (the SOP 'Prep for first "
+                    "meeting')");
       }
       continue;
     }

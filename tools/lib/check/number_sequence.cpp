@@ -66,11 +66,10 @@ void check_number_sequence(const CheckContext& context, const std::optional<Numb
       // duplicate is not a gap.
       if (entry.seq < expected) continue;
       if (entry.seq != expected && entry.document) {
-        const std::string missing =
-            entry.seq == expected + 1
-                ? "number " + std::to_string(expected) + " is missing"
-                : "numbers " + std::to_string(expected) + " to " + std::to_string(entry.seq - 1) +
-                      " are missing";
+        const std::string missing = entry.seq == expected + 1
+                                        ? "number " + std::to_string(expected) + " is missing"
+                                        : "numbers " + std::to_string(expected) + " to " +
+                                              std::to_string(entry.seq - 1) + " are missing";
         const NumberedDocument& document = *entry.document;
         out.error(std::string(vocabulary.gap_code), document.file, document.position,
                   "the " + noun + " sequence has a gap before " + document.number + ": " + missing,
@@ -88,9 +87,9 @@ void check_number_sequence(const CheckContext& context, const std::optional<Numb
       if (latest && *document->issued < *latest->issued) {
         out.error(std::string(vocabulary.date_order_code), document->file,
                   *document->issue_date_position,
-                  "the " + noun + " " + document->number + " is dated " +
-                      document->issued->iso() + ", before " + latest->number + " of " +
-                      latest->issued->iso() + ", which has an earlier number",
+                  "the " + noun + " " + document->number + " is dated " + document->issued->iso() +
+                      ", before " + latest->number + " of " + latest->issued->iso() +
+                      ", which has an earlier number",
                   std::string(vocabulary.date_order_hint));
         continue;
       }

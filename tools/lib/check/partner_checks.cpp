@@ -97,14 +97,14 @@ void check_partner_records(const CheckContext& context) {
     }
     if (stage->terminal && !stage->reasons.empty()) {
       if (!partner.closed_reason && !guarded_by_lifecycle(*lifecycle, stage->id, "closed_reason")) {
-        out.error("partner-closed-reason", partner.file, partner.stage.position,
-                  "a partner in the stage '" + stage->id + "' needs a closed_reason",
-                  "one of: " + [&] {
-                    std::string list;
-                    for (const std::string& reason : stage->reasons)
-                      list += (list.empty() ? "" : ", ") + reason;
-                    return list;
-                  }());
+        out.error(
+            "partner-closed-reason", partner.file, partner.stage.position,
+            "a partner in the stage '" + stage->id + "' needs a closed_reason", "one of: " + [&] {
+              std::string list;
+              for (const std::string& reason : stage->reasons)
+                list += (list.empty() ? "" : ", ") + reason;
+              return list;
+            }());
       }
     } else if (partner.closed_reason) {
       out.error("partner-closed-reason", partner.file, partner.closed_reason->position,

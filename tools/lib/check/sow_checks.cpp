@@ -26,16 +26,16 @@ std::string file_stem(const std::string& path) {
 
 /// " (did you mean 'x'?)" when a candidate is close to `word`.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string near = util::closest(word, candidates, std::max<std::size_t>(2, word.size() / 4));
+  const std::string near =
+      util::closest(word, candidates, std::max<std::size_t>(2, word.size() / 4));
   return near.empty() ? std::string() : "did you mean '" + near + "'? ";
 }
 
 /// The agreement the SOW names, when it is the partner's loaded agreement.
 const Agreement* agreement_of(const PartnerFolder& folder, const Sow& sow) {
   if (!folder.agreement || !folder.agreement_file) return nullptr;
-  return folder.agreement_file->path == folder.path + "/" + sow.agreement.value
-             ? &*folder.agreement
-             : nullptr;
+  return folder.agreement_file->path == folder.path + "/" + sow.agreement.value ? &*folder.agreement
+                                                                                : nullptr;
 }
 
 void check_belongs_to_agreement(const CheckContext& context, const PartnerFolder& folder,
@@ -54,10 +54,10 @@ void check_belongs_to_agreement(const CheckContext& context, const PartnerFolder
   const Agreement* agreement = agreement_of(folder, sow);
   if (!agreement) return;  // it is missing or did not load; reported elsewhere
   if (!agreement->currency.empty() && sow.currency.value != agreement->currency) {
-    out.error("sow-currency", sow.file, sow.currency.position,
-              "the SOW is in " + sow.currency.value + " but its agreement is in " +
-                  agreement->currency,
-              "a SOW prices work under its agreement: write currency: " + agreement->currency);
+    out.error(
+        "sow-currency", sow.file, sow.currency.position,
+        "the SOW is in " + sow.currency.value + " but its agreement is in " + agreement->currency,
+        "a SOW prices work under its agreement: write currency: " + agreement->currency);
   }
   // An addendum whose file is missing (reported by the agreement checks,
   // which run first) may be this SOW misspelt: one problem, one diagnostic.
@@ -133,8 +133,8 @@ void check_timeline(Diagnostics& out, const Sow& sow) {
       out.error("sow-timeline-unknown-deliverable", sow.file, entry.deliverable.position,
                 "the timeline names the deliverable '" + entry.deliverable.value +
                     "', which the SOW does not have",
-                did_you_mean(entry.deliverable.value, ids) + "use an id from deliverables: " +
-                    util::join(ids, ", "));
+                did_you_mean(entry.deliverable.value, ids) +
+                    "use an id from deliverables: " + util::join(ids, ", "));
     }
     if (entry.start && entry.end && entry.end->value < entry.start->value) {
       out.error("sow-timeline-dates", sow.file, entry.end->position,

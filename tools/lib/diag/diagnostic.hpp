@@ -24,8 +24,8 @@ struct Position {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;     ///< stable, documented in docs/diagnostics.md
-  std::string file;     ///< path relative to the workspace root, '/'-separated
+  std::string code;  ///< stable, documented in docs/diagnostics.md
+  std::string file;  ///< path relative to the workspace root, '/'-separated
   Position position;
   std::string message;  ///< what is wrong, one sentence without a final period
   std::string hint;     ///< how to fix it; may be empty
@@ -38,8 +38,8 @@ class Diagnostics {
                   std::string message, std::string hint = {});
   Diagnostic& error(std::string code, std::string file, Position position, std::string message,
                     std::string hint = {});
-  Diagnostic& warning(std::string code, std::string file, Position position,
-                      std::string message, std::string hint = {});
+  Diagnostic& warning(std::string code, std::string file, Position position, std::string message,
+                      std::string hint = {});
   void append(Diagnostics other);
 
   bool has_errors() const;

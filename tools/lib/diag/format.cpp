@@ -41,12 +41,23 @@ std::string github_escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -56,8 +67,10 @@ void print_text(std::ostream& out, const Diagnostic& d, Colour colour, const Sou
   const bool on = colour == Colour::on;
   const char* bold = on ? "\x1b[1m" : "";
   const char* reset = on ? "\x1b[0m" : "";
-  const char* severity_colour =
-      !on ? "" : d.severity == Severity::error ? "\x1b[1;31m" : d.severity == Severity::warning ? "\x1b[1;33m" : "\x1b[1;36m";
+  const char* severity_colour = !on                               ? ""
+                                : d.severity == Severity::error   ? "\x1b[1;31m"
+                                : d.severity == Severity::warning ? "\x1b[1;33m"
+                                                                  : "\x1b[1;36m";
   out << bold << (d.file.empty() ? "partnerops" : d.file);
   if (d.position.line > 0) {
     out << ':' << d.position.line;
@@ -128,7 +141,8 @@ void print_diagnostics(std::ostream& out, const Diagnostics& diagnostics, Diagno
         if (!d.file.empty()) properties += "file=" + github_escape(d.file, true);
         if (d.position.line > 0) properties += ",line=" + std::to_string(d.position.line);
         if (d.position.column > 0) properties += ",col=" + std::to_string(d.position.column);
-        properties += std::string(properties.empty() ? "" : ",") + "title=" + github_escape(d.code, true);
+        properties +=
+            std::string(properties.empty() ? "" : ",") + "title=" + github_escape(d.code, true);
         out << ' ' << properties << "::" << github_escape(d.message, false);
         if (!d.hint.empty()) out << github_escape("\nhint: " + d.hint, false);
         out << '\n';

@@ -48,7 +48,8 @@ class Formatter {
   void markdown_field(json& object, std::string_view key) const {
     if (!object.is_object()) return;
     const auto found = object.find(key);
-    const std::string text = found != object.end() && found->is_string() ? found->get<std::string>() : "";
+    const std::string text =
+        found != object.end() && found->is_string() ? found->get<std::string>() : "";
     object[std::string(key) + "_html"] = m_markdown ? m_markdown(text) : text;
   }
 
@@ -73,7 +74,8 @@ json document_json(const WorkspaceFile* file) {
 
 /// Guarantees `object[key]` exists, so templates can name optional fields.
 void default_to(json& object, std::string_view key, json value) {
-  if (!object.contains(key) || object[std::string(key)].is_null()) object[std::string(key)] = std::move(value);
+  if (!object.contains(key) || object[std::string(key)].is_null())
+    object[std::string(key)] = std::move(value);
 }
 
 json organisation_context(const Workspace& workspace) {
@@ -85,7 +87,8 @@ json organisation_context(const Workspace& workspace) {
   json branding = root.value("branding", json::object());
   default_to(branding, "logo", "");
   json payment = root.value("payment", json::object());
-  for (const char* key : {"account_number", "iban", "routing", "swift", "bank", "account_name", "instructions"})
+  for (const char* key :
+       {"account_number", "iban", "routing", "swift", "bank", "account_name", "instructions"})
     default_to(payment, key, "");
   json sponsor = root.value("fiscal_sponsor", json::object());
   const bool has_sponsor = !sponsor.empty();
@@ -94,7 +97,8 @@ json organisation_context(const Workspace& workspace) {
   default_to(sponsor, "issues_invoices", false);
   default_to(sponsor, "signs_agreements", false);
   json outreach = root.value("outreach", json::object());
-  for (const char* key : {"from", "meeting_link", "service_description"}) default_to(outreach, key, "");
+  for (const char* key : {"from", "meeting_link", "service_description"})
+    default_to(outreach, key, "");
   return json{{"name", organisation.value("name", "")},
               {"legal_name", organisation.value("legal_name", "")},
               {"address", organisation["address"]},
@@ -134,7 +138,8 @@ void add_priced(json& document, const PricedDocument& priced, const Formatter& f
   for (json& line : document["lines"]) {
     format.money_field(line, "unit_price");
     format.money_field(line, "amount");
-    if (line.contains("quantity") && !line["quantity"].is_string()) line["quantity"] = line["quantity"].dump();
+    if (line.contains("quantity") && !line["quantity"].is_string())
+      line["quantity"] = line["quantity"].dump();
   }
   format.money_field(document, "subtotal");
   format.money_field(document, "total");
@@ -145,10 +150,12 @@ void add_priced(json& document, const PricedDocument& priced, const Formatter& f
 
 json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   json agreement = document_json(folder.agreement_file);
-  for (const char* key : {"effective_date", "scope", "revenue_sharing"}) default_to(agreement, key, "");
+  for (const char* key : {"effective_date", "scope", "revenue_sharing"})
+    default_to(agreement, key, "");
   for (const char* key : {"services", "fees", "signatories", "addenda", "compliance"})
     default_to(agreement, key, json::array());
-  default_to(agreement, "responsibilities", json{{"ours", json::array()}, {"theirs", json::array()}});
+  default_to(agreement, "responsibilities",
+             json{{"ours", json::array()}, {"theirs", json::array()}});
   default_to(agreement, "clauses", json::object());
   for (const char* key : {"data_protection", "confidentiality", "publicity"})
     default_to(agreement["clauses"], key, false);
@@ -181,8 +188,8 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
     format.date_field(signatory, "signed_on");
     signatory["is_ours"] = signatory.value("party", "") == "ours";
   }
-  agreement["signatures"] = json{{"signed", signed_count}, {"total", total},
-                                 {"is_partial", partly_signed}};
+  agreement["signatures"] =
+      json{{"signed", signed_count}, {"total", total}, {"is_partial", partly_signed}};
   return agreement;
 }
 
@@ -285,13 +292,13 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
   }
   json payments = json::array();
   for (const StatementPayment& entry : statement.payments)
-    payments.push_back(json{
-        {"date", date(entry.payment->date)},
-        {"invoice", entry.invoice->number.value},
-        {"sponsor_number", entry.invoice->sponsor_number},
-        {"amount", money(entry.payment->amount ? entry.payment->amount->value.minor : 0,
-                         entry.invoice->priced.currency)},
-        {"reference", entry.payment->reference}});
+    payments.push_back(
+        json{{"date", date(entry.payment->date)},
+             {"invoice", entry.invoice->number.value},
+             {"sponsor_number", entry.invoice->sponsor_number},
+             {"amount", money(entry.payment->amount ? entry.payment->amount->value.minor : 0,
+                              entry.invoice->priced.currency)},
+             {"reference", entry.payment->reference}});
   json credits = json::array();
   for (const StatementCredit& credit : statement.credits)
     credits.push_back(json{{"number", credit.number},
@@ -302,30 +309,26 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
   for (const CurrencyBalance& balance : statement.currencies) {
     json ageing = json::array();
     for (const AgeingBucket bucket : k_ageing_buckets)
-      ageing.push_back(json{{"label", bucket_label(bucket)},
-                            {"amount", money(balance.ageing[static_cast<std::size_t>(bucket)],
-                                             balance.currency)}});
-    balances.push_back(json{{"currency", balance.currency},
-                            {"invoiced", money(balance.invoiced, balance.currency)},
-                            {"paid", money(balance.paid, balance.currency)},
-                            {"credited", money(balance.credited, balance.currency)},
-                            {"balance", money(balance.balance < 0 ? -balance.balance
-                                                                  : balance.balance,
-                                              balance.currency)},
-                            {"balance_label", balance.balance < 0 ? "Credit balance" : "Balance"},
-                            {"is_credit_balance", balance.balance < 0},
-                            {"credit_balance", money(balance.credit, balance.currency)},
-                            {"has_credit_balance", balance.credit > 0},
-                            {"ageing", ageing}});
+      ageing.push_back(json{
+          {"label", bucket_label(bucket)},
+          {"amount", money(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency)}});
+    balances.push_back(
+        json{{"currency", balance.currency},
+             {"invoiced", money(balance.invoiced, balance.currency)},
+             {"paid", money(balance.paid, balance.currency)},
+             {"credited", money(balance.credited, balance.currency)},
+             {"balance",
+              money(balance.balance < 0 ? -balance.balance : balance.balance, balance.currency)},
+             {"balance_label", balance.balance < 0 ? "Credit balance" : "Balance"},
+             {"is_credit_balance", balance.balance < 0},
+             {"credit_balance", money(balance.credit, balance.currency)},
+             {"has_credit_balance", balance.credit > 0},
+             {"ageing", ageing}});
   }
-  return json{{"as_of", format.date(today)},
-              {"name", statement.name},
-              {"open_invoices", open},
-              {"has_open_invoices", !open.empty()},
-              {"payments", payments},
-              {"has_payments", !payments.empty()},
-              {"credits", credits},
-              {"has_credits", !credits.empty()},
+  return json{{"as_of", format.date(today)}, {"name", statement.name},
+              {"open_invoices", open},       {"has_open_invoices", !open.empty()},
+              {"payments", payments},        {"has_payments", !payments.empty()},
+              {"credits", credits},          {"has_credits", !credits.empty()},
               {"balances", balances}};
 }
 
@@ -349,7 +352,8 @@ JobRecords records_of(const PartnerFolder* folder, const DocumentJob& job) {
         candidate.file == job.inputs.back())
       records.invoice = &candidate;
   for (const Quote& candidate : folder->quotes)
-    if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back()) records.quote = &candidate;
+    if (job.kind == DocumentKind::quote && candidate.file == job.inputs.back())
+      records.quote = &candidate;
   for (const Sow& candidate : folder->sows)
     if (job.kind == DocumentKind::sow && candidate.file == job.inputs.at(1))
       records.statement_of_work = &candidate;
@@ -418,7 +422,8 @@ void add_quote(const KindInput& in, json& context) {
 /// The agreement and the memorandum of understanding.
 void add_agreement(const KindInput& in, json& context) {
   context["agreement"] = in.folder ? agreement_context(*in.folder, in.format) : json::object();
-  context["document"]["title"] = context["agreement"].value("title", std::string(title_of(in.job.kind)));
+  context["document"]["title"] =
+      context["agreement"].value("title", std::string(title_of(in.job.kind)));
 }
 
 void add_sow(const KindInput& in, json& context) {
@@ -429,7 +434,8 @@ void add_sow(const KindInput& in, json& context) {
     default_to(sow, key, "");
     format.markdown_field(sow, key);
   }
-  for (const char* key : {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
+  for (const char* key :
+       {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
     default_to(sow, key, json::array());
   format.date_field(sow, "date");
   for (json& entry : sow["timeline"]) {
@@ -473,7 +479,8 @@ void add_invoice_state(json& document, const PartnerFolder* folder, const Invoic
 void add_invoice(const KindInput& in, json& context) {
   const Formatter& format = in.format;
   json document = document_json(in.workspace.file(in.job.inputs.back()));
-  for (const char* key : {"period", "reference", "sponsor_number", "notes"}) default_to(document, key, "");
+  for (const char* key : {"period", "reference", "sponsor_number", "notes"})
+    default_to(document, key, "");
   default_to(document, "payments", json::array());
   format.date_field(document, "issue_date");
   format.date_field(document, "due_date");
@@ -501,7 +508,8 @@ void add_receipt(const KindInput& in, json& context) {
   if (!invoice || !in.folder || !invoice->priced.total) return;
   if (const std::optional<InvoiceBalance> after =
           balance_after_payment(*in.folder, *invoice, in.job.payment_index)) {
-    payment["balance_after"] = in.format.money(after->is_credit() ? after->credit() : after->balance);
+    payment["balance_after"] =
+        in.format.money(after->is_credit() ? after->credit() : after->balance);
     if (after->is_credit()) payment["balance_after_label"] = "Credit balance";
   }
 }
@@ -534,9 +542,10 @@ void add_renewal_notice(const KindInput& in, json& context) {
   context["agreement"] = in.folder ? agreement_context(*in.folder, format) : json::object();
   // The notice is about the term its job names by its end (see plan.cpp):
   // for an agreement that renews automatically, the rolled term.
-  context["renewal"] = json{{"term_start", ""},     {"term_end", ""},       {"notice_deadline", ""},
-                            {"days_to_deadline", 0}, {"next_term_start", ""}, {"next_term_end", ""},
-                            {"is_auto", false}};
+  context["renewal"] =
+      json{{"term_start", ""},      {"term_end", ""},        {"notice_deadline", ""},
+           {"days_to_deadline", 0}, {"next_term_start", ""}, {"next_term_end", ""},
+           {"is_auto", false}};
   if (!in.folder || !in.folder->agreement) return;
   const Agreement& agreement = *in.folder->agreement;
   const std::optional<Date> end = Date::parse(in.job.id);
@@ -547,18 +556,20 @@ void add_renewal_notice(const KindInput& in, json& context) {
   // billed in the written term (billing/period.cpp does the same).
   if (term->renewals > 0) {
     json& fees = context["agreement"]["fees"];
-    fees.erase(std::remove_if(fees.begin(), fees.end(),
-                              [](const json& fee) { return fee.value("schedule", "") == "one-off"; }),
-               fees.end());
+    fees.erase(
+        std::remove_if(fees.begin(), fees.end(),
+                       [](const json& fee) { return fee.value("schedule", "") == "one-off"; }),
+        fees.end());
     context["agreement"]["has_fees"] = !fees.empty();
   }
-  context["renewal"] = json{{"term_start", format.date(term->start)},
-                            {"term_end", format.date(term->end)},
-                            {"notice_deadline", format.date(term->notice_deadline)},
-                            {"days_to_deadline", term->notice_deadline.days_since(in.options.today)},
-                            {"next_term_start", format.date(next.start)},
-                            {"next_term_end", format.date(next.end)},
-                            {"is_auto", agreement.renews_automatically()}};
+  context["renewal"] =
+      json{{"term_start", format.date(term->start)},
+           {"term_end", format.date(term->end)},
+           {"notice_deadline", format.date(term->notice_deadline)},
+           {"days_to_deadline", term->notice_deadline.days_since(in.options.today)},
+           {"next_term_start", format.date(next.start)},
+           {"next_term_end", format.date(next.end)},
+           {"is_auto", agreement.renews_automatically()}};
 }
 
 void add_statement(const KindInput& in, json& context) {
@@ -575,9 +586,8 @@ void add_onboarding(const KindInput& in, json& context) {
     in.format.date_field(item, "date");
     if (item.value("completed", false)) ++done;
   }
-  context["onboarding"] = json{{"items", items},
-                               {"done", done},
-                               {"total", static_cast<int>(items.size())}};
+  context["onboarding"] =
+      json{{"items", items}, {"done", done}, {"total", static_cast<int>(items.size())}};
 }
 
 struct KindContext {
@@ -605,18 +615,20 @@ constexpr std::array k_kind_contexts = {
 AddKindContext kind_context(DocumentKind kind) {
   for (const KindContext& entry : k_kind_contexts)
     if (entry.kind == kind) return entry.add;
-  throw std::logic_error("no template context for the document kind '" + std::string(name_of(kind)) + "'");
+  throw std::logic_error("no template context for the document kind '" +
+                         std::string(name_of(kind)) + "'");
 }
 
 }  // namespace
 
 nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
-                                 const ContextOptions& options) {
+                                const ContextOptions& options) {
   const PartnerFolder* folder = job.slug.empty() ? nullptr : workspace.partner(job.slug);
   const std::optional<Organisation>& organisation = workspace.organisation();
   const bool long_dates = organisation && organisation->date_style == DateStyle::long_form;
   const JobRecords records = records_of(folder, job);
-  const Formatter format(document_currency(workspace, folder, records), long_dates, options.markdown);
+  const Formatter format(document_currency(workspace, folder, records), long_dates,
+                         options.markdown);
 
   json context;
   context["organisation"] = organisation_context(workspace);

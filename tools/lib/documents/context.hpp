@@ -28,6 +28,6 @@ struct ContextOptions {
 /// strings or empty lists, never absent, so a template's names can be
 /// checked against the context before rendering.
 nlohmann::json document_context(const Workspace& workspace, const DocumentJob& job,
-                                 const ContextOptions& options);
+                                const ContextOptions& options);
 
 }  // namespace partnerops

@@ -13,15 +13,15 @@ enum class DocumentKind {
   service_description,  ///< organisation-wide, attached when hailing a lead
   notes,                ///< a partner's running notes
   quote,
-  agreement,            ///< the service agreement
-  mou,                  ///< the memorandum-of-understanding variant
-  sow,                  ///< statement of work, an addendum to the agreement
+  agreement,  ///< the service agreement
+  mou,        ///< the memorandum-of-understanding variant
+  sow,        ///< statement of work, an addendum to the agreement
   invoice,
-  receipt,              ///< one per payment
-  credit_note,          ///< cancels all or part of an issued invoice
-  renewal_notice,       ///< partners inside their notice window
-  onboarding,           ///< onboarding checklist summary
-  statement,            ///< statement of account, for partners with issued invoices
+  receipt,         ///< one per payment
+  credit_note,     ///< cancels all or part of an issued invoice
+  renewal_notice,  ///< partners inside their notice window
+  onboarding,      ///< onboarding checklist summary
+  statement,       ///< statement of account, for partners with issued invoices
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

@@ -11,7 +11,9 @@ namespace partnerops {
 
 namespace fs = std::filesystem;
 
-fs::path Manifest::path_in(const fs::path& out_dir) { return out_dir / ".partnerops-manifest.json"; }
+fs::path Manifest::path_in(const fs::path& out_dir) {
+  return out_dir / ".partnerops-manifest.json";
+}
 
 Manifest Manifest::load(const fs::path& path) {
   Manifest manifest;

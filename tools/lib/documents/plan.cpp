@@ -27,7 +27,8 @@ DocumentJob job(DocumentKind kind, const PartnerFolder& folder, std::string id, 
   out.slug = folder.slug;
   out.id = std::move(id);
   out.number = std::move(number);
-  out.output = folder.slug + "/" + std::string(name_of(kind)) + (out.id.empty() ? "" : "-" + out.id) + ".pdf";
+  out.output = folder.slug + "/" + std::string(name_of(kind)) +
+               (out.id.empty() ? "" : "-" + out.id) + ".pdf";
   out.inputs = std::move(inputs);
   out.inputs.insert(out.inputs.begin(), folder.partner_file->path);
   return out;
@@ -40,7 +41,8 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
     jobs.push_back(job(DocumentKind::notes, folder, "", "", {folder.notes_file->path}));
   if (wants("quote")) {
     for (const Quote& quote : folder.quotes)
-      jobs.push_back(job(DocumentKind::quote, folder, quote.number.value, quote.number.value, {quote.file}));
+      jobs.push_back(
+          job(DocumentKind::quote, folder, quote.number.value, quote.number.value, {quote.file}));
   }
   if (wants("agreement") && folder.agreement) {
     const DocumentKind kind =
@@ -56,7 +58,8 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
     }
   }
   if (wants("invoice")) {
-    for (const Invoice& invoice : folder.invoices) jobs.push_back(invoice_document(folder, invoice));
+    for (const Invoice& invoice : folder.invoices)
+      jobs.push_back(invoice_document(folder, invoice));
   }
   if (wants("receipt")) {
     for (const Invoice& invoice : folder.invoices) {
@@ -74,15 +77,17 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
       // The credited invoice's dates are printed too.
       if (const Invoice* invoice = folder.invoice(note.invoice.value))
         inputs.insert(inputs.begin(), invoice->file);
-      jobs.push_back(job(DocumentKind::credit_note, folder, note.number.value, note.number.value,
-                         inputs));
+      jobs.push_back(
+          job(DocumentKind::credit_note, folder, note.number.value, note.number.value, inputs));
     }
   }
   if (wants("renewal-notice") && folder.agreement) {
     const int window = renewal_notice_days(workspace.organisation());
     // Named by the end of the term it is about, the rolled one included.
-    if (const std::optional<TermSpan> term = in_renewal_window(*folder.agreement, options.today, window))
-      jobs.push_back(job(DocumentKind::renewal_notice, folder, term->end.iso(), "", {folder.agreement->file}));
+    if (const std::optional<TermSpan> term =
+            in_renewal_window(*folder.agreement, options.today, window))
+      jobs.push_back(
+          job(DocumentKind::renewal_notice, folder, term->end.iso(), "", {folder.agreement->file}));
   }
   if (wants("onboarding") && folder.partner_file->document &&
       folder.partner_file->document->root().find("onboarding"))

@@ -30,8 +30,8 @@ struct DocumentJob {
 
 struct PlanOptions {
   Date today;
-  std::optional<std::string> partner;     ///< only this partner
-  std::optional<DocumentKind> kind;       ///< only this kind
+  std::optional<std::string> partner;  ///< only this partner
+  std::optional<DocumentKind> kind;    ///< only this kind
 };
 
 /// The job that prints `invoice` of `folder` (as `build` plans it), for

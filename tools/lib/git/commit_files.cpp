@@ -264,8 +264,8 @@ std::optional<CommitResult> check_working_tree(git_repository* repo, const Commi
     if (!leftovers.empty()) {
       std::string list;
       for (const std::string& path : leftovers) list += (list.empty() ? "" : ", ") + path;
-      tell(options.notify, "removed temporary files left by an interrupted partnerops command: " +
-                               list);
+      tell(options.notify,
+           "removed temporary files left by an interrupted partnerops command: " + list);
     }
     if (!dirty.empty()) {
       std::string list;
@@ -393,10 +393,10 @@ std::optional<CommitResult> write_commit(git_repository* repo, const CommitOptio
     tree.reset(raw);
   }
   const git_commit* parents[] = {base.get()};
-  if (!check(git_commit_create(commit_id, repo, nullptr, state.signature.get(),
-                               state.signature.get(), nullptr, request.message.buf.ptr, tree.get(),
-                               1, parents),
-             "cannot create the commit", &error)) {
+  if (!check(
+          git_commit_create(commit_id, repo, nullptr, state.signature.get(), state.signature.get(),
+                            nullptr, request.message.buf.ptr, tree.get(), 1, parents),
+          "cannot create the commit", &error)) {
     return refuse(CommitStatus::failed, error);
   }
   return std::nullopt;
@@ -427,7 +427,8 @@ std::optional<CommitResult> check_refs_unmoved(git_repository* repo, const BaseS
   }
   ReferencePtr head(raw);
   const char* target = git_reference_symbolic_target(head.get());
-  if (target == nullptr || state.branch_ref != target) return refuse(CommitStatus::ref_moved, moved.head);
+  if (target == nullptr || state.branch_ref != target)
+    return refuse(CommitStatus::ref_moved, moved.head);
   git_oid now{};
   if (git_reference_name_to_id(&now, repo, state.branch_ref.c_str()) != 0 ||
       git_oid_equal(&now, &state.base_id) != 1) {
@@ -475,9 +476,9 @@ std::optional<CommitResult> write_working_tree(git_repository* repo, const Commi
   for (const FileChange& change : options.changes) {
     const fs::path full = workdir / change.path;
     if (!change.content && ::unlink(full.c_str()) != 0 && errno != ENOENT) {
-      return undo_and_refuse(repo, pending, CommitStatus::failed,
-                             "cannot remove " + full.string() + ": " + errno_text() +
-                                 "; nothing was committed");
+      return undo_and_refuse(
+          repo, pending, CommitStatus::failed,
+          "cannot remove " + full.string() + ": " + errno_text() + "; nothing was committed");
     }
   }
   return std::nullopt;
@@ -507,10 +508,10 @@ std::optional<CommitResult> write_index(git_repository* repo, const CommitOption
     if (index_code < 0) error = error_message(index_code, "cannot write the index");
   }
   if (index_code < 0) {
-    return undo_and_refuse(repo, pending,
-                           index_code == GIT_ELOCKED ? CommitStatus::index_locked
-                                                     : CommitStatus::failed,
-                           error + "; nothing was committed");
+    return undo_and_refuse(
+        repo, pending,
+        index_code == GIT_ELOCKED ? CommitStatus::index_locked : CommitStatus::failed,
+        error + "; nothing was committed");
   }
   {
     // The files and the index reach the disk before the ref that names them.
@@ -534,7 +535,8 @@ std::optional<CommitResult> move_branch(git_repository* repo, const BaseState& s
   const int code = git_reference_create_matching(&raw, repo, state.branch_ref.c_str(),
                                                  &pending.commit, 1, &state.base_id, log.c_str());
   ReferencePtr updated(raw);
-  if (code == GIT_EMODIFIED) return undo_and_refuse(repo, pending, CommitStatus::ref_moved, moved.branch);
+  if (code == GIT_EMODIFIED)
+    return undo_and_refuse(repo, pending, CommitStatus::ref_moved, moved.branch);
   if (!check(code, "cannot update " + short_branch(state.branch_ref), &error)) {
     return undo_and_refuse(repo, pending, CommitStatus::failed, error);
   }
@@ -600,9 +602,11 @@ CommitResult land(git_repository* repo, const CommitOptions& options, const Requ
   if (!write_pending_commit(repo, pending, &error)) return refuse(CommitStatus::failed, error);
   util::fault_point("journal-written");
 
-  if (std::optional<CommitResult> refused = write_working_tree(repo, options, pending)) return *refused;
+  if (std::optional<CommitResult> refused = write_working_tree(repo, options, pending))
+    return *refused;
   util::fault_point("files-written");
-  if (std::optional<CommitResult> refused = write_index(repo, options, state, pending)) return *refused;
+  if (std::optional<CommitResult> refused = write_index(repo, options, state, pending))
+    return *refused;
   util::fault_point("index-written");
 
   if (options.before_ref_update) options.before_ref_update();
@@ -626,7 +630,8 @@ CommitResult land(git_repository* repo, const CommitOptions& options, const Requ
           ? move_branch(repo, state, pending, summary, moved)
           : create_branch(repo, options, state, pending, summary, moved);
   if (refused) return *refused;
-  result.branch = options.branch_mode == BranchMode::current ? state.branch_ref : request.new_branch_ref;
+  result.branch =
+      options.branch_mode == BranchMode::current ? state.branch_ref : request.new_branch_ref;
   util::fault_point("ref-moved");
   remove_pending_commit(repo);
   util::fault_point("journal-removed");
@@ -678,7 +683,6 @@ std::string_view to_string(CommitStatus status) {
   return "unknown";
 }
 
-
 CommitResult commit_files(const fs::path& start, const CommitOptions& options) {
   std::string error;
   RepositoryPtr repo = open_repository(start, &error);
@@ -706,7 +710,8 @@ CommitResult commit_files(git_repository* repo, const CommitOptions& options) {
     return refuse(lock.held() ? CommitStatus::failed : CommitStatus::busy, error);
   }
   BaseState state;
-  if (std::optional<CommitResult> refused = read_head(repo, options, request, &state)) return *refused;
+  if (std::optional<CommitResult> refused = read_head(repo, options, request, &state))
+    return *refused;
   if (std::optional<CommitResult> refused = read_identity_and_index(repo, &state)) return *refused;
   if (std::optional<CommitResult> refused = check_working_tree(repo, options)) return *refused;
 

@@ -406,8 +406,8 @@ std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
   for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
     ChangedPath changed;
-    changed.kind = delta->status == GIT_DELTA_ADDED     ? ChangeKind::added
-                   : delta->status == GIT_DELTA_DELETED ? ChangeKind::deleted
+    changed.kind = delta->status == GIT_DELTA_ADDED        ? ChangeKind::added
+                   : delta->status == GIT_DELTA_DELETED    ? ChangeKind::deleted
                    : delta->status == GIT_DELTA_TYPECHANGE ? ChangeKind::type_changed
                                                            : ChangeKind::modified;
     changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;

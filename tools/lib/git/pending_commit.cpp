@@ -189,7 +189,8 @@ bool undo_pending_paths(git_repository* repo, const PendingCommit& pending,
       in_index = found->id;
     for (int stage = 1; stage <= 3; ++stage)
       conflicted = conflicted || git_index_get_bypath(index.get(), entry.path.c_str(), stage);
-    const bool tree_ours = !other && (same(in_tree, entry.old_blob) || same(in_tree, entry.new_blob));
+    const bool tree_ours =
+        !other && (same(in_tree, entry.old_blob) || same(in_tree, entry.new_blob));
     const bool index_ours =
         !conflicted && (same(in_index, entry.old_blob) || same(in_index, entry.new_blob));
     if (!tree_ours || !index_ours) {
@@ -276,7 +277,8 @@ bool recover_interrupted_commit(git_repository* repo, const Notify& notify, std:
     return false;
   }
   const util::DeferredSignals deferred;
-  const std::string who = "an interrupted partnerops command (pid " + std::to_string(pending->pid) + ")";
+  const std::string who =
+      "an interrupted partnerops command (pid " + std::to_string(pending->pid) + ")";
 
   const fs::path workdir = git_repository_workdir(repo);
   std::vector<std::string> temporaries;
@@ -305,8 +307,8 @@ bool recover_interrupted_commit(git_repository* repo, const Notify& notify, std:
   };
   const std::optional<git_oid> branch_at = resolve(pending->branch_ref);
   const bool creating = !pending->new_branch_ref.empty();
-  const bool landed = creating ? head_target == pending->new_branch_ref
-                               : same(branch_at, pending->commit);
+  const bool landed =
+      creating ? head_target == pending->new_branch_ref : same(branch_at, pending->commit);
   if (landed) {
     // Its files and index were written before the ref moved.
     remove_pending_commit(repo);
@@ -332,8 +334,8 @@ bool recover_interrupted_commit(git_repository* repo, const Notify& notify, std:
       const git_oid* target = git_reference_target(created.get());
       if (target != nullptr && git_oid_equal(target, &pending->commit) == 1) {
         if (!check(git_reference_delete(created.get()),
-                   "cannot delete the branch " + short_branch(pending->new_branch_ref) +
-                       " that " + who + " created",
+                   "cannot delete the branch " + short_branch(pending->new_branch_ref) + " that " +
+                       who + " created",
                    error)) {
           return false;
         }

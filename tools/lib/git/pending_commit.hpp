@@ -32,10 +32,10 @@
 namespace partnerops::git {
 
 struct PendingPath {
-  std::string path;                   ///< relative to the working tree root
-  std::optional<git_oid> old_blob;    ///< in the base commit; nullopt: the path was new
-  unsigned old_mode = 0;              ///< its file mode in the base commit
-  std::optional<git_oid> new_blob;    ///< in the commit; nullopt: the path is deleted
+  std::string path;                 ///< relative to the working tree root
+  std::optional<git_oid> old_blob;  ///< in the base commit; nullopt: the path was new
+  unsigned old_mode = 0;            ///< its file mode in the base commit
+  std::optional<git_oid> new_blob;  ///< in the commit; nullopt: the path is deleted
 };
 
 struct PendingCommit {

@@ -59,10 +59,9 @@ std::optional<std::string> format_transition_message(const TransitionMessage& tr
       return std::nullopt;
     }
   }
-  std::string message = creation
-                            ? transition.slug + ": new " + transition.to + "\n\n"
-                            : transition.slug + ": " + transition.from + " → " + transition.to +
-                                  "\n\n";
+  std::string message =
+      creation ? transition.slug + ": new " + transition.to + "\n\n"
+               : transition.slug + ": " + transition.from + " → " + transition.to + "\n\n";
   const std::string reason = trim_blank_lines(transition.reason);
   if (!reason.empty()) message += reason + "\n\n";
   message += "Partner: " + transition.slug + "\n";

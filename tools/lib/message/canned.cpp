@@ -28,7 +28,8 @@ std::string trim(std::string_view text) {
 /// Past due with something still owed. Credit notes count as payments do:
 /// a partner is never reminded of an amount that was credited.
 bool overdue(const PartnerFolder& folder, const Invoice& invoice, Date today) {
-  if (invoice.status.value != InvoiceStatus::issued || !invoice.due_date || !invoice.priced.total) return false;
+  if (invoice.status.value != InvoiceStatus::issued || !invoice.due_date || !invoice.priced.total)
+    return false;
   return invoice.due_date->value < today && balance_of(folder, invoice).owed() > 0;
 }
 
@@ -76,8 +77,8 @@ std::optional<RenderedMessage> split_rendered(std::string_view rendered, const s
     start = end + 1;
     if (line.empty()) break;
     const std::size_t colon = line.find(':');
-    const std::string key = colon == std::string_view::npos ? std::string(line)
-                                                            : std::string(line.substr(0, colon));
+    const std::string key =
+        colon == std::string_view::npos ? std::string(line) : std::string(line.substr(0, colon));
     const std::string value = colon == std::string_view::npos ? "" : trim(line.substr(colon + 1));
     if (key == "Subject") {
       message.subject = value;
@@ -146,11 +147,12 @@ const Invoice* overdue_invoice(const PartnerFolder& folder, Date today, const st
       candidates.empty() ? "a payment reminder is for an issued invoice past its due date with a "
                            "balance; check the invoice's status, due date and payments"
                          : "overdue on " + today.iso() + ": " + util::join(candidates, ", ");
-  diagnostics.error("message-no-overdue-invoice", folder.path + "/invoices", {},
-                    number.empty() ? "'" + folder.slug + "' has no overdue invoice on " + today.iso()
-                                   : "invoice " + number + " of '" + folder.slug +
-                                         "' is not overdue on " + today.iso(),
-                    hint);
+  diagnostics.error(
+      "message-no-overdue-invoice", folder.path + "/invoices", {},
+      number.empty()
+          ? "'" + folder.slug + "' has no overdue invoice on " + today.iso()
+          : "invoice " + number + " of '" + folder.slug + "' is not overdue on " + today.iso(),
+      hint);
   return nullptr;
 }
 
@@ -180,12 +182,11 @@ bool check_template_name(const std::string& name, const std::vector<std::string>
                          Diagnostics& diagnostics) {
   if (std::find(names.begin(), names.end(), name) != names.end()) return true;
   const std::string near = util::closest(name, names, 3);
-  diagnostics.error("message-unknown-template",
-                    std::string(k_messages_folder) + "/" + name + ".mustache", {},
-                    "there is no message template '" + name + "'",
-                    (near.empty() ? std::string() : "did you mean '" + near + "'? ") +
-                        "the templates are " +
-                        (names.empty() ? std::string("(none)") : util::join(names, ", ")));
+  diagnostics.error(
+      "message-unknown-template", std::string(k_messages_folder) + "/" + name + ".mustache", {},
+      "there is no message template '" + name + "'",
+      (near.empty() ? std::string() : "did you mean '" + near + "'? ") + "the templates are " +
+          (names.empty() ? std::string("(none)") : util::join(names, ", ")));
   return false;
 }
 

@@ -13,9 +13,9 @@
 // Header lines first (Subject required; Attach optional, naming the PDF to
 // attach: service-description, agreement, renewal-notice or invoice; Record
 // optional, naming the checklist item of schemas/lifecycle.yaml that sending
-// the message does, for `message --record`), one blank line, then the body. This file knows templates, recipients and which
-// invoice a reminder is about; rendering PDFs is render/'s, writing MIME is
-// message/eml's.
+// the message does, for `message --record`), one blank line, then the body. This file knows
+// templates, recipients and which invoice a reminder is about; rendering PDFs is render/'s, writing
+// MIME is message/eml's.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
-#include "message/eml.hpp"
 #include "documents/plan.hpp"
+#include "message/eml.hpp"
 #include "model/date.hpp"
 #include "model/workspace.hpp"
 
@@ -54,7 +54,7 @@ struct RenderedMessage {
   std::string subject;
   AttachmentKind attach = AttachmentKind::none;
   std::string record;  ///< the checklist item sending it does (`Record:`), or empty
-  std::string body;  ///< '\n' line ends, ending in one '\n'
+  std::string body;    ///< '\n' line ends, ending in one '\n'
 };
 
 /// Splits the rendered text of template `file` into headers and body.

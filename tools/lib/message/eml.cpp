@@ -92,9 +92,9 @@ std::optional<std::string> write_eml(const Email& email, std::string* error) {
     g_mime_part_set_content(GMIME_PART(body.get()), content.get());
   }
   g_mime_text_part_set_charset(body.get(), "utf-8");
-  g_mime_part_set_content_encoding(
-      GMIME_PART(body.get()),
-      g_mime_part_get_best_content_encoding(GMIME_PART(body.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
+  g_mime_part_set_content_encoding(GMIME_PART(body.get()),
+                                   g_mime_part_get_best_content_encoding(
+                                       GMIME_PART(body.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
 
   GObjectRef<GMimeMultipart> mixed(g_mime_multipart_new_with_subtype("mixed"));
   std::uint64_t seed = fnv1a(email.message_id);
@@ -110,8 +110,8 @@ std::optional<std::string> write_eml(const Email& email, std::string* error) {
     const std::string subtype =
         slash == std::string::npos ? "octet-stream" : attachment.content_type.substr(slash + 1);
     GObjectRef<GMimePart> part(g_mime_part_new_with_type(type.c_str(), subtype.c_str()));
-    GObjectRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
-        attachment.bytes.data(), attachment.bytes.size()));
+    GObjectRef<GMimeStream> stream(
+        g_mime_stream_mem_new_with_buffer(attachment.bytes.data(), attachment.bytes.size()));
     GObjectRef<GMimeDataWrapper> content(
         g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
     g_mime_part_set_content(part.get(), content.get());
@@ -123,7 +123,8 @@ std::optional<std::string> write_eml(const Email& email, std::string* error) {
 
   std::unique_ptr<GMimeFormatOptions, FormatOptionsFree> format(g_mime_format_options_new());
   g_mime_format_options_set_newline_format(format.get(), GMIME_NEWLINE_FORMAT_DOS);
-  std::unique_ptr<char, GFree> text(g_mime_object_to_string(GMIME_OBJECT(message.get()), format.get()));
+  std::unique_ptr<char, GFree> text(
+      g_mime_object_to_string(GMIME_OBJECT(message.get()), format.get()));
   if (!text) {
     if (error) *error = "GMime could not write the message";
     return std::nullopt;

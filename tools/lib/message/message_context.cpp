@@ -57,9 +57,8 @@ Email compose_email(const MessageContext& context, const Recipients& recipients,
 
 std::optional<Email> render_message(const Workspace& workspace, const PreparedMessage& message,
                                     const PlannedAttachment& attachment,
-                                    const std::string& template_name,
-                                    const ContextOptions& options, const TextRenderer& render,
-                                    Diagnostics& diagnostics) {
+                                    const std::string& template_name, const ContextOptions& options,
+                                    const TextRenderer& render, Diagnostics& diagnostics) {
   const MessageContext context =
       message_context(workspace, *message.folder, message.recipients,
                       attachment.job ? &*attachment.job : nullptr, attachment.invoice, options);

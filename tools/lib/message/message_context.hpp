@@ -7,8 +7,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "documents/context.hpp"
@@ -50,8 +50,7 @@ using TextRenderer =
 /// them (compose_email). nullopt after appending why to `diagnostics`.
 std::optional<Email> render_message(const Workspace& workspace, const PreparedMessage& message,
                                     const PlannedAttachment& attachment,
-                                    const std::string& template_name,
-                                    const ContextOptions& options, const TextRenderer& render,
-                                    Diagnostics& diagnostics);
+                                    const std::string& template_name, const ContextOptions& options,
+                                    const TextRenderer& render, Diagnostics& diagnostics);
 
 }  // namespace partnerops::message

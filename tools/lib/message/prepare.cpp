@@ -32,9 +32,9 @@ std::optional<PreparedMessage> prepare_message(const Workspace& workspace,
 }
 
 std::optional<PlannedAttachment> plan_attachment(const Workspace& workspace,
-                                          const PreparedMessage& message, Date today,
-                                          const std::string& invoice_number,
-                                          Diagnostics& diagnostics) {
+                                                 const PreparedMessage& message, Date today,
+                                                 const std::string& invoice_number,
+                                                 Diagnostics& diagnostics) {
   PlannedAttachment attachment;
   const AttachmentKind kind = message.header.attach;
   if (kind == AttachmentKind::invoice || !invoice_number.empty()) {
@@ -59,8 +59,7 @@ std::optional<PlannedAttachment> plan_attachment(const Workspace& workspace,
     if (kind == AttachmentKind::service_description &&
         !organisation.service_description.value.empty())
       readable = check_named_file(source, diagnostics, organisation.file,
-                                  organisation.service_description, "",
-                                  "the service description",
+                                  organisation.service_description, "", "the service description",
                                   "give a path relative to the repository root, e.g. "
                                   "docs/service-description.md") &&
                  readable;

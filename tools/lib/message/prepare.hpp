@@ -40,8 +40,8 @@ struct PlannedAttachment {
 /// template attaches an invoice) and the document `message` attaches as of
 /// `today`. Returns nullopt after appending why to `diagnostics`.
 std::optional<PlannedAttachment> plan_attachment(const Workspace& workspace,
-                                          const PreparedMessage& message, Date today,
-                                          const std::string& invoice_number,
-                                          Diagnostics& diagnostics);
+                                                 const PreparedMessage& message, Date today,
+                                                 const std::string& invoice_number,
+                                                 Diagnostics& diagnostics);
 
 }  // namespace partnerops::message

@@ -39,7 +39,6 @@ std::optional<InvoiceBalance> balance_after_payment(const PartnerFolder& folder,
   return out;
 }
 
-
 std::string billing_name(const PartnerFolder& folder) {
   if (folder.partner_file && folder.partner_file->document) {
     const yaml::Node* entity = folder.partner_file->document->root().find("legal_entity");

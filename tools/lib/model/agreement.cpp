@@ -25,7 +25,7 @@ Date add_months(const Date& date, int months) {
 /// days when neither the file nor the written term gives a month count.
 struct RenewalRule {
   bool in_months = true;
-  Date anchor;     ///< months: renewal k starts at anchor + base + (k-1)·length
+  Date anchor;  ///< months: renewal k starts at anchor + base + (k-1)·length
   int base = 0;
   int length = 1;  ///< months or days per renewal
 };
@@ -37,7 +37,8 @@ RenewalRule renewal_rule(const TermSpan& first, std::optional<std::int64_t> rene
   const bool whole = months >= 1 && add_months(first.start, months) == after;
   RenewalRule rule;
   if (renewal_months || whole) {
-    rule.length = renewal_months ? static_cast<int>(std::max<std::int64_t>(*renewal_months, 1)) : months;
+    rule.length =
+        renewal_months ? static_cast<int>(std::max<std::int64_t>(*renewal_months, 1)) : months;
     rule.anchor = whole ? first.start : after;
     rule.base = whole ? months : 0;
   } else {
@@ -119,8 +120,9 @@ std::optional<Date> Agreement::ended_before(Date today) const {
 }
 
 std::size_t Agreement::signature_count() const {
-  return static_cast<std::size_t>(std::count_if(signatories.begin(), signatories.end(),
-                                                [](const Signatory& s) { return s.signed_on.has_value(); }));
+  return static_cast<std::size_t>(
+      std::count_if(signatories.begin(), signatories.end(),
+                    [](const Signatory& s) { return s.signed_on.has_value(); }));
 }
 
 std::optional<Date> Agreement::last_event() const {
@@ -139,9 +141,9 @@ Agreement read_agreement(Reader& reader) {
   agreement.status = reader.text_field(root, "status");
   agreement.currency = reader.text(root, "currency");
   if (const yaml::Node* term = root.find("term"); term && term->is_mapping()) {
-    agreement.term = Term{reader.date(*term, "start"), reader.date(*term, "end"),
-                          reader.text(*term, "renewal"), reader.integer(*term, "notice_days"),
-                          reader.integer(*term, "renewal_months")};
+    agreement.term =
+        Term{reader.date(*term, "start"), reader.date(*term, "end"), reader.text(*term, "renewal"),
+             reader.integer(*term, "notice_days"), reader.integer(*term, "renewal_months")};
   }
   for (const yaml::Node* item : reader.list(root, "fees")) {
     agreement.fees.push_back(Fee{reader.text(*item, "description"),
@@ -156,11 +158,12 @@ Agreement read_agreement(Reader& reader) {
         reader.text(*item, "email"), reader.date(*item, "signed_on"), item->position()});
   }
   for (const yaml::Node* item : reader.list(root, "addenda")) {
-    agreement.addenda.push_back(Addendum{reader.text_field(*item, "file"), reader.text(*item, "title")});
+    agreement.addenda.push_back(
+        Addendum{reader.text_field(*item, "file"), reader.text(*item, "title")});
   }
   for (const yaml::Node* item : reader.list(root, "history")) {
-    agreement.history.push_back(
-        AgreementEvent{reader.date(*item, "date"), reader.text(*item, "status"), reader.text(*item, "note")});
+    agreement.history.push_back(AgreementEvent{
+        reader.date(*item, "date"), reader.text(*item, "status"), reader.text(*item, "note")});
   }
   return agreement;
 }

@@ -57,8 +57,8 @@ struct Term {
 /// One term of an agreement: the written one, or one of its renewals.
 struct TermSpan {
   Date start;
-  Date end;          ///< the last day of the term
-  int renewals = 0;  ///< 0 for the written term, 1 for its first renewal, …
+  Date end;              ///< the last day of the term
+  int renewals = 0;      ///< 0 for the written term, 1 for its first renewal, …
   Date notice_deadline;  ///< the last day to give notice before `end`
 };
 

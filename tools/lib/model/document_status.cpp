@@ -4,10 +4,14 @@ namespace partnerops {
 
 std::string_view to_string(InvoiceStatus status) {
   switch (status) {
-    case InvoiceStatus::draft: return "draft";
-    case InvoiceStatus::issued: return "issued";
-    case InvoiceStatus::paid: return "paid";
-    case InvoiceStatus::voided: break;
+    case InvoiceStatus::draft:
+      return "draft";
+    case InvoiceStatus::issued:
+      return "issued";
+    case InvoiceStatus::paid:
+      return "paid";
+    case InvoiceStatus::voided:
+      break;
   }
   return "void";
 }

@@ -29,16 +29,25 @@ Classified classify(std::string_view path) {
   Classified result{FileKind::unknown, std::string(parts[1])};
   if (parts.size() == 3) {
     const std::string_view name = parts[2];
-    if (name == "partner.yaml") result.kind = FileKind::partner;
-    else if (name == "notes.md") result.kind = FileKind::notes;
-    else if (name == "agreement.yaml") result.kind = FileKind::agreement;
-    else if (name == "kpis.yaml") result.kind = FileKind::kpis;
-    else if (name == "issues.yaml") result.kind = FileKind::issue_log;
+    if (name == "partner.yaml")
+      result.kind = FileKind::partner;
+    else if (name == "notes.md")
+      result.kind = FileKind::notes;
+    else if (name == "agreement.yaml")
+      result.kind = FileKind::agreement;
+    else if (name == "kpis.yaml")
+      result.kind = FileKind::kpis;
+    else if (name == "issues.yaml")
+      result.kind = FileKind::issue_log;
   } else if (parts.size() == 4 && is_yaml(parts[3])) {
-    if (parts[2] == "sow") result.kind = FileKind::sow;
-    else if (parts[2] == "quotes") result.kind = FileKind::quote;
-    else if (parts[2] == "invoices") result.kind = FileKind::invoice;
-    else if (parts[2] == "credit-notes") result.kind = FileKind::credit_note;
+    if (parts[2] == "sow")
+      result.kind = FileKind::sow;
+    else if (parts[2] == "quotes")
+      result.kind = FileKind::quote;
+    else if (parts[2] == "invoices")
+      result.kind = FileKind::invoice;
+    else if (parts[2] == "credit-notes")
+      result.kind = FileKind::credit_note;
   }
   return result;
 }

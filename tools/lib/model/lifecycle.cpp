@@ -90,15 +90,15 @@ Lifecycle Lifecycle::read(const yaml::Document& document, Diagnostics& diagnosti
     for (const char* end : {"from", "to"}) {
       const std::string& stage = std::string_view(end) == "from" ? transition.from : transition.to;
       if (!lifecycle.stage(stage))
-        diagnostics.error("lifecycle-unknown-stage", document.path(),
-                          reader.position_of(*node, end),
-                          "the transition names the stage '" + stage + "', which is not defined",
-                          "define the stage under stages, or name one of: " + [&] {
-                            std::string ids;
-                            for (const Stage& known : lifecycle.m_stages)
-                              ids += (ids.empty() ? "" : ", ") + known.id;
-                            return ids;
-                          }());
+        diagnostics.error(
+            "lifecycle-unknown-stage", document.path(), reader.position_of(*node, end),
+            "the transition names the stage '" + stage + "', which is not defined",
+            "define the stage under stages, or name one of: " + [&] {
+              std::string ids;
+              for (const Stage& known : lifecycle.m_stages)
+                ids += (ids.empty() ? "" : ", ") + known.id;
+              return ids;
+            }());
     }
     lifecycle.m_transitions.push_back(std::move(transition));
   }
@@ -153,8 +153,9 @@ std::vector<UnmetGuard> unmet_guards(const Transition& transition, const FolderD
                    (guard.equals_kind == yaml::Kind::boolean) !=
                        (node->kind() == yaml::Kind::boolean)) {
           unmet.push_back({&guard, file, node->position(),
-                           guard.field + " is " + (node->is_scalar() ? node->text() : "not a value") +
-                               ", not " + guard.equals});
+                           guard.field + " is " +
+                               (node->is_scalar() ? node->text() : "not a value") + ", not " +
+                               guard.equals});
         }
         break;
       case Guard::Kind::every:

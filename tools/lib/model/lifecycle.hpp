@@ -17,8 +17,8 @@ namespace partnerops {
 struct ChecklistItem {
   std::string id;
   std::string title;
-  std::string sop;                    ///< the SOP the step comes from
-  std::optional<int> due_days;        ///< due this many days after entering the stage
+  std::string sop;                          ///< the SOP the step comes from
+  std::optional<int> due_days;              ///< due this many days after entering the stage
   std::vector<std::string> required_items;  ///< `requires:` only due once these are done
   /// The command that records the item as it does the step (`recorded_by:`),
   /// e.g. "invoice-issue"; empty when only `record` does.
@@ -31,7 +31,7 @@ struct Stage {
   std::string description;
   bool initial = false;
   bool terminal = false;
-  std::vector<std::string> reasons;  ///< allowed closed_reason values, for terminal stages
+  std::vector<std::string> reasons;    ///< allowed closed_reason values, for terminal stages
   std::vector<std::string> documents;  ///< document kinds `build` makes in this stage
   std::vector<ChecklistItem> checklist;
 
@@ -44,10 +44,10 @@ struct Guard {
   std::string file;   ///< relative to the partner folder, e.g. "agreement.yaml"
   std::string field;  ///< dot path, e.g. "verbal_close.outcome"
   Kind kind = Kind::present;
-  std::string equals;                    ///< for equals: the scalar's text
+  std::string equals;  ///< for equals: the scalar's text
   yaml::Kind equals_kind = yaml::Kind::string;
   std::vector<std::string> every_present;  ///< for every: fields each item must have
-  std::string message;                   ///< what the guard requires, in words
+  std::string message;                     ///< what the guard requires, in words
 };
 
 struct Transition {

@@ -10,12 +10,12 @@ namespace {
 
 // The currencies partners are billed in. Minor digits follow ISO 4217.
 constexpr std::array k_currencies = {
-    Currency{"USD", 2, "$"},   Currency{"EUR", 2, "€"},   Currency{"GBP", 2, "£"},
-    Currency{"CAD", 2, "CA$"}, Currency{"AUD", 2, "A$"},  Currency{"NZD", 2, "NZ$"},
+    Currency{"USD", 2, "$"},    Currency{"EUR", 2, "€"},    Currency{"GBP", 2, "£"},
+    Currency{"CAD", 2, "CA$"},  Currency{"AUD", 2, "A$"},   Currency{"NZD", 2, "NZ$"},
     Currency{"CHF", 2, "CHF "}, Currency{"SEK", 2, "SEK "}, Currency{"NOK", 2, "NOK "},
-    Currency{"DKK", 2, "DKK "}, Currency{"MXN", 2, "MX$"}, Currency{"BRL", 2, "R$"},
-    Currency{"INR", 2, "₹"},   Currency{"ZAR", 2, "R"},   Currency{"SGD", 2, "S$"},
-    Currency{"JPY", 0, "¥"},   Currency{"KRW", 0, "₩"},   Currency{"CLP", 0, "CLP "},
+    Currency{"DKK", 2, "DKK "}, Currency{"MXN", 2, "MX$"},  Currency{"BRL", 2, "R$"},
+    Currency{"INR", 2, "₹"},    Currency{"ZAR", 2, "R"},    Currency{"SGD", 2, "S$"},
+    Currency{"JPY", 0, "¥"},    Currency{"KRW", 0, "₩"},    Currency{"CLP", 0, "CLP "},
     Currency{"KWD", 3, "KWD "}, Currency{"BHD", 3, "BHD "}, Currency{"JOD", 3, "JOD "},
 };
 

@@ -54,7 +54,8 @@ std::optional<NumberingRule> NumberingRule::parse(std::string_view pattern) {
       if (!allowed) return std::nullopt;
     }
     if (part.text.find("..") != std::string::npos) return std::nullopt;
-    if (p == 0 && (part.text.front() == '.' || part.text.front() == '_' || part.text.front() == '-'))
+    if (p == 0 &&
+        (part.text.front() == '.' || part.text.front() == '_' || part.text.front() == '-'))
       return std::nullopt;
     if (p + 1 == rule.m_parts.size() && part.text.back() == '.') return std::nullopt;
   }

@@ -32,7 +32,8 @@ PageSetup read_page_setup(const Reader& reader, const yaml::Node& defaults) {
 void read_branch_pattern(const yaml::Node& branches, std::string_view key,
                          Field<std::string>& pattern) {
   const yaml::Node* node = branches.find(key);
-  if (node && node->is_string() && !node->text().empty()) pattern = {node->text(), node->position()};
+  if (node && node->is_string() && !node->text().empty())
+    pattern = {node->text(), node->position()};
 }
 
 std::optional<std::string> handoff_setting(const yaml::Node& handoff, std::string_view key) {
@@ -81,7 +82,8 @@ Organisation read_organisation(Reader& reader) {
     organisation.lead_inactive_days = reader.integer(*defaults, "lead_inactive_days");
     organisation.renewal_notice_days = reader.integer(*defaults, "renewal_notice_days");
     organisation.negotiation_stall_days = reader.integer(*defaults, "negotiation_stall_days");
-    if (reader.text(*defaults, "date_style") == "long") organisation.date_style = DateStyle::long_form;
+    if (reader.text(*defaults, "date_style") == "long")
+      organisation.date_style = DateStyle::long_form;
     organisation.page = read_page_setup(reader, *defaults);
   }
   if (const yaml::Node* branding = root.find("branding"); branding && branding->is_mapping()) {

@@ -162,8 +162,7 @@ ParseCache ParseCache::open(fs::path dir, std::string schema_digest) {
   return cache;
 }
 
-std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key,
-                                                 std::string path) const {
+std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key, std::string path) const {
   const auto found = m_entries.find(key.bytes());
   if (found == m_entries.end()) return nullptr;
   return yaml::decode(std::move(path), found->second);

@@ -66,7 +66,7 @@ class ParseCache {
 
  private:
   std::filesystem::path m_dir;
-  std::string m_identity;  // version, build and schema digest
+  std::string m_identity;                // version, build and schema digest
   std::unique_ptr<std::string> m_bytes;  // the file as read; entries point into it
   std::unordered_map<std::string, std::string_view> m_entries;
 };

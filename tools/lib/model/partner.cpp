@@ -19,13 +19,13 @@ Partner read_partner(Reader& reader) {
   if (root.find("closed_reason")) partner.closed_reason = reader.text_field(root, "closed_reason");
 
   for (const yaml::Node* item : reader.list(root, "contacts")) {
-    partner.contacts.push_back(Contact{reader.text(*item, "name"), reader.text_field(*item, "email"),
-                                       reader.text(*item, "role"),
-                                       reader.boolean(*item, "primary")});
+    partner.contacts.push_back(
+        Contact{reader.text(*item, "name"), reader.text_field(*item, "email"),
+                reader.text(*item, "role"), reader.boolean(*item, "primary")});
   }
   if (const yaml::Node* close = root.find("verbal_close"); close && close->is_mapping()) {
-    partner.verbal_close = VerbalClose{reader.date(*close, "date"),
-                                       reader.text_field(*close, "outcome")};
+    partner.verbal_close =
+        VerbalClose{reader.date(*close, "date"), reader.text_field(*close, "outcome")};
   }
   if (const yaml::Node* checklist = root.find("checklist"); checklist && checklist->is_mapping()) {
     partner.checklist_position = checklist->position();

@@ -8,11 +8,10 @@ PricedDocument read_priced(Reader& reader) {
   document.currency = reader.text(root, "currency");
   const std::string& currency = document.currency;
   for (const yaml::Node* item : reader.list(root, "lines")) {
-    document.lines.push_back(PricedLine{reader.text(*item, "description"),
-                                        reader.quantity(*item, "quantity"),
-                                        reader.money(*item, "unit_price", currency),
-                                        reader.money(*item, "amount", currency),
-                                        reader.boolean(*item, "free")});
+    document.lines.push_back(
+        PricedLine{reader.text(*item, "description"), reader.quantity(*item, "quantity"),
+                   reader.money(*item, "unit_price", currency),
+                   reader.money(*item, "amount", currency), reader.boolean(*item, "free")});
   }
   document.subtotal = reader.money(root, "subtotal", currency);
   if (const yaml::Node* tax = root.find("tax"); tax && tax->is_mapping()) {
@@ -75,10 +74,10 @@ void check_priced(const PricedDocument& document, const std::string& file,
           tax_on(document.subtotal->value.minor, document.tax->rate_percent.value);
       if (!expected) {
         tax_consistent = false;
-        diagnostics.error("money-invalid", file, document.tax->rate_percent.position,
-                          "the tax rate is not a decimal number: \"" +
-                              document.tax->rate_percent.value + "\"",
-                          "write the percentage as text, e.g. \"7.5\"");
+        diagnostics.error(
+            "money-invalid", file, document.tax->rate_percent.position,
+            "the tax rate is not a decimal number: \"" + document.tax->rate_percent.value + "\"",
+            "write the percentage as text, e.g. \"7.5\"");
       } else if (*expected != tax) {
         tax_consistent = false;
         diagnostics.error("money-tax", file, document.tax->amount->position,

@@ -46,11 +46,10 @@ std::optional<Field<Money>> Reader::money(const yaml::Node& map, std::string_vie
   if (parsed.error == MoneyError::currency_mismatch)
     hint = "a document has one currency; convert the amount or split the document";
   else if (parsed.error == MoneyError::too_many_decimals && info)
-    hint = std::string(currency) + " has " + std::to_string(info->minor_digits) +
-           " decimal digits";
+    hint = std::string(currency) + " has " + std::to_string(info->minor_digits) + " decimal digits";
   m_diagnostics.error(
-      parsed.error == MoneyError::currency_mismatch ? "currency-mismatch" : "money-invalid",
-      file(), node->position(),
+      parsed.error == MoneyError::currency_mismatch ? "currency-mismatch" : "money-invalid", file(),
+      node->position(),
       "'" + std::string(key) + "' \"" + node->text() + "\": " + describe(parsed.error, currency),
       hint);
   return std::nullopt;
@@ -95,16 +94,17 @@ void check_dates_below(const yaml::Node& node, std::string_view key, const std::
                        std::unordered_set<const yaml::Node*>& seen, Diagnostics& diagnostics) {
   if (node.is_string()) {
     if (looks_like_date(node.text()) && !Date::parse(node.text())) {
-      diagnostics.error("date-invalid", file, node.position(),
-                        "'" + std::string(key) + "' is not a calendar date: \"" + node.text() +
-                            "\"",
-                        "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
+      diagnostics.error(
+          "date-invalid", file, node.position(),
+          "'" + std::string(key) + "' is not a calendar date: \"" + node.text() + "\"",
+          "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
     }
     return;
   }
   // Aliases share nodes; each is checked once.
   if (!seen.insert(&node).second) return;
-  for (const yaml::Node* item : node.items()) check_dates_below(*item, key, file, seen, diagnostics);
+  for (const yaml::Node* item : node.items())
+    check_dates_below(*item, key, file, seen, diagnostics);
   for (const yaml::Entry& entry : node.entries())
     check_dates_below(*entry.value, entry.key, file, seen, diagnostics);
 }

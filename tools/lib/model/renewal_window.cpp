@@ -3,7 +3,8 @@
 namespace partnerops {
 
 int renewal_notice_days(const std::optional<Organisation>& organisation) {
-  return organisation ? static_cast<int>(organisation->renewal_notice_days.value_or(k_default_renewal_notice_days))
+  return organisation ? static_cast<int>(organisation->renewal_notice_days.value_or(
+                            k_default_renewal_notice_days))
                       : k_default_renewal_notice_days;
 }
 

@@ -16,8 +16,7 @@ std::optional<Field<Quantity>> hours(Reader& reader, const yaml::Node& map, std:
       return Field<Quantity>{*quantity, node->position()};
   }
   reader.diagnostics().error("quantity-invalid", reader.file(), node->position(),
-                             "'" + std::string(key) + "' is not a number of hours: " +
-                                 node->text(),
+                             "'" + std::string(key) + "' is not a number of hours: " + node->text(),
                              "write whole hours (6) or a decimal with at most 6 decimals (2.5)");
   return std::nullopt;
 }
@@ -78,8 +77,10 @@ Sow read_sow(Reader& reader) {
     sow.rates.push_back(std::move(rate));
   }
   for (const yaml::Node* item : reader.list(root, "deliverables")) {
-    SowDeliverable deliverable{reader.text_field(*item, "id"), reader.text(*item, "title"),
-                               reader.text_field(*item, "role"), {}};
+    SowDeliverable deliverable{reader.text_field(*item, "id"),
+                               reader.text(*item, "title"),
+                               reader.text_field(*item, "role"),
+                               {}};
     for (const yaml::Node* estimate : reader.list(*item, "estimates"))
       deliverable.estimates.push_back(SowEstimate{reader.text(*estimate, "task"),
                                                   hours(reader, *estimate, "low_hours"),
@@ -88,7 +89,8 @@ Sow read_sow(Reader& reader) {
   }
   for (const yaml::Node* item : reader.list(root, "timeline"))
     sow.timeline.push_back(SowTimelineEntry{reader.text_field(*item, "deliverable"),
-                                            reader.date(*item, "start"), reader.date(*item, "end")});
+                                            reader.date(*item, "start"),
+                                            reader.date(*item, "end")});
   return sow;
 }
 

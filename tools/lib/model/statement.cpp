@@ -17,33 +17,48 @@ AgeingBucket ageing_bucket(int days_past_due) {
 
 std::string_view bucket_key(AgeingBucket bucket) {
   switch (bucket) {
-    case AgeingBucket::current: return "current";
-    case AgeingBucket::days_0_30: return "0-30";
-    case AgeingBucket::days_31_60: return "31-60";
-    case AgeingBucket::days_61_90: return "61-90";
-    case AgeingBucket::days_over_90: return "90+";
+    case AgeingBucket::current:
+      return "current";
+    case AgeingBucket::days_0_30:
+      return "0-30";
+    case AgeingBucket::days_31_60:
+      return "31-60";
+    case AgeingBucket::days_61_90:
+      return "61-90";
+    case AgeingBucket::days_over_90:
+      return "90+";
   }
   return "current";
 }
 
 std::string_view bucket_label(AgeingBucket bucket) {
   switch (bucket) {
-    case AgeingBucket::current: return "Current (not yet due)";
-    case AgeingBucket::days_0_30: return "0–30 days past due";
-    case AgeingBucket::days_31_60: return "31–60 days past due";
-    case AgeingBucket::days_61_90: return "61–90 days past due";
-    case AgeingBucket::days_over_90: return "Over 90 days past due";
+    case AgeingBucket::current:
+      return "Current (not yet due)";
+    case AgeingBucket::days_0_30:
+      return "0–30 days past due";
+    case AgeingBucket::days_31_60:
+      return "31–60 days past due";
+    case AgeingBucket::days_61_90:
+      return "61–90 days past due";
+    case AgeingBucket::days_over_90:
+      return "Over 90 days past due";
   }
   return "";
 }
 
 std::string_view bucket_short_label(AgeingBucket bucket) {
   switch (bucket) {
-    case AgeingBucket::current: return "Current";
-    case AgeingBucket::days_0_30: return "0–30 days";
-    case AgeingBucket::days_31_60: return "31–60 days";
-    case AgeingBucket::days_61_90: return "61–90 days";
-    case AgeingBucket::days_over_90: return "Over 90 days";
+    case AgeingBucket::current:
+      return "Current";
+    case AgeingBucket::days_0_30:
+      return "0–30 days";
+    case AgeingBucket::days_31_60:
+      return "31–60 days";
+    case AgeingBucket::days_61_90:
+      return "61–90 days";
+    case AgeingBucket::days_over_90:
+      return "Over 90 days";
   }
   return "";
 }
@@ -83,7 +98,8 @@ Statement build_statement(const PartnerFolder& folder, Date today) {
     balance.invoiced += line.total;
     balance.paid += line.paid;
     balance.credited += line.credited;
-    for (const Payment& payment : invoice.payments) statement.payments.push_back({&invoice, &payment});
+    for (const Payment& payment : invoice.payments)
+      statement.payments.push_back({&invoice, &payment});
     if (figures.balance == 0) continue;
     line.days_past_due = invoice.due_date ? today.days_since(invoice.due_date->value) : -1;
     if (figures.is_credit()) {

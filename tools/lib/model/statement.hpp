@@ -88,10 +88,10 @@ struct Statement {
   const PartnerFolder* folder = nullptr;
   std::string name;  ///< the partner's legal entity, or its name
   Date today;
-  std::vector<OpenInvoice> open_invoices;    ///< by due date, then number
-  std::vector<StatementPayment> payments;    ///< by date, then invoice number
-  std::vector<StatementCredit> credits;      ///< by date, then number
-  std::vector<CurrencyBalance> currencies;   ///< by currency code
+  std::vector<OpenInvoice> open_invoices;   ///< by due date, then number
+  std::vector<StatementPayment> payments;   ///< by date, then invoice number
+  std::vector<StatementCredit> credits;     ///< by date, then number
+  std::vector<CurrencyBalance> currencies;  ///< by currency code
 };
 
 /// True for the workspace files a statement is made from: partnerops.yaml,

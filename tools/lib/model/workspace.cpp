@@ -17,8 +17,7 @@ FolderDocuments PartnerFolder::documents() const {
   auto add = [&](const WorkspaceFile* file) {
     if (file) documents[file->path.substr(path.size() + 1)] = file->document.get();
   };
-  for (const WorkspaceFile* file :
-       {partner_file, agreement_file, kpis_file, issues_file})
+  for (const WorkspaceFile* file : {partner_file, agreement_file, kpis_file, issues_file})
     add(file);
   for (const WorkspaceFile* file : sow_files) add(file);
   return documents;
@@ -38,9 +37,9 @@ std::int64_t PartnerFolder::credited_minor(std::string_view number) const {
 }
 
 const WorkspaceFile* Workspace::file(std::string_view path) const {
-  const auto found = std::lower_bound(
-      m_files.begin(), m_files.end(), path,
-      [](const std::unique_ptr<WorkspaceFile>& file, std::string_view p) { return file->path < p; });
+  const auto found = std::lower_bound(m_files.begin(), m_files.end(), path,
+                                      [](const std::unique_ptr<WorkspaceFile>& file,
+                                         std::string_view p) { return file->path < p; });
   return found != m_files.end() && (*found)->path == path ? found->get() : nullptr;
 }
 
@@ -97,7 +96,8 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
                         "replace the link with the file itself");
       return;
     case ReadResult::Status::not_a_file:
-      diagnostics.error("file-not-regular", file.path, {}, "expected a file here, found " + read.error);
+      diagnostics.error("file-not-regular", file.path, {},
+                        "expected a file here, found " + read.error);
       return;
     case ReadResult::Status::missing:
     case ReadResult::Status::error:
@@ -149,8 +149,8 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
   }
 }
 
-void load_files_in_parallel(const Source& source, const SchemaSet& schemas,
-                            const ParseCache* cache, const LoadOptions& options,
+void load_files_in_parallel(const Source& source, const SchemaSet& schemas, const ParseCache* cache,
+                            const LoadOptions& options,
                             std::vector<std::unique_ptr<WorkspaceFile>>& files,
                             Diagnostics& diagnostics, LoadTimings& timings,
                             PhaseTimes& cache_traffic) {
@@ -244,7 +244,8 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     if (entry.type == EntryType::directory) {
       if (classified.kind == FileKind::unknown) continue;  // sow/, invoices/ and the like
       workspace.m_refused.push_back(entry.path);
-      diagnostics.error("file-not-regular", entry.path, {}, "expected a file here, found a directory",
+      diagnostics.error("file-not-regular", entry.path, {},
+                        "expected a file here, found a directory",
                         "remove or rename the directory and put the file in its place");
       continue;
     }
@@ -332,11 +333,21 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     PartnerFolder& folder = workspace.m_partners.back();
     const WorkspaceFile* f = file.get();
     switch (file->kind) {
-      case FileKind::partner: folder.partner_file = f; break;
-      case FileKind::agreement: folder.agreement_file = f; break;
-      case FileKind::notes: folder.notes_file = f; break;
-      case FileKind::kpis: folder.kpis_file = f; break;
-      case FileKind::issue_log: folder.issues_file = f; break;
+      case FileKind::partner:
+        folder.partner_file = f;
+        break;
+      case FileKind::agreement:
+        folder.agreement_file = f;
+        break;
+      case FileKind::notes:
+        folder.notes_file = f;
+        break;
+      case FileKind::kpis:
+        folder.kpis_file = f;
+        break;
+      case FileKind::issue_log:
+        folder.issues_file = f;
+        break;
       case FileKind::sow:
         folder.sow_files.push_back(f);
         if (f->valid) {
@@ -362,7 +373,8 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
           folder.quotes.push_back(read_quote(reader));
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
   for (PartnerFolder& folder : workspace.m_partners) build_partner_model(folder, diagnostics);

@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "schema/schema_set.hpp"
 #include "model/agreement.hpp"
 #include "model/credit_note.hpp"
 #include "model/file_kind.hpp"
@@ -19,6 +18,7 @@
 #include "model/organisation.hpp"
 #include "model/partner.hpp"
 #include "model/sow.hpp"
+#include "schema/schema_set.hpp"
 #include "source/source.hpp"
 #include "yaml/node.hpp"
 
@@ -27,9 +27,9 @@ namespace partnerops {
 struct WorkspaceFile {
   std::string path;
   FileKind kind = FileKind::ignored;
-  std::string content;                      ///< the bytes, for quoting lines in messages
-  std::unique_ptr<yaml::Document> document; ///< YAML files that parsed
-  bool valid = false;                       ///< parsed and passed its schema
+  std::string content;                       ///< the bytes, for quoting lines in messages
+  std::unique_ptr<yaml::Document> document;  ///< YAML files that parsed
+  bool valid = false;                        ///< parsed and passed its schema
 };
 
 /// One folder under partners/ with its files and their typed model. A
@@ -69,9 +69,9 @@ struct LoadTimings {
   double parse_seconds = 0;
   double schema_seconds = 0;
   double model_seconds = 0;
-  double cache_seconds = 0;     ///< hashing, cache look-ups and decoding (per file, summed)
-  double cache_save_seconds = 0;///< rewriting the parse cache, when it changed
-  std::size_t cache_hits = 0;   ///< files rebuilt from the parse cache
+  double cache_seconds = 0;       ///< hashing, cache look-ups and decoding (per file, summed)
+  double cache_save_seconds = 0;  ///< rewriting the parse cache, when it changed
+  std::size_t cache_hits = 0;     ///< files rebuilt from the parse cache
   double wall_seconds = 0;
 };
 

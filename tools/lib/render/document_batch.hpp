@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <string>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "documents/context.hpp"

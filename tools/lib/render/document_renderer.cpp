@@ -87,12 +87,11 @@ void DocumentRenderer::complete_context(nlohmann::json& context) const {
 std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
   util::Sha256 hash;
   const PageSetup& page = m_options.page;
-  const std::string setup = std::string(k_version) + "\n" + m_templates_fingerprint + "\n" +
-                            std::to_string(static_cast<int>(page.paper)) + " " +
-                            std::to_string(page.margins_mm.top) + " " +
-                            std::to_string(page.margins_mm.right) + " " +
-                            std::to_string(page.margins_mm.bottom) + " " +
-                            std::to_string(page.margins_mm.left) + "\n";
+  const std::string setup =
+      std::string(k_version) + "\n" + m_templates_fingerprint + "\n" +
+      std::to_string(static_cast<int>(page.paper)) + " " + std::to_string(page.margins_mm.top) +
+      " " + std::to_string(page.margins_mm.right) + " " + std::to_string(page.margins_mm.bottom) +
+      " " + std::to_string(page.margins_mm.left) + "\n";
   hash.add(setup);
   hash.add(context.dump());
   return hash.hex();
@@ -117,14 +116,16 @@ std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,
 }
 
 std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const std::string& html,
-                                                 const std::string& input_hash, std::string* error) {
+                                                 const std::string& input_hash,
+                                                 std::string* error) {
   if (!m_engine) m_engine = std::make_unique<PdfEngine>();
   FinishOptions finish;
   finish.title = std::string(title_of(job.kind));
   finish.number = job.number;
   finish.author = m_options.author;
   finish.subject = std::string(title_of(job.kind)) + (job.slug.empty() ? "" : " for " + job.slug);
-  finish.keywords = "partnerops, " + std::string(name_of(job.kind)) + (job.slug.empty() ? "" : ", " + job.slug);
+  finish.keywords =
+      "partnerops, " + std::string(name_of(job.kind)) + (job.slug.empty() ? "" : ", " + job.slug);
   finish.source_commit = m_options.source_commit;
   finish.input_hash = input_hash;
   finish.epoch_seconds = m_options.epoch_seconds;

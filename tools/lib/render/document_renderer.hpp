@@ -27,8 +27,8 @@ class PdfEngine;
 
 struct RendererOptions {
   PageSetup page;
-  std::string author;         ///< the organisation, for PDF metadata
-  std::string source_commit;  ///< the commit the inputs came from, if any
+  std::string author;                         ///< the organisation, for PDF metadata
+  std::string source_commit;                  ///< the commit the inputs came from, if any
   std::optional<std::int64_t> epoch_seconds;  ///< PDF dates; see FinishOptions
 };
 

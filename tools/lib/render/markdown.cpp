@@ -94,8 +94,8 @@ std::string markdown_to_html(std::string_view markdown) {
   // still on the list (an image inside a link).
   for (auto it = refused.rbegin(); it != refused.rend(); ++it) unwrap(*it);
 
-  std::unique_ptr<char, CharFree> html(cmark_render_html(
-      document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
+  std::unique_ptr<char, CharFree> html(
+      cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
   return html ? std::string(html.get()) : std::string();
 }
 

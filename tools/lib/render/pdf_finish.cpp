@@ -1,19 +1,18 @@
 #include "render/pdf_finish.hpp"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
-#include <qpdf/Buffer.hh>
-#include <qpdf/QUtil.hh>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <memory>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
 
 #include "render/pdf_engine.hpp"
 #include "render/template.hpp"
@@ -44,7 +43,8 @@ constexpr const char* k_footer_form = "/PartneropsFooter";
 /// Printing it through the same engine sets the footer in the document's own
 /// typeface, embedded as a subset by Qt like every other text, rather than in
 /// an unembedded standard font.
-std::string footer_sheet_html(const std::vector<std::string>& footers, const FinishOptions& options) {
+std::string footer_sheet_html(const std::vector<std::string>& footers,
+                              const FinishOptions& options) {
   const double band_mm = options.page.margins_mm.bottom;
   const double size_pt = options.footer_size_pt;
   const double line_mm = size_pt * 1.25 * 25.4 / 72.0;
@@ -53,8 +53,9 @@ std::string footer_sheet_html(const std::vector<std::string>& footers, const Fin
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
       "html, body { margin: 0; padding: 0; }"
       "body { font-family: \"Inter\", \"DejaVu Sans\", sans-serif; color: #666666; }"
-      "div { font-size: " + format_number(size_pt) + "pt; line-height: " +
-      format_number(size_pt * 1.25) + "pt; padding-top: " + format_number(above_mm) +
+      "div { font-size: " +
+      format_number(size_pt) + "pt; line-height: " + format_number(size_pt * 1.25) +
+      "pt; padding-top: " + format_number(above_mm) +
       "mm; white-space: nowrap; overflow: hidden; text-align: " +
       (options.footer_align == FooterAlign::right ? "right" : "center") +
       "; }"
@@ -179,8 +180,8 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
     if (static_cast<int>(footer_pages.size()) != page_count) {
       if (error) {
         *error = "cannot finish the PDF: the page footers came out on " +
-                 std::to_string(footer_pages.size()) + " pages for " +
-                 std::to_string(page_count) + " pages";
+                 std::to_string(footer_pages.size()) + " pages for " + std::to_string(page_count) +
+                 " pages";
       }
       return std::nullopt;
     }
@@ -219,9 +220,9 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
     // The first half of /ID names the document by its inputs; qpdf derives
     // the second half from the bytes it writes. Both are reproducible.
     const std::string id = document_id(options.input_hash.empty() ? input : options.input_hash);
-    trailer.replaceKey("/ID", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
-                                  QPDFObjectHandle::newString(id),
-                                  QPDFObjectHandle::newString(id)}));
+    trailer.replaceKey("/ID",
+                       QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                           QPDFObjectHandle::newString(id), QPDFObjectHandle::newString(id)}));
 
     QPDFWriter writer(pdf);
     writer.setOutputMemory();

@@ -21,9 +21,9 @@ class PdfEngine;
 enum class FooterAlign { centre, right };
 
 struct FinishOptions {
-  std::string title;     ///< document title: Info /Title and the footer's first part
-  std::string number;    ///< document number (e.g. INV-2026-0042); may be empty
-  std::string author;    ///< the organisation
+  std::string title;   ///< document title: Info /Title and the footer's first part
+  std::string number;  ///< document number (e.g. INV-2026-0042); may be empty
+  std::string author;  ///< the organisation
   std::string subject;
   std::string keywords;
   std::string source_commit;  ///< git commit id of the inputs; empty outside git

@@ -31,7 +31,8 @@ std::string one_line(std::string text) {
 }
 
 /// A worker: runs tasks k, k + n, k + 2n… and reports "<index>\t<ok|error text>\n".
-[[noreturn]] void work(const std::vector<PrintTask>& tasks, unsigned first, unsigned stride, int fd) {
+[[noreturn]] void work(const std::vector<PrintTask>& tasks, unsigned first, unsigned stride,
+                       int fd) {
   for (std::size_t i = first; i < tasks.size(); i += stride) {
     std::string error;
     bool ok = false;
@@ -122,7 +123,8 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
         const std::string result = line.substr(tab + 1);
         reported[index] = true;
         outcomes[index].ok = result == "ok";
-        if (!outcomes[index].ok) outcomes[index].error = result.substr(std::min<std::size_t>(6, result.size()));
+        if (!outcomes[index].ok)
+          outcomes[index].error = result.substr(std::min<std::size_t>(6, result.size()));
         if (progress) progress(++done, tasks.size(), tasks[index].label);
       }
     }

@@ -19,7 +19,7 @@ namespace partnerops::render {
 
 /// One PDF to print and write.
 struct PrintTask {
-  std::string label;                   ///< for progress and errors, e.g. "acme/invoice-INV-1.pdf"
+  std::string label;  ///< for progress and errors, e.g. "acme/invoice-INV-1.pdf"
   std::function<bool(std::string* error)> run;  ///< prints and writes; runs in a worker
 };
 
@@ -29,7 +29,8 @@ struct PrintOutcome {
 };
 
 /// Called in the parent after each task finishes, with how many are done.
-using PrintProgress = std::function<void(std::size_t done, std::size_t total, const std::string& label)>;
+using PrintProgress =
+    std::function<void(std::size_t done, std::size_t total, const std::string& label)>;
 
 /// Runs every task, in `workers` processes (1: in this process), and returns
 /// the outcome of each, in task order.

@@ -12,12 +12,11 @@ constexpr const char* k_title = "Pipeline and KPI report";
 
 std::string report_hash(const std::string& html, const PageSetup& page) {
   util::Sha256 hash;
-  const std::string setup = std::string(k_version) + "\npipeline-report\n" +
-                            std::to_string(static_cast<int>(page.paper)) + " " +
-                            std::to_string(page.margins_mm.top) + " " +
-                            std::to_string(page.margins_mm.right) + " " +
-                            std::to_string(page.margins_mm.bottom) + " " +
-                            std::to_string(page.margins_mm.left) + "\n";
+  const std::string setup =
+      std::string(k_version) + "\npipeline-report\n" +
+      std::to_string(static_cast<int>(page.paper)) + " " + std::to_string(page.margins_mm.top) +
+      " " + std::to_string(page.margins_mm.right) + " " + std::to_string(page.margins_mm.bottom) +
+      " " + std::to_string(page.margins_mm.left) + "\n";
   hash.add(setup);
   hash.add(html);
   return hash.hex();

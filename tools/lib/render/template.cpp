@@ -251,7 +251,8 @@ class Checker {
  public:
   Checker(const std::map<std::string, std::string>& partials, std::string partial_folder,
           Diagnostics& diagnostics)
-      : m_partials(partials), m_partial_folder(std::move(partial_folder)),
+      : m_partials(partials),
+        m_partial_folder(std::move(partial_folder)),
         m_diagnostics(diagnostics) {}
 
   void check(const std::vector<TagNode>& nodes, const std::string& file, int depth) {
@@ -325,8 +326,7 @@ class Checker {
   void check_partial(const Tag& tag, const std::string& file, int depth) {
     const auto it = m_partials.find(tag.name);
     if (it == m_partials.end()) {
-      report(file, tag.position, "template-unknown-partial",
-             "unknown partial '" + tag.name + "'",
+      report(file, tag.position, "template-unknown-partial", "unknown partial '" + tag.name + "'",
              "partials are the .mustache files below " + m_partial_folder);
       return;
     }
@@ -434,19 +434,29 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-TemplateSet TemplateSet::load(const Source& source, std::string folder,
-                              Diagnostics& diagnostics) {
+TemplateSet TemplateSet::load(const Source& source, std::string folder, Diagnostics& diagnostics) {
   TemplateSet set;
   set.m_folder = std::move(folder);
   std::string error;
@@ -464,7 +474,8 @@ TemplateSet TemplateSet::load(const Source& source, std::string folder,
     }
     std::string name = entry.path.substr(prefix.size());
     name.resize(name.size() - k_extension.size());
-    if (name.rfind(k_partials, 0) == 0) set.m_partials[name.substr(k_partials.size())] = read.content;
+    if (name.rfind(k_partials, 0) == 0)
+      set.m_partials[name.substr(k_partials.size())] = read.content;
     set.m_templates[name] = read.content;
   }
   return set;
@@ -494,14 +505,15 @@ bool TemplateSet::check(std::string_view name, const mstch::map& context,
   const auto it = m_templates.find(name);
   const std::string file = file_of(name);
   if (it == m_templates.end()) {
-    diagnostics.error("template-missing", file, {}, "no template named '" + std::string(name) + "'");
+    diagnostics.error("template-missing", file, {},
+                      "no template named '" + std::string(name) + "'");
     return false;
   }
   Diagnostics found;
   const std::optional<std::vector<TagNode>> nodes = parse_tags(it->second, file, found);
   if (nodes) {
-    const std::string partial_folder = (m_folder.empty() ? "" : m_folder + "/") +
-                                       std::string(k_partials);
+    const std::string partial_folder =
+        (m_folder.empty() ? "" : m_folder + "/") + std::string(k_partials);
     Checker checker(m_partials, partial_folder, found);
     const mstch::node root = context;
     checker.push(&root);
@@ -526,8 +538,7 @@ std::optional<std::string> TemplateSet::render_html(std::string_view name,
   }
 }
 
-std::optional<std::string> TemplateSet::render_document(std::string_view kind,
-                                                        mstch::map context,
+std::optional<std::string> TemplateSet::render_document(std::string_view kind, mstch::map context,
                                                         Diagnostics& diagnostics) const {
   std::optional<std::string> body = render_html(kind, context, diagnostics);
   if (!body) return std::nullopt;

@@ -79,11 +79,11 @@ std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& work
       const auto found = by_number.find(number);
       if (found == by_number.end()) {
         const std::string near = util::closest(number, known, 3);
-        diagnostics.error("invoice-unknown", "partners", {},
-                          "no partner has an invoice '" + number + "' (partners/*/invoices/" +
-                              number + ".yaml)",
-                          near.empty() ? "invoice numbers look like INV-2026-0001"
-                                       : "did you mean '" + near + "'?");
+        diagnostics.error(
+            "invoice-unknown", "partners", {},
+            "no partner has an invoice '" + number + "' (partners/*/invoices/" + number + ".yaml)",
+            near.empty() ? "invoice numbers look like INV-2026-0001"
+                         : "did you mean '" + near + "'?");
         refused = true;
         continue;
       }
@@ -122,12 +122,12 @@ std::string csv_field(std::string_view field) {
 
 const std::vector<std::string_view>& xero_columns() {
   static const std::vector<std::string_view> columns = {
-      "*ContactName", "EmailAddress",   "POAddressLine1",  "POAddressLine2", "POAddressLine3",
-      "POAddressLine4", "POCity",       "PORegion",        "POPostalCode",   "POCountry",
-      "*InvoiceNumber", "Reference",    "*InvoiceDate",    "*DueDate",       "Total",
-      "InventoryItemCode", "*Description", "*Quantity",    "*UnitAmount",    "Discount",
-      "*AccountCode", "*TaxType",       "TaxAmount",       "TrackingName1",  "TrackingOption1",
-      "TrackingName2", "TrackingOption2", "Currency",      "BrandingTheme"};
+      "*ContactName",      "EmailAddress",    "POAddressLine1", "POAddressLine2", "POAddressLine3",
+      "POAddressLine4",    "POCity",          "PORegion",       "POPostalCode",   "POCountry",
+      "*InvoiceNumber",    "Reference",       "*InvoiceDate",   "*DueDate",       "Total",
+      "InventoryItemCode", "*Description",    "*Quantity",      "*UnitAmount",    "Discount",
+      "*AccountCode",      "*TaxType",        "TaxAmount",      "TrackingName1",  "TrackingOption1",
+      "TrackingName2",     "TrackingOption2", "Currency",       "BrandingTheme"};
   return columns;
 }
 
@@ -174,14 +174,15 @@ std::string handoff_note(const Workspace& workspace, const std::vector<HandoffIt
                          const HandoffSettings& settings, Date today) {
   const FiscalSponsor* sponsor = fiscal_sponsor(workspace);
   const std::string ours = workspace.organisation() ? workspace.organisation()->name : "";
-  std::string out = "# Invoices for " +
-                    (sponsor ? sponsor->name : std::string("the fiscal sponsor")) + "\n\n";
+  std::string out =
+      "# Invoices for " + (sponsor ? sponsor->name : std::string("the fiscal sponsor")) + "\n\n";
   out += "From " + ours + ", prepared " + today.iso() + ": " + std::to_string(items.size()) +
          (items.size() == 1 ? " invoice" : " invoices") +
          " to issue from your accounting system. Please tell us the number each one "
          "receives there.\n\n";
-  out += "| Invoice | Partner | Issued | Due | Total | Balance | PDF |\n"
-         "|---|---|---|---|---:|---:|---|\n";
+  out +=
+      "| Invoice | Partner | Issued | Due | Total | Balance | PDF |\n"
+      "|---|---|---|---|---:|---:|---|\n";
   std::map<std::string, std::pair<std::int64_t, std::size_t>> totals;
   for (const HandoffItem& item : items) {
     const Invoice& invoice = *item.invoice;
@@ -209,11 +210,11 @@ std::string handoff_note(const Workspace& workspace, const std::vector<HandoffIt
   out += "- `" + std::string(k_handoff_csv) + "`: " + std::to_string(lines) +
          (lines == 1 ? " row" : " rows") +
          ", one per invoice line, in the column layout of Xero's sales-invoice import "
-         "(account code " + settings.account_code + ", tax type " + settings.tax_type +
-         ", dates as YYYY-MM-DD)\n";
+         "(account code " +
+         settings.account_code + ", tax type " + settings.tax_type + ", dates as YYYY-MM-DD)\n";
   for (const HandoffItem& item : items)
-    out += "- `" + handoff_pdf_name(*item.invoice) + "`: invoice " + item.invoice->number.value +
-           "\n";
+    out +=
+        "- `" + handoff_pdf_name(*item.invoice) + "`: invoice " + item.invoice->number.value + "\n";
   out += "- `" + std::string(k_handoff_note) + "`: this note\n";
   return out;
 }

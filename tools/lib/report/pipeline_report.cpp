@@ -68,7 +68,9 @@ Amounts annualised_value(const Agreement& agreement, const TermSpan& term) {
   return value;
 }
 
-Amounts annualised_value(const Agreement& agreement) { return annualised_value(agreement, TermSpan{}); }
+Amounts annualised_value(const Agreement& agreement) {
+  return annualised_value(agreement, TermSpan{});
+}
 
 PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
   PipelineReport report;
@@ -453,8 +455,8 @@ std::string revenue_svg(const std::string& currency,
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
       << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
-      << "\" role=\"img\" aria-label=\"Invoiced and received by month in "
-      << html_escape(currency) << "\">\n"
+      << "\" role=\"img\" aria-label=\"Invoiced and received by month in " << html_escape(currency)
+      << "\">\n"
       << "  <rect x=\"" << left << "\" y=\"4\" width=\"10\" height=\"10\" fill=\""
       << k_invoiced_fill << "\"/>\n"
       << "  <text x=\"" << left + 14 << "\" y=\"13\" font-size=\"11\">Invoiced (accrual)</text>\n"
@@ -468,8 +470,7 @@ std::string revenue_svg(const std::string& currency,
     if (minor <= 0) return;
     const double h = plot * static_cast<double>(minor) / static_cast<double>(most);
     svg << "  <rect x=\"" << number(x) << "\" y=\"" << number(top + plot - h) << "\" width=\""
-        << number(slot * 0.35) << "\" height=\"" << number(h) << "\" fill=\"" << fill
-        << "\"/>\n";
+        << number(slot * 0.35) << "\" height=\"" << number(h) << "\" fill=\"" << fill << "\"/>\n";
   };
   for (std::size_t i = 0; i < series.size(); ++i) {
     const auto& [month, figures] = series[i];

@@ -104,7 +104,8 @@ struct PipelineReport {
   std::vector<FunnelStep> funnel;  ///< the non-terminal stages, in order
   std::vector<Conversion> conversions;
   std::vector<StageDuration> durations;
-  std::vector<RevenueMonth> revenue;  ///< invoiced and received, by month, then currency (report/revenue)
+  std::vector<RevenueMonth>
+      revenue;  ///< invoiced and received, by month, then currency (report/revenue)
   std::vector<KpiRow> kpis;
   std::vector<IssueRow> issues;  ///< not resolved
   std::vector<RenewalRow> renewals;

@@ -91,8 +91,7 @@ std::string statement_text(const Statement& statement) {
       out << "credit balance " << plain(line.credit, code) << " " << code << " of "
           << plain(line.total, code) << "  owed back to the partner\n";
     else
-      out << plain(line.open, code) << " " << code << " open of " << plain(line.total, code)
-          << "  "
+      out << plain(line.open, code) << " " << code << " open of " << plain(line.total, code) << "  "
           << (line.days_past_due < 0 ? std::string("not yet due")
                                      : std::to_string(line.days_past_due) + " days past due")
           << "\n";
@@ -110,8 +109,8 @@ std::string statement_text(const Statement& statement) {
   if (statement.credits.empty()) out << "  none\n";
   for (const StatementCredit& credit : statement.credits)
     out << "  " << (credit.date ? credit.date->iso() : "") << "  " << credit.number << "  on "
-        << credit.invoice << "  " << plain(credit.amount, credit.currency) << " "
-        << credit.currency << "\n";
+        << credit.invoice << "  " << plain(credit.amount, credit.currency) << " " << credit.currency
+        << "\n";
   out << "\nBalance\n";
   for (const CurrencyBalance& balance : statement.currencies) {
     out << "  " << balance.currency << " "

@@ -137,7 +137,9 @@ class Collector {
 
   void invoices(const PartnerFolder& folder) {
     for (const Invoice& invoice : folder.invoices) {
-      if (invoice.status.value != InvoiceStatus::issued || !invoice.due_date || !invoice.priced.total) continue;
+      if (invoice.status.value != InvoiceStatus::issued || !invoice.due_date ||
+          !invoice.priced.total)
+        continue;
       const Date due = invoice.due_date->value;
       const std::int64_t total = invoice.priced.total->value.minor;
       // Credit notes cancel part of what the invoice asks for; a credit

@@ -62,8 +62,8 @@ std::string quote_text(const Workspace& workspace, const PartnerFolder& folder,
   return out.str();
 }
 
-std::string sow_text(const Workspace& workspace, const PartnerFolder& folder,
-                     const std::string& id, const std::string& title, const Date& date) {
+std::string sow_text(const Workspace& workspace, const PartnerFolder& folder, const std::string& id,
+                     const std::string& title, const Date& date) {
   YamlWriter out;
   out.comment("yaml-language-server: $schema=../../../schemas/sow.schema.yaml");
   out.text(0, "id", id);
@@ -93,9 +93,9 @@ std::string sow_text(const Workspace& workspace, const PartnerFolder& folder,
 std::string agreement_text(const Workspace& workspace, const PartnerFolder& folder,
                            const std::string& title, const Date& date) {
   const WorkspaceFile* organisation_file = workspace.file("partnerops.yaml");
-  const yaml::Node* root =
-      organisation_file && organisation_file->document ? &organisation_file->document->root()
-                                                       : nullptr;
+  const yaml::Node* root = organisation_file && organisation_file->document
+                               ? &organisation_file->document->root()
+                               : nullptr;
   auto setting = [root](std::string_view section, std::string_view key) -> std::string {
     const yaml::Node* node = root ? root->find(section) : nullptr;
     node = node ? node->find(key) : nullptr;
@@ -276,9 +276,9 @@ std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspa
   changes.folder = folder->path;
   changes.edits.push_back({path, std::move(text)});
   const std::string kind(name_of(request.kind));
-  changes.message = request.slug + ": new " + kind + " " + subject + "\n\nPartner: " +
-                    request.slug + "\nNew-Document: " + path.substr(folder->path.size() + 1) +
-                    "\n";
+  changes.message = request.slug + ": new " + kind + " " + subject +
+                    "\n\nPartner: " + request.slug +
+                    "\nNew-Document: " + path.substr(folder->path.size() + 1) + "\n";
   changes.suggested_branch = "new/" + request.slug + "-" + kind;
   return changes;
 }

@@ -29,8 +29,8 @@ std::string lower(std::string text) {
 /// else is escaped like other text.
 std::string markdown_email(std::string_view email) {
   const bool plain = std::all_of(email.begin(), email.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '@' || c == '+' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '@' || c == '+' || c == '_' || c == '-';
   });
   return plain ? std::string(email) : markdown_inline(email);
 }
@@ -92,9 +92,10 @@ std::optional<transitions::ChangeSet> plan_new_lead(const Workspace& workspace,
                                                     Diagnostics& diagnostics) {
   const std::string slug = util::slugify(request.name);
   if (slug.empty()) {
-    diagnostics.error("new-slug-empty", "partners", {},
-                      "the name '" + request.name + "' has no letter or digit to make a folder name from",
-                      "give the organisation's name in Latin letters or digits");
+    diagnostics.error(
+        "new-slug-empty", "partners", {},
+        "the name '" + request.name + "' has no letter or digit to make a folder name from",
+        "give the organisation's name in Latin letters or digits");
     return std::nullopt;
   }
   const std::string folder = "partners/" + slug;

@@ -33,12 +33,12 @@ struct Mailbox {
 std::optional<Mailbox> parse_mailbox(std::string_view text, std::string* error);
 
 struct NewLeadRequest {
-  std::string name;                 ///< the organisation, as it calls itself
-  Mailbox contact;                  ///< the first contact, marked primary
-  std::string contact_role;         ///< the contact's role (schema requires one)
-  std::string owner;                ///< account manager; empty: the organisation's default
-  std::string reason;               ///< the first history entry's reason
-  Date date;                        ///< the first history entry's date
+  std::string name;          ///< the organisation, as it calls itself
+  Mailbox contact;           ///< the first contact, marked primary
+  std::string contact_role;  ///< the contact's role (schema requires one)
+  std::string owner;         ///< account manager; empty: the organisation's default
+  std::string reason;        ///< the first history entry's reason
+  Date date;                 ///< the first history entry's date
   /// The names of the folders already under partners/, to refuse a clash
   /// (also one differing only in case, which breaks checkouts on macOS and
   /// Windows).

@@ -1,14 +1,13 @@
 #include "schema/schema_set.hpp"
 
+#include <algorithm>
+#include <array>
+#include <regex>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <algorithm>
-#include <array>
-#include <regex>
 
 #include "util/text.hpp"
 #include "yaml/to_json.hpp"
@@ -43,7 +42,8 @@ SchemaSet SchemaSet::load(const Source& source, std::string_view dir, Diagnostic
     diagnostics.error("schema-unreadable", std::string(dir), {}, list_error);
   }
   for (const SourceEntry& entry : entries) {
-    if (entry.type != EntryType::file || !std::string_view(entry.path).ends_with(k_schema_suffix)) continue;
+    if (entry.type != EntryType::file || !std::string_view(entry.path).ends_with(k_schema_suffix))
+      continue;
     const ReadResult read = source.read(entry.path, 1 << 20);
     if (!read.ok()) {
       diagnostics.error("schema-unreadable", entry.path, {}, read.error);
@@ -99,9 +99,8 @@ std::vector<std::string> steps_of(const std::vector<std::string>& context) {
 }
 
 bool is_index(const std::string& step) {
-  return !step.empty() && std::all_of(step.begin(), step.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !step.empty() &&
+         std::all_of(step.begin(), step.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// `contacts[0].email`, the way a user would point at the field.
@@ -295,10 +294,10 @@ void report_property_names(const yaml::Document& document, const SchemaNavigator
                                std::regex::ECMAScript);
       for (const yaml::Entry& entry : node.entries()) {
         if (std::regex_search(entry.key, pattern)) continue;
-        diagnostics.error("schema-pattern", document.path(), entry.key_position,
-                          "the key '" + entry.key + "' in " + subject +
-                              " does not have the expected form",
-                          description_of(patterned.schema));
+        diagnostics.error(
+            "schema-pattern", document.path(), entry.key_position,
+            "the key '" + entry.key + "' in " + subject + " does not have the expected form",
+            description_of(patterned.schema));
         reported = true;
       }
     } catch (const std::regex_error&) {
@@ -317,7 +316,9 @@ struct Problem {
   std::string description;
 };
 
-bool is_summary(const Problem& problem) { return problem.description.starts_with("Failed to validate"); }
+bool is_summary(const Problem& problem) {
+  return problem.description.starts_with("Failed to validate");
+}
 
 /// The problems worth a diagnostic. valijson repeats each failure at every
 /// enclosing level ("Failed to validate item #0 in array"); keep only the
@@ -344,10 +345,10 @@ struct ProblemSite {
   const yaml::Document& document;
   const SchemaNavigator& navigator;
   const Problem& problem;
-  const yaml::Node& node;                   ///< the deepest node the steps reach
-  SchemaNavigator::Located located;         ///< the schema at the steps
-  std::string path;                         ///< "contacts[0].email"; empty for the root
-  std::string subject;                      ///< "'contacts[0].email'" or "the file"
+  const yaml::Node& node;            ///< the deepest node the steps reach
+  SchemaNavigator::Located located;  ///< the schema at the steps
+  std::string path;                  ///< "contacts[0].email"; empty for the root
+  std::string subject;               ///< "'contacts[0].email'" or "the file"
   const std::string& file() const { return document.path(); }
 };
 
@@ -371,13 +372,12 @@ void report_required(const ProblemSite& at, Diagnostics& diagnostics) {
   std::vector<std::string> steps = at.problem.steps;
   steps.push_back(key);
   const nlohmann::json* key_schema = at.navigator.at(steps);
-  diagnostics.error(
-      "schema-required", at.file(), at.node.position(),
-      (at.path.empty() ? std::string("the file") : at.subject) + " is missing the required key '" +
-          key + "'",
-      key_schema && key_schema->contains("description")
-          ? key_schema->at("description").get<std::string>()
-          : std::string());
+  diagnostics.error("schema-required", at.file(), at.node.position(),
+                    (at.path.empty() ? std::string("the file") : at.subject) +
+                        " is missing the required key '" + key + "'",
+                    key_schema && key_schema->contains("description")
+                        ? key_schema->at("description").get<std::string>()
+                        : std::string());
 }
 
 void report_unknown_key(const ProblemSite& at, Diagnostics& diagnostics) {
@@ -386,7 +386,8 @@ void report_unknown_key(const ProblemSite& at, Diagnostics& diagnostics) {
   diagnostics.error(
       "schema-unknown-key", at.file(), entry ? entry->key_position : at.node.position(),
       "unknown key '" + key + "'" + (at.path.empty() ? "" : " in " + at.subject),
-      did_you_mean(key, property_names(at.navigator.with_keyword(at.located, "properties").schema)));
+      did_you_mean(key,
+                   property_names(at.navigator.with_keyword(at.located, "properties").schema)));
 }
 
 void report_enum(const ProblemSite& at, Diagnostics& diagnostics) {
@@ -435,8 +436,8 @@ void report_min_items(const ProblemSite& at, Diagnostics& diagnostics) {
 }
 
 void report_empty(const ProblemSite& at, Diagnostics& diagnostics) {
-  diagnostics.error("schema-empty", at.file(), at.node.position(), at.subject + " must not be empty",
-                    description_of(at.located.schema));
+  diagnostics.error("schema-empty", at.file(), at.node.position(),
+                    at.subject + " must not be empty", description_of(at.located.schema));
 }
 
 void report_property_name(const ProblemSite& at, Diagnostics& diagnostics) {

@@ -43,8 +43,7 @@ class DirectorySource final : public Source {
       fd = ::openat(m_root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       if (fd < 0) reason = std::strerror(errno);
     } else {
-      const util::BeneathResult opened =
-          util::open_beneath(m_root_fd, dir, O_RDONLY | O_DIRECTORY);
+      const util::BeneathResult opened = util::open_beneath(m_root_fd, dir, O_RDONLY | O_DIRECTORY);
       fd = opened.fd;
       if (opened.status == util::BeneathResult::Status::symlink) {
         reason = symlink_error(dir, opened.link);
@@ -77,8 +76,7 @@ class DirectorySource final : public Source {
     // Every component is opened without following links (openat2, or one
     // openat per folder), so the check and the open cannot race, and a
     // linked folder cannot lead the read out of the workspace.
-    const util::BeneathResult opened =
-        util::open_beneath(m_root_fd, path, O_RDONLY | O_NONBLOCK);
+    const util::BeneathResult opened = util::open_beneath(m_root_fd, path, O_RDONLY | O_NONBLOCK);
     if (opened.status != util::BeneathResult::Status::ok) {
       switch (opened.status) {
         case util::BeneathResult::Status::symlink:
@@ -170,10 +168,18 @@ class DirectorySource final : public Source {
         }
       }
       switch (type) {
-        case DT_LNK: out.type = EntryType::symlink; break;
-        case DT_DIR: out.type = EntryType::directory; break;
-        case DT_REG: out.type = EntryType::file; break;
-        default: out.type = EntryType::other; break;
+        case DT_LNK:
+          out.type = EntryType::symlink;
+          break;
+        case DT_DIR:
+          out.type = EntryType::directory;
+          break;
+        case DT_REG:
+          out.type = EntryType::file;
+          break;
+        default:
+          out.type = EntryType::other;
+          break;
       }
       if (out.type == EntryType::directory) folders.emplace_back(name);
       entries.push_back(std::move(out));
@@ -181,8 +187,8 @@ class DirectorySource final : public Source {
     }
     if (errno != 0 && error) *error = "cannot read below " + full + ": " + std::strerror(errno);
     for (const std::string& name : folders) {
-      const int fd = ::openat(::dirfd(handle), name.c_str(),
-                              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      const int fd =
+          ::openat(::dirfd(handle), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (fd < 0) continue;  // unreadable: skipped, like skip_permission_denied
       DIR* child = ::fdopendir(fd);
       if (!child) {
@@ -212,8 +218,8 @@ bool is_safe_relative_path(std::string_view path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     const std::size_t slash = path.find('/', start);
-    const std::string_view part =
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    const std::string_view part = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (part.empty() || part == "." || part == "..") return false;
     if (slash == std::string_view::npos) break;
     start = slash + 1;

@@ -12,10 +12,9 @@ class FilteredSource final : public Source {
 
   std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
     std::vector<SourceEntry> entries = m_inner.list(dir, error);
-    entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [this](const SourceEntry& entry) {
-                                   return !m_keep(entry.path, entry.type);
-                                 }),
+    entries.erase(std::remove_if(
+                      entries.begin(), entries.end(),
+                      [this](const SourceEntry& entry) { return !m_keep(entry.path, entry.type); }),
                   entries.end());
     return entries;
   }

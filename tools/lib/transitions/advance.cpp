@@ -66,29 +66,28 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
     std::vector<std::string> allowed;
     for (const Transition& t : lifecycle->transitions())
       if (t.from == from) allowed.push_back(t.to);
-    diagnostics.error("advance-illegal-transition", partner_path, partner.stage.position,
-                      "'" + request.slug + "' is at '" + from + "' and cannot move to '" +
-                          request.stage + "'",
-                      allowed.empty() ? "nothing leaves '" + from + "'"
-                                      : "from '" + from + "' a partner moves to " +
-                                            util::join(allowed, " or "));
+    diagnostics.error(
+        "advance-illegal-transition", partner_path, partner.stage.position,
+        "'" + request.slug + "' is at '" + from + "' and cannot move to '" + request.stage + "'",
+        allowed.empty() ? "nothing leaves '" + from + "'"
+                        : "from '" + from + "' a partner moves to " + util::join(allowed, " or "));
     return std::nullopt;
   }
   bool refused = false;
   for (const UnmetGuard& unmet : unmet_guards(*transition, folder->documents(), folder->path)) {
     diagnostics.error("lifecycle-guard", unmet.file, unmet.position,
-                      "'" + from + " → " + request.stage + "' requires: " +
-                          unmet.guard->message + " (" + unmet.detail + ")",
+                      "'" + from + " → " + request.stage + "' requires: " + unmet.guard->message +
+                          " (" + unmet.detail + ")",
                       "fill " + unmet.guard->field + " in " + unmet.guard->file);
     refused = true;
   }
   if (const std::optional<Date> entered = partner.stage_entered();
       entered && request.date < *entered) {
-    diagnostics.error("advance-date-order", partner_path, partner.history.back().position,
-                      "the new history entry would be dated " + request.date.iso() +
-                          ", before the last one (" + entered->iso() + ")",
-                      "history is append-only and in date order; pass --date " + entered->iso() +
-                          " or later");
+    diagnostics.error(
+        "advance-date-order", partner_path, partner.history.back().position,
+        "the new history entry would be dated " + request.date.iso() + ", before the last one (" +
+            entered->iso() + ")",
+        "history is append-only and in date order; pass --date " + entered->iso() + " or later");
     refused = true;
   }
   if (refused) return std::nullopt;
@@ -117,19 +116,19 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
   const std::string notes_path = folder->path + "/notes.md";
   const std::string notes = folder->notes_file ? folder->notes_file->content : std::string();
   changes.edits.push_back(
-      {notes_path, append_notes_section(notes,
-                                        "## " + request.date.iso() + " Stage: " + from + " → " +
-                                            request.stage,
-                                        request.reason)});
-  const std::optional<std::string> message = git::format_transition_message(
-      {request.slug, from, request.stage, request.reason}, &error);
+      {notes_path,
+       append_notes_section(notes,
+                            "## " + request.date.iso() + " Stage: " + from + " → " + request.stage,
+                            request.reason)});
+  const std::optional<std::string> message =
+      git::format_transition_message({request.slug, from, request.stage, request.reason}, &error);
   if (!message) {
     diagnostics.error("advance-edit-refused", partner_path, {}, error);
     return std::nullopt;
   }
   changes.message = *message;
-  changes.suggested_branch = expand_branch_pattern(branch_patterns(workspace).advance.value,
-                                                   request.slug, request.stage);
+  changes.suggested_branch =
+      expand_branch_pattern(branch_patterns(workspace).advance.value, request.slug, request.stage);
   return changes;
 }
 

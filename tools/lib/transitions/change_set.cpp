@@ -60,7 +60,8 @@ std::string describe_refusal(const git::CommitResult& result, const std::string&
     case CommitStatus::committed:
       return "";
     case CommitStatus::not_a_repository:
-      return "not a git repository; run `git init` first or pass --no-commit to only edit the files";
+      return "not a git repository; run `git init` first or pass --no-commit to only edit the "
+             "files";
     case CommitStatus::bare_repository:
       return "the repository is bare; run the command in a working tree";
     case CommitStatus::unborn_head:
@@ -79,7 +80,8 @@ std::string describe_refusal(const git::CommitResult& result, const std::string&
       return "the index has unresolved conflicts; finish or abort the merge first";
     case CommitStatus::uncommitted_changes: {
       std::string paths;
-      for (const std::string& path : result.dirty_paths) paths += (paths.empty() ? "" : ", ") + path;
+      for (const std::string& path : result.dirty_paths)
+        paths += (paths.empty() ? "" : ", ") + path;
       return "the partner's files have uncommitted changes (" + paths +
              "); commit or stash them first";
     }
@@ -134,8 +136,8 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   }
 
   std::string error;
-  const git::RepositoryPtr repo = options.repository ? options.repository->take(&error)
-                                                     : git::open_repository(root, &error);
+  const git::RepositoryPtr repo =
+      options.repository ? options.repository->take(&error) : git::open_repository(root, &error);
   if (!repo) {
     git::CommitResult refused;
     refused.status = git::CommitStatus::not_a_repository;
@@ -171,7 +173,7 @@ ApplyResult apply_changes(const fs::path& root, const ChangeSet& changes,
   outcome.commit_id = result.commit_id;
   git_oid oid;
   outcome.short_id = git::parse_oid(result.commit_id, &oid) ? git::short_id(repo.get(), oid)
-                                                             : result.commit_id.substr(0, 7);
+                                                            : result.commit_id.substr(0, 7);
   outcome.branch = result.branch;
   return outcome;
 }

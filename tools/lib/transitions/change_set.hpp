@@ -26,8 +26,8 @@ struct FileEdit {
 };
 
 struct ChangeSet {
-  std::string folder;            ///< the partner folder, workspace-relative
-  std::vector<FileEdit> edits;   ///< the files to write, in order
+  std::string folder;           ///< the partner folder, workspace-relative
+  std::vector<FileEdit> edits;  ///< the files to write, in order
   /// Workspace-relative paths of files to delete (a file renamed: its old
   /// name), after the edits are written.
   std::vector<std::string> removals;
@@ -53,10 +53,10 @@ struct ApplyOptions {
 
 struct ApplyResult {
   bool ok = false;
-  std::string error;        ///< a sentence for the user when not ok
-  std::string commit_id;    ///< when committed
-  std::string short_id;     ///< when committed
-  std::string branch;       ///< "refs/heads/..." when committed
+  std::string error;      ///< a sentence for the user when not ok
+  std::string commit_id;  ///< when committed
+  std::string short_id;   ///< when committed
+  std::string branch;     ///< "refs/heads/..." when committed
 };
 
 /// Takes the command lock of the repository holding `root` into `lock`,
@@ -67,8 +67,7 @@ struct ApplyResult {
 /// a repository there is nothing to lock: returns true, holding nothing.
 /// Returns false with `error` filled (a sentence) when the lock could not
 /// be had in time or the recovery failed.
-bool lock_workspace(const std::filesystem::path& root, git::CommandLock* lock,
-                    std::string* error);
+bool lock_workspace(const std::filesystem::path& root, git::CommandLock* lock, std::string* error);
 
 /// Applies `changes` to the workspace rooted at `root` (a folder inside a git
 /// working tree, or the working tree itself). With CommitMode::commit the

@@ -92,11 +92,11 @@ InvoiceLocation locate_invoice(const fs::path& root, const std::string& number) 
 
 void report_unknown_invoice(const std::string& number, const InvoiceLocation& location,
                             Diagnostics& diagnostics) {
-  diagnostics.error("invoice-unknown", "partners", {},
-                    "no partner has an invoice '" + number + "' (partners/*/invoices/" + number +
-                        ".yaml)",
-                    location.nearest.empty() ? "invoice numbers look like INV-2026-0001"
-                                             : "did you mean '" + location.nearest + "'?");
+  diagnostics.error(
+      "invoice-unknown", "partners", {},
+      "no partner has an invoice '" + number + "' (partners/*/invoices/" + number + ".yaml)",
+      location.nearest.empty() ? "invoice numbers look like INV-2026-0001"
+                               : "did you mean '" + location.nearest + "'?");
 }
 
 std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentRequest& request,
@@ -113,19 +113,20 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
                           (status == InvoiceStatus::draft ? "a draft" : "void") +
                           "; payments are recorded "
                           "only on issued invoices",
-                      status == InvoiceStatus::draft ? "issue the invoice first"
-                                                     : "record the payment on the invoice that replaced it");
+                      status == InvoiceStatus::draft
+                          ? "issue the invoice first"
+                          : "record the payment on the invoice that replaced it");
     return std::nullopt;
   }
   const std::string& currency_code = invoice.priced.currency;
   const std::optional<Currency> currency = find_currency(currency_code);
   const MoneyParse amount = parse_money(request.amount, currency_code);
   if (!currency || !amount.money || amount.money->minor <= 0) {
-    diagnostics.error("payment-amount-invalid", found->path, {},
-                      "'" + request.amount + "' is not an amount that can be paid: " +
-                          (amount.money ? "it must be more than zero"
-                                        : describe(amount.error, currency_code)),
-                      "write the amount received in " + currency_code + ", e.g. --amount 1200.50");
+    diagnostics.error(
+        "payment-amount-invalid", found->path, {},
+        "'" + request.amount + "' is not an amount that can be paid: " +
+            (amount.money ? "it must be more than zero" : describe(amount.error, currency_code)),
+        "write the amount received in " + currency_code + ", e.g. --amount 1200.50");
     return std::nullopt;
   }
   if (invoice.issue_date && request.date < invoice.issue_date->value) {
@@ -143,11 +144,11 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
   const auto plain = [&currency](std::int64_t minor) { return format_plain(minor, *currency); };
   if (amount.money->minor > open) {
     diagnostics.error(
-        "payment-overpays", found->path, invoice.priced.total ? invoice.priced.total->position
-                                                              : Position{},
+        "payment-overpays", found->path,
+        invoice.priced.total ? invoice.priced.total->position : Position{},
         "a payment of " + plain(amount.money->minor) + " " + currency_code + " exceeds the " +
-            plain(open) + " " + currency_code + " still open on " + request.number +
-            " (total " + plain(total) + ", paid " + plain(paid) +
+            plain(open) + " " + currency_code + " still open on " + request.number + " (total " +
+            plain(total) + ", paid " + plain(paid) +
             (credited ? ", credited " + plain(credited) : std::string()) + ")",
         open > 0 ? "record at most the open amount; an overpayment is refunded or credited "
                    "separately"
@@ -180,8 +181,8 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
   changes.edits.push_back({found->path, *text});
   changes.message = request.slug + ": payment of " + plain(amount.money->minor) + " " +
                     currency_code + " on " + request.number + (settles ? ", paid in full" : "") +
-                    commit_trailers(request.slug, request.number) + "Payment-Date: " +
-                    request.date.iso() + "\n";
+                    commit_trailers(request.slug, request.number) +
+                    "Payment-Date: " + request.date.iso() + "\n";
   changes.suggested_branch = "pay/" + request.number;
   return changes;
 }
@@ -194,10 +195,10 @@ std::optional<ChangeSet> plan_sponsor_number(const Workspace& workspace,
   if (!found) return std::nullopt;
   const Invoice& invoice = *found->invoice;
   if (invoice.status.value == InvoiceStatus::draft) {
-    diagnostics.error("invoice-not-issued", found->path, invoice.status.position,
-                      "invoice " + request.number +
-                          " is a draft; the sponsor numbers invoices we have issued",
-                      "issue the invoice and hand it off first (partnerops invoice handoff)");
+    diagnostics.error(
+        "invoice-not-issued", found->path, invoice.status.position,
+        "invoice " + request.number + " is a draft; the sponsor numbers invoices we have issued",
+        "issue the invoice and hand it off first (partnerops invoice handoff)");
     return std::nullopt;
   }
   ChangeSet changes;
@@ -209,8 +210,7 @@ std::optional<ChangeSet> plan_sponsor_number(const Workspace& workspace,
   }
   if (!invoice.sponsor_number.empty() && request.overwrite == Overwrite::refuse) {
     const yaml::Node* node = workspace.file(found->path)->document->root().find("sponsor_number");
-    diagnostics.error("sponsor-number-conflict", found->path,
-                      node ? node->position() : Position{},
+    diagnostics.error("sponsor-number-conflict", found->path, node ? node->position() : Position{},
                       "invoice " + request.number + " already has sponsor number " +
                           invoice.sponsor_number + ", not " + request.sponsor_number,
                       "check the sponsor's records; pass --force to replace it (check-range "

@@ -21,8 +21,8 @@ namespace partnerops::transitions {
 /// Where an invoice lives: its partner's slug, found by the file name
 /// partners/<slug>/invoices/<number>.yaml in the working tree at `root`.
 struct InvoiceLocation {
-  std::string slug;      ///< empty when no partner has the invoice
-  std::string nearest;   ///< the nearest existing number, for a did-you-mean
+  std::string slug;     ///< empty when no partner has the invoice
+  std::string nearest;  ///< the nearest existing number, for a did-you-mean
 };
 
 /// Looks for `number` under `root`/partners without loading anything. A

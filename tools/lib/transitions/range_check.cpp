@@ -31,14 +31,14 @@ std::pair<std::string, Position> first_changed_key(const yaml::Document& after_d
 }
 
 bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
-  const bool same_date = a.date.has_value() == b.date.has_value() &&
-                         (!a.date || a.date->value == b.date->value);
+  const bool same_date =
+      a.date.has_value() == b.date.has_value() && (!a.date || a.date->value == b.date->value);
   return same_date && a.stage.value == b.stage.value && a.reason == b.reason;
 }
 
 std::string describe(const HistoryEntry& entry) {
-  return (entry.date ? entry.date->value.iso() : std::string("undated")) + " " +
-         entry.stage.value + (entry.reason.empty() ? "" : ": " + entry.reason);
+  return (entry.date ? entry.date->value.iso() : std::string("undated")) + " " + entry.stage.value +
+         (entry.reason.empty() ? "" : ": " + entry.reason);
 }
 
 void compare_partner(const PartnerFolder& base_folder, const PartnerFolder& head_folder,
@@ -72,7 +72,8 @@ void compare_partner(const PartnerFolder& base_folder, const PartnerFolder& head
   std::optional<Date> last;
   for (const HistoryEntry& entry : before.history)
     if (entry.date && (!last || entry.date->value > *last)) last = entry.date->value;
-  std::string from = before.history.empty() ? before.stage.value : before.history.back().stage.value;
+  std::string from =
+      before.history.empty() ? before.stage.value : before.history.back().stage.value;
   for (std::size_t i = kept; i < after.history.size(); ++i) {
     const HistoryEntry& entry = after.history[i];
     if (entry.date && last && entry.date->value < *last)
@@ -89,10 +90,10 @@ void compare_partner(const PartnerFolder& base_folder, const PartnerFolder& head
       out.error("range-illegal-transition", file, entry.stage.position,
                 "this range moves '" + after.slug.value + "' from '" + from + "' to '" + to +
                     "', which schemas/lifecycle.yaml does not allow",
-                allowed.empty() ? "nothing leaves '" + from + "'"
-                                : "from '" + from + "' a partner moves to " +
-                                      util::join(allowed, " or ") +
-                                      "; change stages with partnerops advance");
+                allowed.empty()
+                    ? "nothing leaves '" + from + "'"
+                    : "from '" + from + "' a partner moves to " + util::join(allowed, " or ") +
+                          "; change stages with partnerops advance");
     } else {
       for (const UnmetGuard& unmet :
            unmet_guards(*transition, head_folder.documents(), head_folder.path))
@@ -115,7 +116,8 @@ bool is_issued(InvoiceStatus status) { return status != InvoiceStatus::draft; }
 
 bool status_change_allowed(InvoiceStatus from, InvoiceStatus to) {
   if (from == to) return true;
-  return from == InvoiceStatus::issued && (to == InvoiceStatus::paid || to == InvoiceStatus::voided);
+  return from == InvoiceStatus::issued &&
+         (to == InvoiceStatus::paid || to == InvoiceStatus::voided);
 }
 
 const yaml::Document* document_of(const Workspace& workspace, const std::string& path) {
@@ -128,8 +130,7 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
   const std::string& file = after.file;
   if (after.number.value != before.number.value)
     out.error("invoice-renumbered", file, after.number.position,
-              "issued invoice " + before.number.value + " was renumbered to " +
-                  after.number.value,
+              "issued invoice " + before.number.value + " was renumbered to " + after.number.value,
               "an issued invoice keeps its number; correct it with a credit note instead");
   if (!status_change_allowed(before.status.value, after.status.value))
     out.error("invoice-issued-changed", file, after.status.position,
@@ -153,10 +154,10 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
     payments_prefix = old_payments[i] == new_payments[i];
   if (!payments_prefix) {
     const yaml::Entry* entry = after_doc->root().find_entry("payments");
-    out.error("invoice-issued-changed", file, entry ? entry->key_position : Position{},
-              "recorded payments of issued invoice " + before.number.value +
-                  " were removed or edited",
-              "payments are only appended; record a correction as a new payment");
+    out.error(
+        "invoice-issued-changed", file, entry ? entry->key_position : Position{},
+        "recorded payments of issued invoice " + before.number.value + " were removed or edited",
+        "payments are only appended; record a correction as a new payment");
   } else {
     std::optional<Date> last;
     for (std::size_t i = 0; i < before.payments.size(); ++i)
@@ -189,8 +190,9 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
             "revert the edit; correct an issued invoice with a credit note");
 }
 
-void compare_invoices(const Workspace& base, const Workspace& head, const PartnerFolder* base_folder,
-                      const PartnerFolder& head_folder, Diagnostics& out) {
+void compare_invoices(const Workspace& base, const Workspace& head,
+                      const PartnerFolder* base_folder, const PartnerFolder& head_folder,
+                      Diagnostics& out) {
   std::map<std::string, const Invoice*> head_by_file;
   for (const Invoice& invoice : head_folder.invoices) head_by_file[invoice.file] = &invoice;
   if (!base_folder) return;
@@ -212,7 +214,8 @@ void compare_invoices(const Workspace& base, const Workspace& head, const Partne
   }
   // A number the base used for another file.
   std::map<std::string, std::string> base_numbers;  // number -> file
-  for (const Invoice& before : base_folder->invoices) base_numbers[before.number.value] = before.file;
+  for (const Invoice& before : base_folder->invoices)
+    base_numbers[before.number.value] = before.file;
   for (const Invoice& after : head_folder.invoices) {
     const auto used = base_numbers.find(after.number.value);
     if (used == base_numbers.end() || used->second == after.file) continue;
@@ -326,10 +329,10 @@ struct NumberSides {
 };
 
 template <typename Document>
-NumberSides<Document> number_sides(
-    const Workspace& base, const Workspace& head, const std::set<std::string>& changed_paths,
-    const std::set<std::string, std::less<>>& changed_folders,
-    const std::vector<Document> PartnerFolder::*documents) {
+NumberSides<Document> number_sides(const Workspace& base, const Workspace& head,
+                                   const std::set<std::string>& changed_paths,
+                                   const std::set<std::string, std::less<>>& changed_folders,
+                                   const std::vector<Document> PartnerFolder::*documents) {
   NumberSides<Document> sides;
   for (const PartnerFolder& folder : base.partners()) {
     if (!changed_folders.contains(folder.slug)) continue;
@@ -402,12 +405,12 @@ void report_numbers_taken_at_base(const Workspace& base, const Workspace& head,
   for (const CreditNote* note : notes.renumbered) {
     const std::string* other = taken_by(notes.base_files, note->number.value, note->file);
     if (!other) continue;
-    diagnostics.error("credit-note-number-taken", note->file, note->number.position,
-                      "credit note number " + note->number.value +
-                          " is already taken at the base by " + *other,
-                      "another branch took the number first; remove this credit note, merge "
-                      "the base into this branch and write it again with partnerops invoice "
-                      "credit");
+    diagnostics.error(
+        "credit-note-number-taken", note->file, note->number.position,
+        "credit note number " + note->number.value + " is already taken at the base by " + *other,
+        "another branch took the number first; remove this credit note, merge "
+        "the base into this branch and write it again with partnerops invoice "
+        "credit");
   }
 }
 

@@ -32,8 +32,8 @@ bool check_stage_and_order(const Partner& partner, const Stage& stage, const Che
   for (const std::string& required : item.required_items)
     if (!partner.checklist.contains(required)) missing.push_back(required);
   if (!missing.empty()) {
-    const Position where = partner.checklist_position.line > 0 ? partner.checklist_position
-                                                               : partner.stage.position;
+    const Position where =
+        partner.checklist_position.line > 0 ? partner.checklist_position : partner.stage.position;
     diagnostics.error("record-requires-missing", partner.file, where,
                       "'" + item.id + "' requires " + util::join(missing, ", ") +
                           (missing.size() == 1 ? ", which is" : ", which are") + " not recorded",
@@ -73,10 +73,10 @@ std::optional<ChangeSet> plan_record(const Workspace& workspace, const RecordReq
   }
   if (!stage) {
     const std::string near = util::closest(request.item, items, 4);
-    diagnostics.error("record-unknown-item", "schemas/lifecycle.yaml", {},
-                      "'" + request.item + "' is not a checklist item of schemas/lifecycle.yaml",
-                      near.empty() ? "the items are " + util::join(items, ", ")
-                                   : "did you mean '" + near + "'?");
+    diagnostics.error(
+        "record-unknown-item", "schemas/lifecycle.yaml", {},
+        "'" + request.item + "' is not a checklist item of schemas/lifecycle.yaml",
+        near.empty() ? "the items are " + util::join(items, ", ") : "did you mean '" + near + "'?");
     return std::nullopt;
   }
   if (!folder->partner || !folder->partner_file) {
@@ -96,23 +96,21 @@ std::optional<ChangeSet> plan_record(const Workspace& workspace, const RecordReq
       recorded != partner.checklist.end()) {
     const Date& before = recorded->second.value;
     if (before == request.date) {
-      changes.message = request.slug + ": " + request.item + " is already recorded on " +
-                        before.iso();
+      changes.message =
+          request.slug + ": " + request.item + " is already recorded on " + before.iso();
       return changes;
     }
     if (!request.force) {
-      diagnostics.error("record-already-done", partner_path, recorded->second.position,
-                        "'" + request.item + "' is already recorded on " + before.iso() +
-                            "; recording it again would change the date to " +
-                            request.date.iso(),
-                        "keep the recorded date, or pass --force to replace it with " +
-                            request.date.iso());
+      diagnostics.error(
+          "record-already-done", partner_path, recorded->second.position,
+          "'" + request.item + "' is already recorded on " + before.iso() +
+              "; recording it again would change the date to " + request.date.iso(),
+          "keep the recorded date, or pass --force to replace it with " + request.date.iso());
       return std::nullopt;
     }
     replaced = before.iso();
-  } else if (!request.force &&
-             !check_stage_and_order(partner, *stage, *stage->item(request.item), request,
-                                    diagnostics)) {
+  } else if (!request.force && !check_stage_and_order(partner, *stage, *stage->item(request.item),
+                                                      request, diagnostics)) {
     return std::nullopt;
   }
 
@@ -122,10 +120,11 @@ std::optional<ChangeSet> plan_record(const Workspace& workspace, const RecordReq
   if (!revalidate(workspace, partner_path, *text, diagnostics)) return std::nullopt;
 
   changes.edits.push_back({partner_path, *text});
-  changes.message = request.slug + ": record " + request.item + "\n\n" +
-                    (replaced.empty() ? std::string()
-                                      : "Replaces the date recorded before, " + replaced + ".\n\n") +
-                    "Partner: " + request.slug + "\nChecklist-Item: " + request.item + "\n";
+  changes.message =
+      request.slug + ": record " + request.item + "\n\n" +
+      (replaced.empty() ? std::string()
+                        : "Replaces the date recorded before, " + replaced + ".\n\n") +
+      "Partner: " + request.slug + "\nChecklist-Item: " + request.item + "\n";
   return changes;
 }
 

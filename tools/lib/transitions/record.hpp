@@ -19,8 +19,8 @@ namespace partnerops::transitions {
 
 struct RecordRequest {
   std::string slug;
-  std::string item;  ///< a checklist item id of any stage
-  Date date;         ///< when it was done
+  std::string item;    ///< a checklist item id of any stage
+  Date date;           ///< when it was done
   bool force = false;  ///< replace a recorded date; record out of stage or order
 };
 

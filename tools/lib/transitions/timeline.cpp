@@ -264,11 +264,11 @@ std::optional<Timeline> read_timeline(git_repository* repo, const TimelineOption
       if (commit.transition && commit.transition->slug == slug &&
           commit.transition->to == entry.stage)
         told.insert(commit.order);
-      rows.push_back({entry_from(commit, entry.date, slug,
-                                 change_text(i == 0 ? std::string() : entries[i - 1].stage,
-                                             entry.stage),
-                                 entry.reason),
-                      commit.order, i});
+      rows.push_back(
+          {entry_from(commit, entry.date, slug,
+                      change_text(i == 0 ? std::string() : entries[i - 1].stage, entry.stage),
+                      entry.reason),
+           commit.order, i});
     }
   }
   // Stage changes whose entry the revision's partner.yaml no longer holds

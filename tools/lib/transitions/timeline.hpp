@@ -38,9 +38,9 @@ struct Timeline {
 };
 
 struct TimelineOptions {
-  std::string slug;               ///< empty: every partner
-  std::string revspec = "HEAD";   ///< the revision whose partner.yaml files tell the story
-  bool bookkeeping = false;       ///< also the commits of invoice issue/pay/credit, record...
+  std::string slug;              ///< empty: every partner
+  std::string revspec = "HEAD";  ///< the revision whose partner.yaml files tell the story
+  bool bookkeeping = false;      ///< also the commits of invoice issue/pay/credit, record...
 };
 
 /// The story of one partner (or every partner) at `options.revspec`: the

@@ -42,8 +42,8 @@ Temporary write_temporary(const std::filesystem::path& path, std::string_view by
   std::string temporary = (folder / (temporary_prefix(path) + "XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
-    return {"", "cannot create a temporary file in " + folder.string() + ": " +
-                    std::strerror(errno)};
+    return {"",
+            "cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno)};
   }
   // mkstemp creates 0600: give the file the mode it had (so a tracked
   // executable does not show as a mode change in git), or the usual one.
@@ -106,7 +106,8 @@ bool is_temporary_name(std::string_view name) {
   // mkstemp replaces the six X with letters and digits.
   constexpr std::size_t k_suffix = 6;
   const std::size_t infix = name.rfind(k_temporary_infix);
-  if (name.size() < 2 || name[0] != '.' || infix == std::string_view::npos || infix < 2) return false;
+  if (name.size() < 2 || name[0] != '.' || infix == std::string_view::npos || infix < 2)
+    return false;
   const std::string_view suffix = name.substr(infix + k_temporary_infix.size());
   if (suffix.size() != k_suffix) return false;
   for (const char c : suffix) {
@@ -130,8 +131,8 @@ std::vector<std::filesystem::path> remove_leftover_temporaries(const std::filesy
   return removed;
 }
 
-std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> files,
-                                                 const std::function<void(std::string_view)>& step) {
+std::vector<WriteFailure> write_files_atomically(
+    std::span<const FileWrite> files, const std::function<void(std::string_view)>& step) {
   std::vector<WriteFailure> failures;
   std::vector<std::string> temporaries;
   temporaries.reserve(files.size());
@@ -156,9 +157,8 @@ std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> file
     const int reason = errno;
     for (const std::string& temporary : temporaries) ::unlink(temporary.c_str());
     if (failures.empty()) {
-      failures.push_back(
-          {files.front().path, "cannot flush " + files.front().path.string() + " to disk: " +
-                                   std::strerror(reason)});
+      failures.push_back({files.front().path, "cannot flush " + files.front().path.string() +
+                                                  " to disk: " + std::strerror(reason)});
     }
     return failures;
   }
@@ -166,8 +166,8 @@ std::vector<WriteFailure> write_files_atomically(std::span<const FileWrite> file
   std::set<std::filesystem::path> folders;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (::rename(temporaries[i].c_str(), files[i].path.c_str()) != 0) {
-      failures.push_back({files[i].path, "cannot write " + files[i].path.string() + ": " +
-                                             std::strerror(errno)});
+      failures.push_back(
+          {files[i].path, "cannot write " + files[i].path.string() + ": " + std::strerror(errno)});
       ::unlink(temporaries[i].c_str());
       continue;
     }

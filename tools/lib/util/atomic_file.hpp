@@ -44,8 +44,7 @@ struct WriteFailure {
 /// temporary file is flushed and with "first-renamed" after the first rename
 /// (the commit path marks its fault points there, util/fault_point.hpp).
 std::vector<WriteFailure> write_files_atomically(
-    std::span<const FileWrite> files,
-    const std::function<void(std::string_view)>& step = nullptr);
+    std::span<const FileWrite> files, const std::function<void(std::string_view)>& step = nullptr);
 
 /// The start of the name of every temporary file written beside `path`:
 /// ".<file name>.partnerops-tmp-".

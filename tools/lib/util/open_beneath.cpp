@@ -46,8 +46,7 @@ BeneathResult explain(int dir_fd, const std::string& name, int error, std::strin
   struct stat info {};
   if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(info.st_mode))
     return failure(BeneathResult::Status::symlink, ELOOP, std::string(prefix));
-  if (error == ENOENT || error == ENOTDIR)
-    return failure(BeneathResult::Status::missing, error);
+  if (error == ENOENT || error == ENOTDIR) return failure(BeneathResult::Status::missing, error);
   return failure(BeneathResult::Status::error, error);
 }
 

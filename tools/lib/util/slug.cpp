@@ -105,8 +105,10 @@ std::string slugify(std::string_view name, std::size_t max_length) {
     char single = 0;
     if (c && *c < 0x80) {
       const char b = static_cast<char>(*c);
-      if (b >= 'A' && b <= 'Z') single = static_cast<char>(b - 'A' + 'a');
-      else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) single = b;
+      if (b >= 'A' && b <= 'Z')
+        single = static_cast<char>(b - 'A' + 'a');
+      else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+        single = b;
       if (single != 0) ascii = std::string_view(&single, 1);
     } else if (c) {
       ascii = transliterate(*c);

@@ -430,8 +430,9 @@ class ScannedText {
     // A line added after it would give the scalar's last line a break, and
     // the scalar's value a "\n" it did not have.
     if (!m_lines.empty() && m_lines.back().in_block_scalar && !m_lines.back().has_eol()) {
-      m_error = "the file ends inside a block scalar (| or >) without a line break; add one at "
-                "the end of the file";
+      m_error =
+          "the file ends inside a block scalar (| or >) without a line break; add one at "
+          "the end of the file";
     }
   }
 
@@ -444,8 +445,9 @@ class ScannedText {
       // An indented top level (` stage: lead`) is still YAML, but a key
       // added in the first column would join it as a duplicate.
       if (first && line.indent != 0) {
-        m_error = "the top-level keys of the file are indented; only a mapping that starts "
-                  "in the first column is edited";
+        m_error =
+            "the top-level keys of the file are indented; only a mapping that starts "
+            "in the first column is edited";
         return;
       }
       if (line.indent != 0) continue;

@@ -10,8 +10,8 @@
 // (no copies) after the parser has checked that expanding them stays small.
 
 #include <cstdint>
-#include <memory>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,16 +105,16 @@ class Document {
 
 /// Limits that keep hostile input from exhausting time or memory.
 struct ParseLimits {
-  std::size_t max_bytes = 1 << 20;        ///< larger files are refused unparsed
-  std::size_t max_expanded_nodes = 100000;///< nodes after expanding aliases
-  int max_depth = 200;                    ///< nesting of collections
+  std::size_t max_bytes = 1 << 20;          ///< larger files are refused unparsed
+  std::size_t max_expanded_nodes = 100000;  ///< nodes after expanding aliases
+  int max_depth = 200;                      ///< nesting of collections
 };
 
 /// Parses `text` (the content of `path`) into a Document. On failure returns
 /// nullptr and appends the reasons (syntax errors with line and column,
 /// invalid UTF-8, duplicate keys, limits exceeded) to `diagnostics`. Duplicate
 /// keys are reported but do not stop parsing (the first value wins).
-std::unique_ptr<Document> parse(std::string path, std::string_view text,
-                                Diagnostics& diagnostics, const ParseLimits& limits = {});
+std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnostics& diagnostics,
+                                const ParseLimits& limits = {});
 
 }  // namespace partnerops::yaml

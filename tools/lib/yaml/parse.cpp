@@ -105,9 +105,7 @@ bool all_of_chars(std::string_view s, bool (*pred)(char)) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_octal(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 /// The YAML 1.2 core schema's float pattern:
 /// [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
@@ -155,8 +153,7 @@ bool parse_core_int(std::string_view s, std::int64_t* value) {
            std::errc();
   }
   std::string_view digits = s;
-  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-'))
-    digits.remove_prefix(1);
+  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) digits.remove_prefix(1);
   if (!all_of_chars(digits, is_digit)) return false;
   if (s.front() == '+') s.remove_prefix(1);
   return std::from_chars(s.data(), s.data() + s.size(), *value).ec == std::errc();
@@ -268,8 +265,8 @@ class DocumentBuilder final : public YAML::EventHandler {
  private:
   struct Frame {
     Node* node = nullptr;
-    bool expecting_key = true;       // mappings alternate key, value
-    bool key_usable = false;         // the pending key was a scalar
+    bool expecting_key = true;  // mappings alternate key, value
+    bool key_usable = false;    // the pending key was a scalar
     std::string key;
     Position key_position;
     std::unordered_set<std::string> keys;
@@ -495,16 +492,16 @@ int find_tab_indented_line(std::string_view text) {
 
 }  // namespace
 
-std::unique_ptr<Document> parse(std::string path, std::string_view text,
-                                Diagnostics& diagnostics, const ParseLimits& limits) {
+std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnostics& diagnostics,
+                                const ParseLimits& limits) {
   auto document = std::make_unique<Document>();
   document->m_path = std::move(path);
   const std::string& file = document->m_path;
 
   if (text.size() > limits.max_bytes) {
     diagnostics.error("file-too-large", file, {},
-                      "the file has " + std::to_string(text.size()) +
-                          " bytes; the limit is " + std::to_string(limits.max_bytes),
+                      "the file has " + std::to_string(text.size()) + " bytes; the limit is " +
+                          std::to_string(limits.max_bytes),
                       "split it, or move long prose into Markdown");
     return nullptr;
   }
@@ -537,8 +534,7 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text,
     DocumentBuilder extra_builder(*document, text, diagnostics, limits);
     const std::size_t before_extra = document->m_nodes.size();
     if (parser.HandleNextDocument(extra_builder) && document->m_nodes.size() > before_extra) {
-      diagnostics.error("yaml-multiple-documents", file,
-                        document->m_nodes[before_extra].position(),
+      diagnostics.error("yaml-multiple-documents", file, document->m_nodes[before_extra].position(),
                         "the file holds more than one YAML document",
                         "remove the '---' line and what follows, or move it to its own file");
       return nullptr;

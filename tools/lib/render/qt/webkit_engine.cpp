@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
-#include <QScreen>
 #include <QMarginsF>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -13,6 +12,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPrinter>
+#include <QScreen>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -164,7 +164,8 @@ double print_zoom() {
 /// A user style sheet, applied beneath every document's own, as a data: URL
 /// (the sandbox lets those through).
 QUrl print_zoom_style_sheet() {
-  const QByteArray css = "html { zoom: " + QByteArray::number(print_zoom(), 'f', 6) + " !important }";
+  const QByteArray css =
+      "html { zoom: " + QByteArray::number(print_zoom(), 'f', 6) + " !important }";
   return QUrl(QStringLiteral("data:text/css;charset=utf-8;base64,") +
               QString::fromLatin1(css.toBase64()));
 }
@@ -254,10 +255,11 @@ std::optional<std::string> WebKitEngine::render(const RenderRequest& request, st
   timeout.setSingleShot(true);
   QObject::connect(&timeout, &QTimer::timeout, &loop, [&] { loop.quit(); });
 
-  const QUrl base = request.base_folder.empty()
-                        ? QUrl(QStringLiteral("about:blank"))
-                        : QUrl::fromLocalFile(QString::fromStdString(
-                              (fs::absolute(request.base_folder) / "").lexically_normal().string()));
+  const QUrl base =
+      request.base_folder.empty()
+          ? QUrl(QStringLiteral("about:blank"))
+          : QUrl::fromLocalFile(QString::fromStdString(
+                (fs::absolute(request.base_folder) / "").lexically_normal().string()));
   QWebFrame* frame = web_page.mainFrame();
   settings->setUserStyleSheetUrl(print_zoom_style_sheet());
   frame->setHtml(QString::fromUtf8(request.html.data(), static_cast<int>(request.html.size())),
