@@ -113,7 +113,7 @@ std::string schema_digest(const std::vector<std::pair<std::string, std::string>>
 
 fs::path parse_cache_dir(const fs::path& root) { return root / ".partnerops" / "cache"; }
 
-ParseCache ParseCache::open(fs::path dir, std::string schema_digest) {
+ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
   ParseCache cache;
   cache.m_dir = std::move(dir);
   cache.m_identity = build_identity() + "; schemas " + schema_digest;

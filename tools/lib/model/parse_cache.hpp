@@ -44,7 +44,7 @@ class ParseCache {
   /// Opens the cache in `dir` for files checked by the schemas whose digest
   /// is `schema_digest` (see schema_digest()). Never fails: anything but a
   /// well-formed cache of this build and these schemas opens empty.
-  static ParseCache open(std::filesystem::path dir, std::string schema_digest);
+  static ParseCache open(std::filesystem::path dir, const std::string& schema_digest);
 
   /// The cached tree of `key`, named `path`, or nullptr. Safe to call from
   /// several threads at once.

@@ -4,7 +4,8 @@
 
 namespace partnerops {
 
-std::string Reader::text(const yaml::Node& map, std::string_view key, std::string fallback) const {
+std::string Reader::text(const yaml::Node& map, std::string_view key,
+                         const std::string& fallback) const {
   const yaml::Node* node = map.find(key);
   return node && node->is_scalar() && !node->is_null() ? node->text() : fallback;
 }

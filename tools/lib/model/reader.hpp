@@ -25,7 +25,8 @@ class Reader {
   Diagnostics& diagnostics() { return m_diagnostics; }
 
   /// The text of `key` in `map`, or `fallback` when absent or not a scalar.
-  std::string text(const yaml::Node& map, std::string_view key, std::string fallback = {}) const;
+  std::string text(const yaml::Node& map, std::string_view key,
+                   const std::string& fallback = {}) const;
   Field<std::string> text_field(const yaml::Node& map, std::string_view key) const;
   bool boolean(const yaml::Node& map, std::string_view key, bool fallback = false) const;
   std::optional<std::int64_t> integer(const yaml::Node& map, std::string_view key) const;

@@ -72,6 +72,7 @@ std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& work
   };
   if (!numbers.empty()) {
     std::vector<std::string> known;
+    known.reserve(by_number.size());
     for (const auto& [number, item] : by_number) known.push_back(number);
     std::set<std::string> seen;
     for (const std::string& number : numbers) {

@@ -72,19 +72,14 @@ Amounts annualised_value(const Agreement& agreement) {
   return annualised_value(agreement, TermSpan{});
 }
 
-PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
-  PipelineReport report;
-  report.today = today;
-  report.renewal_days = k_report_renewal_days;
-  if (workspace.organisation()) report.organisation = workspace.organisation()->name;
-  const std::optional<Lifecycle>& lifecycle = workspace.lifecycle();
-  if (!lifecycle) return report;
+namespace {
 
-  std::vector<const PartnerFolder*> folders;
-  for (const PartnerFolder& folder : workspace.partners())
-    if (folder.partner) folders.push_back(&folder);
+// The report's sections, each computed from the partner folders alone.
+using Folders = std::vector<const PartnerFolder*>;
 
-  for (const Stage& stage : lifecycle->stages()) {
+std::vector<StageRow> stage_rows(const Lifecycle& lifecycle, const Folders& folders, Date today) {
+  std::vector<StageRow> rows;
+  for (const Stage& stage : lifecycle.stages()) {
     StageRow row{stage.id, stage.title, stage.terminal, 0, {}};
     for (const PartnerFolder* folder : folders) {
       if (folder->partner->stage.value != stage.id) continue;
@@ -95,16 +90,26 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
         if (const std::optional<TermSpan> term = folder->agreement->current_term(today))
           add_amounts(row.value, annualised_value(*folder->agreement, *term));
     }
-    report.stages.push_back(std::move(row));
+    rows.push_back(std::move(row));
   }
+  return rows;
+}
 
-  for (const Stage& stage : lifecycle->stages()) {
+std::vector<FunnelStep> funnel_of(const Lifecycle& lifecycle, const Folders& folders) {
+  std::vector<FunnelStep> funnel;
+  for (const Stage& stage : lifecycle.stages()) {
     if (stage.terminal) continue;
     FunnelStep step{stage.id, stage.title, 0};
     for (const PartnerFolder* folder : folders)
       if (entered(*folder->partner, stage.id)) ++step.entered;
-    report.funnel.push_back(std::move(step));
+    funnel.push_back(std::move(step));
   }
+  return funnel;
+}
+
+std::vector<Conversion> conversions_of(const std::vector<FunnelStep>& funnel,
+                                       const Folders& folders) {
+  std::vector<Conversion> conversions;
   const auto conversion = [&](const FunnelStep& from, const FunnelStep& to) {
     Conversion out{from.stage, to.stage, 0, 0};
     for (const PartnerFolder* folder : folders) {
@@ -114,11 +119,14 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
     }
     return out;
   };
-  for (std::size_t i = 1; i < report.funnel.size(); ++i)
-    report.conversions.push_back(conversion(report.funnel[i - 1], report.funnel[i]));
-  if (report.funnel.size() > 2)
-    report.conversions.push_back(conversion(report.funnel.front(), report.funnel.back()));
+  for (std::size_t i = 1; i < funnel.size(); ++i)
+    conversions.push_back(conversion(funnel[i - 1], funnel[i]));
+  if (funnel.size() > 2) conversions.push_back(conversion(funnel.front(), funnel.back()));
+  return conversions;
+}
 
+std::vector<StageDuration> durations_of(const Lifecycle& lifecycle, const Folders& folders) {
+  std::vector<StageDuration> durations;
   std::map<std::string, std::vector<int>> stays;
   for (const PartnerFolder* folder : folders) {
     const std::vector<HistoryEntry>& history = folder->partner->history;
@@ -128,7 +136,7 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
           history[i + 1].date->value.days_since(history[i].date->value));
     }
   }
-  for (const Stage& stage : lifecycle->stages()) {
+  for (const Stage& stage : lifecycle.stages()) {
     StageDuration duration{stage.id, 0, std::nullopt};
     std::vector<int>& days = stays[stage.id];
     std::sort(days.begin(), days.end());
@@ -138,11 +146,13 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
       duration.median_half_days =
           days.size() % 2 ? 2 * days[middle] : days[middle - 1] + days[middle];
     }
-    report.durations.push_back(std::move(duration));
+    durations.push_back(std::move(duration));
   }
+  return durations;
+}
 
-  report.revenue = revenue_by_month(folders);
-
+/// The KPIs and the open issues each partner's kpis.yaml and issues.yaml list.
+void add_kpis_and_issues(const Folders& folders, PipelineReport& report) {
   for (const PartnerFolder* folder : folders) {
     const std::string& name = folder->partner->name;
     if (const yaml::Node* root = valid_root(folder->kpis_file)) {
@@ -182,10 +192,15 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
       }
     }
   }
+}
 
+/// Executed agreements whose notice deadline falls before `report.today`
+/// plus the report's renewal window, soonest first.
+void add_renewals(const Lifecycle& lifecycle, const Folders& folders, PipelineReport& report) {
+  const Date today = report.today;
   const Date until = today.plus_days(report.renewal_days);
   for (const PartnerFolder* folder : folders) {
-    const Stage* stage = lifecycle->stage(folder->partner->stage.value);
+    const Stage* stage = lifecycle.stage(folder->partner->stage.value);
     if (!stage || stage->terminal || !folder->agreement) continue;
     const Agreement& agreement = *folder->agreement;
     // The term current today: an automatic renewal rolls on at each end.
@@ -199,6 +214,29 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
             [](const RenewalRow& a, const RenewalRow& b) {
               return std::tie(a.notice_deadline, a.slug) < std::tie(b.notice_deadline, b.slug);
             });
+}
+
+}  // namespace
+
+PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
+  PipelineReport report;
+  report.today = today;
+  report.renewal_days = k_report_renewal_days;
+  if (workspace.organisation()) report.organisation = workspace.organisation()->name;
+  const std::optional<Lifecycle>& lifecycle = workspace.lifecycle();
+  if (!lifecycle) return report;
+
+  Folders folders;
+  for (const PartnerFolder& folder : workspace.partners())
+    if (folder.partner) folders.push_back(&folder);
+
+  report.stages = stage_rows(*lifecycle, folders, today);
+  report.funnel = funnel_of(*lifecycle, folders);
+  report.conversions = conversions_of(report.funnel, folders);
+  report.durations = durations_of(*lifecycle, folders);
+  report.revenue = revenue_by_month(folders);
+  add_kpis_and_issues(folders, report);
+  add_renewals(*lifecycle, folders, report);
   return report;
 }
 

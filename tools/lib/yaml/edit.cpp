@@ -169,9 +169,9 @@ std::optional<KeyLine> parse_key_line(std::string_view text, const Line& line) {
     const std::size_t close = value_end(text, i, end);
     if (close == std::string_view::npos) return std::nullopt;
     for (std::size_t k = i + 1; k + 1 < close; ++k) {
-      if (first == '"' && text[k] == '\\' && k + 2 < close)
-        ++k;
-      else if (first == '\'' && text[k] == '\'')
+      // A double-quoted key's backslash and a single-quoted key's doubled
+      // quote each stand for the character after them.
+      if ((first == '"' && text[k] == '\\' && k + 2 < close) || (first == '\'' && text[k] == '\''))
         ++k;
       out.key += text[k];
     }
