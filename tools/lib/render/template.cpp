@@ -429,33 +429,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 TemplateSet TemplateSet::load(const Source& source, std::string folder, Diagnostics& diagnostics) {
   TemplateSet set;
   set.m_folder = std::move(folder);

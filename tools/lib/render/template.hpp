@@ -20,6 +20,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "source/source.hpp"
+#include "util/text.hpp"
 
 namespace partnerops::render {
 
@@ -80,7 +81,6 @@ class TemplateSet {
   std::map<std::string, std::string> m_partials;
 };
 
-/// `text` with & < > " ' replaced by entities.
-std::string escape_html(std::string_view text);
+using util::escape_html;
 
 }  // namespace partnerops::render

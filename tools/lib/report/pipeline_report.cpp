@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "model/money.hpp"
+#include "util/text.hpp"
 
 namespace partnerops {
 
@@ -355,33 +356,6 @@ std::string report_json(const PipelineReport& report) {
 
 // ---- HTML ----------------------------------------------------------------
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 constexpr const char* k_style = R"(
@@ -413,7 +387,7 @@ std::string amounts_html(const Amounts& amounts) {
   std::string out;
   for (const auto& [currency, minor] : amounts) {
     if (!out.empty()) out += "<br>";
-    out += html_escape(amount_display(minor, currency));
+    out += util::escape_html(amount_display(minor, currency));
   }
   return out;
 }
@@ -445,7 +419,7 @@ std::string funnel_svg(const std::vector<FunnelStep>& funnel) {
         << "\" height=\"" << bar << "\" fill=\"#1f4e79\" opacity=\""
         << number(1.0 - 0.2 * static_cast<double>(i % 4)) << "\"/>\n"
         << "  <text x=\"112\" y=\"" << number(y + 17) << "\" text-anchor=\"end\" font-size=\"13\">"
-        << html_escape(funnel[i].title) << "</text>\n"
+        << util::escape_html(funnel[i].title) << "</text>\n"
         << "  <text x=\"548\" y=\"" << number(y + 17) << "\" font-size=\"13\">" << funnel[i].entered
         << "</text>\n";
   }
@@ -493,8 +467,8 @@ std::string revenue_svg(const std::string& currency,
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
       << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
-      << "\" role=\"img\" aria-label=\"Invoiced and received by month in " << html_escape(currency)
-      << "\">\n"
+      << "\" role=\"img\" aria-label=\"Invoiced and received by month in "
+      << util::escape_html(currency) << "\">\n"
       << "  <rect x=\"" << left << "\" y=\"4\" width=\"10\" height=\"10\" fill=\""
       << k_invoiced_fill << "\"/>\n"
       << "  <text x=\"" << left + 14 << "\" y=\"13\" font-size=\"11\">Invoiced (accrual)</text>\n"
@@ -516,7 +490,7 @@ std::string revenue_svg(const std::string& currency,
     bar(x + slot * 0.15, figures.invoiced, k_invoiced_fill);
     bar(x + slot * 0.5, figures.received, k_received_fill);
     svg << "  <text x=\"" << number(x + slot / 2) << "\" y=\"" << number(top + plot + 16)
-        << "\" text-anchor=\"middle\" font-size=\"" << font << "\">" << html_escape(month)
+        << "\" text-anchor=\"middle\" font-size=\"" << font << "\">" << util::escape_html(month)
         << "</text>\n";
   }
   svg << "</svg>\n";
@@ -531,15 +505,15 @@ std::string report_html(const PipelineReport& report) {
       "Pipeline report" +
       (report.organisation.empty() ? std::string() : " — " + report.organisation);
   html << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-       << html_escape(title) << " — " << report.today.iso() << "</title>\n<style>" << k_style
-       << "</style>\n</head>\n<body>\n<h1>" << html_escape(title)
+       << util::escape_html(title) << " — " << report.today.iso() << "</title>\n<style>" << k_style
+       << "</style>\n</head>\n<body>\n<h1>" << util::escape_html(title)
        << "</h1>\n<p class=\"meta\">As of " << report.today.iso()
        << ". Money is summed per currency and never converted.</p>\n";
 
   html << "<h2>Pipeline by stage</h2>\n<table>\n<tr><th>Stage</th><th class=\"num\">Partners</th>"
           "<th class=\"num\">Annualised agreement value</th></tr>\n";
   for (const StageRow& row : report.stages) {
-    html << "<tr><td>" << html_escape(row.title) << "</td><td class=\"num\">" << row.count
+    html << "<tr><td>" << util::escape_html(row.title) << "</td><td class=\"num\">" << row.count
          << "</td><td class=\"num\">" << amounts_html(row.value) << "</td></tr>\n";
   }
   html << "</table>\n";
@@ -551,7 +525,7 @@ std::string report_html(const PipelineReport& report) {
           "<th class=\"num\">Also entered to</th><th class=\"num\">Rate</th></tr>\n";
   for (const Conversion& c : report.conversions) {
     const nlohmann::ordered_json percent = percent_json(c.entered_both, c.entered_from);
-    html << "<tr><td>" << html_escape(c.from) << "</td><td>" << html_escape(c.to)
+    html << "<tr><td>" << util::escape_html(c.from) << "</td><td>" << util::escape_html(c.to)
          << "</td><td class=\"num\">" << c.entered_from << "</td><td class=\"num\">"
          << c.entered_both << "</td><td class=\"num\">"
          << (percent.is_null() ? std::string("—") : percent.get<std::string>() + " %")
@@ -563,7 +537,7 @@ std::string report_html(const PipelineReport& report) {
           "<th class=\"num\">Completed stays</th><th class=\"num\">Median days</th></tr>\n";
   for (const StageDuration& d : report.durations) {
     const nlohmann::ordered_json median = half_days_json(d.median_half_days);
-    html << "<tr><td>" << html_escape(d.stage) << "</td><td class=\"num\">" << d.stays
+    html << "<tr><td>" << util::escape_html(d.stage) << "</td><td class=\"num\">" << d.stays
          << "</td><td class=\"num\">" << (median.is_null() ? std::string("—") : median.dump())
          << "</td></tr>\n";
   }
@@ -584,14 +558,15 @@ std::string report_html(const PipelineReport& report) {
   for (const auto& [currency, months] : by_currency) {
     // Title and chart on one page: the printer may not split them.
     html << "<div class=\"chart\"><p class=\"chart-title\">Invoiced and received, "
-         << html_escape(currency) << "</p>\n"
+         << util::escape_html(currency) << "</p>\n"
          << revenue_svg(currency, months) << "</div>\n"
          << "<table>\n<tr><th>Month</th><th class=\"num\">Invoiced (accrual)</th>"
             "<th class=\"num\">Received (cash)</th></tr>\n";
     for (const auto& [month, figures] : months)
-      html << "<tr><td class=\"date\">" << html_escape(month) << "</td><td class=\"num\">"
-           << html_escape(amount_display(figures.invoiced, currency)) << "</td><td class=\"num\">"
-           << html_escape(amount_display(figures.received, currency)) << "</td></tr>\n";
+      html << "<tr><td class=\"date\">" << util::escape_html(month) << "</td><td class=\"num\">"
+           << util::escape_html(amount_display(figures.invoiced, currency))
+           << "</td><td class=\"num\">"
+           << util::escape_html(amount_display(figures.received, currency)) << "</td></tr>\n";
     html << "</table>\n";
   }
 
@@ -608,16 +583,17 @@ std::string report_html(const PipelineReport& report) {
             "items</th></tr>\n";
     for (const KpiRow& row : report.kpis) {
       const std::string unit =
-          row.unit.empty() ? "" : "<br><small>" + html_escape(row.unit) + "</small>";
-      html << "<tr><td>" << html_escape(row.partner) << "<br><small>" << html_escape(row.period)
-           << "</small></td><td>" << html_escape(row.metric) << "</td><td class=\"num\">"
-           << html_escape(row.target) << unit << "</td><td class=\"num\">"
-           << html_escape(row.actual) << unit << "</td><td class=\"date\">"
-           << html_escape(row.status) << "</td><td>" << html_escape(row.responsible) << "</td><td>";
+          row.unit.empty() ? "" : "<br><small>" + util::escape_html(row.unit) + "</small>";
+      html << "<tr><td>" << util::escape_html(row.partner) << "<br><small>"
+           << util::escape_html(row.period) << "</small></td><td>" << util::escape_html(row.metric)
+           << "</td><td class=\"num\">" << util::escape_html(row.target) << unit
+           << "</td><td class=\"num\">" << util::escape_html(row.actual) << unit
+           << "</td><td class=\"date\">" << util::escape_html(row.status) << "</td><td>"
+           << util::escape_html(row.responsible) << "</td><td>";
       if (!row.action_items.empty()) {
         html << "<ul>";
         for (const std::string& item : row.action_items)
-          html << "<li>" << html_escape(item) << "</li>";
+          html << "<li>" << util::escape_html(item) << "</li>";
         html << "</ul>";
       }
       html << "</td></tr>\n";
@@ -636,15 +612,17 @@ std::string report_html(const PipelineReport& report) {
             "<tr><th>Partner</th><th>Issue</th><th>Status</th><th>Reported</th>"
             "<th>Responsible</th><th>Escalation</th></tr>\n";
     for (const IssueRow& row : report.issues) {
-      html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.id) << ": "
-           << html_escape(row.description)
-           << (row.severity.empty() ? "" : " <small>(" + html_escape(row.severity) + ")</small>")
-           << "</td><td>" << html_escape(row.status) << "</td><td class=\"date\">"
-           << html_escape(row.date_reported) << "</td><td>" << html_escape(row.responsible)
-           << "</td><td>";
+      html << "<tr><td>" << util::escape_html(row.partner) << "</td><td>"
+           << util::escape_html(row.id) << ": " << util::escape_html(row.description)
+           << (row.severity.empty() ? ""
+                                    : " <small>(" + util::escape_html(row.severity) + ")</small>")
+           << "</td><td>" << util::escape_html(row.status) << "</td><td class=\"date\">"
+           << util::escape_html(row.date_reported) << "</td><td>"
+           << util::escape_html(row.responsible) << "</td><td>";
       if (row.escalation) {
-        html << html_escape(row.escalation->date) << " to " << html_escape(row.escalation->to)
-             << ": " << html_escape(row.escalation->reason);
+        html << util::escape_html(row.escalation->date) << " to "
+             << util::escape_html(row.escalation->to) << ": "
+             << util::escape_html(row.escalation->reason);
       }
       html << "</td></tr>\n";
     }
@@ -658,10 +636,11 @@ std::string report_html(const PipelineReport& report) {
     html << "<table>\n<tr><th>Partner</th><th>Agreement</th><th>Notice deadline</th>"
             "<th>Term ends</th><th>Renewal</th><th class=\"num\">Annual value</th></tr>\n";
     for (const RenewalRow& row : report.renewals) {
-      html << "<tr><td>" << html_escape(row.partner) << "</td><td>" << html_escape(row.agreement)
-           << "</td><td class=\"date\">" << row.notice_deadline.iso() << "</td><td class=\"date\">"
-           << row.term_end.iso() << "</td><td>" << html_escape(row.renewal)
-           << "</td><td class=\"num\">" << amounts_html(row.annual_value) << "</td></tr>\n";
+      html << "<tr><td>" << util::escape_html(row.partner) << "</td><td>"
+           << util::escape_html(row.agreement) << "</td><td class=\"date\">"
+           << row.notice_deadline.iso() << "</td><td class=\"date\">" << row.term_end.iso()
+           << "</td><td>" << util::escape_html(row.renewal) << "</td><td class=\"num\">"
+           << amounts_html(row.annual_value) << "</td></tr>\n";
     }
     html << "</table>\n";
   }

@@ -132,7 +132,4 @@ std::string report_json(const PipelineReport& report);
 /// sized in millimetres and points so that it prints as it shows.
 std::string report_html(const PipelineReport& report);
 
-/// Text made safe inside HTML elements and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace partnerops

@@ -21,4 +21,8 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 /// "Expected number" -> "expected number".
 std::string lowercase_first(std::string_view text);
 
+/// `text` with & < > " ' replaced by entities: safe inside HTML elements
+/// and attribute values.
+std::string escape_html(std::string_view text);
+
 }  // namespace partnerops::util
