@@ -27,6 +27,7 @@
 #include "model/reader.hpp"
 #include "schema/schema_set.hpp"
 #include "source/source.hpp"
+#include "util/utf8.hpp"
 #include "yaml/binary.hpp"
 #include "yaml/node.hpp"
 
@@ -67,29 +68,14 @@ std::string pick_schema(std::string_view text) {
   return s.names[text.size() % s.names.size()];
 }
 
-bool is_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char lead = bytes[i];
-    const std::size_t length = lead < 0x80             ? 1
-                               : (lead & 0xE0) == 0xC0 ? 2
-                               : (lead & 0xF0) == 0xE0 ? 3
-                               : (lead & 0xF8) == 0xF0 ? 4
-                                                       : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((bytes[i + k] & 0xC0) != 0x80) return false;
-    i += length;
-  }
-  return true;
-}
-
 void check_utf8(const partnerops::yaml::Node& node, int depth = 0) {
   if (depth > 256) return;  // aliases make a DAG; the parser bounds its depth
-  require(is_utf8(node.text()), "every value of the tree is UTF-8", node.text());
+  require(partnerops::util::is_valid_utf8(node.text()), "every value of the tree is UTF-8",
+          node.text());
   for (const auto* item : node.items()) check_utf8(*item, depth + 1);
   for (const auto& entry : node.entries()) {
-    require(is_utf8(entry.key), "every key of the tree is UTF-8", entry.key);
+    require(partnerops::util::is_valid_utf8(entry.key), "every key of the tree is UTF-8",
+            entry.key);
     check_utf8(*entry.value, depth + 1);
   }
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "run_support.hpp"
 
@@ -57,6 +58,30 @@ TEST(CommandLine, AGroupAlonePrintsItsListAndExits2) {
   for (const char* name :
        {"run", "issue", "renumber", "credit", "pay", "sponsor-number", "handoff"})
     EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
+}
+
+// Options that do not go together are refused by the option parser before
+// anything loads, with the option's own name.
+TEST(CommandLine, OptionsThatDoNotGoTogetherAreUsageErrors) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{"invoice", "handoff", "INV-2026-0001", "--period", "2026-11", "--out", "b"},
+       "numbers excludes --period"},
+      {{"invoice", "handoff", "--period", "2026-13", "--out", "b"}, "needs a month as YYYY-MM"},
+      {{"message", "hail-the-lead", "acme", "--force"}, "--force requires --record"},
+      {{"message", "hail-the-lead", "acme", "--no-commit"}, "--no-commit requires --record"},
+      {{"message", "hail-the-lead", "acme", "--record", "--rev", "HEAD"},
+       "--rev excludes --record"},
+      {{"statement", "acme", "--format", "xml"}, "--format: xml not in {text,json,pdf}"},
+  };
+  for (const Case& c : cases) {
+    const RunResult run = run_partnerops(c.args);
+    EXPECT_EQ(run.exit_code, 2) << c.says;
+    EXPECT_NE(run.err.find(c.says), std::string::npos) << run.err;
+  }
 }
 
 }  // namespace

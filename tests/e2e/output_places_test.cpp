@@ -97,5 +97,15 @@ TEST_F(OutputPlacesTest, AFolderGitAlreadyIgnoresIsLeftAsItIs) {
   EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
 }
 
+TEST_F(OutputPlacesTest, StatementTextGoesIntoANewFolderUnderOut) {
+  const RunResult run = partnerops({"statement", "lakeshore-college", "--today", "2026-11-23",
+                                    "--out", "out/statements/lakeshore.txt"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(
+      read_file(dir.path() / "out/statements/lakeshore.txt").find("Lakeshore Community College"),
+      std::string::npos);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+}
+
 }  // namespace
 }  // namespace partnerops::e2e

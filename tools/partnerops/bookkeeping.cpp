@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "transitions/payment.hpp"
 #include "transitions/scoped_source.hpp"
 
 namespace partnerops::cli {
@@ -16,6 +17,21 @@ int print_refusal(Diagnostics refusals) {
   print_diagnostics(std::cerr, refusals, DiagnosticFormat::text, colour_for_stream(2));
   std::cerr << "partnerops: nothing was changed\n";
   return k_exit_problems;
+}
+
+int run_invoice_bookkeeping(const Loader& loader, BookkeepingOptions options,
+                            const std::string& number, const InvoicePlanner& plan) {
+  const transitions::InvoiceLocation location = transitions::locate_invoice(options.path, number);
+  if (location.slug.empty()) {
+    Diagnostics refusals;
+    transitions::report_unknown_invoice(number, location, refusals);
+    return print_refusal(std::move(refusals));
+  }
+  options.slug = location.slug;
+  return run_bookkeeping(loader, options, DefaultBranch::current,
+                         [&](const Workspace& workspace, Diagnostics& diagnostics) {
+                           return plan(location.slug, workspace, diagnostics);
+                         });
 }
 
 CLI::Option* add_commit_options(CLI::App& sub, BookkeepingOptions& options,

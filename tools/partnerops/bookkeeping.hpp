@@ -67,6 +67,18 @@ std::optional<Date> bookkeeping_date(const BookkeepingOptions& options);
 int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options,
                     DefaultBranch default_branch, const Planner& plan);
 
+/// A planner for a change to one invoice, given the slug of the partner
+/// whose folder holds it.
+using InvoicePlanner = std::function<std::optional<transitions::ChangeSet>(
+    const std::string& slug, const Workspace&, Diagnostics&)>;
+
+/// Runs a bookkeeping command about the issued invoice `number` (`invoice
+/// pay`, `invoice sponsor-number`): finds the partner whose folder holds
+/// it without loading anything, refuses an unknown number with the nearest
+/// one as hint, then loads that partner and commits on the current branch.
+int run_invoice_bookkeeping(const Loader& loader, BookkeepingOptions options,
+                            const std::string& number, const InvoicePlanner& plan);
+
 /// Prints `refusals` (already complete) the way run_bookkeeping prints a
 /// refused plan, for commands that refuse before loading anything; returns 1.
 int print_refusal(Diagnostics refusals);

@@ -23,7 +23,7 @@
 #include "options.hpp"
 #include "output_folder.hpp"
 #include "render/document_batch.hpp"
-#include "render/markdown.hpp"
+#include "render/document_renderer.hpp"
 #include "transitions/change_set.hpp"
 
 namespace partnerops::cli {
@@ -113,8 +113,7 @@ int run_build(const Loader& loader, const BuildOptions& options) {
   }
   const fs::path manifest_path = Manifest::path_in(out_dir);
   Manifest manifest = Manifest::load(manifest_path);
-  const ContextOptions context_options{
-      *today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
+  const ContextOptions context_options = render::context_options(*today);
   const bool terminal = isatty(2);
   render::BatchOptions batch;
   batch.target = [&out_dir](const DocumentJob& job) { return out_dir / job.output; };

@@ -20,23 +20,20 @@ struct CodeownersOptions {
   bool check = false;
 };
 
-int run_codeowners(const CodeownersOptions& options) {
-  const std::unique_ptr<Source> source = open_directory_source(options.path);
-  Diagnostics diagnostics;
-  const Workspace workspace = load_workspace(*source, LoadOptions{}, diagnostics);
-  const std::optional<std::string> generated = generate_codeowners(workspace);
-  if (!generated) {
-    std::cerr << "partnerops: partnerops.yaml did not load in " << options.path
-              << "; run `partnerops validate` for details\n";
-    return k_exit_usage;
-  }
-  if (diagnostics.has_errors()) {
+int run_codeowners(const Loader& loader, const CodeownersOptions& options) {
+  int failed = k_exit_clean;
+  const std::shared_ptr<const LoadedWorkspace> loaded =
+      loader.load(LoadRequest(options.path, {}, Require::organisation), &failed);
+  if (!loaded) return failed;
+  const std::optional<std::string> generated = generate_codeowners(loaded->workspace);
+  if (!generated) return k_exit_usage;  // only without an organisation, which the loader refused
+  if (loaded->diagnostics.has_errors()) {
     std::cerr << "partnerops: some files did not load (run `partnerops validate`); partners "
                  "whose partner.yaml did not load are left out\n";
   }
 
   if (options.check) {
-    const ReadResult committed = source->read(k_codeowners_path, 1 << 20);
+    const ReadResult committed = loaded->opened.source->read(k_codeowners_path, 1 << 20);
     if (!committed.ok()) {
       std::cout << k_codeowners_path << " is missing; run `partnerops codeowners`\n";
       return k_exit_problems;
@@ -54,7 +51,7 @@ int run_codeowners(const CodeownersOptions& options) {
   std::string error;
   const std::filesystem::path target = std::filesystem::path(options.path) / k_codeowners_path;
   if (!util::write_file_atomically(target, *generated, &error)) {
-    std::cerr << "partnerops: cannot write " << target.string() << ": " << error << '\n';
+    std::cerr << "partnerops: " << error << '\n';
     return k_exit_usage;
   }
   std::cerr << "partnerops: wrote " << target.string() << '\n';
@@ -68,7 +65,7 @@ Runner define_codeowners(CLI::App& sub) {
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--check", options->check,
                "Write nothing; exit 1 when the committed file is missing or out of date");
-  return [options](const Loader&) { return run_codeowners(*options); };
+  return [options](const Loader& loader) { return run_codeowners(loader, *options); };
 }
 
 }  // namespace partnerops::cli

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <set>
 #include <thread>
 
 #include "billing/period.hpp"
@@ -20,7 +19,6 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "document_output.hpp"
-#include "documents/held_back.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
 #include "report/handoff.hpp"
@@ -45,14 +43,6 @@ struct HandoffOptions {
 };
 
 int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
-  if (!options.numbers.empty() && !options.period.empty()) {
-    std::cerr << "partnerops: name invoices or pass --period, not both\n";
-    return k_exit_usage;
-  }
-  if (!options.period.empty() && !billing::Month::parse(options.period)) {
-    std::cerr << "partnerops: --period needs a month as YYYY-MM, not '" << options.period << "'\n";
-    return k_exit_usage;
-  }
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
   const fs::path target = options.out;
@@ -85,13 +75,7 @@ int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
   Diagnostics refusals;
   const std::optional<std::vector<HandoffItem>> items =
       select_for_handoff(workspace, options.numbers, options.period, refusals);
-  // An invoice is handed over only when its own files and the organisation's
-  // are clean: the sponsor books exactly what it receives.
-  if (items && !items->empty()) {
-    std::set<std::string> partners;
-    for (const HandoffItem& item : *items) partners.insert(item.folder->slug);
-    refusals.append(errors_holding_back(diagnostics, partners));
-  }
+  if (items && !items->empty()) refusals.append(errors_holding_back(diagnostics, *items));
   if (!items || refusals.has_errors()) {
     refusals.sort();
     print_problems(refusals, workspace);
@@ -150,10 +134,16 @@ int run_invoice_handoff(const Loader& loader, const HandoffOptions& options) {
 
 Runner define_invoice_handoff(CLI::App& sub) {
   auto options = std::make_shared<HandoffOptions>();
-  sub.add_option("numbers", options->numbers,
-                 "Invoice numbers (default: issued invoices without "
-                 "a sponsor number)");
-  sub.add_option("--period", options->period, "Every invoice issued in this month (YYYY-MM)");
+  CLI::Option* numbers =
+      sub.add_option("numbers", options->numbers,
+                     "Invoice numbers (default: issued invoices without a sponsor number)");
+  sub.add_option("--period", options->period, "Every invoice issued in this month (YYYY-MM)")
+      ->excludes(numbers)
+      ->check(CLI::Validator(
+          [](const std::string& month) {
+            return billing::Month::parse(month) ? "" : "needs a month as YYYY-MM";
+          },
+          "YYYY-MM"));
   sub.add_option("--out", options->out, "The bundle's folder")->required();
   sub.add_flag("--force", options->force, "Replace a folder that is not empty");
   sub.add_option("--path", options->path,

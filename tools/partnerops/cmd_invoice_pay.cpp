@@ -24,24 +24,17 @@ struct PayOptions {
   std::string reference;
 };
 
-int run_invoice_pay(const Loader& loader, PayOptions options) {
+int run_invoice_pay(const Loader& loader, const PayOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   const std::optional<Date> date = bookkeeping_date(options.common);
   if (!date) return k_exit_usage;
-  const transitions::InvoiceLocation location =
-      transitions::locate_invoice(options.common.path, options.number);
-  options.common.slug = location.slug;
-  const transitions::PaymentRequest request{location.slug, options.number, options.amount, *date,
-                                            options.reference};
-  if (location.slug.empty()) {
-    Diagnostics refusals;
-    transitions::report_unknown_invoice(options.number, location, refusals);
-    return print_refusal(std::move(refusals));
-  }
-  return run_bookkeeping(loader, options.common, DefaultBranch::current,
-                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
-                           return transitions::plan_payment(workspace, request, diagnostics);
-                         });
+  return run_invoice_bookkeeping(
+      loader, options.common, options.number,
+      [&](const std::string& slug, const Workspace& workspace, Diagnostics& diagnostics) {
+        const transitions::PaymentRequest request{slug, options.number, options.amount, *date,
+                                                  options.reference};
+        return transitions::plan_payment(workspace, request, diagnostics);
+      });
 }
 
 }  // namespace

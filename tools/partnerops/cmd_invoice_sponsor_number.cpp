@@ -23,28 +23,21 @@ struct SponsorNumberOptions {
   bool force = false;
 };
 
-int run_invoice_sponsor_number(const Loader& loader, SponsorNumberOptions options) {
+int run_invoice_sponsor_number(const Loader& loader, const SponsorNumberOptions& options) {
   if (!branch_options_agree(options.common)) return k_exit_usage;
   if (options.sponsor_number.empty() ||
       options.sponsor_number.find_first_of("\r\n") != std::string::npos) {
     std::cerr << "partnerops: the sponsor number must be one line of text\n";
     return k_exit_usage;
   }
-  const transitions::InvoiceLocation location =
-      transitions::locate_invoice(options.common.path, options.number);
-  options.common.slug = location.slug;
-  const transitions::SponsorNumberRequest request{
-      location.slug, options.number, options.sponsor_number,
-      options.force ? transitions::Overwrite::allow : transitions::Overwrite::refuse};
-  if (location.slug.empty()) {
-    Diagnostics refusals;
-    transitions::report_unknown_invoice(options.number, location, refusals);
-    return print_refusal(std::move(refusals));
-  }
-  return run_bookkeeping(loader, options.common, DefaultBranch::current,
-                         [&request](const Workspace& workspace, Diagnostics& diagnostics) {
-                           return transitions::plan_sponsor_number(workspace, request, diagnostics);
-                         });
+  return run_invoice_bookkeeping(
+      loader, options.common, options.number,
+      [&](const std::string& slug, const Workspace& workspace, Diagnostics& diagnostics) {
+        const transitions::SponsorNumberRequest request{
+            slug, options.number, options.sponsor_number,
+            options.force ? transitions::Overwrite::allow : transitions::Overwrite::refuse};
+        return transitions::plan_sponsor_number(workspace, request, diagnostics);
+      });
 }
 
 }  // namespace

@@ -20,12 +20,10 @@
 #include "message/prepare.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
-#include "render/markdown.hpp"
+#include "render/document_renderer.hpp"
 #include "render/template.hpp"
-#include "render/text_template.hpp"
 #include "source_option.hpp"
 #include "transitions/record.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::cli {
 
@@ -57,16 +55,6 @@ int refuse(const Diagnostics& diagnostics, const Workspace& workspace) {
 int run_message(const Loader& loader, const MessageOptions& options) {
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  if (options.record && !options.rev.empty()) {
-    std::cerr << "partnerops: --record commits to the working tree; it cannot be used with --rev\n";
-    return k_exit_usage;
-  }
-  if (!options.record && (options.force || options.bookkeeping.no_branch ||
-                          options.bookkeeping.no_commit || options.bookkeeping.make_branch)) {
-    std::cerr << "partnerops: --force, --branch, --no-branch and --no-commit go with --record\n";
-    return k_exit_usage;
-  }
-  if (!branch_options_agree(options.bookkeeping)) return k_exit_usage;
   int failed = k_exit_clean;
   const std::shared_ptr<const LoadedWorkspace> loaded =
       loader.only(Needs::working_tree | Needs::revision | Needs::parse_cache)
@@ -100,50 +88,28 @@ int run_message(const Loader& loader, const MessageOptions& options) {
 
   // The message sees what the attached document sees (or the partner's
   // notes context when nothing is attached), plus who writes to whom.
-  const ContextOptions context_options{
-      *today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
+  const ContextOptions context_options = render::context_options(*today);
   Diagnostics template_problems;
   const render::TemplateSet templates =
       render::TemplateSet::load(workspace.source(), "templates", template_problems);
-  std::optional<message::Email> email = message::render_message(
-      workspace, *prepared, *planned, options.template_name, context_options,
-      [&](const nlohmann::json& context, Diagnostics& problems) {
-        return render::render_text(templates, "messages/" + options.template_name, context,
-                                   problems);
-      },
-      diagnostics);
+  std::optional<message::Email> email =
+      message::render_message(workspace, *prepared, *planned, options.template_name,
+                              context_options, templates, diagnostics);
   if (!email) return refuse(diagnostics, workspace);
 
-  if (attachment) {
-    // Dated like the message, unless SOURCE_DATE_EPOCH says otherwise.
-    std::string error;
-    const std::optional<std::string> pdf =
-        print_in_memory(workspace, loaded->opened, *attachment, context_options,
-                        email->date_unix_seconds, diagnostics, &error);
-    if (!pdf && error.empty()) return refuse(diagnostics, workspace);
-    if (!pdf) {
-      std::cerr << "partnerops: " << attachment->output << ": " << error << '\n';
-      return k_exit_problems;
-    }
-    email->attachments.push_back(
-        {fs::path(attachment->output).filename().string(), "application/pdf", *pdf});
-  }
-
   std::string error;
-  const std::optional<std::string> eml = message::write_eml(*email, &error);
-  if (!eml) {
-    std::cerr << "partnerops: " << error << '\n';
+  if (attachment && !attach_pdf(workspace, loaded->opened, *attachment, context_options, *email,
+                                diagnostics, &error)) {
+    if (error.empty()) return refuse(diagnostics, workspace);
+    std::cerr << "partnerops: " << attachment->output << ": " << error << '\n';
     return k_exit_problems;
   }
   const fs::path out = options.out.empty()
                            ? k_default_output_folder / "messages" /
                                  (folder->slug + "-" + options.template_name + ".eml")
                            : fs::path(options.out);
-  if (!prepare_output_for(out, &error)) {
-    std::cerr << "partnerops: " << error << '\n';
-    return k_exit_problems;
-  }
-  if (!util::write_file_atomically(out, *eml, &error)) {
+  const std::optional<std::string> eml = message::write_eml(*email, &error);
+  if (!eml || !write_output_file(out, *eml, &error)) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;
   }
@@ -174,13 +140,19 @@ Runner define_message(CLI::App& sub) {
                  "The overdue invoice a payment reminder is about (default: the oldest)");
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
-  sub.add_flag("--record", options->record,
-               "Also record the checklist step the template names (Record:) as done on --today, "
-               "committed like partnerops record");
+  CLI::Option* record = sub.add_flag(
+      "--record", options->record,
+      "Also record the checklist step the template names (Record:) as done on --today, "
+      "committed like partnerops record");
   sub.add_flag("--force", options->force,
                "With --record: replace a recorded date; record out of stage or order");
   CLI::Option* branch =
       add_commit_options(sub, options->bookkeeping, "record/<slug>-<item>, with --record");
+  // Recording commits to the working tree: the commit options go with
+  // --record, which does not go with --rev.
+  record->excludes("--rev");
+  for (const char* name : {"--force", "--branch", "--no-branch", "--no-commit"})
+    sub.get_option(name)->needs(record);
   return [options, branch](const Loader& loader) {
     options->bookkeeping.make_branch = branch->count() > 0;
     return run_message(loader, *options);

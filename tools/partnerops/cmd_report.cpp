@@ -19,7 +19,6 @@
 #include "render/report_pdf.hpp"
 #include "report/pipeline_report.hpp"
 #include "source_option.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::cli {
 
@@ -75,12 +74,8 @@ int run_report(const Loader& loader, const ReportOptions& options) {
          : pdf ? "pipeline-report.pdf"
                : "pipeline-report.html");
     std::string error;
-    if (!prepare_output_for(target, &error)) {
+    if (!write_output_file(target, text, &error)) {
       std::cerr << "partnerops: " << error << '\n';
-      return k_exit_usage;
-    }
-    if (!util::write_file_atomically(target, text, &error)) {
-      std::cerr << "partnerops: cannot write " << target.string() << ": " << error << '\n';
       return k_exit_usage;
     }
     std::cerr << "partnerops: wrote " << target.string() << '\n';

@@ -16,11 +16,11 @@
 #include "command.hpp"
 #include "document_output.hpp"
 #include "options.hpp"
+#include "output_folder.hpp"
 #include "report/statement.hpp"
 #include "source/filtered_source.hpp"
 #include "source_option.hpp"
 #include "transitions/scoped_source.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::cli {
 
@@ -44,7 +44,7 @@ int emit(const StatementOptions& options, const std::string& text) {
     return k_exit_clean;
   }
   std::string error;
-  if (!util::write_file_atomically(options.out, text, &error)) {
+  if (!write_output_file(options.out, text, &error)) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_problems;
   }
@@ -63,10 +63,6 @@ int run_statement(const Loader& loader, StatementOptions options) {
   }
   if (!options.all && options.slug.empty()) {
     std::cerr << "partnerops: name a partner (partnerops statement SLUG) or pass --all\n";
-    return k_exit_usage;
-  }
-  if (options.format != "text" && options.format != "json" && options.format != "pdf") {
-    std::cerr << "partnerops: --format is text, json or pdf, not '" << options.format << "'\n";
     return k_exit_usage;
   }
   if (options.all && options.format == "pdf") {
@@ -146,7 +142,8 @@ Runner define_statement(CLI::App& sub) {
   sub.add_option("slug", options->slug, "The partner's folder name");
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_flag("--all", options->all, "Every partner with issued invoices");
-  sub.add_option("--format", options->format, "text (default), json, or pdf (one partner)");
+  sub.add_option("--format", options->format, "text (default), json, or pdf (one partner)")
+      ->check(CLI::IsMember({"text", "json", "pdf"}));
   sub.add_option("--out", options->out, "Write to this file instead of standard output");
   sub.add_flag("--timings", options->timings,
                "Print the time spent loading and computing to standard error");

@@ -5,7 +5,6 @@
 #include "diag/format.hpp"
 #include "output_folder.hpp"
 #include "render/document_batch.hpp"
-#include "render/markdown.hpp"
 #include "render/pdf_finish.hpp"
 
 namespace partnerops::cli {
@@ -22,20 +21,23 @@ render::RendererOptions renderer_options(const Workspace& workspace, const Opene
   return options;
 }
 
-std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
-                                           const DocumentJob& job,
-                                           const ContextOptions& context_options,
-                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
-                                           std::string* error) {
+bool attach_pdf(const Workspace& workspace, const OpenedSource& opened, const DocumentJob& job,
+                const ContextOptions& context_options, message::Email& email,
+                Diagnostics& diagnostics, std::string* error) {
   render::RendererOptions options = renderer_options(workspace, opened);
   options.epoch_seconds = render::source_date_epoch();
-  if (!options.epoch_seconds) options.epoch_seconds = epoch_seconds;
+  if (!options.epoch_seconds) options.epoch_seconds = email.date_unix_seconds;
   Diagnostics problems;
   render::DocumentRenderer renderer(*opened.source, options, problems);
   std::optional<std::string> pdf =
       render::render_document(workspace, renderer, context_options, job, problems, error);
-  if (!pdf && error->empty()) diagnostics.append(std::move(problems));
-  return pdf;
+  if (!pdf) {
+    if (error->empty()) diagnostics.append(std::move(problems));
+    return false;
+  }
+  email.attachments.push_back(
+      {std::filesystem::path(job.output).filename().string(), "application/pdf", std::move(*pdf)});
+  return true;
 }
 
 bool print_documents(const Workspace& workspace, const OpenedSource& opened,
@@ -48,8 +50,7 @@ bool print_documents(const Workspace& workspace, const OpenedSource& opened,
     print_diagnostics(std::cerr, diagnostics, DiagnosticFormat::text, colour_for_stream(2));
     return false;
   }
-  const ContextOptions context_options{
-      today, [](std::string_view markdown) { return render::markdown_to_html(markdown); }};
+  const ContextOptions context_options = render::context_options(today);
   render::BatchOptions batch;
   batch.target = target;
   batch.all_or_nothing = true;

@@ -14,6 +14,7 @@
 #include "diag/diagnostic.hpp"
 #include "documents/context.hpp"
 #include "documents/plan.hpp"
+#include "message/eml.hpp"
 #include "model/workspace.hpp"
 #include "render/document_renderer.hpp"
 #include "source_option.hpp"
@@ -24,15 +25,13 @@ namespace partnerops::cli {
 /// unless SOURCE_DATE_EPOCH is set, its time as the documents' date.
 render::RendererOptions renderer_options(const Workspace& workspace, const OpenedSource& opened);
 
-/// The PDF of `job` as bytes (an attachment), dated `epoch_seconds` unless
-/// SOURCE_DATE_EPOCH is set. nullopt after appending the renderer's and the
-/// template's problems to `diagnostics` (`error` left empty), or after
-/// filling `error` when printing failed.
-std::optional<std::string> print_in_memory(const Workspace& workspace, const OpenedSource& opened,
-                                           const DocumentJob& job,
-                                           const ContextOptions& context_options,
-                                           std::int64_t epoch_seconds, Diagnostics& diagnostics,
-                                           std::string* error);
+/// Prints `job` in memory and attaches the PDF to `email`, dated like the
+/// e-mail unless SOURCE_DATE_EPOCH is set. Returns false after appending
+/// the renderer's and the template's problems to `diagnostics` (`error`
+/// left empty), or after filling `error` when printing failed.
+bool attach_pdf(const Workspace& workspace, const OpenedSource& opened, const DocumentJob& job,
+                const ContextOptions& context_options, message::Email& email,
+                Diagnostics& diagnostics, std::string* error);
 
 /// Where one document's PDF goes.
 using TargetPath = std::function<std::filesystem::path(const DocumentJob& job)>;

@@ -35,4 +35,9 @@ bool prepare_output_for(const std::filesystem::path& target, std::string* error)
   return true;
 }
 
+bool write_output_file(const std::filesystem::path& target, std::string_view bytes,
+                       std::string* error) {
+  return prepare_output_for(target, error) && util::write_file_atomically(target, bytes, error);
+}
+
 }  // namespace partnerops::cli

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace partnerops::cli {
 
@@ -23,5 +24,11 @@ bool prepare_output_folder(const std::filesystem::path& folder, std::string* err
 /// prepared as prepare_output_folder does. Returns false and fills `error`
 /// when a folder cannot be made.
 bool prepare_output_for(const std::filesystem::path& target, std::string* error);
+
+/// Writes `bytes` to `target` atomically, after preparing its folders as
+/// prepare_output_for does. Returns false and fills `error` (which names
+/// the file or folder) when it cannot.
+bool write_output_file(const std::filesystem::path& target, std::string_view bytes,
+                       std::string* error);
 
 }  // namespace partnerops::cli

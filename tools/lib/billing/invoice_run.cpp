@@ -27,19 +27,12 @@ const yaml::Node* root_of(const WorkspaceFile* file) {
   return file && file->document ? &file->document->root() : nullptr;
 }
 
-struct TaxRule {
-  std::string label;
-  std::string rate;
-};
-
 /// The agreement's tax, else partnerops.yaml defaults.tax, else 0 %.
-TaxRule tax_rule(const Workspace& workspace, const PartnerFolder& folder) {
-  const yaml::Node* agreement = root_of(folder.agreement_file);
-  if (std::string label = text_at(agreement, "tax.label"); !label.empty())
-    return {label, text_at(agreement, "tax.rate_percent")};
-  const yaml::Node* organisation = root_of(workspace.file("partnerops.yaml"));
-  if (std::string label = text_at(organisation, "defaults.tax.label"); !label.empty())
-    return {label, text_at(organisation, "defaults.tax.rate_percent")};
+TaxRule tax_rule(const Workspace& workspace, const Agreement& agreement) {
+  if (agreement.tax && !agreement.tax->label.empty()) return *agreement.tax;
+  const std::optional<Organisation>& organisation = workspace.organisation();
+  if (organisation && organisation->default_tax && !organisation->default_tax->label.empty())
+    return *organisation->default_tax;
   return {"Tax", "0"};
 }
 
@@ -206,9 +199,9 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
     draft.currency = agreement.currency;
     draft.period = period;
     draft.reference = agreement.title;
-    const TaxRule tax = tax_rule(workspace, folder);
+    const TaxRule tax = tax_rule(workspace, agreement);
     draft.tax_label = tax.label;
-    draft.tax_rate = tax.rate;
+    draft.tax_rate = tax.rate_percent;
     draft.issue_date = issue_date;
     draft.due_date = issue_date.plus_days(static_cast<int>(payment_terms_days(workspace, folder)));
     draft.lines = std::move(lines);

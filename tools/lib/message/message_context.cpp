@@ -1,5 +1,7 @@
 #include "message/message_context.hpp"
 
+#include "render/text_template.hpp"
+
 namespace partnerops::message {
 
 namespace {
@@ -58,11 +60,13 @@ Email compose_email(const MessageContext& context, const Recipients& recipients,
 std::optional<Email> render_message(const Workspace& workspace, const PreparedMessage& message,
                                     const PlannedAttachment& attachment,
                                     const std::string& template_name, const ContextOptions& options,
-                                    const TextRenderer& render, Diagnostics& diagnostics) {
+                                    const render::TemplateSet& templates,
+                                    Diagnostics& diagnostics) {
   const MessageContext context =
       message_context(workspace, *message.folder, message.recipients,
                       attachment.job ? &*attachment.job : nullptr, attachment.invoice, options);
-  const std::optional<std::string> rendered = render(context.data, diagnostics);
+  const std::optional<std::string> rendered =
+      render::render_text(templates, "messages/" + template_name, context.data, diagnostics);
   if (!rendered) return std::nullopt;
   const std::optional<RenderedMessage> parts =
       split_rendered(*rendered, message.template_file, diagnostics);

@@ -18,6 +18,7 @@
 #include "message/prepare.hpp"
 #include "model/invoice.hpp"
 #include "model/workspace.hpp"
+#include "render/template.hpp"
 
 namespace partnerops::message {
 
@@ -39,18 +40,14 @@ Email compose_email(const MessageContext& context, const Recipients& recipients,
                     const RenderedMessage& parts, const std::string& template_name,
                     const std::string& slug, Date today, const Invoice* invoice);
 
-/// Renders a message template (templates/messages/NAME) with a context as
-/// text; nullopt after appending the template's problems to the diagnostics.
-using TextRenderer =
-    std::function<std::optional<std::string>(const nlohmann::json& context, Diagnostics&)>;
-
 /// The e-mail `message` makes, as of `options.today`, before its PDF is
-/// attached: its context (message_context), the template rendered by
-/// `render` and split into headers and body, and the e-mail composed from
-/// them (compose_email). nullopt after appending why to `diagnostics`.
+/// attached: its context (message_context), the template
+/// messages/`template_name` of `templates` rendered as text and split into
+/// headers and body, and the e-mail composed from them (compose_email).
+/// nullopt after appending why to `diagnostics`.
 std::optional<Email> render_message(const Workspace& workspace, const PreparedMessage& message,
                                     const PlannedAttachment& attachment,
                                     const std::string& template_name, const ContextOptions& options,
-                                    const TextRenderer& render, Diagnostics& diagnostics);
+                                    const render::TemplateSet& templates, Diagnostics& diagnostics);
 
 }  // namespace partnerops::message

@@ -18,6 +18,7 @@
 #include "model/date.hpp"
 #include "model/field.hpp"
 #include "model/money.hpp"
+#include "model/priced_document.hpp"
 #include "model/reader.hpp"
 
 namespace partnerops {
@@ -78,6 +79,7 @@ struct Agreement {
   Term term;
   std::vector<Fee> fees;
   std::optional<std::int64_t> payment_terms_days;
+  std::optional<TaxRule> tax;  ///< else partnerops.yaml defaults.tax
   std::vector<Signatory> signatories;
   std::vector<Addendum> addenda;
   std::vector<AgreementEvent> history;  ///< oldest first

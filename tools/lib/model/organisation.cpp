@@ -85,6 +85,11 @@ Organisation read_organisation(Reader& reader) {
     if (reader.text(*defaults, "date_style") == "long")
       organisation.date_style = DateStyle::long_form;
     organisation.page = read_page_setup(reader, *defaults);
+    organisation.default_tax = read_tax_rule(reader, *defaults, "tax");
+  }
+  for (const yaml::Node* item : reader.list(root, "signatories")) {
+    organisation.signatories.push_back(OurSignatory{
+        reader.text(*item, "name"), reader.text(*item, "title"), reader.text(*item, "email")});
   }
   if (const yaml::Node* branding = root.find("branding"); branding && branding->is_mapping()) {
     if (branding->find("logo")) organisation.logo = reader.text_field(*branding, "logo");

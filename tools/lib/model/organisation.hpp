@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/page_setup.hpp"
+#include "model/priced_document.hpp"
 #include "model/reader.hpp"
 
 namespace partnerops {
@@ -45,6 +46,13 @@ struct FiscalSponsor {
   std::optional<std::string> handoff_tax_type;
 };
 
+/// Someone who signs agreements on our side (`signatories`).
+struct OurSignatory {
+  std::string name;
+  std::string title;
+  std::string email;
+};
+
 struct Organisation {
   std::string file;
   std::string name;
@@ -65,6 +73,8 @@ struct Organisation {
   std::optional<std::int64_t> lead_inactive_days;
   std::optional<std::int64_t> renewal_notice_days;
   std::optional<std::int64_t> negotiation_stall_days;
+  std::optional<TaxRule> default_tax;  ///< defaults.tax
+  std::vector<OurSignatory> signatories;
   DateStyle date_style = DateStyle::iso;
   /// defaults.paper and defaults.margins_mm.
   PageSetup page;

@@ -2,6 +2,13 @@
 
 namespace partnerops {
 
+std::optional<TaxRule> read_tax_rule(Reader& reader, const yaml::Node& parent,
+                                     std::string_view key) {
+  const yaml::Node* rule = parent.find(key);
+  if (!rule || !rule->is_mapping()) return std::nullopt;
+  return TaxRule{reader.text(*rule, "label"), reader.text(*rule, "rate_percent")};
+}
+
 PricedDocument read_priced(Reader& reader) {
   const yaml::Node& root = reader.root();
   PricedDocument document;

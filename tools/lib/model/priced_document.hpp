@@ -26,6 +26,13 @@ struct Tax {
   std::optional<Field<Money>> amount;
 };
 
+/// The tax an invoice run applies: an agreement's `tax`, else
+/// partnerops.yaml's `defaults.tax`.
+struct TaxRule {
+  std::string label;
+  std::string rate_percent;  ///< decimal text, e.g. "7.5"
+};
+
 struct PricedDocument {
   std::string currency;
   std::vector<PricedLine> lines;
@@ -33,6 +40,11 @@ struct PricedDocument {
   std::optional<Tax> tax;
   std::optional<Field<Money>> total;
 };
+
+/// Reads the tax rule `key` (label, rate_percent) of `parent`; nullopt when
+/// it is not there.
+std::optional<TaxRule> read_tax_rule(Reader& reader, const yaml::Node& parent,
+                                     std::string_view key);
 
 /// Reads `currency`, `lines`, `subtotal`, `tax` and `total` from the root of
 /// a schema-checked document.

@@ -24,6 +24,10 @@ std::string mime_type_of(std::string_view path) {
 
 }  // namespace
 
+ContextOptions context_options(Date today) {
+  return {today, [](std::string_view markdown) { return markdown_to_html(markdown); }};
+}
+
 PageSetup page_setup_from(const std::optional<Organisation>& organisation) {
   return organisation ? organisation->page : PageSetup{};
 }

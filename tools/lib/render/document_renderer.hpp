@@ -15,6 +15,7 @@
 #include <string>
 
 #include "diag/diagnostic.hpp"
+#include "documents/context.hpp"
 #include "documents/plan.hpp"
 #include "model/organisation.hpp"
 #include "model/page_setup.hpp"
@@ -31,6 +32,10 @@ struct RendererOptions {
   std::string source_commit;                  ///< the commit the inputs came from, if any
   std::optional<std::int64_t> epoch_seconds;  ///< PDF dates; see FinishOptions
 };
+
+/// The options every document's context is made with as of `today`: its
+/// Markdown turned into safe HTML by markdown_to_html.
+ContextOptions context_options(Date today);
 
 /// The page setup partnerops.yaml asks for (defaults.paper, margins_mm), or
 /// the defaults when it did not load.

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "documents/held_back.hpp"
 #include "model/account.hpp"
 #include "util/text.hpp"
 
@@ -42,6 +43,12 @@ HandoffSettings handoff_settings(const Workspace& workspace) {
     if (sponsor->handoff_tax_type) settings.tax_type = *sponsor->handoff_tax_type;
   }
   return settings;
+}
+
+Diagnostics errors_holding_back(const Diagnostics& found, const std::vector<HandoffItem>& items) {
+  std::set<std::string> partners;
+  for (const HandoffItem& item : items) partners.insert(item.folder->slug);
+  return errors_holding_back(found, partners);
 }
 
 std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& workspace,

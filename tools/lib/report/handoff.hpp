@@ -46,6 +46,12 @@ std::optional<std::vector<HandoffItem>> select_for_handoff(const Workspace& work
                                                            const std::string& period,
                                                            Diagnostics& diagnostics);
 
+/// The errors of `found` (what loading and the checks found) that keep
+/// `items` out of the bundle: the sponsor books exactly what it receives,
+/// so an invoice is handed over only when its partner's files and the
+/// organisation's are clean.
+Diagnostics errors_holding_back(const Diagnostics& found, const std::vector<HandoffItem>& items);
+
 /// `field` as one RFC 4180 field: quoted, with quotes doubled, when it holds
 /// a comma, a quote, CR or LF (or starts or ends with a blank); as is otherwise.
 std::string csv_field(std::string_view field);

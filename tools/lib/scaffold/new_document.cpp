@@ -92,15 +92,7 @@ std::string sow_text(const Workspace& workspace, const PartnerFolder& folder, co
 
 std::string agreement_text(const Workspace& workspace, const PartnerFolder& folder,
                            const std::string& title, const Date& date) {
-  const WorkspaceFile* organisation_file = workspace.file("partnerops.yaml");
-  const yaml::Node* root = organisation_file && organisation_file->document
-                               ? &organisation_file->document->root()
-                               : nullptr;
-  auto setting = [root](std::string_view section, std::string_view key) -> std::string {
-    const yaml::Node* node = root ? root->find(section) : nullptr;
-    node = node ? node->find(key) : nullptr;
-    return node && node->is_scalar() ? node->text() : std::string();
-  };
+  const std::optional<Organisation>& organisation = workspace.organisation();
   YamlWriter out;
   out.comment("yaml-language-server: $schema=../../schemas/agreement.schema.yaml");
   out.raw(0, "kind", "service-agreement");
@@ -120,26 +112,25 @@ std::string agreement_text(const Workspace& workspace, const PartnerFolder& fold
   out.raw(2, "start", date.iso());
   out.raw(2, "end", date.plus_days(364).iso());
   out.raw(2, "renewal", "manual");
-  const std::string notice = setting("defaults", "renewal_notice_days");
-  out.raw(2, "notice_days", notice.empty() ? "60" : notice);
-  const std::string terms = setting("defaults", "payment_terms_days");
-  out.raw(0, "payment_terms_days", terms.empty() ? "30" : terms);
+  const auto or_default = [](const std::optional<std::int64_t>& days, std::int64_t fallback) {
+    return std::to_string(days.value_or(fallback));
+  };
+  out.raw(2, "notice_days",
+          or_default(organisation ? organisation->renewal_notice_days : std::nullopt, 60));
+  out.raw(0, "payment_terms_days",
+          or_default(organisation ? organisation->payment_terms_days : std::nullopt, 30));
   out.open(0, "clauses");
   out.raw(2, "data_protection", "true");
   out.raw(2, "confidentiality", "true");
   out.raw(2, "publicity", "false");
   out.open(0, "signatories");
-  const yaml::Node* ours = root ? root->find("signatories") : nullptr;
-  if (ours && ours->is_sequence()) {
-    for (const yaml::Node* signatory : ours->items()) {
-      const yaml::Node* name = signatory->find("name");
-      const yaml::Node* role = signatory->find("title");
-      const yaml::Node* email = signatory->find("email");
-      if (!name || !role) continue;
-      out.item_text(2, "name", name->text());
-      out.text(4, "title", role->text());
+  if (organisation) {
+    for (const OurSignatory& signatory : organisation->signatories) {
+      if (signatory.name.empty() || signatory.title.empty()) continue;
+      out.item_text(2, "name", signatory.name);
+      out.text(4, "title", signatory.title);
       out.raw(4, "party", "ours");
-      if (email) out.text(4, "email", email->text());
+      if (!signatory.email.empty()) out.text(4, "email", signatory.email);
     }
   }
   if (folder.partner) {

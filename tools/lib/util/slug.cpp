@@ -1,7 +1,8 @@
 #include "util/slug.hpp"
 
 #include <array>
-#include <optional>
+
+#include "util/utf8.hpp"
 
 namespace partnerops::util {
 
@@ -51,44 +52,6 @@ constexpr int runs_total() {
 static_assert(runs_total() == static_cast<int>(k_table_size),
               "the runs must cover U+00C0 to U+017F exactly");
 
-/// Decodes one UTF-8 sequence at `text[at]`, advancing `at`; nullopt (after
-/// skipping one byte) for a malformed sequence.
-std::optional<char32_t> decode(std::string_view text, std::size_t& at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  int length = 0;
-  char32_t c = 0;
-  if (lead < 0x80) {
-    ++at;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    c = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    c = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    c = lead & 0x07;
-  } else {
-    ++at;
-    return std::nullopt;
-  }
-  if (at + length > text.size()) {
-    ++at;
-    return std::nullopt;
-  }
-  for (int i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) {
-      ++at;
-      return std::nullopt;
-    }
-    c = (c << 6) | (byte(at + i) & 0x3F);
-  }
-  at += length;
-  return c;
-}
-
 }  // namespace
 
 std::string_view transliterate(char32_t c) {
@@ -99,19 +62,20 @@ std::string_view transliterate(char32_t c) {
 std::string slugify(std::string_view name, std::size_t max_length) {
   std::string slug;
   bool pending_separator = false;
-  for (std::size_t at = 0; at < name.size();) {
-    const std::optional<char32_t> c = decode(name, at);
+  // A malformed sequence reads as U+FFFD, which separates words like any
+  // character without a transliteration.
+  for (const char32_t c : code_points(name)) {
     std::string_view ascii;
     char single = 0;
-    if (c && *c < 0x80) {
-      const char b = static_cast<char>(*c);
+    if (c < 0x80) {
+      const char b = static_cast<char>(c);
       if (b >= 'A' && b <= 'Z')
         single = static_cast<char>(b - 'A' + 'a');
       else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
         single = b;
       if (single != 0) ascii = std::string_view(&single, 1);
-    } else if (c) {
-      ascii = transliterate(*c);
+    } else {
+      ascii = transliterate(c);
     }
     if (ascii.empty()) {
       pending_separator = true;

@@ -4,48 +4,12 @@
 #include <array>
 #include <regex>
 
+#include "util/utf8.hpp"
+
 namespace partnerops::yaml {
 namespace {
 
 // ---- scalars ---------------------------------------------------------------
-
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    } else if ((byte & 0xE0) == 0xC0) {
-      length = 2;
-      code = byte & 0x1F;
-    } else if ((byte & 0xF0) == 0xE0) {
-      length = 3;
-      code = byte & 0x0F;
-    } else if ((byte & 0xF8) == 0xF0) {
-      length = 4;
-      code = byte & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF.
-    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
-        (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
-        (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 // Characters a YAML reader treats as line breaks or that are not printable:
 // C0 controls, DEL, NEL (U+0085), LS/PS (U+2028/9), and the BOM (U+FEFF).
@@ -533,7 +497,7 @@ bool check_inputs(const ScannedText& doc, std::initializer_list<std::string_view
     return false;
   }
   for (std::string_view text : texts) {
-    if (!is_valid_utf8(text)) {
+    if (!util::is_valid_utf8(text)) {
       if (error != nullptr) *error = "a key or value is not valid UTF-8";
       return false;
     }

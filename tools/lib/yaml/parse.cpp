@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "util/utf8.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::yaml {
@@ -168,24 +169,14 @@ std::string repair_yaml_cpp_escapes(const std::string& value) {
   if (value.find_first_of("\x85\xA0") == std::string::npos) return value;
   std::string out;
   out.reserve(value.size() + 2);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
-  for (std::size_t i = 0; i < value.size();) {
-    const unsigned char lead = bytes[i];
-    const std::size_t length = lead < 0x80             ? 1
-                               : (lead & 0xE0) == 0xC0 ? 2
-                               : (lead & 0xF0) == 0xE0 ? 3
-                               : (lead & 0xF8) == 0xF0 ? 4
-                                                       : 0;
-    bool whole = length > 0 && i + length <= value.size();
-    for (std::size_t k = 1; whole && k < length; ++k) whole = (bytes[i + k] & 0xC0) == 0x80;
-    if (whole) {
-      out.append(value, i, length);
-      i += length;
-      continue;
-    }
-    if (lead == 0x85 || lead == 0xA0) out += '\xC2';
-    out += static_cast<char>(lead);
-    ++i;
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    const std::size_t stray = util::find_invalid_utf8(rest);
+    out += rest.substr(0, stray);
+    if (stray == std::string_view::npos) break;
+    if (rest[stray] == '\x85' || rest[stray] == '\xA0') out += '\xC2';
+    out += rest[stray];
+    rest.remove_prefix(stray + 1);
   }
   return out;
 }
@@ -421,43 +412,6 @@ class DocumentBuilder final : public YAML::EventHandler {
 
 namespace {
 
-/// Finds the first byte that is not valid UTF-8 (overlong forms, surrogates
-/// and code points above U+10FFFF included). Returns its offset or npos.
-std::size_t find_invalid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  std::size_t i = 0;
-  while (i < size) {
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t code_point = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2, code_point = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, code_point = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, code_point = lead & 0x07;
-    } else {
-      return i;
-    }
-    if (i + length > size) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((bytes[i + k] & 0xC0) != 0x80) return i;
-      code_point = (code_point << 6) | (bytes[i + k] & 0x3F);
-    }
-    static constexpr std::uint32_t k_smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < k_smallest[length] || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF))
-      return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 Position position_at_offset(std::string_view text, std::size_t offset) {
   Position position{1, 1};
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -513,7 +467,7 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnos
                       "save it as UTF-8 text (a NUL usually means a binary or UTF-16 file)");
     return nullptr;
   }
-  if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
     diagnostics.error("file-not-utf8", file, position_at_offset(text, bad),
                       "the file is not valid UTF-8", "save it with UTF-8 encoding");
     return nullptr;
