@@ -1,16 +1,135 @@
 #include "render/print_workers.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <string>
 
+#include "util/atomic_file.hpp"
+#include "util/fault_point.hpp"
+
 namespace partnerops::render {
 
 namespace {
+
+constexpr std::array<int, 4> k_stop_signals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// What a process that writes files (a worker, or the parent printing alone)
+// is doing, as its signal handler sees it.
+enum Phase : int { printing = 0, writing = 1, stop_requested = 2 };
+std::atomic<int> g_phase{printing};
+static_assert(std::atomic<int>::is_always_lock_free, "used from signal handlers");
+volatile sig_atomic_t g_stop_signal = 0;
+// The parent of workers: the write end of the pipe its handler wakes it through.
+volatile sig_atomic_t g_wake_fd = -1;
+
+sigset_t stop_signal_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (const int signal : k_stop_signals) sigaddset(&set, signal);
+  return set;
+}
+
+// Ends the process by `signal`, as if it had never been handled, so the
+// shell and the parent see the usual status.
+[[noreturn]] void die_by(int signal) {
+  struct sigaction action {};
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(signal, &action, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  ::raise(signal);
+  ::pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+  ::_exit(128 + signal);
+}
+
+// The handler of a process that writes files: stop at once while printing
+// (nothing is on disk yet), after the write while writing.
+void stop_when_safe(int signal) {
+  g_stop_signal = signal;
+  if (g_phase.exchange(stop_requested) == printing) die_by(signal);
+}
+
+// The handler of the parent of workers: wake its loop, which stops them.
+void wake_parent(int signal) {
+  const int saved_errno = errno;
+  const char byte = static_cast<char>(signal);
+  if (::write(g_wake_fd, &byte, 1) < 0) {
+    // The pipe is full: the loop has a byte to read already.
+  }
+  errno = saved_errno;
+}
+
+// Installs `handler` for the stop signals, and puts the old ones back.
+class StopHandlers {
+ public:
+  explicit StopHandlers(void (*handler)(int)) {
+    struct sigaction action {};
+    action.sa_handler = handler;
+    action.sa_flags = SA_RESTART;
+    action.sa_mask = stop_signal_set();
+    for (std::size_t i = 0; i < k_stop_signals.size(); ++i)
+      ::sigaction(k_stop_signals[i], &action, &m_old[i]);
+  }
+  ~StopHandlers() {
+    for (std::size_t i = 0; i < k_stop_signals.size(); ++i)
+      ::sigaction(k_stop_signals[i], &m_old[i], nullptr);
+  }
+  StopHandlers(const StopHandlers&) = delete;
+  StopHandlers& operator=(const StopHandlers&) = delete;
+
+ private:
+  std::array<struct sigaction, k_stop_signals.size()> m_old{};
+};
+
+// From here until end_writing(), a stop signal waits for the files.
+void begin_writing() {
+  int expected = printing;
+  if (!g_phase.compare_exchange_strong(expected, writing)) die_by(g_stop_signal);
+}
+
+void end_writing() {
+  if (g_phase.exchange(printing) == stop_requested) die_by(g_stop_signal);
+}
+
+// Prints task `task` and writes its files; the outcome.
+PrintOutcome print_and_write(const PrintTask& task,
+                             const std::function<void(const PrintOutcome&)>& report) {
+  PrintOutcome outcome;
+  std::vector<OutputFile> files;
+  try {
+    outcome.ok = task.print(&files, &outcome.error);
+  } catch (const std::exception& e) {
+    outcome.ok = false;
+    outcome.error = e.what();
+  }
+  // Test builds can slow each document here, or kill its printer.
+  util::fault_point("document-printed");
+  begin_writing();
+  if (outcome.ok) {
+    std::vector<util::FileWrite> writes;
+    for (const OutputFile& file : files) writes.push_back({file.path, file.bytes});
+    const std::vector<util::WriteFailure> failures = util::write_files_atomically(writes);
+    if (!failures.empty()) {
+      outcome.ok = false;
+      outcome.error = failures.front().error;
+    }
+  }
+  report(outcome);
+  end_writing();
+  return outcome;
+}
 
 void write_line(int fd, const std::string& line) {
   std::string_view rest = line;
@@ -31,17 +150,21 @@ std::string one_line(std::string text) {
 }
 
 /// A worker: runs tasks k, k + n, k + 2n… and reports "<index>\t<ok|error text>\n".
-[[noreturn]] void work(const std::vector<PrintTask>& tasks, unsigned first, unsigned stride,
-                       int fd) {
+[[noreturn]] void work(const std::vector<PrintTask>& tasks, unsigned first, unsigned stride, int fd,
+                       pid_t parent, const sigset_t& parent_mask) {
+  // Dies with the parent, even one killed before this line ran.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(1);
+  g_phase = printing;
+  g_wake_fd = -1;
+  StopHandlers handlers(stop_when_safe);
+  // A stop signal held back since fork() lands here, in this handler.
+  ::pthread_sigmask(SIG_SETMASK, &parent_mask, nullptr);
   for (std::size_t i = first; i < tasks.size(); i += stride) {
-    std::string error;
-    bool ok = false;
-    try {
-      ok = tasks[i].run(&error);
-    } catch (const std::exception& e) {
-      error = e.what();
-    }
-    write_line(fd, std::to_string(i) + "\t" + (ok ? "ok" : "error " + one_line(error)) + "\n");
+    print_and_write(tasks[i], [&](const PrintOutcome& outcome) {
+      write_line(fd, std::to_string(i) + "\t" +
+                         (outcome.ok ? "ok" : "error " + one_line(outcome.error)) + "\n");
+    });
   }
   ::close(fd);
   // _exit: the worker must not run the parent's atexit handlers or flush
@@ -49,21 +172,36 @@ std::string one_line(std::string text) {
   ::_exit(0);
 }
 
+std::vector<PrintOutcome> run_here(const std::vector<PrintTask>& tasks,
+                                   const PrintProgress& progress, const PrintFinished& finished) {
+  std::vector<PrintOutcome> outcomes(tasks.size());
+  g_phase = printing;
+  StopHandlers handlers(stop_when_safe);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    outcomes[i] = print_and_write(tasks[i], [&](const PrintOutcome& outcome) {
+      if (finished) finished(i, outcome);
+      if (progress) progress(i + 1, tasks.size(), tasks[i].label);
+    });
+  }
+  return outcomes;
+}
+
 }  // namespace
 
 std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, unsigned workers,
-                                          const PrintProgress& progress) {
+                                          const PrintProgress& progress,
+                                          const PrintFinished& finished) {
+  if (workers <= 1 || tasks.size() <= 1) return run_here(tasks, progress, finished);
   std::vector<PrintOutcome> outcomes(tasks.size());
   std::vector<bool> reported(tasks.size(), false);
   std::size_t done = 0;
-  if (workers <= 1 || tasks.size() <= 1) {
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-      outcomes[i].ok = tasks[i].run(&outcomes[i].error);
-      if (progress) progress(++done, tasks.size(), tasks[i].label);
-    }
-    return outcomes;
-  }
   workers = std::min<unsigned>(workers, static_cast<unsigned>(tasks.size()));
+
+  int wake[2];
+  if (::pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) return run_here(tasks, progress, finished);
+  g_stop_signal = 0;
+  g_wake_fd = wake[1];
+  StopHandlers handlers(wake_parent);
 
   struct Worker {
     pid_t pid = -1;
@@ -71,14 +209,23 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
     std::string buffer;
   };
   std::vector<Worker> pool(workers);
+  const pid_t parent = ::getpid();
   for (unsigned k = 0; k < workers; ++k) {
     int fds[2];
     if (::pipe(fds) != 0) break;
+    // Held back across fork() so that a stop signal reaches either this
+    // handler or the worker's own, never the worker's copy of this one.
+    const sigset_t stops = stop_signal_set();
+    sigset_t mask;
+    ::pthread_sigmask(SIG_BLOCK, &stops, &mask);
     const pid_t pid = ::fork();
     if (pid == 0) {
       ::close(fds[0]);
-      work(tasks, k, workers, fds[1]);
+      ::close(wake[0]);
+      ::close(wake[1]);
+      work(tasks, k, workers, fds[1], parent, mask);
     }
+    ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
     ::close(fds[1]);
     if (pid < 0) {
       ::close(fds[0]);
@@ -88,6 +235,7 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
   }
 
   // Read results until every worker has closed its pipe.
+  int stop_signal = 0;
   for (;;) {
     std::vector<pollfd> fds;
     std::vector<Worker*> owners;
@@ -97,10 +245,22 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
       owners.push_back(&worker);
     }
     if (fds.empty()) break;
+    fds.push_back({wake[0], POLLIN, 0});
     if (::poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
+    if (fds.back().revents & POLLIN) {
+      char bytes[16];
+      for (ssize_t got; (got = ::read(wake[0], bytes, sizeof bytes)) > 0;) {
+        if (stop_signal == 0) stop_signal = bytes[0];
+      }
+      if (stop_signal != 0) {
+        for (const Worker& worker : pool)
+          if (worker.pid > 0) ::kill(worker.pid, SIGTERM);
+      }
+    }
+    fds.pop_back();
     for (std::size_t f = 0; f < fds.size(); ++f) {
       if (!(fds[f].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       Worker& worker = *owners[f];
@@ -125,6 +285,7 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
         outcomes[index].ok = result == "ok";
         if (!outcomes[index].ok)
           outcomes[index].error = result.substr(std::min<std::size_t>(6, result.size()));
+        if (finished) finished(index, outcomes[index]);
         if (progress) progress(++done, tasks.size(), tasks[index].label);
       }
     }
@@ -135,6 +296,10 @@ std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, u
     while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
     }
   }
+  ::close(wake[0]);
+  ::close(wake[1]);
+  g_wake_fd = -1;
+  if (stop_signal != 0) die_by(stop_signal);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     if (!reported[i]) outcomes[i].error = "the worker printing it stopped unexpectedly";
   }
