@@ -64,6 +64,7 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   }
 
   std::vector<PrintTask> tasks;
+  tasks.reserve(todo.size());
   for (const Prepared& prepared : todo) {
     tasks.push_back({prepared.job.output, [&prepared, &renderer, &options, &target](
                                               std::vector<OutputFile>* files, std::string* error) {

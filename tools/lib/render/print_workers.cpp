@@ -119,6 +119,7 @@ PrintOutcome print_and_write(const PrintTask& task,
   begin_writing();
   if (outcome.ok) {
     std::vector<util::FileWrite> writes;
+    writes.reserve(files.size());
     for (const OutputFile& file : files) writes.push_back({file.path, file.bytes});
     const std::vector<util::WriteFailure> failures = util::write_files_atomically(writes);
     if (!failures.empty()) {
@@ -186,124 +187,171 @@ std::vector<PrintOutcome> run_here(const std::vector<PrintTask>& tasks,
   return outcomes;
 }
 
+// The parent's side of a pool of workers: starts them, reads their reports
+// as they come, stops them when the parent is told to stop, and reaps them.
+class Pool {
+ public:
+  Pool(const std::vector<PrintTask>& tasks, const PrintProgress& progress,
+       const PrintFinished& finished, int wake_fd)
+      : m_tasks(tasks),
+        m_progress(progress),
+        m_finished(finished),
+        m_wake_fd(wake_fd),
+        m_outcomes(tasks.size()),
+        m_reported(tasks.size(), false) {}
+
+  /// Forks `workers` workers (fewer when the system refuses more).
+  void start(unsigned workers) {
+    const pid_t parent = ::getpid();
+    for (unsigned k = 0; k < workers; ++k) {
+      int fds[2];
+      if (::pipe(fds) != 0) break;
+      // Held back across fork() so that a stop signal reaches either this
+      // process's handler or the worker's own, never the worker's copy of
+      // this one.
+      const sigset_t stops = stop_signal_set();
+      sigset_t mask;
+      ::pthread_sigmask(SIG_BLOCK, &stops, &mask);
+      const pid_t pid = ::fork();
+      if (pid == 0) {
+        ::close(fds[0]);
+        ::close(m_wake_fd);
+        ::close(static_cast<int>(g_wake_fd));
+        work(m_tasks, k, workers, fds[1], parent, mask);
+      }
+      ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
+      ::close(fds[1]);
+      if (pid < 0) {
+        ::close(fds[0]);
+        break;
+      }
+      m_workers.push_back(Worker{pid, fds[0], {}});
+    }
+  }
+
+  /// Reads reports until every worker has closed its pipe; the signal the
+  /// parent was told to stop by meanwhile, or 0.
+  int collect() {
+    for (;;) {
+      std::vector<pollfd> fds;
+      std::vector<Worker*> owners;
+      for (Worker& worker : m_workers) {
+        if (worker.fd < 0) continue;
+        fds.push_back({worker.fd, POLLIN, 0});
+        owners.push_back(&worker);
+      }
+      if (fds.empty()) break;
+      fds.push_back({m_wake_fd, POLLIN, 0});
+      if (::poll(fds.data(), fds.size(), -1) < 0) {
+        if (errno == EINTR) continue;
+        break;
+      }
+      if (fds.back().revents & POLLIN) stop_workers();
+      fds.pop_back();
+      for (std::size_t f = 0; f < fds.size(); ++f)
+        if (fds[f].revents & (POLLIN | POLLHUP | POLLERR)) read_from(*owners[f]);
+    }
+    for (const Worker& worker : m_workers) {
+      int status = 0;
+      while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    }
+    return m_stop_signal;
+  }
+
+  std::vector<PrintOutcome> outcomes() {
+    for (std::size_t i = 0; i < m_tasks.size(); ++i) {
+      if (!m_reported[i]) m_outcomes[i].error = "the worker printing it stopped unexpectedly";
+    }
+    return std::move(m_outcomes);
+  }
+
+ private:
+  struct Worker {
+    pid_t pid = -1;
+    int fd = -1;
+    std::string buffer;
+  };
+
+  // The parent was told to stop: so are the workers, once.
+  void stop_workers() {
+    unsigned char bytes[16];
+    for (ssize_t got; (got = ::read(m_wake_fd, bytes, sizeof bytes)) > 0;) {
+      if (m_stop_signal == 0) m_stop_signal = bytes[0];
+    }
+    if (m_stop_signal == 0 || m_stopping) return;
+    m_stopping = true;
+    for (const Worker& worker : m_workers) ::kill(worker.pid, SIGTERM);
+  }
+
+  void read_from(Worker& worker) {
+    char chunk[4096];
+    const ssize_t got = ::read(worker.fd, chunk, sizeof chunk);
+    if (got <= 0) {
+      if (got < 0 && errno == EINTR) return;
+      ::close(worker.fd);
+      worker.fd = -1;
+      return;
+    }
+    worker.buffer.append(chunk, static_cast<std::size_t>(got));
+    for (std::size_t newline; (newline = worker.buffer.find('\n')) != std::string::npos;) {
+      take(worker.buffer.substr(0, newline));
+      worker.buffer.erase(0, newline + 1);
+    }
+  }
+
+  // One report, "<index>\t<ok|error text>".
+  void take(const std::string& line) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) return;
+    const std::size_t index = std::stoul(line.substr(0, tab));
+    if (index >= m_tasks.size() || m_reported[index]) return;
+    const std::string result = line.substr(tab + 1);
+    m_reported[index] = true;
+    PrintOutcome& outcome = m_outcomes[index];
+    outcome.ok = result == "ok";
+    if (!outcome.ok) outcome.error = result.substr(std::min<std::size_t>(6, result.size()));
+    if (m_finished) m_finished(index, outcome);
+    if (m_progress) m_progress(++m_done, m_tasks.size(), m_tasks[index].label);
+  }
+
+  const std::vector<PrintTask>& m_tasks;
+  const PrintProgress& m_progress;
+  const PrintFinished& m_finished;
+  int m_wake_fd;
+  std::vector<Worker> m_workers;
+  std::vector<PrintOutcome> m_outcomes;
+  std::vector<bool> m_reported;
+  std::size_t m_done = 0;
+  int m_stop_signal = 0;
+  bool m_stopping = false;
+};
+
 }  // namespace
 
 std::vector<PrintOutcome> run_print_tasks(const std::vector<PrintTask>& tasks, unsigned workers,
                                           const PrintProgress& progress,
                                           const PrintFinished& finished) {
   if (workers <= 1 || tasks.size() <= 1) return run_here(tasks, progress, finished);
-  std::vector<PrintOutcome> outcomes(tasks.size());
-  std::vector<bool> reported(tasks.size(), false);
-  std::size_t done = 0;
-  workers = std::min<unsigned>(workers, static_cast<unsigned>(tasks.size()));
-
   int wake[2];
   if (::pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) return run_here(tasks, progress, finished);
-  g_stop_signal = 0;
   g_wake_fd = wake[1];
-  StopHandlers handlers(wake_parent);
-
-  struct Worker {
-    pid_t pid = -1;
-    int fd = -1;
-    std::string buffer;
-  };
-  std::vector<Worker> pool(workers);
-  const pid_t parent = ::getpid();
-  for (unsigned k = 0; k < workers; ++k) {
-    int fds[2];
-    if (::pipe(fds) != 0) break;
-    // Held back across fork() so that a stop signal reaches either this
-    // handler or the worker's own, never the worker's copy of this one.
-    const sigset_t stops = stop_signal_set();
-    sigset_t mask;
-    ::pthread_sigmask(SIG_BLOCK, &stops, &mask);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      ::close(fds[0]);
-      ::close(wake[0]);
-      ::close(wake[1]);
-      work(tasks, k, workers, fds[1], parent, mask);
-    }
-    ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
-    ::close(fds[1]);
-    if (pid < 0) {
-      ::close(fds[0]);
-      break;
-    }
-    pool[k] = Worker{pid, fds[0], {}};
-  }
-
-  // Read results until every worker has closed its pipe.
   int stop_signal = 0;
-  for (;;) {
-    std::vector<pollfd> fds;
-    std::vector<Worker*> owners;
-    for (Worker& worker : pool) {
-      if (worker.fd < 0) continue;
-      fds.push_back({worker.fd, POLLIN, 0});
-      owners.push_back(&worker);
-    }
-    if (fds.empty()) break;
-    fds.push_back({wake[0], POLLIN, 0});
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    if (fds.back().revents & POLLIN) {
-      char bytes[16];
-      for (ssize_t got; (got = ::read(wake[0], bytes, sizeof bytes)) > 0;) {
-        if (stop_signal == 0) stop_signal = bytes[0];
-      }
-      if (stop_signal != 0) {
-        for (const Worker& worker : pool)
-          if (worker.pid > 0) ::kill(worker.pid, SIGTERM);
-      }
-    }
-    fds.pop_back();
-    for (std::size_t f = 0; f < fds.size(); ++f) {
-      if (!(fds[f].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      Worker& worker = *owners[f];
-      char chunk[4096];
-      const ssize_t got = ::read(worker.fd, chunk, sizeof chunk);
-      if (got <= 0) {
-        if (got < 0 && errno == EINTR) continue;
-        ::close(worker.fd);
-        worker.fd = -1;
-        continue;
-      }
-      worker.buffer.append(chunk, static_cast<std::size_t>(got));
-      for (std::size_t newline; (newline = worker.buffer.find('\n')) != std::string::npos;) {
-        const std::string line = worker.buffer.substr(0, newline);
-        worker.buffer.erase(0, newline + 1);
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string::npos) continue;
-        const std::size_t index = std::stoul(line.substr(0, tab));
-        if (index >= tasks.size() || reported[index]) continue;
-        const std::string result = line.substr(tab + 1);
-        reported[index] = true;
-        outcomes[index].ok = result == "ok";
-        if (!outcomes[index].ok)
-          outcomes[index].error = result.substr(std::min<std::size_t>(6, result.size()));
-        if (finished) finished(index, outcomes[index]);
-        if (progress) progress(++done, tasks.size(), tasks[index].label);
-      }
-    }
+  Pool pool(tasks, progress, finished, wake[0]);
+  {
+    const StopHandlers handlers(wake_parent);
+    pool.start(std::min<unsigned>(workers, static_cast<unsigned>(tasks.size())));
+    stop_signal = pool.collect();
   }
-  for (Worker& worker : pool) {
-    if (worker.pid <= 0) continue;
-    int status = 0;
-    while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
-    }
-  }
+  // A signal that came as the last worker finished is not lost either.
+  if (unsigned char late = 0; stop_signal == 0 && ::read(wake[0], &late, 1) == 1)
+    stop_signal = late;
+  g_wake_fd = -1;
   ::close(wake[0]);
   ::close(wake[1]);
-  g_wake_fd = -1;
+  // Every worker has stopped and what they finished is recorded.
   if (stop_signal != 0) die_by(stop_signal);
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!reported[i]) outcomes[i].error = "the worker printing it stopped unexpectedly";
-  }
-  return outcomes;
+  return pool.outcomes();
 }
 
 }  // namespace partnerops::render
