@@ -84,7 +84,9 @@ class InterruptedBuildTest : public ::testing::Test {
       digest.add(read_file(out() / output));
       EXPECT_EQ(entry["sha256"].get<std::string>(), digest.hex()) << output;
     }
-    if (complete) EXPECT_EQ(listed, pdfs());
+    if (complete) {
+      EXPECT_EQ(listed, pdfs());
+    }
   }
 
   TempDir dir;

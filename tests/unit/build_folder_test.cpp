@@ -106,7 +106,7 @@ TEST(BuildFolder, RemovesTheTemporaryFilesAnInterruptedBuildLeftAndNoOthers) {
   // What the killed build left: a half-written PDF, its HTML, the manifest.
   write_file(out / "acme/.invoice-1.pdf.partnerops-tmp-a1B2c3", "%PDF half");
   write_file(out / "acme/.invoice-1.html.partnerops-tmp-Zz9900", "<html");
-  write_file(out / ".partnerops-manifest.json.partnerops-tmp-x0x0x0", "{");
+  write_file(out / "..partnerops-manifest.json.partnerops-tmp-x0x0x0", "{");
   // What it did not: a statement being printed by another command, a file
   // the list names outside the folder, and a finished PDF.
   write_file(out / "acme/.statement-2026-11-23.pdf.partnerops-tmp-q1q1q1", "%PDF");
@@ -123,7 +123,7 @@ TEST(BuildFolder, RemovesTheTemporaryFilesAnInterruptedBuildLeftAndNoOthers) {
                                               " by an interrupted build"});
   EXPECT_FALSE(fs::exists(out / "acme/.invoice-1.pdf.partnerops-tmp-a1B2c3"));
   EXPECT_FALSE(fs::exists(out / "acme/.invoice-1.html.partnerops-tmp-Zz9900"));
-  EXPECT_FALSE(fs::exists(out / ".partnerops-manifest.json.partnerops-tmp-x0x0x0"));
+  EXPECT_FALSE(fs::exists(out / "..partnerops-manifest.json.partnerops-tmp-x0x0x0"));
   EXPECT_TRUE(fs::exists(out / "acme/.statement-2026-11-23.pdf.partnerops-tmp-q1q1q1"));
   EXPECT_TRUE(fs::exists(dir.path() / ".escape.pdf.partnerops-tmp-e1e1e1"));
   EXPECT_EQ(read_file(out / "acme/invoice-1.pdf"), "%PDF whole");
