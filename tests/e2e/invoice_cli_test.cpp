@@ -178,6 +178,36 @@ TEST_F(InvoiceCliTest, RunRefusesAUsageFileForAnotherMonthOrAnUnknownPartner) {
   EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
 }
 
+TEST_F(InvoiceCliTest, RunReadsNoUsageFileThroughALinkCommittedIntoTheRepository) {
+  // The repository commits `usage -> <a folder elsewhere>`; the usage file
+  // named through it is not read, though the same file named directly is.
+  fs::create_directory_symlink(inputs.path(), dir.path() / "usage");
+  git("add usage");
+  git("commit -q -m 'usage folder'");
+  const std::string head = git("rev-parse HEAD");
+  const RunResult run = partnerops({"invoice", "run", "2027-01", "--usage",
+                                    "usage/usage-2027-01.yaml", "--today", "2026-12-20"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err,
+            "partnerops: the usage file usage/usage-2027-01.yaml is not read: the path passes "
+            "through the symbolic link usage inside the workspace (not followed)\n");
+  EXPECT_EQ(git("rev-parse HEAD"), head);
+  EXPECT_EQ(git("status --porcelain --untracked-files=all"), "");
+
+  const RunResult direct =
+      partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20"});
+  EXPECT_EQ(direct.exit_code, 0) << direct.err;
+}
+
+TEST_F(InvoiceCliTest, RunSaysWhyAUsageFileCannotBeRead) {
+  const RunResult run =
+      partnerops({"invoice", "run", "2027-01", "--usage", "missing.yaml", "--today", "2026-12-20"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "partnerops: cannot read the usage file missing.yaml: " +
+                         (dir.path() / "missing.yaml").string() + ": No such file or directory\n");
+}
+
 TEST_F(InvoiceCliTest, IssuedInvoiceEditsAreRejectedByValidateAndCheckRange) {
   ASSERT_EQ(partnerops({"invoice", "run", "2027-01", "--usage", usage(), "--today", "2026-12-20",
                         "--no-branch"})

@@ -78,8 +78,10 @@ int BackgroundRun::wait() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-void BackgroundRun::kill() const {
-  if (m_pid != 0) ::kill(m_pid, SIGKILL);
+void BackgroundRun::kill() const { signal(SIGKILL); }
+
+void BackgroundRun::signal(int signal) const {
+  if (m_pid != 0) ::kill(m_pid, signal);
 }
 
 std::string BackgroundRun::out() const { return read_file(m_capture.path() / "out"); }

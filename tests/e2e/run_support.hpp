@@ -39,6 +39,9 @@ class BackgroundRun {
   int wait();
   /// Sends it SIGKILL.
   void kill() const;
+  /// Sends it `signal`.
+  void signal(int signal) const;
+  int pid() const { return m_pid; }
   std::string out() const;
   std::string err() const;
 

@@ -18,8 +18,8 @@
 #include "check/checks.hpp"
 #include "command.hpp"
 #include "document_output.hpp"
+#include "documents/build_folder.hpp"
 #include "documents/held_back.hpp"
-#include "documents/manifest.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
 #include "render/document_batch.hpp"
@@ -111,14 +111,17 @@ int run_build(const Loader& loader, const BuildOptions& options) {
       return k_exit_usage;
     }
   }
-  const fs::path manifest_path = Manifest::path_in(out_dir);
-  Manifest manifest = Manifest::load(manifest_path);
+  // One build at a time in a folder (waiting for another, saying so);
+  // what an interrupted one left is removed.
+  BuildFolder folder;
+  if (std::string error; !folder.open(out_dir, build_lock_timeout(), nullptr, &error)) {
+    std::cerr << "partnerops: " << error << '\n';
+    return k_exit_problems;
+  }
   const ContextOptions context_options = render::context_options(*today);
   const bool terminal = isatty(2);
   render::BatchOptions batch;
-  batch.target = [&out_dir](const DocumentJob& job) { return out_dir / job.output; };
-  batch.manifest = &manifest;
-  batch.manifest_folder = out_dir;
+  batch.folder = &folder;
   batch.force = options.force;
   batch.keep_html = options.html;
   batch.workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -128,11 +131,6 @@ int run_build(const Loader& loader, const BuildOptions& options) {
   render::BatchResult result =
       render::render_batch(workspace, renderer, context_options, std::move(jobs), batch, std::cerr);
   if (terminal && result.printed > 0) std::fprintf(stderr, "\r\x1b[K");
-  std::string error;
-  if (result.built && !manifest.save(manifest_path, &error)) {
-    std::cerr << "partnerops: " << error << '\n';
-    ++result.failed;
-  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,

@@ -9,7 +9,6 @@
 // Exit 0 done (or nothing to do), 1 refused (nothing changed), 2 usage error.
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -19,6 +18,7 @@
 #include "command.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
+#include "source/command_line_file.hpp"
 #include "source_option.hpp"
 #include "transitions/change_set.hpp"
 
@@ -57,12 +57,16 @@ int run_invoice_run(const Loader& loader, const InvoiceRunOptions& options) {
   if (!options.branch.empty() && !branch_name_is_usable(options.branch)) return k_exit_usage;
   std::string usage_text;
   if (!options.usage.empty()) {
-    std::ifstream in(options.usage, std::ios::binary);
-    if (!in) {
-      std::cerr << "partnerops: cannot read the usage file " << options.usage << '\n';
-      return k_exit_usage;
+    // Anywhere the user likes, but through no link inside the workspace.
+    const ReadResult read =
+        read_command_line_file(options.path, options.usage, yaml::ParseLimits{}.max_bytes);
+    if (!read.ok()) {
+      const bool refused = read.status == ReadResult::Status::symlink;
+      std::cerr << "partnerops: " << (refused ? "the usage file " : "cannot read the usage file ")
+                << options.usage << (refused ? " is not read: " : ": ") << read.error << '\n';
+      return refused ? k_exit_problems : k_exit_usage;
     }
-    usage_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    usage_text = read.content;
   }
 
   // Only agreements, SOWs, invoices and credit notes are loaded: the rest of

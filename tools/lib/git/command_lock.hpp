@@ -11,25 +11,20 @@
 // concurrent git command is still refused by git's own locks and, at the
 // end, by the compare-and-swap on the ref.
 //
-// The lock is an flock() on that file, so the kernel releases it when its
-// holder dies, however it dies; the file names the holder's pid, for the
-// message of a command that waits. A file left behind by a killed holder is
-// taken over, and the taker says so.
+// The lock is a util::FileLock on that file: the kernel releases it when
+// its holder dies, however it dies, and a file left behind by a killed
+// holder is taken over, and the taker says so.
 
 #include <chrono>
 #include <filesystem>
-#include <functional>
 #include <string>
+
+#include "util/file_lock.hpp"
 
 namespace partnerops::git {
 
-/// Receives a sentence for the user (without "partnerops: " or a newline):
-/// waiting for another command, taking over a stale lock, undoing an
-/// interrupted commit. An empty Notify prints to stderr.
-using Notify = std::function<void(const std::string&)>;
-
-/// Prints `text` as "partnerops: <text>" on stderr, or hands it to `notify`.
-void tell(const Notify& notify, const std::string& text);
+using util::Notify;
+using util::tell;
 
 /// How long a command waits for another one: PARTNEROPS_LOCK_TIMEOUT
 /// seconds when set to a number, else 10 s.
@@ -38,11 +33,6 @@ std::chrono::milliseconds lock_timeout();
 class CommandLock {
  public:
   CommandLock() = default;  ///< holds nothing
-  ~CommandLock();
-  CommandLock(CommandLock&& other) noexcept;
-  CommandLock& operator=(CommandLock&& other) noexcept;
-  CommandLock(const CommandLock&) = delete;
-  CommandLock& operator=(const CommandLock&) = delete;
 
   /// Takes the lock of the git folder `git_dir`, waiting up to `timeout`
   /// while another process holds it (saying once, through `notify`, which
@@ -53,20 +43,17 @@ class CommandLock {
   bool acquire(const std::filesystem::path& git_dir, std::chrono::milliseconds timeout,
                const Notify& notify, std::string* error);
 
-  bool held() const { return m_fd >= 0 || m_nested; }
+  bool held() const { return m_lock.held(); }
   /// True when acquire() found the lock already held by this process.
-  bool nested() const { return m_nested; }
+  bool nested() const { return m_lock.nested(); }
   /// True when the file was left by a holder that died (a killed command).
-  bool took_over() const { return m_took_over; }
+  bool took_over() const { return m_lock.took_over(); }
 
   /// Gives the lock up now (also done by the destructor).
-  void release();
+  void release() { m_lock.release(); }
 
  private:
-  int m_fd = -1;
-  bool m_nested = false;
-  bool m_took_over = false;
-  std::string m_path;
+  util::FileLock m_lock;
 };
 
 }  // namespace partnerops::git

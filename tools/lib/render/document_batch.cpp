@@ -1,7 +1,6 @@
 #include "render/document_batch.hpp"
 
 #include "diag/format.hpp"
-#include "util/atomic_file.hpp"
 
 namespace partnerops::render {
 
@@ -23,6 +22,10 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
                          const ContextOptions& context_options, std::vector<DocumentJob> jobs,
                          const BatchOptions& options, std::ostream& err) {
   BatchResult result;
+  Manifest* const manifest = options.folder ? &options.folder->manifest() : nullptr;
+  const auto target = [&options, manifest](const DocumentJob& job) {
+    return manifest ? manifest->folder() / job.output : options.target(job);
+  };
   // Rendering decisions first, in this process: a document whose inputs
   // are unchanged is skipped before any template runs.
   std::vector<Prepared> todo;
@@ -30,9 +33,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
     nlohmann::json context = document_context(workspace, job, context_options);
     renderer.complete_context(context);
     std::string hash = renderer.input_hash(context);
-    if (options.manifest && !options.force &&
-        options.manifest->up_to_date(options.manifest_folder, job.output, hash) &&
-        (!options.keep_html || fs::exists(html_beside(options.target(job))))) {
+    if (manifest && !options.force && manifest->up_to_date(job.output, hash) &&
+        (!options.keep_html || fs::exists(html_beside(target(job))))) {
       ++result.skipped;
       continue;
     }
@@ -48,29 +50,67 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   }
   if (options.all_or_nothing && result.failed) return result;
 
+  // The manifest says which files are about to be written before any is,
+  // so that a build killed midway has its temporary files removed by the next.
+  std::string manifest_error;
+  if (manifest && !todo.empty()) {
+    std::vector<std::string> writing;
+    for (const Prepared& prepared : todo) {
+      writing.push_back(prepared.job.output);
+      if (options.keep_html) writing.push_back(html_beside(prepared.job.output).string());
+    }
+    manifest->begin_writing(writing);
+    manifest->save(&manifest_error);
+  }
+
   std::vector<PrintTask> tasks;
+  tasks.reserve(todo.size());
   for (const Prepared& prepared : todo) {
-    tasks.push_back({prepared.job.output, [&prepared, &renderer, &options](std::string* error) {
-                       const fs::path target = options.target(prepared.job);
-                       if (options.keep_html &&
-                           !util::write_file_atomically(html_beside(target), prepared.html, error))
-                         return false;
-                       const std::optional<std::string> pdf =
+    tasks.push_back({prepared.job.output, [&prepared, &renderer, &options, &target](
+                                              std::vector<OutputFile>* files, std::string* error) {
+                       std::optional<std::string> pdf =
                            renderer.pdf(prepared.job, prepared.html, prepared.hash, error);
-                       return pdf && util::write_file_atomically(target, *pdf, error);
+                       if (!pdf) return false;
+                       const fs::path pdf_path = target(prepared.job);
+                       if (options.keep_html)
+                         files->push_back({html_beside(pdf_path), prepared.html});
+                       files->push_back({pdf_path, std::move(*pdf)});
+                       return true;
                      }});
   }
   result.printed = tasks.size();
+  // Each PDF is recorded as it lands, so the manifest on disk never lags
+  // behind the files by more than the document being recorded.
+  const PrintFinished record = [&todo, manifest, &manifest_error](std::size_t index,
+                                                                  const PrintOutcome& outcome) {
+    if (!manifest || !outcome.ok) return;
+    std::string error;
+    if (!manifest->record(todo[index].job.output, todo[index].hash, &error) ||
+        !manifest->save(&error)) {
+      if (manifest_error.empty()) manifest_error = error;
+    }
+  };
   const std::vector<PrintOutcome> outcomes =
-      run_print_tasks(tasks, std::max(1u, options.workers), options.progress);
+      run_print_tasks(tasks, std::max(1u, options.workers), options.progress, record);
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (outcomes[i].ok) {
-      if (options.manifest) options.manifest->record(todo[i].job.output, todo[i].hash);
       ++result.built;
     } else {
       err << "partnerops: " << todo[i].job.output << ": " << outcomes[i].error << '\n';
       ++result.failed;
     }
+  }
+  if (manifest) {
+    // A worker that died midway left its temporary file; every worker is gone now.
+    options.folder->remove_leftovers();
+    manifest->end_writing();
+    std::string error;
+    if (manifest->changed() && !manifest->save(&error) && manifest_error.empty())
+      manifest_error = error;
+  }
+  if (!manifest_error.empty()) {
+    err << "partnerops: " << manifest_error << '\n';
+    ++result.failed;
   }
   return result;
 }

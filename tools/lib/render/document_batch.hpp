@@ -2,10 +2,12 @@
 // Rendering a batch of documents to PDF files: each job's context is made
 // and completed, its HTML rendered here (templates run in this process),
 // then every PDF printed in worker processes (render/print_workers) and
-// written atomically. `build` runs it with its manifest, skipping what is
-// unchanged; the statement and handoff PDFs run it without one, all or
-// nothing. Either way a document is byte for byte what `build` makes from
-// the same inputs.
+// written atomically. `build` runs it in its output folder
+// (documents/build_folder), skipping what the manifest says is unchanged and
+// saving the manifest as each document finishes, so a build stopped midway
+// keeps what it built; the statement and handoff PDFs run it without one,
+// all or nothing. Either way a document is byte for byte what `build` makes
+// from the same inputs.
 
 #include <cstddef>
 #include <filesystem>
@@ -15,8 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "documents/build_folder.hpp"
 #include "documents/context.hpp"
-#include "documents/manifest.hpp"
 #include "documents/plan.hpp"
 #include "model/workspace.hpp"
 #include "render/document_renderer.hpp"
@@ -25,13 +27,15 @@
 namespace partnerops::render {
 
 struct BatchOptions {
-  /// Where a document's PDF goes; its folder must exist.
+  /// Where a document's PDF goes, without a build folder; its folder must exist.
   std::function<std::filesystem::path(const DocumentJob& job)> target;
-  /// With a manifest, a document it records with the same input hash (and
-  /// whose file is still in `manifest_folder`) is skipped unless `force`,
-  /// and each PDF written is recorded in it.
-  Manifest* manifest = nullptr;
-  std::filesystem::path manifest_folder;
+  /// With a build folder (held open, so this process alone writes there),
+  /// each PDF goes to its output path in the folder; a document its manifest records with
+  /// the same input hash and whose file still holds those bytes is skipped
+  /// unless `force`; the files about to be written are listed in the
+  /// manifest before printing, each PDF is recorded and the manifest saved
+  /// as it finishes, and what a dead worker left is removed at the end.
+  BuildFolder* folder = nullptr;
   bool force = false;
   /// Also writes the intermediate HTML beside each PDF (same name, .html);
   /// a skipped document must have it too.
@@ -45,7 +49,7 @@ struct BatchOptions {
 struct BatchResult {
   std::size_t built = 0;
   std::size_t skipped = 0;  ///< unchanged, by the manifest
-  std::size_t failed = 0;   ///< a template or the printer failed
+  std::size_t failed = 0;   ///< a template or the printer failed, or the manifest was not saved
   std::size_t printed = 0;  ///< sent to the printer, failed or not
 };
 

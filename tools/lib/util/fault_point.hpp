@@ -1,7 +1,9 @@
 #pragma once
 // Named moments in a multi-step write (the commit path) at which the tests
 // stop the process, to check that a run killed there leaves the repository
-// in a state the next run accepts.
+// in a state the next run accepts. Build workers also mark
+// "document-printed" after printing each document and before writing it,
+// so a test can slow a build down and kill or stop it midway.
 //
 // Only test builds act on them: fault_point.cpp is compiled with
 // PARTNEROPS_FAULT_INJECTION when the tests are built (CMakeLists.txt), and
@@ -17,7 +19,7 @@
 
 namespace partnerops::util {
 
-/// Marks the point `name` (one of fault_points()).
+/// Marks the point `name` (one of fault_points(), or "document-printed").
 void fault_point(std::string_view name);
 
 /// Every point the commit path marks, in the order a commit reaches them;
