@@ -12,6 +12,7 @@ namespace fs = std::filesystem;
 struct Prepared {
   DocumentJob job;
   std::string html;
+  PageLabels labels;
   std::string hash;
 };
 
@@ -44,7 +45,7 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
       ++result.failed;
       continue;
     }
-    todo.push_back({std::move(job), std::move(*html), std::move(hash)});
+    todo.push_back({std::move(job), std::move(*html), page_labels(context), std::move(hash)});
   }
   if (options.all_or_nothing && result.failed) return result;
 
@@ -55,8 +56,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
                        if (options.keep_html &&
                            !util::write_file_atomically(html_beside(target), prepared.html, error))
                          return false;
-                       const std::optional<std::string> pdf =
-                           renderer.pdf(prepared.job, prepared.html, prepared.hash, error);
+                       const std::optional<std::string> pdf = renderer.pdf(
+                           prepared.job, prepared.html, prepared.labels, prepared.hash, error);
                        return pdf && util::write_file_atomically(target, *pdf, error);
                      }});
   }
@@ -88,7 +89,7 @@ std::optional<std::string> render_document(const Workspace& workspace, DocumentR
     diagnostics.append(std::move(problems));
     return std::nullopt;
   }
-  return renderer.pdf(job, *html, hash, error);
+  return renderer.pdf(job, *html, page_labels(context), hash, error);
 }
 
 }  // namespace partnerops::render
