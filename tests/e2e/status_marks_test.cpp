@@ -53,7 +53,8 @@ void expect_mark_on_every_page(const fs::path& pdf, const std::string& mark, int
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const std::size_t at = pages[p].find("\n" + mark + "\n");
     EXPECT_NE(at, std::string::npos) << pdf << " page " << p + 1 << ":\n" << pages[p];
-    EXPECT_EQ(pages[p].find(mark, at + 1), std::string::npos) << pdf << " page " << p + 1;
+    EXPECT_EQ(pages[p].find(mark, at + 1 + mark.size()), std::string::npos)
+        << pdf << " page " << p + 1;
   }
 }
 
