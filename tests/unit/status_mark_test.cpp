@@ -129,24 +129,28 @@ TEST_F(StatusMarkTest, AStatementOfWorkIsMarkedUntilAgreedAndOtherKindsNever) {
 }
 
 TEST_F(StatusMarkTest, EachDocumentsTitleIsItsOwn) {
-  EXPECT_EQ(document_of("lakeshore-college", DocumentKind::invoice,
-                        "lakeshore-college/invoice-INV-2026-0006.pdf")["title"],
-            "Invoice INV-2026-0006");
-  EXPECT_EQ(document_of("lakeshore-college", DocumentKind::credit_note,
-                        "lakeshore-college/credit-note-CN-2026-0001.pdf")["title"],
-            "Credit Note CN-2026-0001");
-  EXPECT_EQ(document_of("cascadia-climate", DocumentKind::quote,
-                        "cascadia-climate/quote-Q-2026-002.pdf")["title"],
-            "Quote Q-2026-002");
-  EXPECT_EQ(document_of("cascadia-climate", DocumentKind::agreement,
-                        "cascadia-climate/agreement.pdf")["title"],
-            "Managed Pangeo Hub Service Agreement");
-  EXPECT_EQ(document_of("cascadia-climate", DocumentKind::sow,
-                        "cascadia-climate/sow-hub-migration.pdf")["title"],
-            "Migration of the Consortium Hub to Managed Hosting");
-  EXPECT_EQ(document_of("lakeshore-college", DocumentKind::statement,
-                        "lakeshore-college/statement.pdf")["title"],
-            "Statement of Account — Lakeshore Community College");
+  struct Case {
+    const char* slug;
+    DocumentKind kind;
+    const char* output;
+    const char* title;
+  };
+  const Case cases[] = {
+      {"lakeshore-college", DocumentKind::invoice, "lakeshore-college/invoice-INV-2026-0006.pdf",
+       "Invoice INV-2026-0006"},
+      {"lakeshore-college", DocumentKind::credit_note,
+       "lakeshore-college/credit-note-CN-2026-0001.pdf", "Credit Note CN-2026-0001"},
+      {"cascadia-climate", DocumentKind::quote, "cascadia-climate/quote-Q-2026-002.pdf",
+       "Quote Q-2026-002"},
+      {"cascadia-climate", DocumentKind::agreement, "cascadia-climate/agreement.pdf",
+       "Managed Pangeo Hub Service Agreement"},
+      {"cascadia-climate", DocumentKind::sow, "cascadia-climate/sow-hub-migration.pdf",
+       "Migration of the Consortium Hub to Managed Hosting"},
+      {"lakeshore-college", DocumentKind::statement, "lakeshore-college/statement.pdf",
+       "Statement of Account — Lakeshore Community College"},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(document_of(c.slug, c.kind, c.output)["title"], c.title) << c.output;
 }
 
 TEST_F(StatusMarkTest, AnAgreementsTermSaysHowItRenews) {
