@@ -43,9 +43,10 @@ constexpr const char* k_footer_form = "/PartneropsFooter";
 /// The mark, when there is one, takes the line above it, so the footer stays
 /// where it is on every document; it is set in the footer's own face (colour
 /// and spacing set it apart), since a bold face is a second font to embed
-/// and cost about 13 ms more a PDF (bench/overlay_bench.sh). Printing it through the same engine sets
-/// the footer in the document's own typeface, embedded as a subset by Qt
-/// like every other text, rather than in an unembedded standard font.
+/// and cost about 13 ms more a PDF (bench/overlay_bench.sh). Printing it
+/// through the same engine sets the footer in the document's own typeface,
+/// embedded as a subset by Qt like every other text, rather than in an
+/// unembedded standard font.
 std::string footer_sheet_html(const std::vector<std::string>& footers,
                               const FinishOptions& options) {
   const double band_mm = options.page.margins_mm.bottom;
