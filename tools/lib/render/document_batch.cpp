@@ -50,6 +50,7 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   if (options.all_or_nothing && result.failed) return result;
 
   std::vector<PrintTask> tasks;
+  tasks.reserve(todo.size());
   for (const Prepared& prepared : todo) {
     tasks.push_back({prepared.job.output, [&prepared, &renderer, &options](std::string* error) {
                        const fs::path target = options.target(prepared.job);
