@@ -8,6 +8,10 @@
 //   render_bench render <html-dir> <pdf-dir> [<shard> <shards>]
 //       prints each file of <html-dir> (every shards-th, from shard) to PDF
 //       and finishes it, timing each step
+//   render_bench overlay <html-dir> <pdf-dir>
+//       prints each file of <html-dir> once and finishes the same printed
+//       bytes three ways, in turn: without the footer overlay, with the
+//       footer, and with the footer and a status mark; times each
 
 #include <time.h>
 
@@ -152,6 +156,78 @@ int render_all(const fs::path& html_dir, const fs::path& pdf_dir, int shard, int
   return 0;
 }
 
+/// Finishes `printed` as a draft invoice would be, with or without the
+/// footer sheet and the mark; the milliseconds it took, or -1 on failure.
+double timed_finish(const std::string& printed, const std::string& number, FooterStamp stamp,
+                    const std::string& mark, PdfEngine& engine, const fs::path& out) {
+  const Clock::time_point start = Clock::now();
+  FinishOptions options;
+  options.title = "Invoice " + number;
+  options.footer_title = "Invoice";
+  options.number = number;
+  options.author = "Northwind Civic Tech";
+  options.epoch_seconds = 1772496000;
+  options.input_hash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+  options.footer_stamp = stamp;
+  options.mark = mark;
+  options.engine = &engine;
+  std::string error;
+  const std::optional<FinishedPdf> finished = finish_pdf(printed, options, &error);
+  if (!finished) {
+    std::cerr << number << ": " << error << "\n";
+    return -1;
+  }
+  const double elapsed = ms_since(start);
+  std::ofstream(out, std::ios::binary) << finished->bytes;
+  return elapsed;
+}
+
+int overlay(const fs::path& html_dir, const fs::path& pdf_dir) {
+  fs::create_directories(pdf_dir);
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(html_dir)) {
+    if (entry.path().extension() == ".html") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  PdfEngine engine;
+  std::vector<double> print_ms, bare_ms, footer_ms, marked_ms;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    RenderRequest request;
+    request.html = slurp(files[i]);
+    request.base_folder = html_dir;
+    request.allowed_folders = {html_dir, fs::path(BENCH_LOGO_FOLDER)};
+    std::string error;
+    const Clock::time_point start = Clock::now();
+    const std::optional<std::string> printed = engine.render(request, &error);
+    const double printed_ms = ms_since(start);
+    if (!printed) {
+      std::cerr << files[i] << ": " << error << "\n";
+      return 1;
+    }
+    const std::string number = files[i].stem().string();
+    const fs::path base = pdf_dir / number;
+    const double bare =
+        timed_finish(*printed, number, FooterStamp::none, "", engine, base.string() + "-bare.pdf");
+    const double footer = timed_finish(*printed, number, FooterStamp::stamped, "", engine,
+                                       base.string() + "-footer.pdf");
+    const double marked =
+        timed_finish(*printed, number, FooterStamp::stamped, "DRAFT — not an invoice until issued",
+                     engine, base.string() + "-marked.pdf");
+    if (bare < 0 || footer < 0 || marked < 0) return 1;
+    if (i == 0) continue;  // the first includes starting Qt
+    print_ms.push_back(printed_ms);
+    bare_ms.push_back(printed_ms + bare);
+    footer_ms.push_back(printed_ms + footer);
+    marked_ms.push_back(printed_ms + marked);
+  }
+  std::cout << "documents " << files.size() << "\n"
+            << "print_median_ms " << median(print_ms) << "\n"
+            << "bare_median_ms " << median(bare_ms) << "\n"
+            << "footer_median_ms " << median(footer_ms) << "\n"
+            << "marked_median_ms " << median(marked_ms) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,7 +240,9 @@ int main(int argc, char** argv) {
     const int shards = args.size() == 5 ? std::stoi(args[4]) : 1;
     return render_all(args[1], args[2], shard, shards);
   }
+  if (args.size() == 3 && args[0] == "overlay") return overlay(args[1], args[2]);
   std::cerr << "usage: render_bench prepare <templates> <logo.svg> <html-dir> <count>\n"
-               "       render_bench render <html-dir> <pdf-dir> [<shard> <shards>]\n";
+               "       render_bench render <html-dir> <pdf-dir> [<shard> <shards>]\n"
+               "       render_bench overlay <html-dir> <pdf-dir>\n";
   return 2;
 }

@@ -80,6 +80,54 @@ TEST(PdfFinish, FooterSitsInTheBottomMarginCentredBetweenTheSideMargins) {
   EXPECT_LT(footer.front().y_max, 842 - mm_to_points(20) / 2 + 8);
 }
 
+// A document that is not final says so on every page: the mark takes the
+// line above the footer, in the bottom margin, and moves the footer nowhere.
+TEST(PdfFinish, PrintsTheMarkOnEveryPageAboveTheFooter) {
+  FinishOptions options = invoice_options();
+  options.page.margins_mm = Margins{18, 18, 20, 18};
+  options.mark = "DRAFT — not an invoice until issued";
+  std::string error;
+  const std::optional<FinishedPdf> finished =
+      finish_pdf(render_or_fail(three_page_html()), options, &error);
+  ASSERT_TRUE(finished) << error;
+  ASSERT_EQ(finished->page_count, 3);
+  for (int page = 1; page <= 3; ++page) {
+    const std::string text =
+        pdf_text(finished->bytes, "-f " + std::to_string(page) + " -l " + std::to_string(page));
+    const std::string foot =
+        "DRAFT — not an invoice until issued\nInvoice · INV-2026-0042 · Page " +
+        std::to_string(page) + " of 3\n\n\f";
+    ASSERT_GE(text.size(), foot.size()) << text;
+    EXPECT_EQ(text.substr(text.size() - foot.size()), foot) << text;
+  }
+  double mark_bottom = 0, footer_top = 0, footer_bottom = 0;
+  for (const testing::Word& word : testing::pdf_words(finished->bytes)) {
+    if (word.page != 2) continue;
+    if (word.text == "DRAFT") mark_bottom = word.y_max;
+    if (word.text == "Invoice") footer_top = word.y_min;
+    if (word.text == "Invoice") footer_bottom = word.y_max;
+  }
+  EXPECT_GT(mark_bottom, 841.89 - mm_to_points(20)) << "the mark lies in the bottom margin";
+  EXPECT_LE(mark_bottom, footer_top + 0.5);
+  // The footer stays centred in the margin, where an unmarked page has it.
+  EXPECT_NEAR((footer_top + footer_bottom) / 2, 841.89 - mm_to_points(20) / 2, 2.0);
+}
+
+TEST(PdfFinish, TheTitleIsTheDocumentsOwnAndTheFooterNamesItsKind) {
+  FinishOptions options = invoice_options();
+  options.title = "Invoice INV-2026-0042";
+  options.footer_title = "Invoice";
+  std::string error;
+  const std::optional<FinishedPdf> finished =
+      finish_pdf(render_or_fail(three_page_html()), options, &error);
+  ASSERT_TRUE(finished) << error;
+  const std::string info = pdf_info(finished->bytes, "");
+  EXPECT_NE(info.find("Title:           Invoice INV-2026-0042\n"), std::string::npos) << info;
+  const std::string text = pdf_text(finished->bytes, "-f 1 -l 1");
+  EXPECT_NE(text.find("\nInvoice · INV-2026-0042 · Page 1 of 3\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("DRAFT"), std::string::npos) << text;
+}
+
 TEST(PdfFinish, RightAlignedFooterEndsAtTheRightMargin) {
   FinishOptions options = invoice_options();
   options.footer_align = FooterAlign::right;

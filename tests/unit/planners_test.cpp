@@ -305,7 +305,7 @@ TEST_F(PlannersTest, DocumentContextOfAnInvoiceHoldsFormattedAmountsAndWhatIsOpe
                                       }});
   EXPECT_EQ(context["document"], nlohmann::json::parse(R"({
       "date": "23 November 2026", "kind": "invoice", "number": "INV-2026-0006",
-      "title": "Invoice"})"));
+      "title": "Invoice INV-2026-0006", "status_mark": ""})"));
   const nlohmann::json& invoice = context["invoice"];
   EXPECT_EQ(invoice["total"], "$7,320.00");
   EXPECT_EQ(invoice["paid"], "$0.00");

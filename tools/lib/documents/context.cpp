@@ -4,6 +4,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "documents/status_mark.hpp"
 #include "model/account.hpp"
 #include "model/priced_document.hpp"
 #include "model/statement.hpp"
@@ -148,6 +149,28 @@ void add_priced(json& document, const PricedDocument& priced, const Formatter& f
   document["has_tax"] = priced.tax && priced.tax->amount && priced.tax->amount->value.minor != 0;
 }
 
+/// How the term renews, for the sentence that says so: whether it renews
+/// by itself, the length of each renewal ("6 months", empty when
+/// renewal_months is left out: as long as the written term) and the first
+/// renewal's dates, computed as billing and the renewal notice compute them.
+void add_renewal_terms(json& term, const Agreement* agreement, const Formatter& format) {
+  term["is_auto"] = agreement && agreement->renews_automatically();
+  term["is_manual"] = agreement && agreement->term.renewal == "manual";
+  term["is_none"] = agreement && agreement->term.renewal == "none";
+  const std::optional<std::int64_t> months =
+      agreement ? agreement->term.renewal_months : std::nullopt;
+  term["renewal_length"] =
+      months ? std::to_string(*months) + (*months == 1 ? " month" : " months") : "";
+  term["next_start"] = "";
+  term["next_end"] = "";
+  if (!agreement) return;
+  if (const std::optional<TermSpan> first = agreement->first_term()) {
+    const TermSpan next = agreement->term_after(*first);
+    term["next_start"] = format.date(next.start);
+    term["next_end"] = format.date(next.end);
+  }
+}
+
 json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   json agreement = document_json(folder.agreement_file);
   for (const char* key : {"effective_date", "scope", "revenue_sharing"})
@@ -164,6 +187,7 @@ json agreement_context(const PartnerFolder& folder, const Formatter& format) {
   format.date_field(agreement["term"], "start");
   format.date_field(agreement["term"], "end");
   default_to(agreement["term"], "notice_days", 0);
+  add_renewal_terms(agreement["term"], folder.agreement ? &*folder.agreement : nullptr, format);
   agreement["has_compliance"] = !agreement["compliance"].empty();
   agreement["has_fees"] = !agreement["fees"].empty();
   default_to(agreement, "payment_terms_days", 30);
@@ -414,7 +438,12 @@ void add_quote(const KindInput& in, json& context) {
   for (const char* key : {"reference", "notes"}) default_to(document, key, "");
   format.date_field(document, "date");
   format.date_field(document, "valid_until");
-  if (in.records.quote) add_priced(document, in.records.quote->priced, format);
+  if (in.records.quote) {
+    add_priced(document, in.records.quote->priced, format);
+    context["document"]["status_mark"] =
+        quote_mark(*in.records.quote, in.options.today,
+                   [&format](const Date& day) { return format.date(day); });
+  }
   format.markdown_field(document, "notes");
   context["quote"] = document;
 }
@@ -424,6 +453,8 @@ void add_agreement(const KindInput& in, json& context) {
   context["agreement"] = in.folder ? agreement_context(*in.folder, in.format) : json::object();
   context["document"]["title"] =
       context["agreement"].value("title", std::string(title_of(in.job.kind)));
+  if (in.folder && in.folder->agreement)
+    context["document"]["status_mark"] = agreement_mark(*in.folder->agreement);
 }
 
 void add_sow(const KindInput& in, json& context) {
@@ -447,6 +478,8 @@ void add_sow(const KindInput& in, json& context) {
   context["agreement"] =
       in.folder && in.folder->agreement ? agreement_context(*in.folder, format) : json::object();
   context["document"]["title"] = sow.value("title", std::string(title_of(in.job.kind)));
+  if (in.records.statement_of_work)
+    context["document"]["status_mark"] = sow_mark(*in.records.statement_of_work);
 }
 
 /// An invoice's paid, credited and open amounts and its status; left empty
@@ -485,6 +518,9 @@ void add_invoice(const KindInput& in, json& context) {
   format.date_field(document, "issue_date");
   format.date_field(document, "due_date");
   add_invoice_state(document, in.folder, in.records.invoice, format);
+  // A receipt acknowledges money received: final, whatever the invoice's state.
+  if (in.records.invoice && in.job.kind == DocumentKind::invoice)
+    context["document"]["status_mark"] = invoice_mark(*in.records.invoice);
   for (json& payment : document["payments"]) {
     format.date_field(payment, "date");
     format.money_field(payment, "amount");
@@ -526,6 +562,7 @@ void add_credit_note(const KindInput& in, json& context) {
   if (credit_note) {
     add_priced(document, credit_note->priced, format);
     document["is_void"] = credit_note->status.value == CreditNoteStatus::voided;
+    context["document"]["status_mark"] = credit_note_mark(*credit_note);
     if (const Invoice* credited = in.folder->invoice(credit_note->invoice.value)) {
       if (credited->issue_date)
         document["invoice_issue_date"] = format.date(credited->issue_date->value);
@@ -612,6 +649,22 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::statement, &add_statement},
 };
 
+/// A document's own title, its PDF's Title: the kind and number of a
+/// numbered document ("Invoice INV-2026-0006"), else the kind and whom it is
+/// for ("Statement of Account — Lakeshore Community College", "Commons
+/// Compute — Service Description"); an agreement, an MOU and a SOW replace
+/// it with their own title.
+std::string own_title(const DocumentJob& job, const json& context) {
+  const std::string kind(title_of(job.kind));
+  if (!job.number.empty()) return kind + " " + job.number;
+  if (job.slug.empty()) {  // as the service description's heading reads
+    const std::string organisation = context["organisation"].value("name", "");
+    return organisation.empty() ? kind : organisation + " — " + kind;
+  }
+  const std::string partner = context["partner"].value("name", "");
+  return partner.empty() ? kind : kind + " — " + partner;
+}
+
 AddKindContext kind_context(DocumentKind kind) {
   for (const KindContext& entry : k_kind_contexts)
     if (entry.kind == kind) return entry.add;
@@ -632,11 +685,12 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
 
   json context;
   context["organisation"] = organisation_context(workspace);
-  context["document"] = json{{"kind", name_of(job.kind)},
-                             {"title", title_of(job.kind)},
-                             {"number", job.number},
-                             {"date", format.date(options.today)}};
   context["partner"] = folder ? partner_context(*folder) : json::object();
+  context["document"] = json{{"kind", name_of(job.kind)},
+                             {"title", own_title(job, context)},
+                             {"number", job.number},
+                             {"date", format.date(options.today)},
+                             {"status_mark", ""}};
   kind_context(job.kind)(KindInput{workspace, folder, job, options, records, format}, context);
   return context;
 }

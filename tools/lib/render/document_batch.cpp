@@ -11,6 +11,7 @@ namespace fs = std::filesystem;
 struct Prepared {
   DocumentJob job;
   std::string html;
+  PageLabels labels;
   std::string hash;
 };
 
@@ -46,7 +47,7 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
       ++result.failed;
       continue;
     }
-    todo.push_back({std::move(job), std::move(*html), std::move(hash)});
+    todo.push_back({std::move(job), std::move(*html), page_labels(context), std::move(hash)});
   }
   if (options.all_or_nothing && result.failed) return result;
 
@@ -68,8 +69,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   for (const Prepared& prepared : todo) {
     tasks.push_back({prepared.job.output, [&prepared, &renderer, &options, &target](
                                               std::vector<OutputFile>* files, std::string* error) {
-                       std::optional<std::string> pdf =
-                           renderer.pdf(prepared.job, prepared.html, prepared.hash, error);
+                       std::optional<std::string> pdf = renderer.pdf(
+                           prepared.job, prepared.html, prepared.labels, prepared.hash, error);
                        if (!pdf) return false;
                        const fs::path pdf_path = target(prepared.job);
                        if (options.keep_html)
@@ -128,7 +129,7 @@ std::optional<std::string> render_document(const Workspace& workspace, DocumentR
     diagnostics.append(std::move(problems));
     return std::nullopt;
   }
-  return renderer.pdf(job, *html, hash, error);
+  return renderer.pdf(job, *html, page_labels(context), hash, error);
 }
 
 }  // namespace partnerops::render

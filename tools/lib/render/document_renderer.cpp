@@ -28,6 +28,11 @@ ContextOptions context_options(Date today) {
   return {today, [](std::string_view markdown) { return markdown_to_html(markdown); }};
 }
 
+PageLabels page_labels(const nlohmann::json& context) {
+  const nlohmann::json& document = context.value("document", nlohmann::json::object());
+  return PageLabels{document.value("title", ""), document.value("status_mark", "")};
+}
+
 PageSetup page_setup_from(const std::optional<Organisation>& organisation) {
   return organisation ? organisation->page : PageSetup{};
 }
@@ -120,11 +125,14 @@ std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,
 }
 
 std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const std::string& html,
+                                                 const PageLabels& labels,
                                                  const std::string& input_hash,
                                                  std::string* error) {
   if (!m_engine) m_engine = std::make_unique<PdfEngine>();
   FinishOptions finish;
-  finish.title = std::string(title_of(job.kind));
+  finish.title = labels.title.empty() ? std::string(title_of(job.kind)) : labels.title;
+  finish.footer_title = std::string(title_of(job.kind));
+  finish.mark = labels.status_mark;
   finish.number = job.number;
   finish.author = m_options.author;
   finish.subject = std::string(title_of(job.kind)) + (job.slug.empty() ? "" : " for " + job.slug);

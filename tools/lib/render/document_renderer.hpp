@@ -37,6 +37,15 @@ struct RendererOptions {
 /// Markdown turned into safe HTML by markdown_to_html.
 ContextOptions context_options(Date today);
 
+/// What finishing takes from a document's context besides its HTML.
+struct PageLabels {
+  std::string title;        ///< the document's own title: the PDF's Title
+  std::string status_mark;  ///< printed on every page of a document not final; may be empty
+};
+
+/// `document.title` and `document.status_mark` of a completed context.
+PageLabels page_labels(const nlohmann::json& context);
+
 /// The page setup partnerops.yaml asks for (defaults.paper, margins_mm), or
 /// the defaults when it did not load.
 PageSetup page_setup_from(const std::optional<Organisation>& organisation);
@@ -65,10 +74,13 @@ class DocumentRenderer {
   std::optional<std::string> html(const DocumentJob& job, const nlohmann::json& context,
                                   Diagnostics& diagnostics) const;
 
-  /// Prints `html` and finishes the PDF. Creates the PDF engine on first
-  /// use, on the calling thread. std::nullopt with `error` on failure.
+  /// Prints `html` and finishes the PDF: the footer names the kind and
+  /// number, `labels` give the Title and the mark every page carries.
+  /// Creates the PDF engine on first use, on the calling thread.
+  /// std::nullopt with `error` on failure.
   std::optional<std::string> pdf(const DocumentJob& job, const std::string& html,
-                                 const std::string& input_hash, std::string* error);
+                                 const PageLabels& labels, const std::string& input_hash,
+                                 std::string* error);
 
  private:
   const Source& m_source;

@@ -40,28 +40,39 @@ constexpr const char* k_footer_form = "/PartneropsFooter";
 /// The footers as a document of their own: one page per footer, each page
 /// only as tall as the document's bottom margin, so the line sits in the
 /// middle of that margin when the sheet's page is laid over the document's.
-/// Printing it through the same engine sets the footer in the document's own
-/// typeface, embedded as a subset by Qt like every other text, rather than in
-/// an unembedded standard font.
+/// The mark, when there is one, takes the line above it, so the footer stays
+/// where it is on every document; it is set in the footer's own face (colour
+/// and spacing set it apart), since a bold face is a second font to embed
+/// and cost about 13 ms more a PDF (bench/overlay_bench.sh). Printing it
+/// through the same engine sets the footer in the document's own typeface,
+/// embedded as a subset by Qt like every other text, rather than in an
+/// unembedded standard font.
 std::string footer_sheet_html(const std::vector<std::string>& footers,
                               const FinishOptions& options) {
   const double band_mm = options.page.margins_mm.bottom;
   const double size_pt = options.footer_size_pt;
   const double line_mm = size_pt * 1.25 * 25.4 / 72.0;
   const double above_mm = std::max(0.0, band_mm / 2 - line_mm / 2);
+  const bool marked = !options.mark.empty();
   std::string html =
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
       "html, body { margin: 0; padding: 0; }"
       "body { font-family: \"Inter\", \"DejaVu Sans\", sans-serif; color: #666666; }"
+      "section { padding-top: " +
+      format_number(marked ? std::max(0.0, above_mm - line_mm) : above_mm) +
+      "mm; }"
+      "section + section { page-break-before: always; }"
       "div { font-size: " +
       format_number(size_pt) + "pt; line-height: " + format_number(size_pt * 1.25) +
-      "pt; padding-top: " + format_number(above_mm) +
-      "mm; white-space: nowrap; overflow: hidden; text-align: " +
+      "pt; white-space: nowrap; overflow: hidden; text-align: " +
       (options.footer_align == FooterAlign::right ? "right" : "center") +
       "; }"
-      "div + div { page-break-before: always; }"
+      ".mark { color: #b3261e; letter-spacing: 0.06em; }"
       "</style></head><body>";
-  for (const std::string& footer : footers) html += "<div>" + escape_html(footer) + "</div>";
+  const std::string mark =
+      marked ? "<div class=\"mark\">" + escape_html(options.mark) + "</div>" : "";
+  for (const std::string& footer : footers)
+    html += "<section>" + mark + "<div>" + escape_html(footer) + "</div></section>";
   html += "</body></html>";
   return html;
 }
@@ -103,6 +114,53 @@ void stamp_footer(QPDF& pdf, QPDFPageObjectHelper& page, QPDFPageObjectHelper& f
       page.placeFormXObject(form, k_footer_form, page.getMediaBox().getArrayAsRectangle());
   page.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
   page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + placement), false);
+}
+
+/// The printed footer sheet: its bytes and qpdf's reading of them, which
+/// must outlive the writing of the document (qpdf copies the footers'
+/// streams from them only then, and reads the bytes in place).
+struct FooterSheet {
+  std::string bytes;
+  QPDF pdf;
+};
+
+/// Prints the footer sheet into `sheet` and lays its pages over `pages` of
+/// `pdf`. False, with `error` filled, when the engine or qpdf fails.
+bool stamp_footers(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, FooterSheet& sheet,
+                   const FinishOptions& options, std::string* error) {
+  const int page_count = static_cast<int>(pages.size());
+  std::string prefix = options.footer_title.empty() ? options.title : options.footer_title;
+  if (!options.number.empty()) prefix += (prefix.empty() ? "" : " · ") + options.number;
+  std::vector<std::string> footers;
+  for (int i = 0; i < page_count; ++i) {
+    footers.push_back((prefix.empty() ? "" : prefix + " · ") + "Page " + std::to_string(i + 1) +
+                      " of " + std::to_string(page_count));
+  }
+  PdfEngine& engine = options.engine ? *options.engine : own_engine();
+  std::string engine_error;
+  const std::optional<std::string> printed = engine.render(
+      footer_sheet_html(footers, options), footer_sheet_page(options.page), &engine_error);
+  if (!printed) {
+    if (error) *error = "cannot print the page footers: " + engine_error;
+    return false;
+  }
+  sheet.bytes = *printed;
+  sheet.pdf.setSuppressWarnings(true);
+  sheet.pdf.processMemoryFile("page footers", sheet.bytes.data(), sheet.bytes.size());
+  std::vector<QPDFPageObjectHelper> footer_pages = QPDFPageDocumentHelper(sheet.pdf).getAllPages();
+  if (static_cast<int>(footer_pages.size()) != page_count) {
+    if (error) {
+      *error = "cannot finish the PDF: the page footers came out on " +
+               std::to_string(footer_pages.size()) + " pages for " + std::to_string(page_count) +
+               " pages";
+    }
+    return false;
+  }
+  for (int i = 0; i < page_count; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    stamp_footer(pdf, pages[k], footer_pages[k]);
+  }
+  return true;
 }
 
 /// 16 bytes naming a document: the start of `seed` when it is a hex digest
@@ -155,40 +213,10 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
 
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     const int page_count = static_cast<int>(pages.size());
-    std::string prefix = options.title;
-    if (!options.number.empty()) prefix += (prefix.empty() ? "" : " · ") + options.number;
-    std::vector<std::string> footers;
-    for (int i = 0; i < page_count; ++i) {
-      footers.push_back((prefix.empty() ? "" : prefix + " · ") + "Page " + std::to_string(i + 1) +
-                        " of " + std::to_string(page_count));
-    }
-    PdfEngine& engine = options.engine ? *options.engine : own_engine();
-    std::string engine_error;
-    const std::optional<std::string> sheet = engine.render(
-        footer_sheet_html(footers, options), footer_sheet_page(options.page), &engine_error);
-    if (!sheet) {
-      if (error) *error = "cannot print the page footers: " + engine_error;
+    FooterSheet sheet;  // lives until the document is written
+    if (options.footer_stamp == FooterStamp::stamped &&
+        !stamp_footers(pdf, pages, sheet, options, error))
       return std::nullopt;
-    }
-    // Lives until the document is written: qpdf copies the footers' streams
-    // from it only then.
-    QPDF footer_pdf;
-    footer_pdf.setSuppressWarnings(true);
-    footer_pdf.processMemoryFile("page footers", sheet->data(), sheet->size());
-    std::vector<QPDFPageObjectHelper> footer_pages =
-        QPDFPageDocumentHelper(footer_pdf).getAllPages();
-    if (static_cast<int>(footer_pages.size()) != page_count) {
-      if (error) {
-        *error = "cannot finish the PDF: the page footers came out on " +
-                 std::to_string(footer_pages.size()) + " pages for " + std::to_string(page_count) +
-                 " pages";
-      }
-      return std::nullopt;
-    }
-    for (int i = 0; i < page_count; ++i) {
-      const auto k = static_cast<std::size_t>(i);
-      stamp_footer(pdf, pages[k], footer_pages[k]);
-    }
 
     // Qt's XMP packet carries the time and a random document id; the Info
     // dictionary below says everything it said.

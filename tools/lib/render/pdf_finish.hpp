@@ -1,7 +1,8 @@
 #pragma once
 // The last step of every document: what Qt WebKit cannot do itself. Debian's
 // WebKit prints no running headers or footers, so the footer ("<title> ·
-// <number> · Page i of N") is stamped onto each page here: printed by the same
+// <number> · Page i of N"), and above it the status mark of a document that
+// is not final, is stamped onto each page here: printed by the same
 // engine as a sheet of footers, one page each, in the document's typeface
 // (embedded, like all text Qt prints) and laid over the document's pages; the metadata says
 // which commit and inputs a PDF came from, so anyone can rebuild it; and
@@ -20,9 +21,18 @@ class PdfEngine;
 
 enum class FooterAlign { centre, right };
 
+/// Whether finishing stamps the footer sheet (footer and mark) on the pages.
+/// Every document has it; `none` leaves the pages as printed, so
+/// bench/overlay_bench.sh can measure what the overlay costs.
+enum class FooterStamp { stamped, none };
+
 struct FinishOptions {
-  std::string title;   ///< document title: Info /Title and the footer's first part
-  std::string number;  ///< document number (e.g. INV-2026-0042); may be empty
+  std::string title;         ///< the document's own title: Info /Title
+  std::string footer_title;  ///< the footer's first part (the kind); empty: `title`
+  std::string number;        ///< document number (e.g. INV-2026-0042); may be empty
+  /// Printed on every page, on the line above the footer, for a document
+  /// that is not final ("DRAFT — not for signature"); empty: nothing.
+  std::string mark;
   std::string author;  ///< the organisation
   std::string subject;
   std::string keywords;
@@ -35,6 +45,7 @@ struct FinishOptions {
   /// the right margin, on the middle of the bottom margin.
   PageSetup page;
   FooterAlign footer_align = FooterAlign::centre;
+  FooterStamp footer_stamp = FooterStamp::stamped;
   double footer_size_pt = 8;
   /// The engine that prints the footers, on the thread that prints the
   /// documents. nullptr: one of finish_pdf's own, made by its first call.
