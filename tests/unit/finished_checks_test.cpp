@@ -157,7 +157,7 @@ TEST_F(FinishedChecks, ZeroMilestoneMarkedFreeAndAPricedOneAreFine) {
 }
 
 TEST_F(FinishedChecks, MilestoneThatIsNotMoneyIsReportedWhenTheSowLoads) {
-  edit(k_sow, k_last_timeline_line, milestone("4,800.00"));
+  edit(k_sow, k_last_timeline_line, milestone("4800.005"));
   EXPECT_EQ(validate(), Lines{"error money-invalid " + k_sow + ":144:13"});
 }
 

@@ -61,11 +61,11 @@ TEST_F(SowContextTest, ListItemsAreMarkdownRenderedInlineAndBlocksStayBlocks) {
        "      - Cut-over date agreed in `cutover.md`\n"
        "      - |\n        Two paragraphs.\n\n        The second.\n"
        "      - \"<b>bold</b> [x](javascript:alert(1))\"\n");
-  const json done = sow_context()["sow"]["deliverables"][0]["definition_of_done_html"];
+  const json done = sow_context()["sow"]["deliverables"][0]["definition_of_done_items"];
   ASSERT_EQ(done.size(), 4u) << done;
-  EXPECT_EQ(done[1], "Cut-over date agreed in <code>cutover.md</code>");
-  EXPECT_EQ(done[2], "<p>Two paragraphs.</p>\n<p>The second.</p>\n");
-  EXPECT_EQ(done[3], "<!-- raw HTML omitted -->bold<!-- raw HTML omitted --> x");
+  EXPECT_EQ(done[1]["text_html"], "Cut-over date agreed in <code>cutover.md</code>");
+  EXPECT_EQ(done[2]["text_html"], "<p>Two paragraphs.</p>\n<p>The second.</p>\n");
+  EXPECT_EQ(done[3]["text_html"], "<!-- raw HTML omitted -->bold<!-- raw HTML omitted --> x");
 }
 
 TEST_F(SowContextTest, EachSectionSaysWhetherItHasAnythingToPrint) {

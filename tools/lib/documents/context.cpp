@@ -61,15 +61,17 @@ class Formatter {
     return m_markdown ? without_paragraph(m_markdown(text)) : text;
   }
 
-  /// Adds `<key>_html` beside a list of Markdown texts: each item rendered
-  /// inline (empty when absent).
+  /// Adds `<key>_items` beside a list of Markdown texts: one object per
+  /// item with its HTML as `text_html`, rendered inline (the template check
+  /// lets only names ending in _html be inserted raw). Empty when absent.
   void markdown_items(json& object, std::string_view key) const {
     if (!object.is_object()) return;
     json items = json::array();
     if (const auto found = object.find(key); found != object.end() && found->is_array())
       for (const json& item : *found)
-        items.push_back(inline_markdown(item.is_string() ? item.get<std::string>() : ""));
-    object[std::string(key) + "_html"] = std::move(items);
+        items.push_back(
+            json{{"text_html", inline_markdown(item.is_string() ? item.get<std::string>() : "")}});
+    object[std::string(key) + "_items"] = std::move(items);
   }
 
   const std::string& currency() const { return m_currency; }
@@ -488,7 +490,7 @@ void add_sow_lists(json& sow, const Formatter& format) {
   for (json& deliverable : sow["deliverables"]) {
     if (!deliverable.is_object()) continue;
     format.markdown_items(deliverable, "definition_of_done");
-    deliverable["has_definition_of_done"] = !deliverable["definition_of_done_html"].empty();
+    deliverable["has_definition_of_done"] = !deliverable["definition_of_done_items"].empty();
     for (json& estimate : deliverable["estimates"]) {
       if (!estimate.is_object()) continue;
       estimate["task_html"] = format.inline_markdown(estimate.value("task", ""));
