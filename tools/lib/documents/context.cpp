@@ -480,6 +480,8 @@ void add_agreement(const KindInput& in, json& context) {
       context["agreement"].value("title", std::string(title_of(in.job.kind)));
 }
 
+bool has_text(const json& value) { return value.is_string() && !value.get<std::string>().empty(); }
+
 /// A SOW's lists as people write them: every item's Markdown rendered
 /// inline, each estimate's hours with their unit, the timeline naming each
 /// deliverable by its title, and a `has_<section>` flag that is false when
@@ -513,9 +515,9 @@ void add_sow_lists(json& sow, const Formatter& format) {
     const std::string intro = std::string(key) + "_intro";
     default_to(sow, intro, "");
     format.markdown_field(sow, intro);
-    sow["has_" + std::string(key)] = !sow[key].empty() || !sow[intro].get<std::string>().empty();
+    sow["has_" + std::string(key)] = !sow[key].empty() || has_text(sow[intro]);
   }
-  sow["has_technical_details"] = !sow["technical_details"].get<std::string>().empty();
+  sow["has_technical_details"] = has_text(sow["technical_details"]);
   for (const char* key : {"timeline", "links"}) sow["has_" + std::string(key)] = !sow[key].empty();
 }
 
