@@ -304,7 +304,7 @@ TEST_F(NewAndMessageTest, NewSowUnderTheAgreementOfEveryStagePastLeadSaysWhichAg
     ASSERT_EQ(build.exit_code, 0) << build.err;
     const std::string text = pdf_text(dir.path() / "out" / c.slug / "sow-sow-1.pdf");
     EXPECT_NE(text.find("an addendum to the " + c.title), std::string::npos) << text;
-    EXPECT_NE(text.find("0 h"), std::string::npos) << text;
+    EXPECT_NE(text.find("0 hours"), std::string::npos) << text;
     EXPECT_EQ(text.find("$"), std::string::npos) << text;
   }
   expect_valid();

@@ -135,11 +135,11 @@ class SowDocumentTest : public ::testing::Test {
 
 TEST_F(SowDocumentTest, HoursAloneCarryTheirUnitPerTaskDeliverableAndTotalAndNoMoney) {
   const std::string t = build(k_pilot);
-  EXPECT_NE(t.find("Test with one course 2.5 h 4 h"), std::string::npos) << t;
+  EXPECT_NE(t.find("Test with one course 2.5 hours 4 hours"), std::string::npos) << t;
   // D1: 4 + 2.5 = 6.5 to 8 + 4 = 12; D2: 3 to 5; in all 9.5 to 17.
-  EXPECT_NE(t.find("Total 6.5 h 12 h"), std::string::npos) << t;
-  EXPECT_NE(t.find("Total 3 h 5 h"), std::string::npos) << t;
-  EXPECT_NE(t.find("Hours 9.5 h – 17 h"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 6.5 hours 12 hours"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 3 hours 5 hours"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 9.5 hours – 17 hours"), std::string::npos) << t;
   EXPECT_EQ(t.find("$"), std::string::npos) << t;
   EXPECT_EQ(t.find("Price"), std::string::npos) << t;
   EXPECT_EQ(t.find("RATE PER HOUR"), std::string::npos) << t;
@@ -229,7 +229,7 @@ TEST_F(SowDocumentTest, SectionsWithNothingToSayAreLeftOutHeadingAndAll) {
   // What the SOW does say is all there.
   EXPECT_NE(t.find("Background"), std::string::npos) << t;
   EXPECT_NE(t.find("Deliverables"), std::string::npos) << t;
-  EXPECT_NE(t.find("Hours 4 h – 8 h"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 4 hours – 8 hours"), std::string::npos) << t;
 }
 
 TEST_F(SowDocumentTest, SubtitleNamesTheAgreementItIsAnAddendumTo) {

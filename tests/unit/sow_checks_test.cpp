@@ -49,8 +49,9 @@ TEST_F(SowChecks, AMisspeltLeadInIsAnUnknownKey) {
   edit(k_sow, "user_stories:\n", "user_story_intro: The users.\nuser_stories:\n");
   const Diagnostics found = diagnostics();
   ASSERT_EQ(found.items().size(), 1u);
-  EXPECT_NE(found.items()[0].hint.find("user_stories_intro"), std::string::npos)
-      << found.items()[0].hint;
+  EXPECT_EQ(found.items()[0].code, "schema-unknown-key");
+  EXPECT_EQ(found.items()[0].message, "unknown key 'user_story_intro'");
+  EXPECT_EQ(found.items()[0].position.line, 21);
 }
 
 TEST_F(SowChecks, SowWithoutRatesIsAnEstimateOfHours) {

@@ -1,14 +1,14 @@
 // The template context of a statement of work (documents/context): hours
-// with their unit, each list item's Markdown rendered inline by the
-// project's renderer, the timeline naming deliverables by title, a flag per
-// section that has something to print, and the agreement named as the one
-// the SOW is an addendum to only when it is the file the SOW names.
+// with their unit, each list item's Markdown rendered inline (here by a
+// stand-in that writes paragraphs as cmark-gfm does; the real renderer is
+// read back in tests/e2e/sow_document_test.cpp), the timeline naming deliverables by title, a flag
+// per section that has something to print, and the agreement named as the one the SOW is an
+// addendum to only when it is the file the SOW names.
 
 #include <gtest/gtest.h>
 
 #include "documents/context.hpp"
 #include "fixture_workspace.hpp"
-#include "render/markdown.hpp"
 
 namespace partnerops {
 namespace {
@@ -16,6 +16,28 @@ namespace {
 using json = nlohmann::json;
 
 const std::string k_sow = "partners/cascadia-climate/sow/hub-migration.yaml";
+
+/// Each blank-line-separated block of `text` as "<p>…</p>\n", with
+/// backquoted words as <code>, as cmark-gfm writes them.
+std::string paragraphs(std::string_view text) {
+  std::string html;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find("\n\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string block(text.substr(start, end - start));
+    while (!block.empty() && block.back() == '\n') block.pop_back();
+    for (bool open = true;;) {
+      const std::size_t tick = block.find('`');
+      if (tick == std::string::npos) break;
+      block.replace(tick, 1, open ? "<code>" : "</code>");
+      open = !open;
+    }
+    if (!block.empty()) html += "<p>" + block + "</p>\n";
+    start = end + 2;
+  }
+  return html;
+}
 
 class SowContextTest : public testing::FixtureChecksTest {
  protected:
@@ -33,21 +55,27 @@ class SowContextTest : public testing::FixtureChecksTest {
     EXPECT_EQ(jobs.size(), 1u);
     if (jobs.empty()) return json::object();
     return document_context(workspace, jobs[0],
-                            ContextOptions{*Date::parse("2026-11-23"), [](std::string_view text) {
-                                             return render::markdown_to_html(text);
-                                           }});
+                            ContextOptions{*Date::parse("2026-11-23"), &paragraphs});
   }
 };
 
 TEST_F(SowContextTest, HoursCarryTheirUnitInEveryRowAndTotal) {
   const json sow = sow_context()["sow"];
   const json& d1 = sow["deliverables"][0];
-  EXPECT_EQ(d1["estimates"][0]["low_hours"], "6 h");
-  EXPECT_EQ(d1["estimates"][0]["high_hours"], "10 h");
-  EXPECT_EQ(d1["low_hours"], "16 h");
-  EXPECT_EQ(d1["high_hours"], "28 h");
-  EXPECT_EQ(sow["total_low_hours"], "84 h");
-  EXPECT_EQ(sow["total_high_hours"], "138 h");
+  EXPECT_EQ(d1["estimates"][0]["low_hours"], "6 hours");
+  EXPECT_EQ(d1["estimates"][0]["high_hours"], "10 hours");
+  EXPECT_EQ(d1["low_hours"], "16 hours");
+  EXPECT_EQ(d1["high_hours"], "28 hours");
+  EXPECT_EQ(sow["total_low_hours"], "84 hours");
+  EXPECT_EQ(sow["total_high_hours"], "138 hours");
+}
+
+TEST_F(SowContextTest, OneHourIsSingular) {
+  edit(k_sow, "Inventory current hub configuration and images\n        low_hours: 6\n",
+       "Inventory current hub configuration and images\n        low_hours: 1\n");
+  const json sow = sow_context()["sow"];
+  EXPECT_EQ(sow["deliverables"][0]["estimates"][0]["low_hours"], "1 hour");
+  EXPECT_EQ(sow["deliverables"][0]["low_hours"], "11 hours");
 }
 
 TEST_F(SowContextTest, TimelineRowsNameTheDeliverableByItsTitle) {
@@ -59,13 +87,19 @@ TEST_F(SowContextTest, TimelineRowsNameTheDeliverableByItsTitle) {
 TEST_F(SowContextTest, ListItemsAreMarkdownRenderedInlineAndBlocksStayBlocks) {
   edit(k_sow, "      - Cut-over date agreed with member institutions\n",
        "      - Cut-over date agreed in `cutover.md`\n"
-       "      - |\n        Two paragraphs.\n\n        The second.\n"
-       "      - \"<b>bold</b> [x](javascript:alert(1))\"\n");
-  const json done = sow_context()["sow"]["deliverables"][0]["definition_of_done_items"];
-  ASSERT_EQ(done.size(), 4u) << done;
+       "      - |\n        Two paragraphs.\n\n        The second.\n");
+  const json sow = sow_context()["sow"];
+  const json& done = sow["deliverables"][0]["definition_of_done_items"];
+  ASSERT_EQ(done.size(), 3u) << done;
   EXPECT_EQ(done[1]["text_html"], "Cut-over date agreed in <code>cutover.md</code>");
   EXPECT_EQ(done[2]["text_html"], "<p>Two paragraphs.</p>\n<p>The second.</p>\n");
-  EXPECT_EQ(done[3]["text_html"], "<!-- raw HTML omitted -->bold<!-- raw HTML omitted --> x");
+  EXPECT_EQ(sow["deliverables"][1]["estimates"][0]["task_html"],
+            "Provision cluster, node pools and networking");
+  EXPECT_EQ(sow["user_stories_items"][0]["text_html"],
+            "As a consortium researcher, I want to log in with my home institution's account, so "
+            "that I do not manage another password.");
+  EXPECT_EQ(sow["out_of_scope_items"].size(), sow["out_of_scope"].size());
+  EXPECT_EQ(sow["links"][0]["title_html"], sow["links"][0]["title"]);
 }
 
 TEST_F(SowContextTest, EachSectionSaysWhetherItHasAnythingToPrint) {

@@ -244,9 +244,14 @@ class ExactSum {
   bool m_exact = true;
 };
 
-/// Hours as a SOW prints them, with their unit: "12 h" ("" when unknown).
+/// Hours as a SOW prints them, with their unit spelt out: "12 hours",
+/// "1 hour" ("" when unknown). The word, not "h", so the number and its
+/// unit read back as two words from the PDF too (a narrow gap before a
+/// lone "h" is lost to text extraction).
 std::string hours_text(const std::optional<Quantity>& hours) {
-  return hours ? format_quantity(*hours) + " h" : "";
+  if (!hours) return "";
+  const std::string number = format_quantity(*hours);
+  return number + (number == "1" ? " hour" : " hours");
 }
 
 /// Totals a SOW's estimates per deliverable and overall from the model,
