@@ -321,7 +321,7 @@ TEST(PageBreaks, LongStatementOfWorkKeepsHeadingsWithTheirTextAndFillsItsPages) 
   for (int p = 1; p <= last; ++p) {
     int totals = 0, prices = 0;
     for (const std::string& line : lines_of(words, p)) {
-      totals += std::regex_match(line, std::regex(R"(Total \d+ \d+)"));
+      totals += std::regex_match(line, std::regex(R"(Total \d+ hours \d+ hours)"));
       prices += line.rfind("Priced at the ", 0) == 0;
     }
     EXPECT_EQ(totals, prices) << "page " << p;
