@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "run_support.hpp"
 
 namespace partnerops::e2e {
@@ -116,6 +118,18 @@ std::string fold(const std::string& text) {
   return out;
 }
 
+/// Every one of `needles` is in `text`; each missing one is named.
+void expect_holds(const std::string& text, std::initializer_list<std::string> needles) {
+  for (const std::string& needle : needles)
+    EXPECT_NE(text.find(needle), std::string::npos) << needle << "\nnot in\n" << text;
+}
+
+/// None of `needles` is in `text`.
+void expect_lacks(const std::string& text, std::initializer_list<std::string> needles) {
+  for (const std::string& needle : needles)
+    EXPECT_EQ(text.find(needle), std::string::npos) << needle << "\nin\n" << text;
+}
+
 class SowDocumentTest : public ::testing::Test {
  protected:
   /// Builds `yaml` as the cascadia-climate SOW pilot.yaml; its PDF's text.
@@ -135,85 +149,51 @@ class SowDocumentTest : public ::testing::Test {
 
 TEST_F(SowDocumentTest, HoursAloneCarryTheirUnitPerTaskDeliverableAndTotalAndNoMoney) {
   const std::string t = build(k_pilot);
-  EXPECT_NE(t.find("Test with one course 2.5 hours 4 hours"), std::string::npos) << t;
   // D1: 4 + 2.5 = 6.5 to 8 + 4 = 12; D2: 3 to 5; in all 9.5 to 17.
-  EXPECT_NE(t.find("Total 6.5 hours 12 hours"), std::string::npos) << t;
-  EXPECT_NE(t.find("Total 3 hours 5 hours"), std::string::npos) << t;
-  EXPECT_NE(t.find("Total 9.5 hours – 17 hours"), std::string::npos) << t;
-  EXPECT_EQ(t.find("$"), std::string::npos) << t;
-  EXPECT_EQ(t.find("Price"), std::string::npos) << t;
-  EXPECT_EQ(t.find("RATE PER HOUR"), std::string::npos) << t;
+  expect_holds(t, {"Test with one course 2.5 hours 4 hours", "Total 6.5 hours 12 hours",
+                   "Total 3 hours 5 hours", "Total 9.5 hours – 17 hours"});
+  expect_lacks(t, {"$", "Price", "RATE PER HOUR"});
 }
 
 TEST_F(SowDocumentTest, TimelineNamesEachDeliverableByItsTitle) {
   const std::string t = build(k_pilot);
-  EXPECT_NE(t.find("Sign-in for the three courses 4 January 2027 15 January 2027"),
-            std::string::npos)
-      << t;
-  EXPECT_NE(t.find("Handover to the college 18 January 2027 22 January 2027"), std::string::npos)
-      << t;
-  EXPECT_EQ(t.find("d1-sign-in"), std::string::npos) << t;
+  expect_holds(t, {"Sign-in for the three courses 4 January 2027 15 January 2027",
+                   "Handover to the college 18 January 2027 22 January 2027"});
+  expect_lacks(t, {"d1-sign-in", "d2-handover"});
 }
 
 TEST_F(SowDocumentTest, MarkdownWorksInEveryListAndRawHtmlAndFileLinksAreDropped) {
   const std::string t = build(k_pilot);
-  const std::string h = html();
   // User stories, definition of done, tasks, out of scope, link titles:
   // inline, with no paragraph inside the list item or cell.
-  EXPECT_NE(h.find("<li>As a student, I want <strong>one</strong> sign-in"), std::string::npos)
-      << h;
-  EXPECT_NE(
-      h.find("<li>As a lecturer, I want <code>nbgrader</code>, so that "
-             "<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted -->grading is quick.</li>"),
-      std::string::npos)
-      << h;
-  EXPECT_NE(h.find("<li>Every student signs in with a <em>college</em> account</li>"),
-            std::string::npos)
-      << h;
-  EXPECT_NE(
-      h.find("<li>See the <a href=\"https://example.org/runbook\">runbook</a> and local</li>"),
-      std::string::npos)
-      << h;
-  EXPECT_NE(
-      h.find("<td class=\"description\">Configure the <code>GenericOAuthenticator</code></td>"),
-      std::string::npos)
-      << h;
-  EXPECT_NE(h.find("<td class=\"description\">Test with <em>one</em> course</td>"),
-            std::string::npos)
-      << h;
-  EXPECT_NE(h.find("<li>Grading <em>integration</em> with the LMS</li>"), std::string::npos) << h;
-  EXPECT_NE(
-      h.find("<li>Design <em>notes</em> in <code>docs/</code>: https://example.org/design</li>"),
-      std::string::npos)
-      << h;
-  EXPECT_EQ(h.find("<script"), std::string::npos) << h;
-  EXPECT_EQ(h.find("file:"), std::string::npos) << h;
-  EXPECT_EQ(h.find("<li><p>"), std::string::npos) << h;
+  expect_holds(
+      html(), {"<li>As a student, I want <strong>one</strong> sign-in",
+               "<li>As a lecturer, I want <code>nbgrader</code>, so that "
+               "<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted -->grading is quick.</li>",
+               "<li>Every student signs in with a <em>college</em> account</li>",
+               "<li>See the <a href=\"https://example.org/runbook\">runbook</a> and local</li>",
+               "<td class=\"description\">Configure the <code>GenericOAuthenticator</code></td>",
+               "<td class=\"description\">Test with <em>one</em> course</td>",
+               "<li>Grading <em>integration</em> with the LMS</li>",
+               "<li>Design <em>notes</em> in <code>docs/</code>: https://example.org/design</li>"});
+  expect_lacks(html(), {"<script", "file:", "<li><p>"});
   // The PDF shows the text, not the Markdown.
-  EXPECT_NE(t.find("Every student signs in with a college account"), std::string::npos) << t;
-  EXPECT_EQ(t.find("*"), std::string::npos) << t;
-  EXPECT_EQ(t.find("`"), std::string::npos) << t;
+  expect_holds(t, {"Every student signs in with a college account"});
+  expect_lacks(t, {"*", "`"});
 }
 
 TEST_F(SowDocumentTest, LeadInTextPrecedesUserStoriesOutOfScopeAndRoles) {
   const std::string t = build(k_pilot);
-  const std::string h = html();
-  EXPECT_NE(h.find("<p>The pilot serves <em>two</em> groups of users.</p>"), std::string::npos)
-      << h;
-  const std::size_t stories = t.find("User stories");
-  const std::size_t intro = t.find("The pilot serves two groups of users.");
-  const std::size_t first = t.find("As a student");
-  ASSERT_NE(intro, std::string::npos) << t;
-  EXPECT_LT(stories, intro);
-  EXPECT_LT(intro, first);
-  const std::size_t scope = t.find("Out of scope");
-  const std::size_t later = t.find("Left for a later phase.");
-  EXPECT_LT(scope, later);
-  EXPECT_LT(later, t.find("Grading integration with the LMS"));
-  const std::size_t roles = t.find("Roles and capacity");
-  const std::size_t part_time = t.find("Both people work part time.");
-  EXPECT_LT(roles, part_time);
-  EXPECT_LT(part_time, t.find("0.1 FTE for 2 weeks"));
+  expect_holds(html(), {"<p>The pilot serves <em>two</em> groups of users.</p>"});
+  // Heading, lead-in, then the first item, in each of the three sections.
+  for (const auto& [heading, intro, item] :
+       {std::tuple{"User stories", "The pilot serves two groups of users.", "As a student"},
+        std::tuple{"Out of scope", "Left for a later phase.", "Grading integration with the LMS"},
+        std::tuple{"Roles and capacity", "Both people work part time.", "0.1 FTE for 2 weeks"}}) {
+    ASSERT_NE(t.find(intro), std::string::npos) << intro << "\n" << t;
+    EXPECT_LT(t.find(heading), t.find(intro)) << heading;
+    EXPECT_LT(t.find(intro), t.find(item)) << item;
+  }
 }
 
 TEST_F(SowDocumentTest, SectionsWithNothingToSayAreLeftOutHeadingAndAll) {
@@ -221,22 +201,17 @@ TEST_F(SowDocumentTest, SectionsWithNothingToSayAreLeftOutHeadingAndAll) {
   const std::string h = html();
   for (const char* heading : {"User stories", "Technical details", "Out of scope",
                               "Roles and capacity", "Timeline", "Related links"}) {
-    EXPECT_EQ(t.find(heading), std::string::npos) << heading << "\n" << t;
-    EXPECT_EQ(h.find(std::string("<h2>") + heading), std::string::npos) << heading;
+    expect_lacks(t, {heading});
+    expect_lacks(h, {std::string("<h2>") + heading});
   }
-  EXPECT_EQ(h.find("<ul></ul>"), std::string::npos) << h;
-  EXPECT_EQ(h.find("<tbody></tbody>"), std::string::npos) << h;
+  expect_lacks(h, {"<ul></ul>", "<tbody></tbody>"});
   // What the SOW does say is all there.
-  EXPECT_NE(t.find("Background"), std::string::npos) << t;
-  EXPECT_NE(t.find("Deliverables"), std::string::npos) << t;
-  EXPECT_NE(t.find("Total 4 hours – 8 hours"), std::string::npos) << t;
+  expect_holds(t, {"Background", "Deliverables", "Total 4 hours – 8 hours"});
 }
 
 TEST_F(SowDocumentTest, SubtitleNamesTheAgreementItIsAnAddendumTo) {
-  const std::string t = build(k_pilot);
-  EXPECT_NE(t.find("Statement of work, an addendum to the Managed Pangeo Hub Service Agreement"),
-            std::string::npos)
-      << t;
+  expect_holds(build(k_pilot),
+               {"Statement of work, an addendum to the Managed Pangeo Hub Service Agreement"});
 }
 
 }  // namespace
