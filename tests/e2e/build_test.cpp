@@ -128,14 +128,14 @@ TEST_F(BuildTest, StatementOfWorkTotalsTheEstimatesAtTheRates) {
   const std::string t = fold(text("cascadia-climate/sow-hub-migration.pdf"));
   // D1–D4 low 16+36+20+12 = 84 h, high 28+58+34+18 = 138 h; infrastructure
   // at $165 (D1, D2), research software at $145 (D3, D4).
-  EXPECT_NE(t.find("Hours 84 – 138"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 84 hours – 138 hours"), std::string::npos) << t;
   EXPECT_NE(t.find("Price range $13,220.00 – $21,730.00"), std::string::npos) << t;
   EXPECT_NE(t.find("Out of scope"), std::string::npos);
 }
 
 TEST_F(BuildTest, StatementOfWorkPricesEachDeliverableAtItsRole) {
   const std::string t = fold(text("cascadia-climate/sow-hub-migration.pdf"));
-  // D3: 20–34 h at $145.
+  // D3: 20–34 hours at $145.
   EXPECT_NE(t.find("Priced at the Research software engineer rate $2,900.00 $4,930.00"),
             std::string::npos)
       << t;
@@ -158,9 +158,11 @@ TEST(BuildSowTest, StatementOfWorkWithoutRatesShowsHoursAndNoPrices) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string t = fold(pdf_text(dir.path() / "out/cascadia-climate/sow-hub-migration.pdf"));
   // Per task, per deliverable (D2: 36–58 h) and in total.
-  EXPECT_NE(t.find("Configure Dask Gateway limits and autoscaling 12 20"), std::string::npos) << t;
-  EXPECT_NE(t.find("Total 36 58"), std::string::npos) << t;
-  EXPECT_NE(t.find("Hours 84 – 138"), std::string::npos) << t;
+  EXPECT_NE(t.find("Configure Dask Gateway limits and autoscaling 12 hours 20 hours"),
+            std::string::npos)
+      << t;
+  EXPECT_NE(t.find("Total 36 hours 58 hours"), std::string::npos) << t;
+  EXPECT_NE(t.find("Total 84 hours – 138 hours"), std::string::npos) << t;
   // No price column, rate table or money total, and no $0.00 anywhere.
   EXPECT_EQ(t.find("Priced at"), std::string::npos) << t;
   EXPECT_EQ(t.find("Price range"), std::string::npos) << t;

@@ -255,10 +255,10 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
     return std::find(lines.begin(), lines.end(), line) != lines.end();
   };
   std::vector<std::string> lines = diagnostics();
-  EXPECT_TRUE(has(lines, "warning placeholder-text " + k_sow + ":9:11"))
+  EXPECT_TRUE(has(lines, "warning placeholder-text " + k_sow + ":11:13"))
       << ::testing::PrintToString(lines);
-  EXPECT_TRUE(has(lines, "warning zero-amount " + k_sow + ":10:11"))
-      << ::testing::PrintToString(lines);
+  // Hours alone: no zero rate to price them at.
+  for (const std::string& line : lines) EXPECT_EQ(line.find("zero-amount"), std::string::npos);
   EXPECT_TRUE(has(lines, "warning sow-not-in-addenda " + k_sow + ":4:12"));
   EXPECT_TRUE(
       has(lines, "warning placeholder-text partners/northbay-earth-sciences/agreement.yaml:6:8"));
@@ -266,9 +266,7 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
   write_file(dir.path() / k_sow,
              std::string(sow).replace(sow.find("status: draft"), 13, "status: agreed"));
   lines = diagnostics();
-  EXPECT_TRUE(has(lines, "error placeholder-text " + k_sow + ":9:11"))
-      << ::testing::PrintToString(lines);
-  EXPECT_TRUE(has(lines, "error zero-amount " + k_sow + ":10:11"))
+  EXPECT_TRUE(has(lines, "error placeholder-text " + k_sow + ":11:13"))
       << ::testing::PrintToString(lines);
   write_file(dir.path() / k_sow, sow);
 
@@ -278,6 +276,38 @@ TEST_F(NewAndMessageTest, NewAgreementAndSowValidate) {
                             "error[new-file-exists]: the partner has an agreement already"),
             std::string::npos)
       << result.err;
+}
+
+// Past lead, a partner may have an agreement in any status: ready for a
+// prospect, executed for a partner. `new sow` attaches to it, says so, and the
+// SOW it writes builds with hours alone (no $0.00 anywhere).
+TEST_F(NewAndMessageTest, NewSowUnderTheAgreementOfEveryStagePastLeadSaysWhichAgreement) {
+  struct Case {
+    std::string slug, title, status;
+  };
+  for (const Case& c :
+       {Case{"cascadia-climate", "Managed Pangeo Hub Service Agreement", "ready"},
+        Case{"lakeshore-college", "Managed JupyterHub Teaching Service Agreement", "executed"}}) {
+    const RunResult result = partnerops({"new", "sow", c.slug, "--date", "2026-11-23"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("\nsow/sow-1.yaml is an addendum to partners/" + c.slug +
+                              "/agreement.yaml (\"" + c.title + "\", " + c.status +
+                              "); list it in the agreement's addenda (file: sow/sow-1.yaml, "
+                              "kind: sow)\n"),
+              std::string::npos)
+        << result.out;
+    EXPECT_EQ(git("log -1 --format=%B"), c.slug + ": new sow sow-1\n\nPartner: " + c.slug +
+                                             "\nNew-Document: sow/sow-1.yaml\n"
+                                             "Agreement: agreement.yaml\n\n");
+    const RunResult build =
+        partnerops({"build", "--partner", c.slug, "--kind", "sow", "--today", "2026-11-23"});
+    ASSERT_EQ(build.exit_code, 0) << build.err;
+    const std::string text = pdf_text(dir.path() / "out" / c.slug / "sow-sow-1.pdf");
+    EXPECT_NE(text.find("an addendum to the " + c.title), std::string::npos) << text;
+    EXPECT_NE(text.find("0 hours"), std::string::npos) << text;
+    EXPECT_EQ(text.find("$"), std::string::npos) << text;
+  }
+  expect_valid();
 }
 
 TEST_F(NewAndMessageTest, HailTheLeadToANonAsciiLeadWithTheServiceDescription) {

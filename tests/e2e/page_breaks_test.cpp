@@ -321,7 +321,7 @@ TEST(PageBreaks, LongStatementOfWorkKeepsHeadingsWithTheirTextAndFillsItsPages) 
   for (int p = 1; p <= last; ++p) {
     int totals = 0, prices = 0;
     for (const std::string& line : lines_of(words, p)) {
-      totals += std::regex_match(line, std::regex(R"(Total \d+ \d+)"));
+      totals += std::regex_match(line, std::regex(R"(Total \d+ hours \d+ hours)"));
       prices += line.rfind("Priced at the ", 0) == 0;
     }
     EXPECT_EQ(totals, prices) << "page " << p;
@@ -352,6 +352,42 @@ TEST(PageBreaks, EveryDocumentEmbedsItsFontsAndNoPageHoldsTheLegalLineAlone) {
     }
   }
   EXPECT_GE(documents, 20);
+}
+
+// A table's header row once stood alone at the foot of a page, its rows on
+// the next (the demo's hours-only SOW). Sixteen copies of the fixture's SOW,
+// each with one more line of background, move every table header through
+// the foot of a page; none may end a page.
+TEST(PageBreaks, NoPageEndsWithATableHeader) {
+  TempDir dir;
+  make_base_workspace(dir.path());
+  const fs::path folder = dir.path() / "partners/cascadia-climate/sow";
+  const std::string original = read_file(folder / "hub-migration.yaml");
+  const std::string background = "  account and data but hand operations to Commons Compute.\n";
+  std::string more;
+  for (int i = 0; i < 16; ++i) {
+    const std::string id = "padded-" + two_digits(i);
+    write_file(folder / (id + ".yaml"),
+               replaced(replaced(original, "id: hub-migration\n", "id: " + id + "\n"), background,
+                        background + more));
+    more += "  One more line of background, to move what follows down the page.\n";
+  }
+  const RunResult run = build(dir.path(), "cascadia-climate", "sow");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto is_table_header = [](const std::string& line) {
+    return line.starts_with("TASK (") || line == "ROLE RATE PER HOUR" || line == "ROLE CAPACITY" ||
+           line == "DELIVERABLE START END";
+  };
+  for (int i = 0; i < 16; ++i) {
+    const fs::path pdf =
+        dir.path() / "out/cascadia-climate" / ("sow-padded-" + two_digits(i) + ".pdf");
+    const std::vector<Word> words = words_of(pdf);
+    const int pages = static_cast<int>(pages_of(words).size());
+    ASSERT_GE(pages, 2) << pdf;
+    for (int p = 1; p < pages; ++p)
+      EXPECT_FALSE(is_table_header(last_line(words, p)))
+          << pdf.filename() << " page " << p << " ends with " << last_line(words, p);
+  }
 }
 
 }  // namespace

@@ -121,6 +121,46 @@ TEST_F(FinishedChecks, ZeroRateOfAnAgreedSowIsAnError) {
   EXPECT_EQ(validate(), Lines{"error zero-amount " + k_sow + ":14:11"});
 }
 
+// A milestone bills an invoice line: at zero it would bill nothing, which a
+// person would want to hear about as for a zero rate.
+const std::string k_last_timeline_line = "    start: 2027-01-18\n    end: 2027-01-29\n";
+
+std::string milestone(const std::string& amount, const std::string& extra = "") {
+  return k_last_timeline_line +
+         "milestones:\n  - id: m1-deployed\n    title: Hub deployed\n    due: 2027-02-01\n"
+         "    amount: \"" +
+         amount + "\"\n" + extra;
+}
+
+TEST_F(FinishedChecks, ZeroMilestoneOfAnAgreedSowIsAnError) {
+  edit(k_sow, k_last_timeline_line, milestone("0.00"));
+  // The fixture's SOW has 139 lines; the amount is the fifth line after.
+  EXPECT_EQ(validate(), Lines{"error zero-amount " + k_sow + ":144:13"});
+  const Diagnostics found = diagnostics();
+  EXPECT_EQ(found.items()[0].message, "the SOW is agreed but the milestone 'm1-deployed' is zero");
+}
+
+TEST_F(FinishedChecks, ZeroMilestoneOfADraftSowIsAWarning) {
+  edit(k_sow, "status: agreed", "status: draft");
+  edit(k_sow, k_last_timeline_line, milestone("0"));
+  EXPECT_EQ(validate(), Lines{"warning zero-amount " + k_sow + ":144:13"});
+}
+
+TEST_F(FinishedChecks, ZeroMilestoneMarkedFreeAndAPricedOneAreFine) {
+  edit(k_sow, k_last_timeline_line,
+       milestone("0.00",
+                 "    free: true\n  - id: m2-migrated\n"
+                 "    title: Data migrated\n"
+                 "    due: 2027-03-01\n"
+                 "    amount: \"4800.00\"\n"));
+  EXPECT_EQ(validate(), Lines{});
+}
+
+TEST_F(FinishedChecks, MilestoneThatIsNotMoneyIsReportedWhenTheSowLoads) {
+  edit(k_sow, k_last_timeline_line, milestone("4800.005"));
+  EXPECT_EQ(validate(), Lines{"error money-invalid " + k_sow + ":144:13"});
+}
+
 TEST_F(FinishedChecks, ZeroRateMarkedFreeIsFine) {
   edit(k_sow, "    rate: \"110.00\"", "    rate: \"0\"\n    free: true");
   EXPECT_EQ(validate(), Lines{});

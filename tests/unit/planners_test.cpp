@@ -285,14 +285,25 @@ TEST_F(PlannersTest, NewSowTakesTheNextFreeId) {
   EXPECT_EQ(paths_of(*changes),
             std::vector<std::string>{"partners/cascadia-climate/sow/sow-1.yaml"});
   const std::string& text = changes->edits[0].content;
-  EXPECT_EQ(text.substr(0, text.find("rates:")),
+  EXPECT_EQ(text.substr(0, text.find("background:")),
             "# yaml-language-server: $schema=../../../schemas/sow.schema.yaml\n"
             "id: sow-1\n"
             "title: Data pipeline\n"
             "agreement: agreement.yaml\n"
             "status: draft\n"
             "date: 2026-11-23\n"
-            "currency: USD\n");
+            "currency: USD\n"
+            "# rates: list each role's hourly rate to price the hours, e.g.\n"
+            "#   - role: Research software engineer\n"
+            "#     rate: \"145.00\"\n");
+  // It says which agreement the SOW is an addendum to, and that the
+  // agreement does not list it yet.
+  EXPECT_EQ(changes->note,
+            "sow/sow-1.yaml is an addendum to partners/cascadia-climate/agreement.yaml "
+            "(\"Managed Pangeo Hub Service Agreement\", ready); list it in the agreement's "
+            "addenda (file: sow/sow-1.yaml, kind: sow)");
+  EXPECT_NE(changes->message.find("\nAgreement: agreement.yaml\n"), std::string::npos)
+      << changes->message;
 }
 
 TEST_F(PlannersTest, DocumentContextOfAnInvoiceHoldsFormattedAmountsAndWhatIsOpen) {

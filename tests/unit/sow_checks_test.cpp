@@ -30,6 +30,30 @@ TEST_F(SowChecks, EveryDeliverableOfARoleWithoutRateIsReported) {
                                "error sow-role-unpriced " + k_sow + ":101:11"}));
 }
 
+TEST_F(SowChecks, LeadInTextBeforeUserStoriesOutOfScopeAndRolesIsMarkdown) {
+  edit(k_sow, "user_stories:\n",
+       "user_stories_intro: The *users* are researchers.\nuser_stories:\n");
+  edit(k_sow, "out_of_scope:\n", "out_of_scope_intro: |\n  Not in this phase:\nout_of_scope:\n");
+  edit(k_sow, "roles:\n", "roles_intro: Part time.\nroles:\n");
+  EXPECT_EQ(validate(), Lines{});
+}
+
+TEST_F(SowChecks, LeadInTextMustBeText) {
+  edit(k_sow, "user_stories:\n", "user_stories_intro: [a, b]\nuser_stories:\n");
+  edit(k_sow, "roles:\n", "roles_intro: 42\nroles:\n");
+  EXPECT_EQ(validate(), (Lines{"error schema-type " + k_sow + ":21:21",
+                               "error schema-type " + k_sow + ":121:14"}));
+}
+
+TEST_F(SowChecks, AMisspeltLeadInIsAnUnknownKey) {
+  edit(k_sow, "user_stories:\n", "user_story_intro: The users.\nuser_stories:\n");
+  const Diagnostics found = diagnostics();
+  ASSERT_EQ(found.items().size(), 1u);
+  EXPECT_EQ(found.items()[0].code, "schema-unknown-key");
+  EXPECT_EQ(found.items()[0].message, "unknown key 'user_story_intro'");
+  EXPECT_EQ(found.items()[0].position.line, 21);
+}
+
 TEST_F(SowChecks, SowWithoutRatesIsAnEstimateOfHours) {
   edit(k_sow,
        "rates:\n  - role: Infrastructure engineer\n    rate: \"165.00\"\n"

@@ -123,6 +123,7 @@ int run_bookkeeping(const Loader& loader, const BookkeepingOptions& options,
     if (branch.starts_with("refs/heads/")) branch.erase(0, 11);
     std::cout << "[" << branch << " " << result.short_id << "] " << summary << '\n';
   }
+  if (!changes->note.empty()) std::cout << changes->note << '\n';
   return k_exit_clean;
 }
 

@@ -25,7 +25,7 @@ const std::vector<Check>& all_checks() {
       {"quotes", "exact totals and validity dates", &check_quotes},
       {"placeholders", "no TODO text left in a quote, agreement or SOW past draft",
        &check_placeholders},
-      {"zero-amounts", "no zero quote line, fee or SOW rate past draft unless free",
+      {"zero-amounts", "no zero quote line, fee, SOW rate or milestone past draft unless free",
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},

@@ -1,6 +1,7 @@
 // Checks that a document past draft is finished: no placeholder text left
 // by a scaffold (model/placeholder: a value that starts with TODO) and no
-// amount of zero that is not marked `free: true`. `new quote|sow|agreement`
+// amount of zero that is not marked `free: true` (a quote line, an
+// agreement fee, a SOW rate or a SOW milestone). `new quote|sow|agreement`
 // writes both on purpose, so a draft only gets a warning for each; once the
 // document is shared, sent or agreed (any status but draft) each is an
 // error, since the partner would read it.
@@ -126,6 +127,11 @@ void check_zero_amounts(const CheckContext& context) {
       for (const SowRate& rate : sow.rates)
         check_zero(rate.rate, rate.free, rate.text.position, document,
                    "the rate of '" + rate.role.value + "'", out);
+      // A milestone of zero would bill an invoice line of nothing.
+      for (const SowMilestone& milestone : sow.milestones)
+        if (milestone.amount)
+          check_zero(milestone.amount->value, milestone.free, milestone.amount->position, document,
+                     "the milestone '" + milestone.id.value + "'", out);
     }
   }
 }

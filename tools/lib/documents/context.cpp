@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <stdexcept>
 
 #include "documents/status_mark.hpp"
@@ -54,9 +55,42 @@ class Formatter {
     object[std::string(key) + "_html"] = m_markdown ? m_markdown(text) : text;
   }
 
+  /// The HTML of one short text a person wrote in a list (a definition of
+  /// done, a task, a link's title): its Markdown rendered, without the
+  /// paragraph around it so it reads inline in a list item or a table cell.
+  std::string inline_markdown(const std::string& text) const {
+    return m_markdown ? without_paragraph(m_markdown(text)) : text;
+  }
+
+  /// Adds `<key>_items` beside a list of Markdown texts: one object per
+  /// item with its HTML as `text_html`, rendered inline (the template check
+  /// lets only names ending in _html be inserted raw). Empty when absent.
+  void markdown_items(json& object, std::string_view key) const {
+    if (!object.is_object()) return;
+    json items = json::array();
+    if (const auto found = object.find(key); found != object.end() && found->is_array())
+      for (const json& item : *found)
+        items.push_back(
+            json{{"text_html", inline_markdown(item.is_string() ? item.get<std::string>() : "")}});
+    object[std::string(key) + "_items"] = std::move(items);
+  }
+
   const std::string& currency() const { return m_currency; }
 
  private:
+  /// `html` without the <p>…</p> of a text that is one paragraph. The
+  /// renderer escapes every '<' of the text and drops raw HTML, so a second
+  /// "</p>" can only close a second paragraph: with exactly one, at the end,
+  /// the whole text is that paragraph. Anything else (a list, two
+  /// paragraphs) is kept as blocks.
+  static std::string without_paragraph(std::string html) {
+    static constexpr std::string_view k_open = "<p>", k_close = "</p>\n";
+    if (html.starts_with(k_open) && html.ends_with(k_close) &&
+        html.find("</p>") == html.size() - k_close.size())
+      return html.substr(k_open.size(), html.size() - k_open.size() - k_close.size());
+    return html;
+  }
+
   std::string m_currency;
   bool m_long_dates;
   const MarkdownToHtml& m_markdown;
@@ -234,6 +268,16 @@ class ExactSum {
   bool m_exact = true;
 };
 
+/// Hours as a SOW prints them, with their unit spelt out: "12 hours",
+/// "1 hour" ("" when unknown). The word, not "h", so the number and its
+/// unit read back as two words from the PDF too (a narrow gap before a
+/// lone "h" is lost to text extraction).
+std::string hours_text(const std::optional<Quantity>& hours) {
+  if (!hours) return "";
+  const std::string number = format_quantity(*hours);
+  return number + (number == "1" ? " hour" : " hours");
+}
+
 /// Totals a SOW's estimates per deliverable and overall from the model,
 /// exactly. The hours are always shown; prices only when the SOW lists rates
 /// and every deliverable's role has a readable one, so a deliverable without
@@ -268,8 +312,23 @@ void add_sow_totals(json& document, const Sow* sow, const Formatter& format) {
   for (std::size_t i = 0; i < count; ++i) {
     json& deliverable = deliverables[i];
     const Row& row = rows[i];
-    deliverable["low_hours"] = row.low ? format_quantity(*row.low) : "";
-    deliverable["high_hours"] = row.high ? format_quantity(*row.high) : "";
+    // Each task's hours from the model, read exactly, with their unit.
+    json& estimates = deliverable["estimates"];
+    for (std::size_t j = 0; estimates.is_array() && j < estimates.size(); ++j) {
+      const SowEstimate* estimate =
+          sow && i < sow->deliverables.size() && j < sow->deliverables[i].estimates.size()
+              ? &sow->deliverables[i].estimates[j]
+              : nullptr;
+      const auto value = [](const std::optional<Field<Quantity>>& hours) {
+        return hours ? std::optional<Quantity>(hours->value) : std::nullopt;
+      };
+      if (!estimates[j].is_object()) continue;
+      estimates[j]["low_hours"] = hours_text(estimate ? value(estimate->low_hours) : std::nullopt);
+      estimates[j]["high_hours"] =
+          hours_text(estimate ? value(estimate->high_hours) : std::nullopt);
+    }
+    deliverable["low_hours"] = hours_text(row.low);
+    deliverable["high_hours"] = hours_text(row.high);
     deliverable["low_cost"] = has_prices ? format.money(*row.low_cost) : "";
     deliverable["high_cost"] = has_prices ? format.money(*row.high_cost) : "";
     format.markdown_field(deliverable, "overview");
@@ -281,8 +340,8 @@ void add_sow_totals(json& document, const Sow* sow, const Formatter& format) {
   }
   has_prices = has_prices && cost_low.exact() && cost_high.exact();
   document["has_prices"] = has_prices;
-  document["total_low_hours"] = total_low ? format_quantity(*total_low) : "";
-  document["total_high_hours"] = total_high ? format_quantity(*total_high) : "";
+  document["total_low_hours"] = hours_text(total_low);
+  document["total_high_hours"] = hours_text(total_high);
   document["total_low_cost"] = has_prices ? format.money(cost_low.value()) : "";
   document["total_high_cost"] = has_prices ? format.money(cost_high.value()) : "";
 }
@@ -457,6 +516,47 @@ void add_agreement(const KindInput& in, json& context) {
     context["document"]["status_mark"] = agreement_mark(*in.folder->agreement);
 }
 
+bool has_text(const json& value) { return value.is_string() && !value.get<std::string>().empty(); }
+
+/// A SOW's lists as people write them: every item's Markdown rendered
+/// inline, each estimate's hours with their unit, the timeline naming each
+/// deliverable by its title, and a `has_<section>` flag that is false when
+/// the section would print nothing but its heading.
+void add_sow_lists(json& sow, const Formatter& format) {
+  for (const char* key : {"user_stories", "out_of_scope"}) format.markdown_items(sow, key);
+  std::map<std::string, std::string> titles;
+  for (json& deliverable : sow["deliverables"]) {
+    if (!deliverable.is_object()) continue;
+    format.markdown_items(deliverable, "definition_of_done");
+    deliverable["has_definition_of_done"] = !deliverable["definition_of_done_items"].empty();
+    for (json& estimate : deliverable["estimates"]) {
+      if (!estimate.is_object()) continue;
+      estimate["task_html"] = format.inline_markdown(estimate.value("task", ""));
+    }
+    titles[deliverable.value("id", "")] = deliverable.value("title", "");
+  }
+  for (json& entry : sow["timeline"]) {
+    if (!entry.is_object()) continue;
+    const std::string id = entry.value("deliverable", "");
+    const auto title = titles.find(id);
+    // An unknown id is the validator's to report; the row keeps the id.
+    entry["deliverable_title"] =
+        title != titles.end() && !title->second.empty() ? title->second : id;
+    format.date_field(entry, "start");
+    format.date_field(entry, "end");
+  }
+  for (json& link : sow["links"])
+    if (link.is_object()) link["title_html"] = format.inline_markdown(link.value("title", ""));
+  for (const char* key : {"user_stories", "out_of_scope", "roles"}) {
+    const std::string intro = std::string(key) + "_intro";
+    default_to(sow, intro, "");
+    format.markdown_field(sow, intro);
+    sow["has_" + std::string(key)] = !sow[key].empty() || has_text(sow[intro]);
+  }
+  sow["has_technical_details"] = has_text(sow["technical_details"]);
+  for (const char* key : {"timeline", "links"}) sow["has_" + std::string(key)] = !sow[key].empty();
+}
+
 void add_sow(const KindInput& in, json& context) {
   const Formatter& format = in.format;
   // inputs: partner.yaml, the SOW, then the agreement it belongs to.
@@ -469,14 +569,17 @@ void add_sow(const KindInput& in, json& context) {
        {"user_stories", "deliverables", "out_of_scope", "links", "roles", "timeline", "rates"})
     default_to(sow, key, json::array());
   format.date_field(sow, "date");
-  for (json& entry : sow["timeline"]) {
-    format.date_field(entry, "start");
-    format.date_field(entry, "end");
-  }
+  add_sow_lists(sow, format);
   add_sow_totals(sow, in.records.statement_of_work, format);
+  // The SOW is an addendum only to the agreement it names, and only when
+  // that agreement exists: the partner's agreement.yaml, loaded.
+  const Sow* record = in.records.statement_of_work;
+  const bool addendum =
+      in.folder && in.folder->agreement && in.folder->agreement_file && record &&
+      in.folder->agreement_file->path == in.folder->path + "/" + record->agreement.value;
+  context["agreement"] = addendum ? agreement_context(*in.folder, format) : json::object();
+  sow["addendum_to"] = addendum ? context["agreement"].value("title", "") : "";
   context["sow"] = sow;
-  context["agreement"] =
-      in.folder && in.folder->agreement ? agreement_context(*in.folder, format) : json::object();
   context["document"]["title"] = sow.value("title", std::string(title_of(in.job.kind)));
   if (in.records.statement_of_work)
     context["document"]["status_mark"] = sow_mark(*in.records.statement_of_work);

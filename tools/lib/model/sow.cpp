@@ -91,6 +91,13 @@ Sow read_sow(Reader& reader) {
     sow.timeline.push_back(SowTimelineEntry{reader.text_field(*item, "deliverable"),
                                             reader.date(*item, "start"),
                                             reader.date(*item, "end")});
+  for (const yaml::Node* item : reader.list(root, "milestones"))
+    sow.milestones.push_back(SowMilestone{reader.text_field(*item, "id"),
+                                          reader.money(*item, "amount", sow.currency.value),
+                                          reader.boolean(*item, "free")});
+  sow.user_stories_intro = reader.text(root, "user_stories_intro");
+  sow.out_of_scope_intro = reader.text(root, "out_of_scope_intro");
+  sow.roles_intro = reader.text(root, "roles_intro");
   return sow;
 }
 

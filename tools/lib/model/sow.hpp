@@ -46,6 +46,13 @@ struct SowTimelineEntry {
   std::optional<Field<Date>> end;
 };
 
+/// A payment milestone of a fixed-price SOW.
+struct SowMilestone {
+  Field<std::string> id;
+  std::optional<Field<Money>> amount;  ///< when it is an amount in the SOW's currency
+  bool free = false;                   ///< a zero amount on purpose
+};
+
 struct Sow {
   std::string file;
   Field<std::string> id;
@@ -55,6 +62,12 @@ struct Sow {
   std::vector<SowRate> rates;
   std::vector<SowDeliverable> deliverables;
   std::vector<SowTimelineEntry> timeline;
+  std::vector<SowMilestone> milestones;
+  /// Markdown printed before the user stories, the out-of-scope items and
+  /// the roles ("" when absent).
+  std::string user_stories_intro;
+  std::string out_of_scope_intro;
+  std::string roles_intro;
 
   /// True when the SOW prices its hours: it lists at least one rate.
   bool priced() const { return !rates.empty(); }

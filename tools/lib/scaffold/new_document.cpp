@@ -72,9 +72,11 @@ std::string sow_text(const Workspace& workspace, const PartnerFolder& folder, co
   out.raw(0, "status", "draft");
   out.raw(0, "date", date.iso());
   out.text(0, "currency", currency_for(workspace, folder));
-  out.open(0, "rates");
-  out.item_text(2, "role", placeholder("role"));
-  out.raw(4, "rate", "\"0\"");
+  // Hours alone until someone decides the prices: a zero rate would print
+  // as $0.00 on the document.
+  out.comment("rates: list each role's hourly rate to price the hours, e.g.");
+  out.comment("  - role: Research software engineer");
+  out.comment("    rate: \"145.00\"");
   out.text(0, "background", placeholder("why this work, for whom, and what it builds on"));
   out.open(0, "deliverables");
   out.item_raw(2, "id", "d1");
@@ -88,6 +90,22 @@ std::string sow_text(const Workspace& workspace, const PartnerFolder& folder, co
   out.raw(8, "low_hours", "0");
   out.raw(8, "high_hours", "0");
   return out.str();
+}
+
+/// Which agreement a new SOW is an addendum to, said once it is written:
+/// its file, title and status, and what is left to do on the agreement's
+/// side when it does not list the SOW yet.
+std::string attachment_note(const PartnerFolder& folder, const std::string& sow_path) {
+  const std::string agreement = folder.path + "/agreement.yaml";
+  const std::string relative = sow_path.substr(folder.path.size() + 1);
+  if (!folder.agreement) return relative + " is an addendum to " + agreement;
+  std::string note = relative + " is an addendum to " + agreement + " (\"" +
+                     folder.agreement->title + "\", " + folder.agreement->status.value + ")";
+  bool listed = false;
+  for (const Addendum& addendum : folder.agreement->addenda)
+    listed = listed || addendum.file.value == relative;
+  if (!listed) note += "; list it in the agreement's addenda (file: " + relative + ", kind: sow)";
+  return note;
 }
 
 std::string agreement_text(const Workspace& workspace, const PartnerFolder& folder,
@@ -184,6 +202,8 @@ std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspa
   std::string path;
   std::string text;
   std::string subject;
+  std::string note;
+  std::string trailers;
   switch (request.kind) {
     case NewDocumentKind::quote: {
       const auto& numbering = workspace.organisation() ? workspace.organisation()->numbering
@@ -241,6 +261,8 @@ std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspa
           request.title.empty() ? "Statement of Work: " + partner_name : request.title;
       text = sow_text(workspace, *folder, id, title, request.date);
       subject = id;
+      note = attachment_note(*folder, path);
+      trailers = "Agreement: agreement.yaml\n";
       break;
     }
     case NewDocumentKind::agreement: {
@@ -269,7 +291,8 @@ std::optional<transitions::ChangeSet> plan_new_document(const Workspace& workspa
   const std::string kind(name_of(request.kind));
   changes.message = request.slug + ": new " + kind + " " + subject +
                     "\n\nPartner: " + request.slug +
-                    "\nNew-Document: " + path.substr(folder->path.size() + 1) + "\n";
+                    "\nNew-Document: " + path.substr(folder->path.size() + 1) + "\n" + trailers;
+  changes.note = std::move(note);
   changes.suggested_branch = "new/" + request.slug + "-" + kind;
   return changes;
 }

@@ -33,6 +33,9 @@ struct ChangeSet {
   std::vector<std::string> removals;
   std::string message;           ///< the commit message
   std::string suggested_branch;  ///< the branch a new-branch commit would use
+  /// A sentence for the user once the change is written ("" for none), e.g.
+  /// which agreement a new SOW is an addendum to.
+  std::string note;
   /// Workspace-relative paths that must be clean, instead of `folder`
   /// (an invoice run touches many partners and protects partners/ whole).
   std::vector<std::string> protected_paths;
