@@ -1,4 +1,5 @@
 // partnerops new lead NAME --contact "Name <email>" [--role TEXT] [--owner EMAIL]
+//                [--billing-street LINE]... [--billing-city ...] [--ap-contact ...] [--tax-id ...]
 //                [--reason TEXT] [--date D] [--branch NAME | --no-branch] [--no-commit] [PATH]
 // partnerops new quote|sow|agreement SLUG [--date D] [--id ID] [--title TEXT]
 //                [--branch [NAME] | --no-branch] [--no-commit] [PATH]
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "billing_options.hpp"
 #include "bookkeeping.hpp"
 #include "command.hpp"
 #include "model/date.hpp"
@@ -36,6 +38,7 @@ struct NewLeadOptions {
   std::string role = "Main contact";
   std::string owner;
   std::string reason = "new lead";
+  scaffold::NewLeadBilling billing;
 };
 
 struct NewDocumentOptions {
@@ -69,6 +72,7 @@ int run_new_lead(const Loader& loader, NewLeadOptions& options) {
   request.contact_role = options.role;
   request.owner = options.owner;
   request.reason = options.reason;
+  request.billing = options.billing;
   request.date = *date;
   request.existing_folders = partner_folders(options.common.path);
   options.common.slug = util::slugify(options.name);
@@ -149,6 +153,7 @@ Runner define_new_lead(CLI::App& sub) {
                  "Account manager's email (default: the first of roles.partnerships)");
   sub.add_option("--reason", options->reason,
                  "The first history entry's reason (default \"new lead\")");
+  add_billing_options(sub, options->billing);
   sub.add_option("--date", options->common.date,
                  "Date of the first entry (YYYY-MM-DD; default today)");
   sub.add_option("--branch", options->common.branch,

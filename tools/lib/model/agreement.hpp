@@ -78,6 +78,7 @@ struct Agreement {
   Term term;
   std::vector<Fee> fees;
   std::optional<std::int64_t> payment_terms_days;
+  std::string purchase_order;  ///< the partner's PO number; empty when none
   std::vector<Signatory> signatories;
   std::vector<Addendum> addenda;
   std::vector<AgreementEvent> history;  ///< oldest first
