@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "run_support.hpp"
 
 namespace partnerops::e2e {
@@ -74,7 +76,7 @@ TEST_F(BillToBuildTest, Builds) { ASSERT_EQ(result->exit_code, 0) << result->err
 
 TEST_F(BillToBuildTest, InvoiceBillsTheAccountsPayableOfficeWithTheAgreementsPurchaseOrder) {
   const std::string t = text("lakeshore-college/invoice-INV-2026-0004.pdf");
-  EXPECT_NE(t.find("Bill to\n"
+  EXPECT_NE(t.find("BILL TO\n"
                    "Lakeshore Community College District\n"
                    "Accounts Payable, Business Office\n"
                    "2800 Lakeshore Drive\n"
@@ -89,7 +91,7 @@ TEST_F(BillToBuildTest, InvoiceBillsTheAccountsPayableOfficeWithTheAgreementsPur
 
 TEST_F(BillToBuildTest, EuroInvoicePrintsTheVatNumber) {
   const std::string t = text("noordzee-marine-data/invoice-INV-2026-0003.pdf");
-  EXPECT_NE(t.find("Bill to\n"
+  EXPECT_NE(t.find("BILL TO\n"
                    "Stichting Noordzee Mariene Data\n"
                    "t.a.v. Crediteurenadministratie\n"
                    "Havenkade 12\n"
@@ -105,8 +107,9 @@ TEST_F(BillToBuildTest, EuroInvoicePrintsTheVatNumber) {
 
 TEST_F(BillToBuildTest, QuoteCarriesTheBlockWithTaxIdAndPurchaseOrder) {
   const std::string t = text("cascadia-climate/quote-Q-2026-002.pdf");
-  EXPECT_NE(t.find("Bill to\n"
-                   "Cascadia Climate Collaborative\n"
+  EXPECT_NE(t.find("BILL TO\n"
+                   "Cascadia Climate Modeling Consortium, a\n"
+                   "Washington nonprofit corporation\n"
                    "Finance Office\n"
                    "410 Harbor Street, Suite 2\n"
                    "Seattle, WA 98101\n"
@@ -123,7 +126,7 @@ TEST_F(BillToBuildTest, CreditNoteAndReceiptNameTheirInvoicesPurchaseOrder) {
   for (const char* output : {"lakeshore-college/credit-note-CN-2026-0001.pdf",
                              "lakeshore-college/receipt-INV-2026-0004-1.pdf"}) {
     const std::string t = text(output);
-    EXPECT_NE(t.find("Bill to\n"
+    EXPECT_NE(t.find("BILL TO\n"
                      "Lakeshore Community College District\n"
                      "Accounts Payable, Business Office\n"
                      "2800 Lakeshore Drive\n"
@@ -142,7 +145,7 @@ TEST_F(BillToBuildTest, CreditNoteAndReceiptNameTheirInvoicesPurchaseOrder) {
 // so its block names none.
 TEST_F(BillToBuildTest, StatementBillsTheOfficeWithoutAPurchaseOrder) {
   const std::string t = text("noordzee-marine-data/statement.pdf");
-  EXPECT_NE(t.find("Bill to\n"
+  EXPECT_NE(t.find("BILL TO\n"
                    "Stichting Noordzee Mariene Data\n"
                    "t.a.v. Crediteurenadministratie\n"
                    "Havenkade 12\n"
@@ -161,12 +164,13 @@ TEST_F(BillToBuildTest, StatementBillsTheOfficeWithoutAPurchaseOrder) {
 TEST_F(BillToBuildTest, InvoiceAndStatementPrintTheSamePaymentDetails) {
   const auto payment = [](const std::string& t) {
     const std::size_t from = t.find("How to pay");
-    const std::size_t to = t.find("SWIFT", from);
+    const std::size_t to = t.find("\nSWIFT ", from);
     return from == std::string::npos || to == std::string::npos ? std::string()
                                                                 : t.substr(from, to - from);
   };
-  const std::string invoice = fold(text("lakeshore-college/invoice-INV-2026-0004.pdf"));
-  const std::string statement = fold(text("lakeshore-college/statement.pdf"));
+  const fs::path out = workspace->path() / "out";
+  const std::string invoice = fold(pdf_text(out / "lakeshore-college/invoice-INV-2026-0004.pdf"));
+  const std::string statement = fold(pdf_text(out / "lakeshore-college/statement.pdf"));
   EXPECT_NE(payment(statement).find("Routing 123006800"), std::string::npos) << statement;
   EXPECT_EQ(payment(statement), payment(invoice));
 }
@@ -175,8 +179,8 @@ TEST_F(BillToBuildTest, InvoiceAndStatementPrintTheSamePaymentDetails) {
 // addressed to the primary contact.
 TEST_F(BillToBuildTest, AnAgreementKeepsItsToBlock) {
   const std::string t = text("cascadia-climate/agreement.pdf");
-  EXPECT_EQ(t.find("Bill to"), std::string::npos) << t;
-  EXPECT_NE(t.find("To\n"), std::string::npos) << t;
+  EXPECT_EQ(t.find("BILL TO"), std::string::npos) << t;
+  EXPECT_NE(t.find("TO\n"), std::string::npos) << t;
 }
 
 class BillToCliTest : public GitWorkspaceTest {};
@@ -197,18 +201,20 @@ TEST_F(BillToCliTest, InvoiceIssueRefusesAPartnerWithoutBillingDetails) {
   ASSERT_EQ(
       partnerops({"invoice", "run", "2027-01", "--today", "2026-12-20", "--no-branch"}).exit_code,
       0);
-  // validate warns while the invoice is a draft...
+  // validate warns while the invoice is a draft (among the gaps the removed
+  // invoices leave)...
   const RunResult validate = partnerops({"validate", "--today", "2026-12-20", "--format", "json"});
-  EXPECT_EQ(validate.exit_code, 0) << validate.out << validate.err;
-  EXPECT_EQ(
-      diagnostic_lines(validate.out),
-      std::vector<std::string>{
-          "warning billing-details-missing partners/noordzee-marine-data/partner.yaml:105:3"});
+  const std::vector<std::string> lines = diagnostic_lines(validate.out);
+  EXPECT_NE(std::find(lines.begin(), lines.end(),
+                      "warning billing-details-missing "
+                      "partners/noordzee-marine-data/partner.yaml:104:3"),
+            lines.end())
+      << validate.out;
   // ...and issuing it is refused with the same message, changing nothing.
   const std::string head = git("rev-parse HEAD");
   const RunResult issue = partnerops({"invoice", "issue", "INV-2027-0001", "--date", "2027-01-04"});
   EXPECT_EQ(issue.exit_code, 1);
-  EXPECT_NE(issue.err.find("partners/noordzee-marine-data/partner.yaml:105:3: "
+  EXPECT_NE(issue.err.find("partners/noordzee-marine-data/partner.yaml:104:3: "
                            "error[billing-details-missing]: partner.yaml has no "
                            "billing.accounts_payable, which invoice INV-2027-0001 needs once "
                            "issued\n"),

@@ -99,7 +99,7 @@ TEST_F(BillingChecks, AnAccountsPayableAddressMustBeAnAddress) {
 
 TEST_F(BillingChecks, AnIncompleteAddressFailsItsSchema) {
   edit(k_lakeshore, "    city: Muskegon\n", "");
-  EXPECT_EQ(validate(), Lines{"error schema-required " + std::string(k_lakeshore) + ":107:5"});
+  EXPECT_EQ(validate(), Lines{"error schema-required " + std::string(k_lakeshore) + ":117:5"});
 }
 
 // Before anything is issued the partner is warned, so `invoice issue` does

@@ -160,7 +160,8 @@ json bill_to_context(const PartnerFolder& folder, PurchaseOrder po, const Invoic
     }
     tax_id = billing.tax_id;
   }
-  return json{{"name", billing_name(folder)},
+  return json{{"is_billed", true},
+              {"name", billing_name(folder)},
               {"address", address},
               {"attention", attention},
               {"email", email},
@@ -683,8 +684,11 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
                              {"number", job.number},
                              {"date", format.date(options.today)}};
   context["partner"] = folder ? partner_context(*folder) : json::object();
-  // Billing documents replace the "To" block with a "Bill to" block.
-  context["bill_to"] = false;
+  // Billing documents replace the "To" block with a "Bill to" block; the
+  // others have an empty one, since templates name only what the data has.
+  context["bill_to"] =
+      json{{"is_billed", false}, {"name", ""},   {"address", json::array()}, {"attention", ""},
+           {"email", ""},        {"tax_id", ""}, {"purchase_order", ""}};
   kind_context(job.kind)(KindInput{workspace, folder, job, options, records, format}, context);
   return context;
 }
