@@ -99,7 +99,7 @@ TEST_F(BillToBuildTest, EuroInvoicePrintsTheVatNumber) {
                    "Netherlands\n"
                    "Attn. Joost Bakker\n"
                    "facturen@noordzeedata.nl\n"
-                   "Tax ID NL859123456B01\n"),
+                   "Tax ID NL862245901B01\n"),
             std::string::npos)
       << t;
   EXPECT_EQ(t.find("PO number"), std::string::npos) << t;
@@ -153,7 +153,7 @@ TEST_F(BillToBuildTest, StatementBillsTheOfficeWithoutAPurchaseOrder) {
                    "Netherlands\n"
                    "Attn. Joost Bakker\n"
                    "facturen@noordzeedata.nl\n"
-                   "Tax ID NL859123456B01\n"),
+                   "Tax ID NL862245901B01\n"),
             std::string::npos)
       << t;
   EXPECT_EQ(text("lakeshore-college/statement.pdf").find("PO number"), std::string::npos);

@@ -61,7 +61,7 @@ TEST_F(BillingChecks, TheFixturePartnersReadTheirBillingDetails) {
   ASSERT_TRUE(billing.accounts_payable);
   EXPECT_EQ(billing.accounts_payable->name, "Joost Bakker");
   EXPECT_EQ(billing.accounts_payable->email.value, "facturen@noordzeedata.nl");
-  EXPECT_EQ(billing.tax_id, "NL859123456B01");
+  EXPECT_EQ(billing.tax_id, "NL862245901B01");
   EXPECT_TRUE(billing.missing_for_invoice().empty());
   const PartnerFolder* lakeshore = workspace.partner("lakeshore-college");
   ASSERT_TRUE(lakeshore && lakeshore->agreement);
