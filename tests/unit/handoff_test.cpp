@@ -84,9 +84,19 @@ TEST_F(HandoffTest, OneCsvRowPerInvoiceLine) {
 // The sponsor's accounting system addresses the invoice from the partner's
 // billing address and accounts-payable mailbox, and the accounts-payable
 // office matches it by the purchase-order number: the agreement's, since the
-// invoice has none of its own.
-TEST_F(HandoffTest, RowsCarryTheBillingAddressAndThePurchaseOrder) {
+// invoice has none of its own and no reference of its own.
+TEST(Handoff, RowsCarryTheBillingAddressAndTheAgreementsPurchaseOrder) {
+  testing::MemorySource source;
+  for (auto [path, text] : testing::fixture_files()) {
+    const std::string reference =
+        "reference: \"Managed JupyterHub Teaching Service Agreement; PO 26-00417\"\n";
+    if (path == "partners/lakeshore-college/invoices/INV-2026-0006.yaml")
+      text.erase(text.find(reference), reference.size());
+    source.add(path, text);
+  }
   Diagnostics diagnostics;
+  const Workspace loaded = load_workspace(source, {}, diagnostics);
+  const Workspace* workspace = &loaded;
   const auto items = select_for_handoff(*workspace, {"INV-2026-0006"}, "", diagnostics);
   ASSERT_TRUE(items);
   const std::string csv = xero_csv(*items, HandoffSettings{});
@@ -115,6 +125,23 @@ TEST(PurchaseOrder, TheInvoiceOwnOverridesTheAgreements) {
   EXPECT_EQ(purchase_order_of(folder, nullptr), "26-00417");
   invoice.purchase_order = "26-00512";
   EXPECT_EQ(purchase_order_of(folder, &invoice), "26-00512");
+}
+
+// What the invoice itself says wins over the agreement's purchase order in
+// the sponsor's Reference column; its own purchase_order wins over both.
+TEST_F(HandoffTest, TheInvoicesOwnReferenceOrPurchaseOrderFillsTheReferenceColumn) {
+  Diagnostics diagnostics;
+  const auto items = select_for_handoff(*workspace, {"INV-2026-0006"}, "", diagnostics);
+  ASSERT_TRUE(items);
+  EXPECT_NE(xero_csv(*items, HandoffSettings{})
+                .find(",INV-2026-0006,Managed JupyterHub Teaching Service Agreement; PO "
+                      "26-00417,2026-11-02,"),
+            std::string::npos);
+  Invoice own = *(*items)[0].invoice;
+  own.purchase_order = "26-00512";
+  const std::vector<HandoffItem> with_own = {HandoffItem{(*items)[0].folder, &own}};
+  EXPECT_NE(xero_csv(with_own, HandoffSettings{}).find(",INV-2026-0006,26-00512,2026-11-02,"),
+            std::string::npos);
 }
 
 }  // namespace

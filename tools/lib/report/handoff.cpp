@@ -162,9 +162,12 @@ std::string xero_csv(const std::vector<HandoffItem>& items, const HandoffSetting
     const Invoice& invoice = *item.invoice;
     const std::string& code = invoice.priced.currency;
     // The accounts-payable office matches an invoice to its purchase order
-    // by the reference, so the PO number goes there when there is one.
-    const std::string purchase_order = purchase_order_of(*item.folder, &invoice);
-    const std::string& reference = purchase_order.empty() ? invoice.reference : purchase_order;
+    // by the reference: the invoice's own PO number, else what the invoice
+    // itself says (older files write their PO there), else the agreement's.
+    const std::string reference = !invoice.purchase_order.empty() ? invoice.purchase_order
+                                  : !invoice.reference.empty()
+                                      ? invoice.reference
+                                      : purchase_order_of(*item.folder, &invoice);
     for (const PricedLine& line : invoice.priced.lines) {
       std::map<std::string_view, std::string> values = {
           {"*ContactName", billing_name(*item.folder)},
