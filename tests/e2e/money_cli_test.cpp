@@ -552,7 +552,9 @@ TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
   for (std::size_t row = 1; row < 4; ++row) {
     EXPECT_EQ(table[row].size(), table[0].size());
     EXPECT_EQ(column(row, "*ContactName"), "Lakeshore Community College District");
-    EXPECT_EQ(column(row, "EmailAddress"), "gwhitfield@lakeshorecc.edu");
+    // Invoices go to the accounts-payable mailbox (partner.yaml billing).
+    EXPECT_EQ(column(row, "EmailAddress"), "accountspayable@lakeshorecc.edu");
+    EXPECT_EQ(column(row, "POCity"), "Muskegon");
     EXPECT_EQ(column(row, "*AccountCode"), "4100");
     EXPECT_EQ(column(row, "*TaxType"), "Tax Exempt");
     EXPECT_EQ(column(row, "Currency"), "USD");

@@ -80,9 +80,27 @@ class PartnershipArcTest : public GitWorkspaceTest {
 
 TEST_F(PartnershipArcTest, FromLeadToStatementEveryPrintedAmountAgreesWithTheStatement) {
   // Lead: the SOP's first steps, then the verbal close.
-  ok({"new", "lead", "Fjord Data Cooperative", "--contact",
-      "Ingrid Solberg <ingrid@fjorddata.example.org>", "--role", "Head of Data", "--date",
-      "2026-11-02", "--no-branch"});
+  // Who pays is known from the start; an invoice is not issued without it.
+  ok({"new",
+      "lead",
+      "Fjord Data Cooperative",
+      "--contact",
+      "Ingrid Solberg <ingrid@fjorddata.example.org>",
+      "--role",
+      "Head of Data",
+      "--billing-street",
+      "Strandgaten 5",
+      "--billing-postal-code",
+      "5013",
+      "--billing-city",
+      "Bergen",
+      "--billing-country",
+      "Norway",
+      "--ap-contact",
+      "Fakturamottak <faktura@fjorddata.example.org>",
+      "--date",
+      "2026-11-02",
+      "--no-branch"});
   ok({"record", k_slug, "hail-the-lead", "--date", "2026-11-03"});
   ok({"record", k_slug, "first-meeting-prepared", "--date", "2026-11-05"});
   ok({"record", k_slug, "first-meeting-held", "--date", "2026-11-10"});

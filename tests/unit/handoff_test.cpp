@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "fixture_workspace.hpp"
+#include "model/account.hpp"
 
 namespace partnerops {
 namespace {
@@ -72,10 +73,75 @@ TEST_F(HandoffTest, OneCsvRowPerInvoiceLine) {
             "*InvoiceDate,*DueDate,Total,InventoryItemCode,*Description,*Quantity,*UnitAmount,"
             "Discount,*AccountCode,*TaxType,TaxAmount,TrackingName1,TrackingOption1,"
             "TrackingName2,TrackingOption2,Currency,BrandingTheme\r\n"
-            "Stichting Noordzee Mariene Data,f.devries@noordzeedata.nl,,,,,,,,,INV-2026-0005,"
+            "Stichting Noordzee Mariene Data,facturen@noordzeedata.nl,"
+            "t.a.v. Crediteurenadministratie,Havenkade 12,,,Den Helder,,1781 AB,Netherlands,"
+            "INV-2026-0005,"
             "Memorandum of Understanding on Joint Marine Data Science Training,2026-10-01,"
             "2026-10-31,4500.00,,\"Workshop hub platform fee, October–December 2026\",1,4500.00,"
             ",200,Tax Exempt,,,,,,EUR,\r\n");
+}
+
+// The sponsor's accounting system addresses the invoice from the partner's
+// billing address and accounts-payable mailbox, and the accounts-payable
+// office matches it by the purchase-order number: the agreement's, since the
+// invoice has none of its own and no reference of its own.
+TEST(Handoff, RowsCarryTheBillingAddressAndTheAgreementsPurchaseOrder) {
+  testing::MemorySource source;
+  for (auto [path, text] : testing::fixture_files()) {
+    const std::string reference =
+        "reference: \"Managed JupyterHub Teaching Service Agreement; PO 26-00417\"\n";
+    if (path == "partners/lakeshore-college/invoices/INV-2026-0006.yaml")
+      text.erase(text.find(reference), reference.size());
+    source.add(path, text);
+  }
+  Diagnostics diagnostics;
+  const Workspace loaded = load_workspace(source, {}, diagnostics);
+  const Workspace* workspace = &loaded;
+  const auto items = select_for_handoff(*workspace, {"INV-2026-0006"}, "", diagnostics);
+  ASSERT_TRUE(items);
+  const std::string csv = xero_csv(*items, HandoffSettings{});
+  const std::size_t first_row = csv.find("\r\n") + 2;
+  EXPECT_EQ(csv.substr(first_row),
+            "Lakeshore Community College District,accountspayable@lakeshorecc.edu,"
+            "\"Accounts Payable, Business Office\",2800 Lakeshore Drive,,,Muskegon,MI,49442,"
+            "United States,INV-2026-0006,26-00417,2026-11-02,2026-12-02,7320.00,,"
+            "\"Managed JupyterHub teaching service, November 2026 – January 2027\",1,7200.00,,"
+            "200,Tax Exempt,,,,,,USD,\r\n"
+            "Lakeshore Community College District,accountspayable@lakeshorecc.edu,"
+            "\"Accounts Payable, Business Office\",2800 Lakeshore Drive,,,Muskegon,MI,49442,"
+            "United States,INV-2026-0006,26-00417,2026-11-02,2026-12-02,7320.00,,"
+            "\"Additional storage, 500 GB (per month, November 2026 – January 2027)\",3,40.00,,"
+            "200,Tax Exempt,,,,,,USD,\r\n");
+}
+
+// An invoice's own purchase order wins over its agreement's.
+TEST(PurchaseOrder, TheInvoiceOwnOverridesTheAgreements) {
+  PartnerFolder folder;
+  EXPECT_EQ(purchase_order_of(folder, nullptr), "");
+  folder.agreement = Agreement{};
+  folder.agreement->purchase_order = "26-00417";
+  Invoice invoice;
+  EXPECT_EQ(purchase_order_of(folder, &invoice), "26-00417");
+  EXPECT_EQ(purchase_order_of(folder, nullptr), "26-00417");
+  invoice.purchase_order = "26-00512";
+  EXPECT_EQ(purchase_order_of(folder, &invoice), "26-00512");
+}
+
+// What the invoice itself says wins over the agreement's purchase order in
+// the sponsor's Reference column; its own purchase_order wins over both.
+TEST_F(HandoffTest, TheInvoicesOwnReferenceOrPurchaseOrderFillsTheReferenceColumn) {
+  Diagnostics diagnostics;
+  const auto items = select_for_handoff(*workspace, {"INV-2026-0006"}, "", diagnostics);
+  ASSERT_TRUE(items);
+  EXPECT_NE(xero_csv(*items, HandoffSettings{})
+                .find(",INV-2026-0006,Managed JupyterHub Teaching Service Agreement; PO "
+                      "26-00417,2026-11-02,"),
+            std::string::npos);
+  Invoice own = *(*items)[0].invoice;
+  own.purchase_order = "26-00512";
+  const std::vector<HandoffItem> with_own = {HandoffItem{(*items)[0].folder, &own}};
+  EXPECT_NE(xero_csv(with_own, HandoffSettings{}).find(",INV-2026-0006,26-00512,2026-11-02,"),
+            std::string::npos);
 }
 
 }  // namespace

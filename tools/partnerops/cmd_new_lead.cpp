@@ -1,4 +1,5 @@
 // partnerops new lead NAME --contact "Name <email>" [--role TEXT] [--owner EMAIL]
+//                [--billing-street LINE]... [--billing-city ...] [--ap-contact ...] [--tax-id ...]
 //                [--reason TEXT] [--date D] [--branch NAME | --no-branch] [--no-commit] [PATH]
 //
 // Starts a partner folder: partner.yaml and notes.md (from
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "billing_options.hpp"
 #include "bookkeeping.hpp"
 #include "command.hpp"
 #include "model/date.hpp"
@@ -30,6 +32,7 @@ struct NewLeadOptions {
   std::string role = "Main contact";
   std::string owner;
   std::string reason = "new lead";
+  scaffold::NewLeadBilling billing;
 };
 
 std::vector<std::string> partner_folders(const fs::path& root) {
@@ -56,6 +59,7 @@ int run_new_lead(const Loader& loader, NewLeadOptions& options) {
   request.contact_role = options.role;
   request.owner = options.owner;
   request.reason = options.reason;
+  request.billing = options.billing;
   request.date = *date;
   request.existing_folders = partner_folders(options.common.path);
   options.common.slug = util::slugify(options.name);
@@ -93,6 +97,7 @@ Runner define_new_lead(CLI::App& sub) {
                  "Account manager's email (default: the first of roles.partnerships)");
   sub.add_option("--reason", options->reason,
                  "The first history entry's reason (default \"new lead\")");
+  add_billing_options(sub, options->billing);
   sub.add_option("--date", options->common.date,
                  "Date of the first entry (YYYY-MM-DD; default today)");
   sub.add_option("--branch", options->common.branch,

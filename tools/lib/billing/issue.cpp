@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "check/billing_details.hpp"
 #include "model/numbering.hpp"
 #include "transitions/record.hpp"
 #include "yaml/edit.hpp"
@@ -115,6 +116,8 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
                       "correct an issued invoice with partnerops invoice credit");
     return std::nullopt;
   }
+  if (!report_missing_billing(*found.folder, invoice, Severity::error, diagnostics))
+    return std::nullopt;
   if (workspace.organisation()) {
     const auto pattern = workspace.organisation()->numbering.find("invoice");
     const std::optional<NumberingRule> rule = pattern == workspace.organisation()->numbering.end()

@@ -54,7 +54,8 @@ struct IssueRequest {
 
 /// Plans issuing the draft `request.number` on `request.date`. Returns the
 /// one-file change, or nullopt after reporting why not (`invoice-unknown`,
-/// `invoice-not-draft`, `invoice-issue-year` when the number belongs to
+/// `invoice-not-draft`, `billing-details-missing` when partner.yaml lacks the
+/// billing address or the accounts-payable contact, `invoice-issue-year` when the number belongs to
 /// another year than the date, `invoice-date-order` when an issued invoice
 /// with an earlier number of the sequence is dated after the date (or one
 /// with a later number before it), `advance-edit-refused` when the file

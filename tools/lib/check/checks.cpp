@@ -10,6 +10,8 @@ const std::vector<Check>& all_checks() {
       {"organisation", "partnerops.yaml references and numbering rules", &check_organisation},
       {"partner-folders", "each folder has its partner.yaml and its slug", &check_partner_folders},
       {"partner-records", "contacts, history order, stage and reasons", &check_partner_records},
+      {"billing", "billing address and accounts-payable contact once an invoice is issued",
+       &check_billing},
       {"lifecycle", "every transition in the history is allowed and its guards hold",
        &check_lifecycle},
       {"checklists", "SOP checklist items known and not overdue", &check_checklists},

@@ -36,6 +36,7 @@ void run_checks(const Workspace& workspace, Date today, Diagnostics& diagnostics
 // The checks, one family per file.
 void check_partner_folders(const CheckContext& context);
 void check_partner_records(const CheckContext& context);
+void check_billing(const CheckContext& context);
 void check_lifecycle(const CheckContext& context);
 void check_checklists(const CheckContext& context);
 void check_agreements(const CheckContext& context);

@@ -169,6 +169,42 @@ json partner_context(const PartnerFolder& folder) {
   return partner;
 }
 
+/// Which purchase-order number a "Bill to" block names.
+enum class PurchaseOrder { none, of_agreement, of_invoice };
+
+/// The "Bill to" block of quotes, invoices, credit notes, receipts and
+/// statements: the legal name, the billing address, the accounts-payable
+/// contact (the primary contact while there is none), the tax number and
+/// the purchase-order number (`invoice`'s own, else the agreement's).
+json bill_to_context(const PartnerFolder& folder, PurchaseOrder po, const Invoice* invoice) {
+  json address = json::array();
+  std::string attention;
+  std::string email;
+  std::string tax_id;
+  if (folder.partner) {
+    const Billing& billing = folder.partner->billing;
+    if (billing.address)
+      for (const std::string& line : billing.address->printed_lines()) address.push_back(line);
+    if (billing.accounts_payable) {
+      attention = billing.accounts_payable->name;
+      email = billing.accounts_payable->email.value;
+    } else {
+      const json primary = partner_context(folder)["primary_contact"];
+      attention = primary.value("name", "");
+      email = primary.value("email", "");
+    }
+    tax_id = billing.tax_id;
+  }
+  return json{{"is_billed", true},
+              {"name", billing_name(folder)},
+              {"address", address},
+              {"attention", attention},
+              {"email", email},
+              {"tax_id", tax_id},
+              {"purchase_order",
+               po == PurchaseOrder::none ? std::string() : purchase_order_of(folder, invoice)}};
+}
+
 void add_priced(json& document, const PricedDocument& priced, const Formatter& format) {
   for (json& line : document["lines"]) {
     format.money_field(line, "unit_price");
@@ -505,6 +541,8 @@ void add_quote(const KindInput& in, json& context) {
   }
   format.markdown_field(document, "notes");
   context["quote"] = document;
+  if (in.folder)
+    context["bill_to"] = bill_to_context(*in.folder, PurchaseOrder::of_agreement, nullptr);
 }
 
 /// The agreement and the memorandum of understanding.
@@ -630,6 +668,8 @@ void add_invoice(const KindInput& in, json& context) {
     default_to(payment, "reference", "");
   }
   context["invoice"] = document;
+  if (in.folder)
+    context["bill_to"] = bill_to_context(*in.folder, PurchaseOrder::of_invoice, in.records.invoice);
 }
 
 /// A receipt is its invoice with the one payment it acknowledges.
@@ -656,6 +696,10 @@ void add_receipt(const KindInput& in, json& context) {
 void add_credit_note(const KindInput& in, json& context) {
   const Formatter& format = in.format;
   const CreditNote* credit_note = in.records.credit_note;
+  const Invoice* credited = nullptr;
+  if (credit_note && in.folder) credited = in.folder->invoice(credit_note->invoice.value);
+  if (in.folder)
+    context["bill_to"] = bill_to_context(*in.folder, PurchaseOrder::of_invoice, credited);
   json document = document_json(in.workspace.file(in.job.inputs.back()));
   default_to(document, "notes", "");
   format.date_field(document, "issue_date");
@@ -666,7 +710,7 @@ void add_credit_note(const KindInput& in, json& context) {
     add_priced(document, credit_note->priced, format);
     document["is_void"] = credit_note->status.value == CreditNoteStatus::voided;
     context["document"]["status_mark"] = credit_note_mark(*credit_note);
-    if (const Invoice* credited = in.folder->invoice(credit_note->invoice.value)) {
+    if (credited) {
       if (credited->issue_date)
         document["invoice_issue_date"] = format.date(credited->issue_date->value);
       if (credited->priced.total)
@@ -715,6 +759,9 @@ void add_renewal_notice(const KindInput& in, json& context) {
 void add_statement(const KindInput& in, json& context) {
   context["statement"] =
       in.folder ? statement_context(*in.folder, in.options.today, in.format) : json::object();
+  // A statement spans invoices that may answer to different purchase
+  // orders, so its block names none; each invoice prints its own.
+  if (in.folder) context["bill_to"] = bill_to_context(*in.folder, PurchaseOrder::none, nullptr);
 }
 
 void add_onboarding(const KindInput& in, json& context) {
@@ -794,6 +841,11 @@ nlohmann::json document_context(const Workspace& workspace, const DocumentJob& j
                              {"number", job.number},
                              {"date", format.date(options.today)},
                              {"status_mark", ""}};
+  // Billing documents replace the "To" block with a "Bill to" block; the
+  // others have an empty one, since templates name only what the data has.
+  context["bill_to"] =
+      json{{"is_billed", false}, {"name", ""},   {"address", json::array()}, {"attention", ""},
+           {"email", ""},        {"tax_id", ""}, {"purchase_order", ""}};
   kind_context(job.kind)(KindInput{workspace, folder, job, options, records, format}, context);
   return context;
 }

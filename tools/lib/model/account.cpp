@@ -48,10 +48,17 @@ std::string billing_name(const PartnerFolder& folder) {
 }
 
 std::string billing_email(const PartnerFolder& folder) {
+  if (folder.partner && folder.partner->billing.accounts_payable)
+    return folder.partner->billing.accounts_payable->email.value;
   if (!folder.partner || folder.partner->contacts.empty()) return "";
   for (const Contact& contact : folder.partner->contacts)
     if (contact.primary) return contact.email.value;
   return folder.partner->contacts.front().email.value;
+}
+
+std::string purchase_order_of(const PartnerFolder& folder, const Invoice* invoice) {
+  if (invoice && !invoice->purchase_order.empty()) return invoice->purchase_order;
+  return folder.agreement ? folder.agreement->purchase_order : "";
 }
 
 }  // namespace partnerops

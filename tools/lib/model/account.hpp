@@ -54,8 +54,15 @@ std::optional<InvoiceBalance> balance_after_payment(const PartnerFolder& folder,
 /// legal entity is not known.
 std::string billing_name(const PartnerFolder& folder);
 
-/// The e-mail of the primary contact (the first contact when none is
-/// marked primary); empty when partner.yaml did not load.
+/// Where invoices are e-mailed: the accounts-payable contact's address
+/// (partner.yaml billing.accounts_payable), else the primary contact's (the
+/// first contact when none is marked primary); empty when partner.yaml did
+/// not load.
 std::string billing_email(const PartnerFolder& folder);
+
+/// The purchase-order number `invoice` answers to: its own purchase_order,
+/// else its agreement's (the folder's agreement.yaml); empty when neither
+/// has one. With no invoice (a quote, a statement), the agreement's.
+std::string purchase_order_of(const PartnerFolder& folder, const Invoice* invoice);
 
 }  // namespace partnerops

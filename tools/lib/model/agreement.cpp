@@ -153,6 +153,7 @@ Agreement read_agreement(Reader& reader) {
   }
   agreement.payment_terms_days = reader.integer(root, "payment_terms_days");
   agreement.tax = read_tax_rule(reader, root, "tax");
+  agreement.purchase_order = reader.text(root, "purchase_order");
   for (const yaml::Node* item : reader.list(root, "signatories")) {
     agreement.signatories.push_back(Signatory{
         reader.text(*item, "name"), reader.text(*item, "title"), reader.text(*item, "party"),

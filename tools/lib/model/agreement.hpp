@@ -80,6 +80,7 @@ struct Agreement {
   std::vector<Fee> fees;
   std::optional<std::int64_t> payment_terms_days;
   std::optional<TaxRule> tax;  ///< else partnerops.yaml defaults.tax
+  std::string purchase_order;  ///< the partner's PO number; empty when none
   std::vector<Signatory> signatories;
   std::vector<Addendum> addenda;
   std::vector<AgreementEvent> history;  ///< oldest first

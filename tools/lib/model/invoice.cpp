@@ -23,6 +23,7 @@ Invoice read_invoice(Reader& reader) {
   invoice.due_date = reader.date(root, "due_date");
   invoice.period = reader.text(root, "period");
   invoice.reference = reader.text(root, "reference");
+  invoice.purchase_order = reader.text(root, "purchase_order");
   invoice.priced = read_priced(reader);
   for (const yaml::Node* item : reader.list(root, "payments")) {
     invoice.payments.push_back(Payment{reader.date(*item, "date"),

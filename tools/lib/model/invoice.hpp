@@ -25,6 +25,7 @@ struct Invoice {
   std::optional<Field<Date>> due_date;
   std::string period;
   std::string reference;
+  std::string purchase_order;  ///< its own PO number, over the agreement's; empty when none
   PricedDocument priced;
   std::vector<Payment> payments;
   std::string sponsor_number;

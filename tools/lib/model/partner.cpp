@@ -18,6 +18,7 @@ Partner read_partner(Reader& reader) {
   partner.owner = reader.text_field(root, "owner");
   if (root.find("closed_reason")) partner.closed_reason = reader.text_field(root, "closed_reason");
 
+  partner.billing = read_billing(reader, root);
   for (const yaml::Node* item : reader.list(root, "contacts")) {
     partner.contacts.push_back(
         Contact{reader.text(*item, "name"), reader.text_field(*item, "email"),

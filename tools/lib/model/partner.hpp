@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/billing.hpp"
 #include "model/date.hpp"
 #include "model/field.hpp"
 #include "model/reader.hpp"
@@ -41,6 +42,7 @@ struct Partner {
   std::optional<Field<std::string>> closed_reason;
   Field<std::string> owner;
   std::vector<Contact> contacts;
+  Billing billing;
   std::optional<VerbalClose> verbal_close;
   std::map<std::string, Field<Date>> checklist;  ///< SOP item id -> date done
   Position checklist_position;

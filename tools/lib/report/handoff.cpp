@@ -1,6 +1,7 @@
 #include "report/handoff.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -32,6 +33,23 @@ std::string cell(std::string_view text) {
     out += (c == '\n' || c == '\r') ? ' ' : c;
   }
   return out;
+}
+
+/// The POAddress columns from partner.yaml billing.address: up to four
+/// street lines (the schema allows no more), city, region, postal code and
+/// country; left empty without an address.
+void add_postal_address(const PartnerFolder& folder,
+                        std::map<std::string_view, std::string>& values) {
+  if (!folder.partner || !folder.partner->billing.address) return;
+  static constexpr std::array<std::string_view, 4> k_lines = {"POAddressLine1", "POAddressLine2",
+                                                              "POAddressLine3", "POAddressLine4"};
+  const PostalAddress& address = *folder.partner->billing.address;
+  for (std::size_t i = 0; i < address.lines.size() && i < k_lines.size(); ++i)
+    values[k_lines[i]] = address.lines[i];
+  values["POCity"] = address.city;
+  values["PORegion"] = address.region;
+  values["POPostalCode"] = address.postal_code;
+  values["POCountry"] = address.country;
 }
 
 }  // namespace
@@ -150,12 +168,19 @@ std::string xero_csv(const std::vector<HandoffItem>& items, const HandoffSetting
   for (const HandoffItem& item : items) {
     const Invoice& invoice = *item.invoice;
     const std::string& code = invoice.priced.currency;
+    // The accounts-payable office matches an invoice to its purchase order
+    // by the reference: the invoice's own PO number, else what the invoice
+    // itself says (older files write their PO there), else the agreement's.
+    const std::string reference = !invoice.purchase_order.empty() ? invoice.purchase_order
+                                  : !invoice.reference.empty()
+                                      ? invoice.reference
+                                      : purchase_order_of(*item.folder, &invoice);
     for (const PricedLine& line : invoice.priced.lines) {
       std::map<std::string_view, std::string> values = {
           {"*ContactName", billing_name(*item.folder)},
           {"EmailAddress", billing_email(*item.folder)},
           {"*InvoiceNumber", invoice.number.value},
-          {"Reference", invoice.reference},
+          {"Reference", reference},
           {"*InvoiceDate", iso(invoice.issue_date)},
           {"*DueDate", iso(invoice.due_date)},
           {"Total", invoice.priced.total ? plain(invoice.priced.total->value.minor, code) : ""},
@@ -165,6 +190,7 @@ std::string xero_csv(const std::vector<HandoffItem>& items, const HandoffSetting
           {"*AccountCode", settings.account_code},
           {"*TaxType", settings.tax_type},
           {"Currency", code}};
+      add_postal_address(*item.folder, values);
       std::vector<std::string> fields;
       for (const std::string_view column : columns) {
         const auto found = values.find(column);

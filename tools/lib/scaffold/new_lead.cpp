@@ -35,6 +35,37 @@ std::string markdown_email(std::string_view email) {
   return plain ? std::string(email) : markdown_inline(email);
 }
 
+/// Writes `billing:` from the request's parts that are given; the schema
+/// check that follows refuses an address without lines, city or country.
+void write_billing(YamlWriter& partner, const NewLeadBilling& billing,
+                   const std::optional<Mailbox>& accounts_payable) {
+  const bool has_address = !billing.street.empty() || !billing.city.empty() ||
+                           !billing.region.empty() || !billing.postal_code.empty() ||
+                           !billing.country.empty();
+  if (!has_address && !accounts_payable && billing.tax_id.empty()) return;
+  partner.open(0, "billing");
+  if (has_address) {
+    partner.open(2, "address");
+    if (!billing.street.empty()) {
+      partner.open(4, "lines");
+      for (const std::string& line : billing.street) partner.item(6, line);
+    }
+    for (const auto& [key, value] :
+         {std::pair<std::string_view, const std::string&>{"city", billing.city},
+          {"region", billing.region},
+          {"postal_code", billing.postal_code},
+          {"country", billing.country}})
+      if (!value.empty()) partner.text(4, key, value);
+  }
+  if (accounts_payable) {
+    partner.open(2, "accounts_payable");
+    partner.text(4, "name",
+                 accounts_payable->name.empty() ? accounts_payable->email : accounts_payable->name);
+    partner.text(4, "email", accounts_payable->email);
+  }
+  if (!billing.tax_id.empty()) partner.text(2, "tax_id", billing.tax_id);
+}
+
 }  // namespace
 
 std::optional<Mailbox> parse_mailbox(std::string_view text, std::string* error) {
@@ -141,6 +172,17 @@ std::optional<transitions::ChangeSet> plan_new_lead(const Workspace& workspace,
                       "write it as name@example.org");
     return std::nullopt;
   }
+  std::optional<Mailbox> accounts_payable;
+  if (!request.billing.accounts_payable.empty()) {
+    std::string error;
+    accounts_payable = parse_mailbox(request.billing.accounts_payable, &error);
+    if (!accounts_payable) {
+      diagnostics.error("new-email-invalid", folder + "/partner.yaml", {},
+                        "the accounts-payable contact: " + error,
+                        "write it as \"Name <ap@example.org>\"");
+      return std::nullopt;
+    }
+  }
   const std::string contact_name =
       request.contact.name.empty() ? request.contact.email : request.contact.name;
 
@@ -156,6 +198,7 @@ std::optional<transitions::ChangeSet> plan_new_lead(const Workspace& workspace,
   partner.text(4, "email", request.contact.email);
   partner.text(4, "role", request.contact_role);
   partner.raw(4, "primary", "true");
+  write_billing(partner, request.billing, accounts_payable);
   partner.open(0, "history");
   partner.item_raw(2, "date", request.date.iso());
   partner.text(4, "stage", initial->id);

@@ -32,13 +32,27 @@ struct Mailbox {
 /// pair up or the address is not well formed.
 std::optional<Mailbox> parse_mailbox(std::string_view text, std::string* error);
 
+/// Who is billed, when it is known at the first meeting (partner.yaml
+/// `billing`); every field may be empty, and an empty request writes no
+/// `billing:` at all.
+struct NewLeadBilling {
+  std::vector<std::string> street;  ///< address lines, first to last
+  std::string city;
+  std::string region;
+  std::string postal_code;
+  std::string country;
+  std::string accounts_payable;  ///< "Name <email>", as --contact
+  std::string tax_id;
+};
+
 struct NewLeadRequest {
   std::string name;          ///< the organisation, as it calls itself
   Mailbox contact;           ///< the first contact, marked primary
   std::string contact_role;  ///< the contact's role (schema requires one)
   std::string owner;         ///< account manager; empty: the organisation's default
   std::string reason;        ///< the first history entry's reason
-  Date date;                 ///< the first history entry's date
+  NewLeadBilling billing;
+  Date date;  ///< the first history entry's date
   /// The names of the folders already under partners/, to refuse a clash
   /// (also one differing only in case, which breaks checkouts on macOS and
   /// Windows).
@@ -67,7 +81,8 @@ std::string markdown_inline(std::string_view text);
 /// `new-slug-empty` (nothing of the name can make a slug), `new-slug-taken`
 /// (a folder of that name exists, or one differing only in case),
 /// `new-owner-missing` (no --owner and no partnerships role),
-/// `new-email-invalid` (the contact's or owner's address), `new-lifecycle`
+/// `new-email-invalid` (the contact's, owner's or accounts-payable address),
+/// `new-lifecycle`
 /// (no initial stage in lifecycle.yaml), the template's own codes, or schema
 /// codes when the new partner.yaml would not pass its schema.
 std::optional<transitions::ChangeSet> plan_new_lead(const Workspace& workspace,
