@@ -7,18 +7,12 @@
 
 #include "documents/held_back.hpp"
 #include "model/account.hpp"
+#include "report/plain_values.hpp"
 #include "util/text.hpp"
 
 namespace partnerops {
 
 namespace {
-
-std::string plain(std::int64_t minor, const std::string& code) {
-  const std::optional<Currency> currency = find_currency(code);
-  return currency ? format_plain(minor, *currency) : std::to_string(minor);
-}
-
-std::string iso(const std::optional<Field<Date>>& date) { return date ? date->value.iso() : ""; }
 
 const FiscalSponsor* fiscal_sponsor(const Workspace& workspace) {
   const std::optional<Organisation>& organisation = workspace.organisation();
@@ -181,12 +175,13 @@ std::string xero_csv(const std::vector<HandoffItem>& items, const HandoffSetting
           {"EmailAddress", billing_email(*item.folder)},
           {"*InvoiceNumber", invoice.number.value},
           {"Reference", reference},
-          {"*InvoiceDate", iso(invoice.issue_date)},
-          {"*DueDate", iso(invoice.due_date)},
-          {"Total", invoice.priced.total ? plain(invoice.priced.total->value.minor, code) : ""},
+          {"*InvoiceDate", plain_date(invoice.issue_date)},
+          {"*DueDate", plain_date(invoice.due_date)},
+          {"Total",
+           invoice.priced.total ? plain_amount(invoice.priced.total->value.minor, code) : ""},
           {"*Description", line.description},
           {"*Quantity", line.quantity ? format_quantity(line.quantity->value) : ""},
-          {"*UnitAmount", line.unit_price ? plain(line.unit_price->value.minor, code) : ""},
+          {"*UnitAmount", line.unit_price ? plain_amount(line.unit_price->value.minor, code) : ""},
           {"*AccountCode", settings.account_code},
           {"*TaxType", settings.tax_type},
           {"Currency", code}};
@@ -228,16 +223,16 @@ std::string handoff_note(const Workspace& workspace, const std::vector<HandoffIt
     // already count, and money owed back is a credit, never negative.
     const InvoiceBalance balance = balance_of(*item.folder, invoice);
     out += "| " + cell(invoice.number.value) + " | " + cell(billing_name(*item.folder)) + " | " +
-           iso(invoice.issue_date) + " | " + iso(invoice.due_date) + " | " + plain(total, code) +
-           " " + code + " | " +
-           (balance.is_credit() ? "credit " + plain(balance.credit(), code)
-                                : plain(balance.balance, code)) +
+           plain_date(invoice.issue_date) + " | " + plain_date(invoice.due_date) + " | " +
+           plain_amount(total, code) + " " + code + " | " +
+           (balance.is_credit() ? "credit " + plain_amount(balance.credit(), code)
+                                : plain_amount(balance.balance, code)) +
            " " + code + " | " + cell(handoff_pdf_name(invoice)) + " |\n";
   }
   out += "\n## Totals\n\n";
   for (const auto& [code, total] : totals)
-    out += "- " + code + ": " + plain(total.first, code) + " (" + std::to_string(total.second) +
-           (total.second == 1 ? " invoice" : " invoices") + ")\n";
+    out += "- " + code + ": " + plain_amount(total.first, code) + " (" +
+           std::to_string(total.second) + (total.second == 1 ? " invoice" : " invoices") + ")\n";
   std::size_t lines = 0;
   for (const HandoffItem& item : items) lines += item.invoice->priced.lines.size();
   out += "\n## Files\n\n";

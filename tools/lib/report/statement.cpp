@@ -3,19 +3,9 @@
 #include <sstream>
 
 #include "model/money.hpp"
+#include "report/plain_values.hpp"
 
 namespace partnerops {
-
-namespace {
-
-std::string plain(std::int64_t minor, const std::string& code) {
-  const std::optional<Currency> currency = find_currency(code);
-  return currency ? format_plain(minor, *currency) : std::to_string(minor);
-}
-
-std::string iso(const std::optional<Field<Date>>& date) { return date ? date->value.iso() : ""; }
-
-}  // namespace
 
 nlohmann::ordered_json statement_json(const Statement& statement) {
   using json = nlohmann::ordered_json;
@@ -24,27 +14,28 @@ nlohmann::ordered_json statement_json(const Statement& statement) {
     const std::string& code = line.invoice->priced.currency;
     open.push_back(json{{"number", line.invoice->number.value},
                         {"sponsor_number", line.invoice->sponsor_number},
-                        {"issue_date", iso(line.invoice->issue_date)},
-                        {"due_date", iso(line.invoice->due_date)},
+                        {"issue_date", plain_date(line.invoice->issue_date)},
+                        {"due_date", plain_date(line.invoice->due_date)},
                         {"currency", code},
-                        {"total", plain(line.total, code)},
-                        {"paid", plain(line.paid, code)},
-                        {"credited", plain(line.credited, code)},
-                        {"open", plain(line.open, code)},
-                        {"credit_balance", plain(line.credit, code)},
+                        {"total", plain_amount(line.total, code)},
+                        {"paid", plain_amount(line.paid, code)},
+                        {"credited", plain_amount(line.credited, code)},
+                        {"open", plain_amount(line.open, code)},
+                        {"credit_balance", plain_amount(line.credit, code)},
                         {"days_past_due", line.days_past_due},
                         {"ageing", line.bucket ? json(bucket_key(*line.bucket)) : json(nullptr)}});
   }
   json payments = json::array();
   for (const StatementPayment& entry : statement.payments) {
     const std::string& code = entry.invoice->priced.currency;
-    payments.push_back(json{
-        {"date", iso(entry.payment->date)},
-        {"invoice", entry.invoice->number.value},
-        {"sponsor_number", entry.invoice->sponsor_number},
-        {"currency", code},
-        {"amount", plain(entry.payment->amount ? entry.payment->amount->value.minor : 0, code)},
-        {"reference", entry.payment->reference}});
+    payments.push_back(
+        json{{"date", plain_date(entry.payment->date)},
+             {"invoice", entry.invoice->number.value},
+             {"sponsor_number", entry.invoice->sponsor_number},
+             {"currency", code},
+             {"amount",
+              plain_amount(entry.payment->amount ? entry.payment->amount->value.minor : 0, code)},
+             {"reference", entry.payment->reference}});
   }
   json credits = json::array();
   for (const StatementCredit& credit : statement.credits)
@@ -52,20 +43,20 @@ nlohmann::ordered_json statement_json(const Statement& statement) {
                            {"date", credit.date ? credit.date->iso() : ""},
                            {"invoice", credit.invoice},
                            {"currency", credit.currency},
-                           {"amount", plain(credit.amount, credit.currency)}});
+                           {"amount", plain_amount(credit.amount, credit.currency)}});
   json balances = json::array();
   for (const CurrencyBalance& balance : statement.currencies) {
     json ageing = json::object();
     for (const AgeingBucket bucket : k_ageing_buckets)
       ageing[std::string(bucket_key(bucket))] =
-          plain(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency);
+          plain_amount(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency);
     balances.push_back(json{{"currency", balance.currency},
-                            {"invoiced", plain(balance.invoiced, balance.currency)},
-                            {"paid", plain(balance.paid, balance.currency)},
-                            {"credited", plain(balance.credited, balance.currency)},
-                            {"balance", plain(balance.balance, balance.currency)},
-                            {"owed", plain(balance.owed, balance.currency)},
-                            {"credit_balance", plain(balance.credit, balance.currency)},
+                            {"invoiced", plain_amount(balance.invoiced, balance.currency)},
+                            {"paid", plain_amount(balance.paid, balance.currency)},
+                            {"credited", plain_amount(balance.credited, balance.currency)},
+                            {"balance", plain_amount(balance.balance, balance.currency)},
+                            {"owed", plain_amount(balance.owed, balance.currency)},
+                            {"credit_balance", plain_amount(balance.credit, balance.currency)},
                             {"ageing", ageing}});
   }
   return json{{"partner", statement.folder ? statement.folder->slug : ""},
@@ -86,12 +77,14 @@ std::string statement_text(const Statement& statement) {
   if (statement.open_invoices.empty()) out << "  none\n";
   for (const OpenInvoice& line : statement.open_invoices) {
     const std::string& code = line.invoice->priced.currency;
-    out << "  " << line.invoice->number.value << "  due " << iso(line.invoice->due_date) << "  ";
+    out << "  " << line.invoice->number.value << "  due " << plain_date(line.invoice->due_date)
+        << "  ";
     if (line.credit > 0)
-      out << "credit balance " << plain(line.credit, code) << " " << code << " of "
-          << plain(line.total, code) << "  owed back to the partner\n";
+      out << "credit balance " << plain_amount(line.credit, code) << " " << code << " of "
+          << plain_amount(line.total, code) << "  owed back to the partner\n";
     else
-      out << plain(line.open, code) << " " << code << " open of " << plain(line.total, code) << "  "
+      out << plain_amount(line.open, code) << " " << code << " open of "
+          << plain_amount(line.total, code) << "  "
           << (line.days_past_due < 0 ? std::string("not yet due")
                                      : std::to_string(line.days_past_due) + " days past due")
           << "\n";
@@ -100,8 +93,8 @@ std::string statement_text(const Statement& statement) {
   if (statement.payments.empty()) out << "  none\n";
   for (const StatementPayment& entry : statement.payments) {
     const std::string& code = entry.invoice->priced.currency;
-    out << "  " << iso(entry.payment->date) << "  " << entry.invoice->number.value << "  "
-        << plain(entry.payment->amount ? entry.payment->amount->value.minor : 0, code) << " "
+    out << "  " << plain_date(entry.payment->date) << "  " << entry.invoice->number.value << "  "
+        << plain_amount(entry.payment->amount ? entry.payment->amount->value.minor : 0, code) << " "
         << code << (entry.payment->reference.empty() ? "" : "  " + entry.payment->reference)
         << "\n";
   }
@@ -109,22 +102,23 @@ std::string statement_text(const Statement& statement) {
   if (statement.credits.empty()) out << "  none\n";
   for (const StatementCredit& credit : statement.credits)
     out << "  " << (credit.date ? credit.date->iso() : "") << "  " << credit.number << "  on "
-        << credit.invoice << "  " << plain(credit.amount, credit.currency) << " " << credit.currency
-        << "\n";
+        << credit.invoice << "  " << plain_amount(credit.amount, credit.currency) << " "
+        << credit.currency << "\n";
   out << "\nBalance\n";
   for (const CurrencyBalance& balance : statement.currencies) {
     out << "  " << balance.currency << " "
-        << (balance.balance < 0 ? "credit balance " + plain(-balance.balance, balance.currency)
-                                : plain(balance.balance, balance.currency))
+        << (balance.balance < 0
+                ? "credit balance " + plain_amount(-balance.balance, balance.currency)
+                : plain_amount(balance.balance, balance.currency))
         << "  (";
     bool first = true;
     for (const AgeingBucket bucket : k_ageing_buckets) {
       out << (first ? "" : ", ") << bucket_key(bucket) << ": "
-          << plain(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency);
+          << plain_amount(balance.ageing[static_cast<std::size_t>(bucket)], balance.currency);
       first = false;
     }
     if (balance.credit > 0)
-      out << "; less credit balances " << plain(balance.credit, balance.currency);
+      out << "; less credit balances " << plain_amount(balance.credit, balance.currency);
     out << ")\n";
   }
   return out.str();
