@@ -76,6 +76,8 @@ TEST(CommandLine, OptionsThatDoNotGoTogetherAreUsageErrors) {
       {{"message", "hail-the-lead", "acme", "--record", "--rev", "HEAD"},
        "--rev excludes --record"},
       {{"statement", "acme", "--format", "xml"}, "--format: xml not in {text,json,pdf}"},
+      {{"build", "--kind", "invoices"}, "--kind: unknown document kind 'invoices'"},
+      {{"build", "--shard", "3/2"}, "--shard: takes I/N with 1 <= I <= N, e.g. 1/4"},
   };
   for (const Case& c : cases) {
     const RunResult run = run_partnerops(c.args);

@@ -49,23 +49,10 @@ int run_build(const Loader& loader, const BuildOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const std::optional<Date> today = parse_today(options.today);
   if (!today) return k_exit_usage;
-  std::optional<DocumentKind> kind;
-  if (!options.kind.empty()) {
-    kind = document_kind_from_name(options.kind);
-    if (!kind) {
-      std::cerr << "partnerops: unknown document kind '" << options.kind << "'\n";
-      return k_exit_usage;
-    }
-  }
-  Shard shard;
-  if (!options.shard.empty()) {
-    const std::optional<Shard> parsed = parse_shard(options.shard);
-    if (!parsed) {
-      std::cerr << "partnerops: --shard takes I/N with 1 <= I <= N, e.g. 1/4\n";
-      return k_exit_usage;
-    }
-    shard = *parsed;
-  }
+  // Both were checked by their options' validators.
+  const std::optional<DocumentKind> kind =
+      options.kind.empty() ? std::nullopt : document_kind_from_name(options.kind);
+  const Shard shard = options.shard.empty() ? Shard{} : *parse_shard(options.shard);
 
   int failed_to_load = k_exit_clean;
   const std::shared_ptr<LoadedWorkspace> loaded =
@@ -146,13 +133,24 @@ Runner define_build(CLI::App& sub) {
   auto options = std::make_shared<BuildOptions>();
   sub.add_option("path", options->path, "Workspace root (the folder holding partnerops.yaml)");
   sub.add_option("--partner", options->partner, "Only this partner's documents");
-  sub.add_option("--kind", options->kind, "Only documents of this kind (invoice, agreement, ...)");
+  sub.add_option("--kind", options->kind, "Only documents of this kind (invoice, agreement, ...)")
+      ->check(CLI::Validator(
+          [](const std::string& name) {
+            return document_kind_from_name(name) ? std::string()
+                                                 : "unknown document kind '" + name + "'";
+          },
+          "KIND"));
   sub.add_option("--out", options->out, "Output folder (default: out)");
   sub.add_flag("--html", options->html, "Keep the intermediate HTML beside each PDF");
   sub.add_flag("--force", options->force, "Rebuild documents even when unchanged");
   sub.add_option("-j,--jobs", options->jobs, "Worker processes (0: one per core)");
   sub.add_option("--shard", options->shard,
-                 "Build only shard I of N (I/N), split stably by partner");
+                 "Build only shard I of N (I/N), split stably by partner")
+      ->check(CLI::Validator(
+          [](const std::string& shard) {
+            return parse_shard(shard) ? "" : "takes I/N with 1 <= I <= N, e.g. 1/4";
+          },
+          "I/N"));
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
   return [options](const Loader& loader) { return run_build(loader, *options); };
