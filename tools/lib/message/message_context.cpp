@@ -8,7 +8,7 @@ namespace {
 
 /// Messages are dated at noon UTC of the day, so the day shows the same in
 /// every time zone from UTC-11 to UTC+11.
-constexpr std::int64_t k_noon_seconds = 12 * 3600;
+constexpr std::int64_t k_noon_seconds = std::int64_t{12} * 3600;
 
 }  // namespace
 
