@@ -51,6 +51,7 @@ std::optional<Candidate> choose_draft(const Workspace& workspace, const Renumber
   }
   if (drafts.size() > 1) {
     std::vector<std::string> slugs;
+    slugs.reserve(drafts.size());
     for (const Candidate& draft : drafts) slugs.push_back(draft.folder->slug);
     const Invoice& second = *drafts[1].invoice;
     diagnostics.error(

@@ -50,6 +50,7 @@ std::optional<DocumentKind> document_kind_from_name(std::string_view name) {
 const std::vector<DocumentKind>& all_document_kinds() {
   static const std::vector<DocumentKind> kinds = [] {
     std::vector<DocumentKind> out;
+    out.reserve(std::size(k_kinds));
     for (const KindInfo& info : k_kinds) out.push_back(info.kind);
     return out;
   }();

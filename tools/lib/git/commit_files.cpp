@@ -54,7 +54,8 @@ bool find_dirty_paths(git_repository* repo, const std::vector<std::string>& path
   std::vector<const char*> specs;
   specs.reserve(paths.size());
   for (const std::string& path : paths) specs.push_back(path.c_str());
-  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  git_status_options options;
+  git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   // Exact paths, not patterns: a '*' or '[' in a name must not widen the check.
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |

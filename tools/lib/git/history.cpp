@@ -312,7 +312,8 @@ std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std:
     }
     trees[i].reset(raw);
   }
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
   git_diff* raw = nullptr;
   if (!check(git_diff_tree_to_tree(&raw, repo, trees[0].get(), trees[1].get(), &options),
@@ -388,7 +389,8 @@ std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
       if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
     }
   }
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
   const std::string spec(prefix);
   char* specs[] = {const_cast<char*>(spec.c_str())};

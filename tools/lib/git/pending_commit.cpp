@@ -233,7 +233,8 @@ bool undo_pending_paths(git_repository* repo, const PendingCommit& pending,
     }
     BlobPtr blob(raw_blob);
     Buf bytes;
-    git_blob_filter_options options = GIT_BLOB_FILTER_OPTIONS_INIT;
+    git_blob_filter_options options;
+    git_blob_filter_options_init(&options, GIT_BLOB_FILTER_OPTIONS_VERSION);
     if (!check(git_blob_filter(&bytes.buf, blob.get(), plan.entry->path.c_str(), &options),
                "cannot filter " + plan.entry->path, error)) {
       return false;

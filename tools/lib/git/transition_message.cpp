@@ -13,7 +13,7 @@ bool is_word(const std::string& value) {
   return true;
 }
 
-std::string trim_blank_lines(std::string text) {
+std::string trim_blank_lines(const std::string& text) {
   const std::size_t begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string::npos) return {};
   const std::size_t end = text.find_last_not_of(" \t\r\n");

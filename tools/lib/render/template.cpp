@@ -455,12 +455,12 @@ TemplateSet TemplateSet::load(const Source& source, std::string folder, Diagnost
 }
 
 TemplateSet TemplateSet::from_memory(std::string folder,
-                                     std::map<std::string, std::string> templates) {
+                                     const std::map<std::string, std::string>& templates) {
   TemplateSet set;
   set.m_folder = std::move(folder);
-  for (auto& [name, text] : templates) {
+  for (const auto& [name, text] : templates) {
     if (name.rfind(k_partials, 0) == 0) set.m_partials[name.substr(k_partials.size())] = text;
-    set.m_templates[name] = std::move(text);
+    set.m_templates[name] = text;
   }
   return set;
 }

@@ -37,7 +37,8 @@ class TemplateSet {
   static TemplateSet load(const Source& source, std::string folder, Diagnostics& diagnostics);
 
   /// A set built from memory, for tests: names map to template text.
-  static TemplateSet from_memory(std::string folder, std::map<std::string, std::string> templates);
+  static TemplateSet from_memory(std::string folder,
+                                 const std::map<std::string, std::string>& templates);
 
   bool has(std::string_view name) const;
 
