@@ -114,7 +114,7 @@ struct Row {
 };
 
 TimelineEntry entry_from(const CommitInfo& commit, std::string date, std::string slug,
-                         std::string change, std::string detail) {
+                         std::string change, const std::string& detail) {
   TimelineEntry entry;
   if (date.empty()) date = commit.date;
   if (date != commit.date) entry.committed = commit.date;
