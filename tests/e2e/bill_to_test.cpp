@@ -15,16 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// pdftotext keeps the layout; compare with runs of spaces folded.
-std::string fold(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
-}
-
 // Cascadia is a prospect with a quote: given billing details and a purchase
 // order on its agreement here, so the quote's block shows every part.
 const char* const k_cascadia_billing =

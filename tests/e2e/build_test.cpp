@@ -39,16 +39,6 @@ class BuildTest : public ::testing::Test {
 TempDir* BuildTest::workspace = nullptr;
 RunResult* BuildTest::first = nullptr;
 
-/// pdftotext keeps the layout; compare with runs of spaces folded.
-std::string fold(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
-}
-
 TEST_F(BuildTest, BuildsEveryDocumentTheStagesCallFor) {
   EXPECT_EQ(first->exit_code, 0) << first->err;
   EXPECT_NE(first->err.find("built 32, skipped 0 (unchanged), failed 0"), std::string::npos)

@@ -47,7 +47,8 @@ std::string plain(std::int64_t cents) {
          (fraction.size() == 1 ? "0" : "") + fraction;
 }
 
-std::string fold(const std::string& text) {
+/// `text` on one line: line breaks read as spaces, runs of spaces folded.
+std::string fold_into_one_line(const std::string& text) {
   std::string out;
   for (char c : text) {
     if ((c == ' ' || c == '\n') && !out.empty() && out.back() == ' ') continue;
@@ -383,8 +384,8 @@ TEST_F(MoneyCliTest, SponsorNumberIsSetOnceCheckRangeAllowsItAndTheReceiptShowsI
   const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--kind",
                                       "receipt", "--today", "2026-11-23", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
-  const std::string receipt =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0007-1.pdf"));
+  const std::string receipt = fold_into_one_line(
+      pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0007-1.pdf"));
   EXPECT_NE(receipt.find("Receipt for invoice INV-2026-0007"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("Amount received $217.50"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("Payment reference ACH LCC-AP-1123-007"), std::string::npos) << receipt;
@@ -411,7 +412,7 @@ TEST_F(MoneyCliTest, StatementPdfReadsBack) {
                                     "--format", "pdf", "--out", "statement.pdf"});
   ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
   EXPECT_EQ(pdf.out, "wrote statement.pdf\n");
-  const std::string text = fold(pdf_text(dir.path() / "statement.pdf"));
+  const std::string text = fold_into_one_line(pdf_text(dir.path() / "statement.pdf"));
   for (const char* expected :
        {"Statement of account", "As of 2 January 2027", "Lakeshore Community College District",
         "2 December 2026 $7,320.00 $2,000.00 $0.00 $5,320.00 31–60 days",
@@ -440,11 +441,11 @@ TEST_F(MoneyCliTest, AnInvoicePaidInPartAndCreditedForTheRestOwesNothingAnywhere
       {"build", ".", "--partner", "lakeshore-college", "--today", "2026-11-23", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   const std::string invoice =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0006.pdf"));
+      fold_into_one_line(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0006.pdf"));
   EXPECT_NE(invoice.find("Paid $7,200.00 Credited $120.00 Balance due $0.00"), std::string::npos)
       << invoice;
-  const std::string receipt =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
+  const std::string receipt = fold_into_one_line(
+      pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
   EXPECT_NE(receipt.find("Balance remaining $0.00"), std::string::npos) << receipt;
 
   // The statement agrees: INV-2026-0006 is not open.
@@ -468,7 +469,7 @@ TEST_F(MoneyCliTest, ACreditBalancePrintsAsACreditNeverAsAnAmountDue) {
                                       "invoice", "--today", "2026-11-23", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   const std::string invoice =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf"));
+      fold_into_one_line(pdf_text(dir.path() / "out/lakeshore-college/invoice-INV-2026-0004.pdf"));
   EXPECT_NE(invoice.find("Paid $7,682.50 Credited $40.00 Credit balance $40.00"), std::string::npos)
       << invoice;
   EXPECT_EQ(invoice.find("Balance due"), std::string::npos) << invoice;
@@ -495,8 +496,8 @@ TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
   const RunResult build = partnerops({"build", ".", "--partner", "lakeshore-college", "--kind",
                                       "receipt", "--today", "2026-12-10", "--out", "out"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
-  const std::string first =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
+  const std::string first = fold_into_one_line(
+      pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-1.pdf"));
   EXPECT_NE(first.find("Received on 20 November 2026"), std::string::npos) << first;
   EXPECT_NE(first.find("Amount received $2,000.00"), std::string::npos) << first;
   EXPECT_NE(first.find("Sponsor's number CWFP-2026-0917"), std::string::npos) << first;
@@ -504,8 +505,8 @@ TEST_F(MoneyCliTest, EachReceiptShowsItsPaymentAndTheBalanceRightAfterIt) {
                        "5,320.00"),
             std::string::npos)
       << first;
-  const std::string second =
-      fold(pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-2.pdf"));
+  const std::string second = fold_into_one_line(
+      pdf_text(dir.path() / "out/lakeshore-college/receipt-INV-2026-0006-2.pdf"));
   EXPECT_NE(second.find("Amount received $1,500.00"), std::string::npos) << second;
   EXPECT_NE(second.find("Balance remaining $"
                         "3,820.00"),
@@ -606,7 +607,7 @@ TEST_F(MoneyCliTest, HandoffWritesPdfsACsvAnyParserReadsAndACoverNote) {
             "- `INV-2026-0006.pdf`: invoice INV-2026-0006\n"
             "- `INV-2026-0007.pdf`: invoice INV-2026-0007\n"
             "- `README.md`: this note\n");
-  const std::string pdf = fold(pdf_text(dir.path() / "bundle/INV-2026-0007.pdf"));
+  const std::string pdf = fold_into_one_line(pdf_text(dir.path() / "bundle/INV-2026-0007.pdf"));
   EXPECT_NE(pdf.find("Invoice INV-2026-0007"), std::string::npos) << pdf;
   EXPECT_NE(pdf.find("$217.50"), std::string::npos) << pdf;
 

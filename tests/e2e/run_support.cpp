@@ -121,6 +121,15 @@ std::string pdf_text(const fs::path& pdf) {
   return run_tool("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
 }
 
+std::string fold(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
 void make_fixture_workspace(const std::string& name, const fs::path& dir) {
   const fs::path fixture = fixtures_dir() / "invalid" / name;
   make_base_workspace(dir);

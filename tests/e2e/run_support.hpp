@@ -64,6 +64,10 @@ std::string run_tool(const std::string& command);
 /// The text of a PDF as pdftotext reads it (layout preserved).
 std::string pdf_text(const std::filesystem::path& pdf);
 
+/// `text` with every run of spaces folded to one: pdftotext -layout pads
+/// columns with spaces, so tests compare the folded text.
+std::string fold(const std::string& text);
+
 /// Builds the workspace of tests/fixtures/invalid/<name> in `dir`: the base,
 /// minus the paths listed in `remove`, with `files/` laid over it.
 void make_fixture_workspace(const std::string& name, const std::filesystem::path& dir);

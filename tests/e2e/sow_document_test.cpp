@@ -108,16 +108,6 @@ roles: []
 timeline: []
 )";
 
-/// pdftotext keeps the layout; compare with runs of spaces folded.
-std::string fold(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
-}
-
 /// Every one of `needles` is in `text`; each missing one is named.
 void expect_holds(const std::string& text, std::initializer_list<std::string> needles) {
   for (const std::string& needle : needles)
