@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "documents/kind_context.hpp"
 #include "documents/status_mark.hpp"
 #include "model/account.hpp"
 #include "model/priced_document.hpp"
@@ -13,104 +14,24 @@
 
 namespace partnerops {
 
-namespace {
-
 using json = nlohmann::json;
-
-/// Formats values for one document: its currency and the organisation's
-/// date style.
-class Formatter {
- public:
-  Formatter(std::string currency, bool long_dates, const MarkdownToHtml& markdown)
-      : m_currency(std::move(currency)), m_long_dates(long_dates), m_markdown(markdown) {}
-
-  std::string date(const Date& date) const { return m_long_dates ? date.long_form() : date.iso(); }
-
-  std::string money(std::int64_t minor) const { return format_display(Money{minor, m_currency}); }
-
-  /// Rewrites `object[key]` from ISO text to the document's date style.
-  void date_field(json& object, std::string_view key) const {
-    if (!object.is_object()) return;
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) return;
-    if (const std::optional<Date> parsed = Date::parse(found->get<std::string>()))
-      *found = date(*parsed);
-  }
-
-  /// Rewrites `object[key]` from money text to "$1,234.50".
-  void money_field(json& object, std::string_view key) const {
-    if (!object.is_object()) return;
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) return;
-    const MoneyParse parsed = parse_money(found->get<std::string>(), m_currency);
-    if (parsed.money) *found = format_display(*parsed.money);
-  }
-
-  /// Adds `<key>_html` beside a Markdown field (empty when absent).
-  void markdown_field(json& object, std::string_view key) const {
-    if (!object.is_object()) return;
-    const auto found = object.find(key);
-    const std::string text =
-        found != object.end() && found->is_string() ? found->get<std::string>() : "";
-    object[std::string(key) + "_html"] = m_markdown ? m_markdown(text) : text;
-  }
-
-  /// The HTML of one short text a person wrote in a list (a definition of
-  /// done, a task, a link's title): its Markdown rendered, without the
-  /// paragraph around it so it reads inline in a list item or a table cell.
-  std::string inline_markdown(const std::string& text) const {
-    return m_markdown ? without_paragraph(m_markdown(text)) : text;
-  }
-
-  /// Adds `<key>_items` beside a list of Markdown texts: one object per
-  /// item with its HTML as `text_html`, rendered inline (the template check
-  /// lets only names ending in _html be inserted raw). Empty when absent.
-  void markdown_items(json& object, std::string_view key) const {
-    if (!object.is_object()) return;
-    json items = json::array();
-    if (const auto found = object.find(key); found != object.end() && found->is_array())
-      for (const json& item : *found)
-        items.push_back(
-            json{{"text_html", inline_markdown(item.is_string() ? item.get<std::string>() : "")}});
-    object[std::string(key) + "_items"] = std::move(items);
-  }
-
-  const std::string& currency() const { return m_currency; }
-
- private:
-  /// `html` without the <p>…</p> of a text that is one paragraph. The
-  /// renderer escapes every '<' of the text and drops raw HTML, so a second
-  /// "</p>" can only close a second paragraph: with exactly one, at the end,
-  /// the whole text is that paragraph. Anything else (a list, two
-  /// paragraphs) is kept as blocks.
-  static std::string without_paragraph(std::string html) {
-    static constexpr std::string_view k_open = "<p>", k_close = "</p>\n";
-    if (html.starts_with(k_open) && html.ends_with(k_close) &&
-        html.find("</p>") == html.size() - k_close.size())
-      return html.substr(k_open.size(), html.size() - k_open.size() - k_close.size());
-    return html;
-  }
-
-  std::string m_currency;
-  bool m_long_dates;
-  const MarkdownToHtml& m_markdown;
-};
-
-/// How a balance is labelled on a document: money owed back to the partner
-/// prints as a positive credit balance, never as a negative amount due.
-const char* balance_label(const InvoiceBalance& balance) {
-  return balance.is_credit() ? "Credit balance" : "Balance due";
-}
 
 json document_json(const WorkspaceFile* file) {
   if (!file || !file->document) return json::object();
   return yaml::to_json(file->document->root());
 }
 
-/// Guarantees `object[key]` exists, so templates can name optional fields.
 void default_to(json& object, std::string_view key, json value) {
   if (!object.contains(key) || object[std::string(key)].is_null())
     object[std::string(key)] = std::move(value);
+}
+
+namespace {
+
+/// How a balance is labelled on a document: money owed back to the partner
+/// prints as a positive credit balance, never as a negative amount due.
+const char* balance_label(const InvoiceBalance& balance) {
+  return balance.is_credit() ? "Credit balance" : "Balance due";
 }
 
 json organisation_context(const Workspace& workspace) {
@@ -451,15 +372,6 @@ json statement_context(const PartnerFolder& folder, const Date& today, const For
               {"balances", balances}};
 }
 
-/// The records `job` prints, found in `folder` by their files; each is
-/// null when the job is of another kind or the file did not load.
-struct JobRecords {
-  const Invoice* invoice = nullptr;  ///< of an invoice or a receipt
-  const Quote* quote = nullptr;
-  const CreditNote* credit_note = nullptr;
-  const Sow* statement_of_work = nullptr;
-};
-
 JobRecords records_of(const PartnerFolder* folder, const DocumentJob& job) {
   JobRecords records;
   if (!folder) return records;
@@ -495,20 +407,6 @@ std::string document_currency(const Workspace& workspace, const PartnerFolder* f
   return currency;
 }
 
-/// What a kind's own part of the context is made from.
-struct KindInput {
-  const Workspace& workspace;
-  const PartnerFolder* folder;  ///< null for organisation-wide documents
-  const DocumentJob& job;
-  const ContextOptions& options;
-  const JobRecords& records;
-  const Formatter& format;
-};
-
-/// Adds a kind's own values to a context that already holds the
-/// organisation, the document and the partner.
-using AddKindContext = void (*)(const KindInput& in, json& context);
-
 void add_service_description(const KindInput& in, json& context) {
   // The prose lives in the file outreach.service_description names, so
   // the same text serves the PDF and the lead's canned message.
@@ -519,12 +417,12 @@ void add_service_description(const KindInput& in, json& context) {
     const ReadResult read = in.workspace.source().read(path, 1 << 20);
     if (read.ok()) text = read.content;
   }
-  context["service_description_html"] = in.options.markdown ? in.options.markdown(text) : text;
+  context["service_description_html"] = in.format.markdown(text);
 }
 
 void add_notes(const KindInput& in, json& context) {
   const std::string text = in.folder && in.folder->notes_file ? in.folder->notes_file->content : "";
-  context["notes_html"] = in.options.markdown ? in.options.markdown(text) : text;
+  context["notes_html"] = in.format.markdown(text);
 }
 
 void add_quote(const KindInput& in, json& context) {
