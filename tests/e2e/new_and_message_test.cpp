@@ -381,13 +381,15 @@ TEST_F(NewAndMessageTest, PaymentReminderAttachesTheOldestOverdueInvoice) {
   const std::string decoded = read_eml(dir.path() / "reminder.eml");
   EXPECT_TRUE(
       decoded.starts_with("From: Commons Compute <partnerships@commonscompute.org>\n"
-                          "To: \"Dr. Grace Whitfield\" <gwhitfield@lakeshorecc.edu>\n"
-                          "Cc: Tyrone Mitchell <tmitchell@lakeshorecc.edu>, Rosa Delgado "
-                          "<accountspayable@lakeshorecc.edu>\n"
+                          "To: Rosa Delgado <accountspayable@lakeshorecc.edu>\n"
+                          "Cc: \"Dr. Grace Whitfield\" <gwhitfield@lakeshorecc.edu>, Tyrone "
+                          "Mitchell <tmitchell@lakeshorecc.edu>\n"
                           "Subject: Payment reminder: invoice INV-2026-0006\n"
                           "Date: Sun, 20 Dec 2026 12:00:00 +0000\n"))
       << decoded;
-  EXPECT_NE(decoded.find("Dear Dr. Grace Whitfield,\n\nOur records show that invoice "
+  // A reminder is for whoever pays: the accounts-payable contact, with
+  // the people the partnership is with in copy.
+  EXPECT_NE(decoded.find("Dear Rosa Delgado,\n\nOur records show that invoice "
                          "INV-2026-0006 of "),
             std::string::npos)
       << decoded;

@@ -63,6 +63,28 @@ TEST(MessageRecipients, PrimaryGoesToEveryoneElseToCc) {
   EXPECT_EQ(recipients.cc.size(), 2u);
 }
 
+TEST(MessageRecipients, ABillingMessageGoesToAccountsPayableWithTheContactsInCc) {
+  Partner partner;
+  partner.contacts.push_back({"Ada", Field<std::string>{"ada@acme.org", {}}, "CEO", true});
+  partner.contacts.push_back({"Rosa", Field<std::string>{"AP@acme.org", {}}, "AP", false});
+  partner.contacts.push_back({"Cy", Field<std::string>{"cy@acme.org", {}}, "CFO", false});
+  // Without an accounts-payable contact it reads as any other message.
+  Recipients recipients = billing_recipients_of(partner);
+  ASSERT_EQ(recipients.to.size(), 1u);
+  EXPECT_EQ(recipients.to[0].email, "ada@acme.org");
+
+  partner.billing.accounts_payable =
+      BillingContact{"Rosa Delgado", Field<std::string>{"ap@acme.org", {}}};
+  recipients = billing_recipients_of(partner);
+  ASSERT_EQ(recipients.to.size(), 1u);
+  EXPECT_EQ(recipients.to[0].name, "Rosa Delgado");
+  EXPECT_EQ(recipients.to[0].email, "ap@acme.org");
+  // The primary contact first; the same mailbox (in any case) not twice.
+  ASSERT_EQ(recipients.cc.size(), 2u);
+  EXPECT_EQ(recipients.cc[0].email, "ada@acme.org");
+  EXPECT_EQ(recipients.cc[1].email, "cy@acme.org");
+}
+
 TEST(MessageContext, FlattensEveryStringToOneLine) {
   nlohmann::json value = {{"name", "Acme\nSubject: injected\r\n"},
                           {"list", {"a\n\nb", 3}},

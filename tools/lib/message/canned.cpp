@@ -1,6 +1,7 @@
 #include "message/canned.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "model/account.hpp"
 #include "util/text.hpp"
@@ -127,6 +128,27 @@ Recipients recipients_of(const Partner& partner) {
   return recipients;
 }
 
+Recipients billing_recipients_of(const Partner& partner) {
+  if (!partner.billing.accounts_payable) return recipients_of(partner);
+  const BillingContact& payer = *partner.billing.accounts_payable;
+  // E-mail addresses compare without case in practice; the mailbox that
+  // is written to is not copied as well.
+  const auto same_mailbox = [](const std::string& a, const std::string& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return std::tolower(static_cast<unsigned char>(x)) ==
+             std::tolower(static_cast<unsigned char>(y));
+    });
+  };
+  Recipients usual = recipients_of(partner);
+  Recipients recipients;
+  recipients.to.push_back(Address{payer.name, payer.email.value});
+  for (std::vector<Address>* group : {&usual.to, &usual.cc})
+    for (Address& address : *group)
+      if (!same_mailbox(address.email, payer.email.value))
+        recipients.cc.push_back(std::move(address));
+  return recipients;
+}
+
 const Invoice* overdue_invoice(const PartnerFolder& folder, Date today, const std::string& number,
                                Diagnostics& diagnostics) {
   const Invoice* chosen = nullptr;
@@ -190,14 +212,17 @@ bool check_template_name(const std::string& name, const std::vector<std::string>
   return false;
 }
 
-std::optional<Recipients> recipients_for(const PartnerFolder& folder, Diagnostics& diagnostics) {
+std::optional<Recipients> recipients_for(const PartnerFolder& folder, AttachmentKind attachment,
+                                         Diagnostics& diagnostics) {
   if (!folder.partner) {
     diagnostics.error("message-partner-invalid", folder.path + "/partner.yaml", {},
                       "partner.yaml does not load, so the message has no recipients",
                       "run partnerops validate and fix the errors it reports first");
     return std::nullopt;
   }
-  Recipients recipients = recipients_of(*folder.partner);
+  Recipients recipients = attachment == AttachmentKind::invoice
+                              ? billing_recipients_of(*folder.partner)
+                              : recipients_of(*folder.partner);
   if (recipients.to.empty()) {
     diagnostics.error("message-partner-invalid", folder.path + "/partner.yaml", {},
                       "the partner has no contact to write to", "add one under contacts:");

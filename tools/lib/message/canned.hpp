@@ -71,10 +71,17 @@ struct Recipients {
 };
 Recipients recipients_of(const Partner& partner);
 
-/// recipients_of() the folder's partner; nullopt after reporting
-/// `message-partner-invalid` when partner.yaml did not load or names no
-/// contact.
-std::optional<Recipients> recipients_for(const PartnerFolder& folder, Diagnostics& diagnostics);
+/// Who receives a message about money owed (one that attaches an invoice):
+/// the accounts-payable contact of `billing:` in To, every contact in Cc
+/// with the primary one first; recipients_of() when there is none.
+Recipients billing_recipients_of(const Partner& partner);
+
+/// The recipients of a message attaching `attachment` to the folder's
+/// partner (billing_recipients_of() for an invoice, else recipients_of());
+/// nullopt after reporting `message-partner-invalid` when partner.yaml did
+/// not load or names no one to write to.
+std::optional<Recipients> recipients_for(const PartnerFolder& folder, AttachmentKind attachment,
+                                         Diagnostics& diagnostics);
 
 /// The document `kind` is for this partner, planned as `build` would plan it
 /// on `today` (for an invoice, the job of `invoice`). nullopt for

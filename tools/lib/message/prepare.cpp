@@ -13,11 +13,8 @@ std::optional<PreparedMessage> prepare_message(const Workspace& workspace,
   PreparedMessage prepared;
   prepared.folder = transitions::find_partner(workspace, slug, diagnostics);
   if (!prepared.folder) return std::nullopt;
-  std::optional<Recipients> recipients = recipients_for(*prepared.folder, diagnostics);
-  if (!recipients) return std::nullopt;
-  prepared.recipients = std::move(*recipients);
   // Which PDF goes with it is a literal header of the template, known
-  // before the data it is rendered with.
+  // before the data it is rendered with; it decides who is written to.
   prepared.template_file = std::string(k_messages_folder) + "/" + template_name + ".mustache";
   const ReadResult raw = source.read(prepared.template_file, 1 << 20);
   if (!raw.ok()) {
@@ -28,6 +25,10 @@ std::optional<PreparedMessage> prepare_message(const Workspace& workspace,
       split_rendered(raw.content, prepared.template_file, diagnostics);
   if (!header) return std::nullopt;
   prepared.header = std::move(*header);
+  std::optional<Recipients> recipients =
+      recipients_for(*prepared.folder, prepared.header.attach, diagnostics);
+  if (!recipients) return std::nullopt;
+  prepared.recipients = std::move(*recipients);
   return prepared;
 }
 
