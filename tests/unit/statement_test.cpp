@@ -117,6 +117,29 @@ TEST_F(StatementTest, PaymentsAreListedByDateAndASettledPartnerOwesNothing) {
             R"("61-90":"0.00","90+":"0.00"}}])");
 }
 
+TEST_F(StatementTest, TextAndJsonNameWhomTheStatementIsFor) {
+  // The same "Bill to" as the PDF's: a statement read in a terminal or by
+  // a script is addressed too.
+  const Statement statement = of("lakeshore-college", "2026-12-06");
+  const std::string text = statement_text(statement);
+  EXPECT_NE(text.find("as of 2026-12-06\n\nBill to\n  Lakeshore Community College District\n"
+                      "  Accounts Payable, Business Office\n  2800 Lakeshore Drive\n"
+                      "  Muskegon, MI 49442\n  United States\n"
+                      "  Attention: Rosa Delgado <accountspayable@lakeshorecc.edu>\n\n"
+                      "Open invoices\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(statement_json(statement)["bill_to"].dump(),
+            R"({"name":"Lakeshore Community College District","address":)"
+            R"(["Accounts Payable, Business Office","2800 Lakeshore Drive",)"
+            R"("Muskegon, MI 49442","United States"],"attention":"Rosa Delgado",)"
+            R"("email":"accountspayable@lakeshorecc.edu","tax_id":""})");
+  const Statement euro = of("noordzee-marine-data", "2026-12-06");
+  EXPECT_NE(statement_text(euro).find("  Tax ID: NL862245901B01\n"), std::string::npos)
+      << statement_text(euro);
+  EXPECT_EQ(statement_json(euro)["bill_to"]["tax_id"], "NL862245901B01");
+}
+
 TEST_F(StatementTest, ACreditBalanceIsLabelledAndNeverAged) {
   // CN-2026-0001 credits 40.00 on INV-2026-0004, paid in full in August:
   // the partner is owed 40.00, not late with -40.00.

@@ -98,30 +98,13 @@ enum class PurchaseOrder { none, of_agreement, of_invoice };
 /// contact (the primary contact while there is none), the tax number and
 /// the purchase-order number (`invoice`'s own, else the agreement's).
 json bill_to_context(const PartnerFolder& folder, PurchaseOrder po, const Invoice* invoice) {
-  json address = json::array();
-  std::string attention;
-  std::string email;
-  std::string tax_id;
-  if (folder.partner) {
-    const Billing& billing = folder.partner->billing;
-    if (billing.address)
-      for (const std::string& line : billing.address->printed_lines()) address.push_back(line);
-    if (billing.accounts_payable) {
-      attention = billing.accounts_payable->name;
-      email = billing.accounts_payable->email.value;
-    } else {
-      const json primary = partner_context(folder)["primary_contact"];
-      attention = primary.value("name", "");
-      email = primary.value("email", "");
-    }
-    tax_id = billing.tax_id;
-  }
+  const BillTo bill_to = bill_to_of(folder);
   return json{{"is_billed", true},
-              {"name", billing_name(folder)},
-              {"address", address},
-              {"attention", attention},
-              {"email", email},
-              {"tax_id", tax_id},
+              {"name", bill_to.name},
+              {"address", bill_to.address},
+              {"attention", bill_to.attention},
+              {"email", bill_to.email},
+              {"tax_id", bill_to.tax_id},
               {"purchase_order",
                po == PurchaseOrder::none ? std::string() : purchase_order_of(folder, invoice)}};
 }

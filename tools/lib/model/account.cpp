@@ -1,5 +1,9 @@
 #include "model/account.hpp"
 
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
 namespace partnerops {
 
 bool is_receivable(const Invoice& invoice) {
@@ -47,13 +51,37 @@ std::string billing_name(const PartnerFolder& folder) {
   return folder.partner ? folder.partner->name : folder.slug;
 }
 
-std::string billing_email(const PartnerFolder& folder) {
-  if (folder.partner && folder.partner->billing.accounts_payable)
-    return folder.partner->billing.accounts_payable->email.value;
-  if (!folder.partner || folder.partner->contacts.empty()) return "";
-  for (const Contact& contact : folder.partner->contacts)
-    if (contact.primary) return contact.email.value;
-  return folder.partner->contacts.front().email.value;
+namespace {
+
+/// The contact money is asked of, as a name and an address: the
+/// accounts-payable contact, else the primary contact (the first when none
+/// is marked primary); empty when partner.yaml did not load or names none.
+std::pair<std::string, std::string> payer_of(const PartnerFolder& folder) {
+  if (!folder.partner) return {};
+  if (const std::optional<BillingContact>& payer = folder.partner->billing.accounts_payable)
+    return {payer->name, payer->email.value};
+  const std::vector<Contact>& contacts = folder.partner->contacts;
+  if (contacts.empty()) return {};
+  const auto primary = std::find_if(contacts.begin(), contacts.end(),
+                                    [](const Contact& contact) { return contact.primary; });
+  const Contact& chosen = primary != contacts.end() ? *primary : contacts.front();
+  return {chosen.name, chosen.email.value};
+}
+
+}  // namespace
+
+std::string billing_email(const PartnerFolder& folder) { return payer_of(folder).second; }
+
+BillTo bill_to_of(const PartnerFolder& folder) {
+  BillTo bill_to;
+  bill_to.name = billing_name(folder);
+  std::tie(bill_to.attention, bill_to.email) = payer_of(folder);
+  if (folder.partner) {
+    const Billing& billing = folder.partner->billing;
+    if (billing.address) bill_to.address = billing.address->printed_lines();
+    bill_to.tax_id = billing.tax_id;
+  }
+  return bill_to;
 }
 
 std::string purchase_order_of(const PartnerFolder& folder, const Invoice* invoice) {

@@ -60,6 +60,17 @@ std::string billing_name(const PartnerFolder& folder);
 /// not load.
 std::string billing_email(const PartnerFolder& folder);
 
+/// The "Bill to" of every billing document, report and export: whom the
+/// money is asked of, where, for whose attention.
+struct BillTo {
+  std::string name;                  ///< billing_name()
+  std::vector<std::string> address;  ///< printed lines of billing.address; empty when none
+  std::string attention;             ///< the accounts-payable contact, else the primary one
+  std::string email;                 ///< billing_email()
+  std::string tax_id;                ///< billing.tax_id; empty when none
+};
+BillTo bill_to_of(const PartnerFolder& folder);
+
 /// The purchase-order number `invoice` answers to: its own purchase_order,
 /// else its agreement's (the folder's agreement.yaml); empty when neither
 /// has one. With no invoice (a quote, a statement), the agreement's.

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "model/account.hpp"
 #include "model/money.hpp"
 #include "report/plain_values.hpp"
 
@@ -59,8 +60,18 @@ nlohmann::ordered_json statement_json(const Statement& statement) {
                             {"credit_balance", plain_amount(balance.credit, balance.currency)},
                             {"ageing", ageing}});
   }
+  json bill_to = json::object();
+  if (statement.folder) {
+    const BillTo to = bill_to_of(*statement.folder);
+    bill_to = json{{"name", to.name},
+                   {"address", to.address},
+                   {"attention", to.attention},
+                   {"email", to.email},
+                   {"tax_id", to.tax_id}};
+  }
   return json{{"partner", statement.folder ? statement.folder->slug : ""},
               {"name", statement.name},
+              {"bill_to", bill_to},
               {"today", statement.today.iso()},
               {"balances", balances},
               {"open_invoices", open},
@@ -73,6 +84,15 @@ std::string statement_text(const Statement& statement) {
   out << "Statement of account: " << statement.name << " ("
       << (statement.folder ? statement.folder->slug : "") << "), as of " << statement.today.iso()
       << "\n";
+  if (statement.folder) {
+    const BillTo to = bill_to_of(*statement.folder);
+    out << "\nBill to\n  " << to.name << "\n";
+    for (const std::string& line : to.address) out << "  " << line << "\n";
+    if (!to.attention.empty() || !to.email.empty())
+      out << "  Attention: " << to.attention << (to.attention.empty() ? "<" : " <") << to.email
+          << ">\n";
+    if (!to.tax_id.empty()) out << "  Tax ID: " << to.tax_id << "\n";
+  }
   out << "\nOpen invoices\n";
   if (statement.open_invoices.empty()) out << "  none\n";
   for (const OpenInvoice& line : statement.open_invoices) {
