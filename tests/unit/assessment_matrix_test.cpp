@@ -59,7 +59,7 @@ TEST(AssessmentMatrix, OneMarkPerPartnerAtItsCellSizedAndColoured) {
       assessed("Top", 5, 5, 5, AssessmentPriority::low),
   };
   const std::string svg = assessment_matrix_svg(shortlist);
-  ASSERT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\"", 0), 0u) << svg;
+  ASSERT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"150mm\"", 0), 0u) << svg;
   const std::vector<Mark> marks = marks_of(svg);
   ASSERT_EQ(marks.size(), 4u) << svg;
   // A cell is 84 units; the plot's left edge is at 70 and its top at 10,

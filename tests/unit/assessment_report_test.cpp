@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fixture_workspace.hpp"
 
 namespace partnerops {

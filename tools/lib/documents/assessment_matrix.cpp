@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -36,7 +37,7 @@ double cell_y(int contribution) { return k_top + (5 - contribution + 0.5) * k_ce
 
 std::string capitalised(std::string_view word) {
   std::string out(word);
-  if (!out.empty()) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
 
@@ -74,8 +75,10 @@ std::vector<MatrixMark> matrix_marks(const std::vector<AssessedPartner>& shortli
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
     const int rows = (count + columns - 1) / columns;
     const double step = columns == 1 ? 0.0 : std::min(40.0, 64.0 / (columns - 1));
-    const double dx = (slot % columns - (columns - 1) / 2.0) * step;
-    const double dy = (slot / columns - (rows - 1) / 2.0) * step;
+    const int column = slot % columns;
+    const int row = slot / columns;
+    const double dx = (column - (columns - 1) / 2.0) * step;
+    const double dy = (row - (rows - 1) / 2.0) * step;
     marks.push_back(MatrixMark{cell_x(a.strategic_fit) + dx, cell_y(a.potential_contribution) + dy,
                                radius_of(a.financial_stability), priority_colour(a.priority)});
   }
@@ -87,8 +90,11 @@ std::string assessment_matrix_svg(const std::vector<AssessedPartner>& shortlist)
   const std::vector<MatrixMark> marks = matrix_marks(shortlist);
   const double height = k_key_top + k_key_row * static_cast<double>(shortlist.size()) + 4;
   std::ostringstream svg;
+  // 150 mm wide: narrower than the text, so the plot and its key stay
+  // on one page with the heading above them more often.
   svg << util::svg_open(k_width, height,
-                        "Prioritisation matrix: strategic fit against potential contribution");
+                        "Prioritisation matrix: strategic fit against potential contribution",
+                        150.0);
   // The grid, its scores and the axis titles.
   for (int i = 0; i <= 5; ++i) {
     const double at = k_left + i * k_cell;

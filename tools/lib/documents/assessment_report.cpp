@@ -48,8 +48,11 @@ std::optional<DocumentJob> assessment_report_document(const Workspace& workspace
 
 bool ranks_before(const AssessedPartner& a, const AssessedPartner& b) {
   // Priorities are declared in rank order; a higher score ranks first.
-  return std::forward_as_tuple(a.assessment.priority, -a.assessment.score(), a.name, a.slug) <
-         std::forward_as_tuple(b.assessment.priority, -b.assessment.score(), b.name, b.slug);
+  using Key = std::tuple<AssessmentPriority, int, const std::string&, const std::string&>;
+  const auto key = [](const AssessedPartner& p) {
+    return Key(p.assessment.priority, -p.assessment.score(), p.name, p.slug);
+  };
+  return key(a) < key(b);
 }
 
 AssessmentReport build_assessment_report(const Workspace& workspace, const Date& today) {
