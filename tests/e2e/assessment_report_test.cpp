@@ -14,6 +14,7 @@
 
 #include "model/date.hpp"
 #include "run_support.hpp"
+#include "util/svg.hpp"
 
 namespace partnerops::e2e {
 namespace {
@@ -218,14 +219,6 @@ std::vector<std::vector<std::string>> marks_of(const std::string& html) {
   return out;
 }
 
-std::string one_decimal(double value) {
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(1);
-  out << value;
-  return out.str();
-}
-
 TEST(AssessmentReport, TheMatrixHasAMarkPerAssessedPartnerAtItsScoresAndHostileNamesAreText) {
   TempDir dir;
   make_base_workspace(dir.path());
@@ -252,9 +245,9 @@ TEST(AssessmentReport, TheMatrixHasAMarkPerAssessedPartnerAtItsScoresAndHostileN
     double x = 70 + (p.fit - 0.5) * 84;
     const double y = 10 + (5.5 - p.contribution) * 84;
     if (p.fit == 4 && p.contribution == 3) x += p.priority == "medium" ? -20 : 20;  // shared
-    EXPECT_EQ(marks[i][0], one_decimal(x)) << p.name;
-    EXPECT_EQ(marks[i][1], one_decimal(y)) << p.name;
-    EXPECT_EQ(marks[i][2], one_decimal(4 + 3 * p.stability)) << p.name;
+    EXPECT_EQ(marks[i][0], util::svg_number(x)) << p.name;
+    EXPECT_EQ(marks[i][1], util::svg_number(y)) << p.name;
+    EXPECT_EQ(marks[i][2], util::svg_number(4 + 3 * p.stability)) << p.name;
     EXPECT_EQ(marks[i][3], colours.at(p.priority)) << p.name;
   }
   EXPECT_EQ(marks.back()[4],

@@ -57,7 +57,8 @@ const char* priority_colour(AssessmentPriority priority) {
 
 std::vector<MatrixMark> matrix_marks(const std::vector<AssessedPartner>& shortlist) {
   const auto cell_of = [](const Assessment& a) {
-    return static_cast<std::size_t>((a.strategic_fit - 1) * 5 + (a.potential_contribution - 1));
+    const int cell = (a.strategic_fit - 1) * 5 + (a.potential_contribution - 1);
+    return static_cast<std::size_t>(cell);
   };
   std::array<int, 25> in_cell{};
   for (const AssessedPartner& partner : shortlist) ++in_cell[cell_of(partner.assessment)];
