@@ -41,10 +41,10 @@ RunResult* BuildTest::first = nullptr;
 
 TEST_F(BuildTest, BuildsEveryDocumentTheStagesCallFor) {
   EXPECT_EQ(first->exit_code, 0) << first->err;
-  EXPECT_NE(first->err.find("built 32, skipped 0 (unchanged), failed 0"), std::string::npos)
+  EXPECT_NE(first->err.find("built 33, skipped 0 (unchanged), failed 0"), std::string::npos)
       << first->err;
   for (const char* output :
-       {"service-description.pdf", "halden-hydrology-group/notes.pdf",
+       {"service-description.pdf", "assessment-report.pdf", "halden-hydrology-group/notes.pdf",
         "cascadia-climate/agreement.pdf", "cascadia-climate/sow-hub-migration.pdf",
         "cascadia-climate/quote-Q-2026-002.pdf", "lakeshore-college/invoice-INV-2026-0004.pdf",
         "lakeshore-college/receipt-INV-2026-0004-1.pdf",
@@ -198,7 +198,7 @@ TEST_F(BuildTest, ASecondBuildSkipsEverythingAndAForcedOneIsByteIdentical) {
       {"build", workspace->path().string(), "--today", "2026-11-23", "--out", out.string()},
       workspace->path(), k_epoch);
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.err.find("built 0, skipped 32 (unchanged), failed 0"), std::string::npos)
+  EXPECT_NE(again.err.find("built 0, skipped 33 (unchanged), failed 0"), std::string::npos)
       << again.err;
 
   const fs::path other = workspace->path() / "out-again";
@@ -332,8 +332,8 @@ TEST(Build, ShardsSplitPartnersWithoutOverlap) {
       seen.insert(entry.path().lexically_relative(out).string());
     }
   }
-  EXPECT_EQ(total, 32u);
-  EXPECT_EQ(seen.size(), 32u);
+  EXPECT_EQ(total, 33u);
+  EXPECT_EQ(seen.size(), 33u);
 }
 
 }  // namespace

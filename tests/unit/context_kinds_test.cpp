@@ -31,6 +31,7 @@ TEST(ContextKinds, EveryKindAddsItsOwnPart) {
       {DocumentKind::renewal_notice, "renewal"},
       {DocumentKind::onboarding, "onboarding"},
       {DocumentKind::statement, "statement"},
+      {DocumentKind::assessment_report, "assessment_report"},
   };
   ASSERT_EQ(own.size(), all_document_kinds().size());
   for (const DocumentKind kind : all_document_kinds()) {

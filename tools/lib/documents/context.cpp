@@ -648,14 +648,26 @@ void add_statement(const KindInput& in, json& context) {
 void add_onboarding(const KindInput& in, json& context) {
   json items = context["partner"].value("onboarding", json::array());
   int done = 0;
+  int training = 0;
+  int training_done = 0;
   for (json& item : items) {
     default_to(item, "date", "");
     default_to(item, "notes", "");
+    default_to(item, "training", false);
     in.format.date_field(item, "date");
-    if (item.value("completed", false)) ++done;
+    const bool completed = item.value("completed", false);
+    if (completed) ++done;
+    if (item.value("training", false)) {
+      ++training;
+      if (completed) ++training_done;
+    }
   }
-  context["onboarding"] =
-      json{{"items", items}, {"done", done}, {"total", static_cast<int>(items.size())}};
+  context["onboarding"] = json{{"items", items},
+                               {"done", done},
+                               {"total", static_cast<int>(items.size())},
+                               {"has_training", training > 0},
+                               {"training_done", training_done},
+                               {"training_total", training}};
 }
 
 struct KindContext {
@@ -678,6 +690,7 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::renewal_notice, &add_renewal_notice},
     KindContext{DocumentKind::onboarding, &add_onboarding},
     KindContext{DocumentKind::statement, &add_statement},
+    KindContext{DocumentKind::assessment_report, &add_assessment_report},
 };
 
 /// A document's own title, its PDF's Title: the kind and number of a

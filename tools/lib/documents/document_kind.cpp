@@ -25,6 +25,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
+    KindInfo{DocumentKind::assessment_report, "assessment-report", "Partner Assessment Report"},
 };
 
 }  // namespace

@@ -22,6 +22,8 @@ enum class DocumentKind {
   renewal_notice,  ///< partners inside their notice window
   onboarding,      ///< onboarding checklist summary
   statement,       ///< statement of account, for partners with issued invoices
+  /// organisation-wide: the leads and prospects ranked by their assessment
+  assessment_report,
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "documents/assessment_report.hpp"
 #include "model/renewal_window.hpp"
 #include "model/statement.hpp"
 
@@ -118,6 +119,8 @@ std::vector<DocumentJob> plan_documents(const Workspace& workspace, const PlanOp
     description.output = std::string(name_of(description.kind)) + ".pdf";
     description.inputs = {"partnerops.yaml"};
     jobs.push_back(std::move(description));
+    if (std::optional<DocumentJob> report = assessment_report_document(workspace))
+      jobs.push_back(std::move(*report));
   }
   for (const PartnerFolder& folder : workspace.partners()) {
     if (!folder.partner || !lifecycle) continue;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "model/money.hpp"
+#include "util/svg.hpp"
 #include "util/text.hpp"
 
 namespace partnerops {
@@ -392,13 +393,7 @@ std::string amounts_html(const Amounts& amounts) {
   return out;
 }
 
-std::string number(double value) {
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(1);
-  out << value;
-  return out.str();
-}
+std::string number(double value) { return util::svg_number(value); }
 
 /// Horizontal bars centred on one axis, widest first: the funnel of how
 /// many partners ever entered each stage.
@@ -408,9 +403,7 @@ std::string funnel_svg(const std::vector<FunnelStep>& funnel) {
   std::size_t most = 1;
   for (const FunnelStep& step : funnel) most = std::max(most, step.entered);
   std::ostringstream svg;
-  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
-      << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
-      << "\" role=\"img\" aria-label=\"Funnel: partners that entered each stage\">\n";
+  svg << util::svg_open(width, height, "Funnel: partners that entered each stage");
   for (std::size_t i = 0; i < funnel.size(); ++i) {
     const double w =
         std::max(2.0, 420.0 * static_cast<double>(funnel[i].entered) / static_cast<double>(most));
@@ -465,10 +458,7 @@ std::string revenue_svg(const std::string& currency,
   constexpr const char* k_invoiced_fill = "#1f4e79";
   constexpr const char* k_received_fill = "#e07a1f";
   std::ostringstream svg;
-  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"170mm\" height=\""
-      << number(170.0 * height / width) << "mm\" viewBox=\"0 0 " << width << ' ' << height
-      << "\" role=\"img\" aria-label=\"Invoiced and received by month in "
-      << util::escape_html(currency) << "\">\n"
+  svg << util::svg_open(width, height, "Invoiced and received by month in " + currency)
       << "  <rect x=\"" << left << "\" y=\"4\" width=\"10\" height=\"10\" fill=\""
       << k_invoiced_fill << "\"/>\n"
       << "  <text x=\"" << left + 14 << "\" y=\"13\" font-size=\"11\">Invoiced (accrual)</text>\n"
