@@ -31,6 +31,7 @@ TEST(ContextKinds, EveryKindAddsItsOwnPart) {
       {DocumentKind::renewal_notice, "renewal"},
       {DocumentKind::onboarding, "onboarding"},
       {DocumentKind::statement, "statement"},
+      {DocumentKind::performance_review, "review"},
   };
   ASSERT_EQ(own.size(), all_document_kinds().size());
   for (const DocumentKind kind : all_document_kinds()) {

@@ -695,6 +695,7 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::renewal_notice, &add_renewal_notice},
     KindContext{DocumentKind::onboarding, &add_onboarding},
     KindContext{DocumentKind::statement, &add_statement},
+    KindContext{DocumentKind::performance_review, &add_performance_review},
 };
 
 /// A document's own title, its PDF's Title: the kind and number of a

@@ -25,6 +25,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
+    KindInfo{DocumentKind::performance_review, "performance-review", "Performance Review"},
 };
 
 }  // namespace

@@ -17,11 +17,12 @@ enum class DocumentKind {
   mou,        ///< the memorandum-of-understanding variant
   sow,        ///< statement of work, an addendum to the agreement
   invoice,
-  receipt,         ///< one per payment
-  credit_note,     ///< cancels all or part of an issued invoice
-  renewal_notice,  ///< partners inside their notice window
-  onboarding,      ///< onboarding checklist summary
-  statement,       ///< statement of account, for partners with issued invoices
+  receipt,             ///< one per payment
+  credit_note,         ///< cancels all or part of an issued invoice
+  renewal_notice,      ///< partners inside their notice window
+  onboarding,          ///< onboarding checklist summary
+  statement,           ///< statement of account, for partners with issued invoices
+  performance_review,  ///< one per review in kpis.yaml
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

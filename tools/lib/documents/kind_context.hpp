@@ -36,6 +36,10 @@ struct KindInput {
 /// organisation, the document and the partner.
 using AddKindContext = void (*)(const KindInput& in, nlohmann::json& context);
 
+/// The performance review of kpis.yaml that `in.job` names
+/// (documents/performance_review_context.cpp).
+void add_performance_review(const KindInput& in, nlohmann::json& context);
+
 /// A workspace file's YAML as JSON (an empty object when it did not load).
 nlohmann::json document_json(const WorkspaceFile* file);
 
