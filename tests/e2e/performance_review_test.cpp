@@ -107,9 +107,10 @@ TEST_F(PerformanceReviewBuild, MoneyKpiAndItsChangeAreExactInTheirCurrency) {
 TEST_F(PerformanceReviewBuild, NumberKpisShowTheirChangeAndUnit) {
   const std::string t = text("lakeshore-college/performance-review-2026-11-12.pdf");
   // Students 430 in August, 512 in November; response time 6.5 → 9.5 hours.
+  // (A cell's text may wrap: each phrase checked fits on one line.)
   for (const char* expected :
-       {"+82 students", "from 430 students", "62 students above target", "+0.11 %", "from 99.71 %",
-        "+3.0 business", "1.5 business hours above target", "At risk"})
+       {"+82 students", "from 430 students", "62 students above", "+0.11 %", "from 99.71 %",
+        "+3.0 business", "1.5 business hours above", "At risk"})
     EXPECT_NE(t.find(expected), std::string::npos) << expected << "\n" << t;
 }
 
@@ -143,8 +144,9 @@ TEST_F(PerformanceReviewBuild, IssuesInvoicesAndPaymentsOfThePeriodOnly) {
   // INV-2026-0004's payment of 1 September.
   const std::string november = text("lakeshore-college/performance-review-2026-11-12.pdf");
   for (const char* expected :
-       {"ISS-003", "Escalated 29 September 2026 to maya@commonscompute.org", "INV-2026-0006",
-        "2 November 2026", "$7,320.00", "1 September 2026", "ACH LCC-AP-0901-022", "$7,682.50"})
+       {"ISS-003", "Escalated 29 September 2026 to", "maya@commonscompute.org: Needs a",
+        "INV-2026-0006", "2 November 2026", "$7,320.00", "1 September 2026", "ACH LCC-AP-0901-022",
+        "$7,682.50"})
     EXPECT_NE(november.find(expected), std::string::npos) << expected << "\n" << november;
   for (const char* absent : {"ISS-001", "ISS-002", "ISS-004", "INV-2026-0002", "28 May 2026"})
     EXPECT_EQ(november.find(absent), std::string::npos) << absent;

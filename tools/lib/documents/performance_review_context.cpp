@@ -136,9 +136,7 @@ json period_issues(const PartnerFolder& folder, const ReviewPeriod& period,
                 {"date_reported", reported ? format.date(*reported) : ""},
                 {"resolved_on", resolved ? format.date(*resolved) : ""},
                 {"is_resolved_in_period", resolved_in},
-                {"resolution", issue.value("resolution", "")}};
-    format.markdown_field(row, "resolution");
-    row.erase("resolution");
+                {"resolution_html", format.inline_markdown(issue.value("resolution", ""))}};
     for (json& escalation : escalations) {
       for (const char* key : {"date", "to", "reason"}) default_to(escalation, key, "");
       format.date_field(escalation, "date");
