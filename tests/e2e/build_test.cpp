@@ -332,8 +332,8 @@ TEST(Build, ShardsSplitPartnersWithoutOverlap) {
       seen.insert(entry.path().lexically_relative(out).string());
     }
   }
-  EXPECT_EQ(total, 32u);
-  EXPECT_EQ(seen.size(), 32u);
+  EXPECT_EQ(total, 36u);
+  EXPECT_EQ(seen.size(), 36u);
 }
 
 }  // namespace
