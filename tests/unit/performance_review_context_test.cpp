@@ -74,6 +74,23 @@ TEST_F(PerformanceReviewContext, OneDocumentPerReviewNamedByItsDate) {
                               }));
 }
 
+TEST_F(PerformanceReviewContext, ASecondReviewOnTheSameDayGetsADocumentOfItsOwn) {
+  testing::replace_in(source, "partners/noordzee-marine-data/kpis.yaml", "reviews:\n",
+                      "reviews:\n  - date: 2026-09-17\n    kind: annual\n    summary: Same day\n"
+                      "    improvements: []\n");
+  workspace = testing::load_clean(source);
+  std::vector<std::string> outputs;
+  for (const DocumentJob& job : jobs())
+    if (job.slug == "noordzee-marine-data") outputs.push_back(job.output);
+  EXPECT_EQ(outputs, (std::vector<std::string>{
+                         "noordzee-marine-data/performance-review-2026-09-17.pdf",
+                         "noordzee-marine-data/performance-review-2026-09-17-2.pdf",
+                     }));
+  EXPECT_EQ(review("noordzee-marine-data/performance-review-2026-09-17.pdf")["kind"], "Annual");
+  EXPECT_EQ(review("noordzee-marine-data/performance-review-2026-09-17-2.pdf")["kind"],
+            "Quarterly");
+}
+
 TEST_F(PerformanceReviewContext, TheKpiTableShowsTheChangeSinceTheReviewBefore) {
   const json november = review("lakeshore-college/performance-review-2026-11-12.pdf");
   EXPECT_EQ(november["date"], "12 November 2026");
