@@ -32,6 +32,7 @@ TEST(ContextKinds, EveryKindAddsItsOwnPart) {
       {DocumentKind::onboarding, "onboarding"},
       {DocumentKind::statement, "statement"},
       {DocumentKind::assessment_report, "assessment_report"},
+      {DocumentKind::performance_review, "review"},
   };
   ASSERT_EQ(own.size(), all_document_kinds().size());
   for (const DocumentKind kind : all_document_kinds()) {

@@ -24,6 +24,14 @@ TEST(Date, CountsDaysAcrossMonthsAndLeapYears) {
   EXPECT_LT(*Date::parse("2026-01-31"), *Date::parse("2026-02-01"));
 }
 
+TEST(Date, MovesByMonthsClampingToTheMonthsLastDay) {
+  EXPECT_EQ(Date::parse("2026-11-12")->plus_months(3).iso(), "2027-02-12");
+  EXPECT_EQ(Date::parse("2026-11-30")->plus_months(3).iso(), "2027-02-28");
+  EXPECT_EQ(Date::parse("2027-11-30")->plus_months(3).iso(), "2028-02-29");
+  EXPECT_EQ(Date::parse("2026-05-31")->plus_months(12).iso(), "2027-05-31");
+  EXPECT_EQ(Date::parse("2026-01-15")->plus_months(-1).iso(), "2025-12-15");
+}
+
 TEST(Date, FormatsIsoAndLongForm) {
   EXPECT_EQ(Date::parse("2026-03-04")->long_form(), "4 March 2026");
   EXPECT_EQ(Date::from_unix_seconds(0).iso(), "1970-01-01");

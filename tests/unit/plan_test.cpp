@@ -56,7 +56,10 @@ TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWind
                                              "lakeshore-college/credit-note-CN-2026-0001.pdf",
                                              "lakeshore-college/renewal-notice-2027-01-31.pdf",
                                              "lakeshore-college/onboarding.pdf",
-                                             "lakeshore-college/statement.pdf"};
+                                             "lakeshore-college/statement.pdf",
+                                             "lakeshore-college/performance-review-2026-05-07.pdf",
+                                             "lakeshore-college/performance-review-2026-08-13.pdf",
+                                             "lakeshore-college/performance-review-2026-11-12.pdf"};
   EXPECT_EQ(planned, expected);
   // Outside the window there is no notice.
   options.today = *Date::parse("2026-06-01");

@@ -56,6 +56,9 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
       // first-meeting-held: 30 days after first-meeting-prepared 2026-11-12.
       "2026-12-12 checklist northbay-earth-sciences first-meeting-held "
       "partners/northbay-earth-sciences/partner.yaml",
+      // noordzee's only performance review, 2026-09-17, quarterly: three months on.
+      "2026-12-17 review noordzee-marine-data performance-review "
+      "partners/noordzee-marine-data/kpis.yaml",
       // northbay's latest activity: checklist and notes heading 2026-11-12, + 45 days.
       "2026-12-27 lead-inactive northbay-earth-sciences activity "
       "partners/northbay-earth-sciences/notes.md",
@@ -73,16 +76,16 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
   // Left out: cascadia e-signature-sent (due 2027-01-31) and lakeshore
   // partnership-review (2027-01-29) are after 2027-01-22; lakeshore's
   // renewal-reviewed item (2026-12-25) is the renewal notice already listed.
-  ASSERT_EQ(items.size(), 11u);
+  ASSERT_EQ(items.size(), 12u);
   EXPECT_EQ(items[0].title, "Send the renewal notice and record the decision");
   EXPECT_EQ(items[0].detail,
             "in the renewal window since 2026-11-02 (notice deadline 2027-01-01, term ends "
             "2027-01-31); no renewal-reviewed record since then");
   EXPECT_EQ(
-      items[9].title,
+      items[10].title,
       "Notice deadline to renew, amend or end 'Managed JupyterHub Teaching Service Agreement'");
-  EXPECT_EQ(items[9].detail, "term 2026-02-01 to 2027-01-31 (renewal: manual, 30 days' notice)");
-  EXPECT_EQ(items[7].title, "Follow up: no activity since 2026-11-12");
+  EXPECT_EQ(items[10].detail, "term 2026-02-01 to 2027-01-31 (renewal: manual, 30 days' notice)");
+  EXPECT_EQ(items[8].title, "Follow up: no activity since 2026-11-12");
 }
 
 TEST(Tickler, AShorterWindowKeepsOnlyWhatIsDueSooner) {
@@ -146,6 +149,8 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
                              "partners/prairie-public-health/partner.yaml",
                              "2026-12-12 checklist northbay-earth-sciences first-meeting-held "
                              "partners/northbay-earth-sciences/partner.yaml",
+                             "2026-12-17 review noordzee-marine-data performance-review "
+                             "partners/noordzee-marine-data/kpis.yaml",
                              "2026-12-27 lead-inactive northbay-earth-sciences activity "
                              "partners/northbay-earth-sciences/notes.md",
                              "2026-12-28 checklist cascadia-climate technical-deployment "
@@ -188,6 +193,8 @@ TEST_F(TicklerVariant, AnAutomaticRenewalRollsOnInsteadOfLapsing) {
                 "partners/noordzee-marine-data/agreement.yaml",
                 "2026-12-09 checklist noordzee-marine-data compliance-audit "
                 "partners/noordzee-marine-data/partner.yaml",
+                "2026-12-17 review noordzee-marine-data performance-review "
+                "partners/noordzee-marine-data/kpis.yaml",
             }));
   const auto renewal = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
     return item.kind == TicklerKind::renewal && item.slug == "noordzee-marine-data";
@@ -295,6 +302,48 @@ TEST(ChecklistDue, TheValidatorAndTheTicklerShareTheRule) {
                   "2026-11-30 (1 days ago)"));
 }
 
+TEST_F(TicklerVariant, TheNextPerformanceReviewFollowsTheLatestReview) {
+  // noordzee's only review, 2026-09-17, quarterly: the next is due three
+  // months on. lakeshore's latest, 2026-11-12, is due 2027-02-12, after
+  // the 60 days; a date agreed at the review brings it forward.
+  replace_in(source, "partners/lakeshore-college/kpis.yaml",
+             "  - date: 2026-11-12\n    kind: quarterly\n",
+             "  - date: 2026-11-12\n    kind: quarterly\n    next_review: 2026-11-20\n");
+  auto workspace = load_clean(source);
+  std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
+  std::vector<std::string> reviews;
+  for (const TicklerItem& item : items)
+    if (item.kind == TicklerKind::review)
+      reviews.push_back(rows({item})[0] + " | " + item.title + " | " + item.detail);
+  EXPECT_EQ(reviews, (std::vector<std::string>{
+                         "2026-11-20 review lakeshore-college performance-review "
+                         "partners/lakeshore-college/kpis.yaml | Hold the next quarterly "
+                         "performance review | last review 2026-11-12 (quarterly); next_review "
+                         "agreed at it",
+                         "2026-12-17 review noordzee-marine-data performance-review "
+                         "partners/noordzee-marine-data/kpis.yaml | Hold the next quarterly "
+                         "performance review | last review 2026-09-17 (quarterly); due three "
+                         "months after it",
+                     }));
+
+  // An annual review is due twelve months on; a closed partner has none.
+  replace_in(source, "partners/noordzee-marine-data/kpis.yaml",
+             "  - date: 2026-09-17\n    kind: quarterly\n",
+             "  - date: 2025-12-01\n    kind: annual\n");
+  replace_in(source, "partners/lakeshore-college/partner.yaml", "\nstage: partner\n",
+             "\nstage: closed\nclosed_reason: ended\n");
+  Diagnostics ignored;
+  const Workspace changed = load_workspace(source, {}, ignored);
+  reviews.clear();
+  for (const TicklerItem& item : tickler_items(changed, {k_today, 60}))
+    if (item.kind == TicklerKind::review) reviews.push_back(rows({item})[0] + " | " + item.detail);
+  EXPECT_EQ(reviews, (std::vector<std::string>{
+                         "2026-12-01 review noordzee-marine-data performance-review "
+                         "partners/noordzee-marine-data/kpis.yaml | last review 2025-12-01 "
+                         "(annual); due twelve months after it",
+                     }));
+}
+
 TEST(TicklerFormats, WindowAndFormatParsing) {
   EXPECT_EQ(parse_window_days("60d"), 60);
   EXPECT_EQ(parse_window_days("60"), 60);
@@ -392,6 +441,7 @@ TEST(TicklerFormats, IcsParsesBackWithLibicalWithOneEventPerItem) {
           "2026-12-09 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
           "2026-12-10 checklist.prairie-public-health.negotiation-started@commonscompute.org",
           "2026-12-12 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
+          "2026-12-17 review.noordzee-marine-data.performance-review@commonscompute.org",
           "2026-12-27 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
           "2026-12-28 checklist.cascadia-climate.technical-deployment@commonscompute.org",
           "2027-01-01 renewal.lakeshore-college.2027-01-31@commonscompute.org",

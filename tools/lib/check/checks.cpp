@@ -30,6 +30,7 @@ const std::vector<Check>& all_checks() {
       {"zero-amounts", "no zero quote line, fee, SOW rate or milestone past draft unless free",
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
+      {"kpis", "KPI targets, comparable values and performance reviews not overdue", &check_kpis},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
   };
   return table;

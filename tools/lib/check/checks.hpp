@@ -49,6 +49,7 @@ void check_quotes(const CheckContext& context);
 void check_placeholders(const CheckContext& context);
 void check_zero_amounts(const CheckContext& context);
 void check_notes(const CheckContext& context);
+void check_kpis(const CheckContext& context);
 void check_organisation(const CheckContext& context);
 void check_codeowners(const CheckContext& context);
 

@@ -691,6 +691,7 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::onboarding, &add_onboarding},
     KindContext{DocumentKind::statement, &add_statement},
     KindContext{DocumentKind::assessment_report, &add_assessment_report},
+    KindContext{DocumentKind::performance_review, &add_performance_review},
 };
 
 /// A document's own title, its PDF's Title: the kind and number of a

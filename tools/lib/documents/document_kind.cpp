@@ -26,6 +26,7 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
     KindInfo{DocumentKind::assessment_report, "assessment-report", "Partner Assessment Report"},
+    KindInfo{DocumentKind::performance_review, "performance-review", "Performance Review"},
 };
 
 }  // namespace

@@ -24,6 +24,7 @@ enum class DocumentKind {
   statement,       ///< statement of account, for partners with issued invoices
   /// organisation-wide: the leads and prospects ranked by their assessment
   assessment_report,
+  performance_review,  ///< one per review in kpis.yaml
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

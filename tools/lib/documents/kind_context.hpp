@@ -38,6 +38,9 @@ using AddKindContext = void (*)(const KindInput& in, nlohmann::json& context);
 
 /// The assessment report's own part (assessment_report_context.cpp).
 void add_assessment_report(const KindInput& in, nlohmann::json& context);
+/// The performance review of kpis.yaml that `in.job` names
+/// (documents/performance_review_context.cpp).
+void add_performance_review(const KindInput& in, nlohmann::json& context);
 
 /// A workspace file's YAML as JSON (an empty object when it did not load).
 nlohmann::json document_json(const WorkspaceFile* file);

@@ -1,6 +1,7 @@
 #include "documents/plan.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "documents/assessment_report.hpp"
 #include "model/renewal_window.hpp"
@@ -33,6 +34,24 @@ DocumentJob job(DocumentKind kind, const PartnerFolder& folder, std::string id, 
   out.inputs = std::move(inputs);
   out.inputs.insert(out.inputs.begin(), folder.partner_file->path);
   return out;
+}
+
+/// One performance review per dated review in kpis.yaml, named by its date
+/// (a second review on the same day adds "-2"). It prints the period's
+/// issues, invoices and payments, so those files are its inputs too.
+void plan_reviews(const PartnerFolder& folder, std::vector<DocumentJob>& jobs) {
+  std::vector<std::string> inputs = {folder.kpis_file->path};
+  if (folder.issues_file) inputs.push_back(folder.issues_file->path);
+  for (const Invoice& invoice : folder.invoices) inputs.push_back(invoice.file);
+  for (const CreditNote& note : folder.credit_notes) inputs.push_back(note.file);
+  std::map<std::string, int> held_on;  // reviews so far by date
+  for (const Review& review : folder.kpis->reviews) {
+    if (!review.date) continue;
+    const std::string date = review.date->value.iso();
+    const int nth = ++held_on[date];
+    const std::string id = nth == 1 ? date : date + "-" + std::to_string(nth);
+    jobs.push_back(job(DocumentKind::performance_review, folder, id, "", inputs));
+  }
 }
 
 void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const Stage& stage,
@@ -94,6 +113,7 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
       folder.partner_file->document->root().find("onboarding"))
     jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
   if (wants("statement") && has_statement(folder)) jobs.push_back(statement_document(folder));
+  if (wants("performance-review") && folder.kpis) plan_reviews(folder, jobs);
 }
 
 }  // namespace

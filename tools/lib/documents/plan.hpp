@@ -3,8 +3,9 @@
 // decide: a lead has its running notes; a prospect adds its draft agreement,
 // statements of work and quotes; a partner adds invoices, a receipt per
 // payment, the onboarding summary and, inside the notice window, a renewal
-// notice, and a statement of account once it has issued invoices. The
-// service description is organisation-wide.
+// notice, a statement of account once it has issued invoices, and a
+// performance review per review in kpis.yaml. The service description is
+// organisation-wide.
 
 #include <optional>
 #include <string>

@@ -8,18 +8,6 @@ namespace {
 
 int month_index(const Date& date) { return date.year() * 12 + static_cast<int>(date.month()) - 1; }
 
-/// `date` moved by `months`, its day kept or clamped to the month's last
-/// day (31 January + 1 month = 28 or 29 February).
-Date add_months(const Date& date, int months) {
-  using namespace std::chrono;
-  const int index = month_index(date) + months;
-  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
-  const auto m = std::chrono::month(static_cast<unsigned>(index - y * 12 + 1));
-  const year_month_day_last last{std::chrono::year(y), month_day_last(m)};
-  const unsigned day = std::min(date.day(), static_cast<unsigned>(last.day()));
-  return Date(year_month_day(std::chrono::year(y), m, std::chrono::day(day)));
-}
-
 /// How the renewals of a written term are laid out: in whole months from
 /// an anchor (so 31 January, 28 February, 31 March keep their ends), or in
 /// days when neither the file nor the written term gives a month count.
@@ -34,7 +22,7 @@ RenewalRule renewal_rule(const TermSpan& first, std::optional<std::int64_t> rene
   const Date after = first.end.plus_days(1);
   // The written term is whole months when start + M months is the day after its end.
   const int months = month_index(after) - month_index(first.start);
-  const bool whole = months >= 1 && add_months(first.start, months) == after;
+  const bool whole = months >= 1 && first.start.plus_months(months) == after;
   RenewalRule rule;
   if (renewal_months || whole) {
     rule.length =
@@ -69,8 +57,8 @@ TermSpan Agreement::term_after(const TermSpan& previous) const {
   } else {
     const RenewalRule rule = renewal_rule(*first, term.renewal_months);
     if (rule.in_months) {
-      next.start = add_months(rule.anchor, rule.base + (k - 1) * rule.length);
-      next.end = add_months(rule.anchor, rule.base + k * rule.length).plus_days(-1);
+      next.start = rule.anchor.plus_months(rule.base + (k - 1) * rule.length);
+      next.end = rule.anchor.plus_months(rule.base + k * rule.length).plus_days(-1);
     } else {
       next.start = rule.anchor.plus_days((k - 1) * rule.length);
       next.end = rule.anchor.plus_days(k * rule.length - 1);

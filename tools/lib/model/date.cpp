@@ -1,5 +1,6 @@
 #include "model/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -54,6 +55,16 @@ Date Date::plus_days(int days) const {
   Date date;
   date.m_days = m_days + std::chrono::days(days);
   return date;
+}
+
+Date Date::plus_months(int months) const {
+  using namespace std::chrono;
+  const int index = year() * 12 + static_cast<int>(month()) - 1 + months;
+  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
+  const auto m = std::chrono::month(static_cast<unsigned>(index - y * 12 + 1));
+  const year_month_day_last last{std::chrono::year(y), month_day_last(m)};
+  const unsigned d = std::min(day(), static_cast<unsigned>(last.day()));
+  return Date(year_month_day(std::chrono::year(y), m, std::chrono::day(d)));
 }
 
 int Date::days_since(const Date& other) const { return int((m_days - other.m_days).count()); }

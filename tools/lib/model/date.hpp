@@ -28,6 +28,9 @@ class Date {
   unsigned day() const;
 
   Date plus_days(int days) const;
+  /// This date moved by `months`, its day kept or clamped to the month's
+  /// last day (31 January + 1 month = 28 or 29 February).
+  Date plus_months(int months) const;
   /// Days from `other` to this date (positive when this is later).
   int days_since(const Date& other) const;
 

@@ -208,6 +208,10 @@ void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
     Reader reader(*folder.agreement_file->document, diagnostics);
     folder.agreement = read_agreement(reader);
   }
+  if (valid(folder.kpis_file)) {
+    Reader reader(*folder.kpis_file->document, diagnostics);
+    folder.kpis = read_kpis(reader);
+  }
 }
 
 }  // namespace

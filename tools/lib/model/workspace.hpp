@@ -14,6 +14,7 @@
 #include "model/credit_note.hpp"
 #include "model/file_kind.hpp"
 #include "model/invoice.hpp"
+#include "model/kpis.hpp"
 #include "model/lifecycle.hpp"
 #include "model/organisation.hpp"
 #include "model/partner.hpp"
@@ -49,7 +50,8 @@ struct PartnerFolder {
   std::vector<Invoice> invoices;
   std::vector<CreditNote> credit_notes;  ///< sorted by path, like invoices
   std::vector<Quote> quotes;
-  std::vector<Sow> sows;  ///< the SOW files that passed their schema, by path
+  std::vector<Sow> sows;     ///< the SOW files that passed their schema, by path
+  std::optional<Kpis> kpis;  ///< kpis.yaml, when it passed its schema
 
   /// The folder's parsed YAML documents by path relative to the folder.
   FolderDocuments documents() const;

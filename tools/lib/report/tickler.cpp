@@ -21,7 +21,7 @@ const std::vector<TicklerKind>& all_tickler_kinds() {
   static const std::vector<TicklerKind> kinds = {
       TicklerKind::lapsed,         TicklerKind::invoice_overdue,     TicklerKind::renewal,
       TicklerKind::renewal_notice, TicklerKind::negotiation_stalled, TicklerKind::check_in,
-      TicklerKind::checklist,      TicklerKind::lead_inactive,
+      TicklerKind::review,         TicklerKind::checklist,           TicklerKind::lead_inactive,
   };
   return kinds;
 }
@@ -40,6 +40,8 @@ std::string_view name_of(TicklerKind kind) {
       return "negotiation-stalled";
     case TicklerKind::check_in:
       return "check-in";
+    case TicklerKind::review:
+      return "review";
     case TicklerKind::checklist:
       return "checklist";
     case TicklerKind::lead_inactive:
@@ -62,6 +64,8 @@ std::string_view heading_of(TicklerKind kind) {
       return "Stalled negotiations";
     case TicklerKind::check_in:
       return "Satisfaction check-ins";
+    case TicklerKind::review:
+      return "Performance reviews";
     case TicklerKind::checklist:
       return "SOP checklist items";
     case TicklerKind::lead_inactive:
@@ -118,6 +122,7 @@ class Collector {
       if (is_terminal(*lifecycle, *folder.partner)) continue;
       const bool renewal_noticed = agreement(folder, *lifecycle);
       checklist(folder, *lifecycle, renewal_noticed);
+      review(folder);
       lead(folder, *lifecycle);
     }
     std::sort(m_items.begin(), m_items.end(), [](const TicklerItem& a, const TicklerItem& b) {
@@ -253,6 +258,22 @@ class Collector {
       detail += "; record it as checklist " + item.id;
       add(*due, kind, folder, item.id, item.title, detail, partner.file);
     }
+  }
+
+  /// The review after the latest in kpis.yaml; the first review is the
+  /// lifecycle's checklist item.
+  void review(const PartnerFolder& folder) {
+    const Review* last = folder.kpis ? folder.kpis->latest() : nullptr;
+    const std::optional<Date> due = last ? last->next_due() : std::nullopt;
+    if (!due) return;
+    const std::string kind(name_of(last->kind));
+    add(*due, TicklerKind::review, folder, "performance-review",
+        "Hold the next " + kind + " performance review",
+        "last review " + last->date->value.iso() + " (" + kind + "); " +
+            (last->next_review                  ? std::string("next_review agreed at it")
+             : last->kind == ReviewKind::annual ? "due twelve months after it"
+                                                : "due three months after it"),
+        folder.kpis->file);
   }
 
   void lead(const PartnerFolder& folder, const Lifecycle& lifecycle) {

@@ -26,6 +26,10 @@
 //                        that many days)
 //   check-in             the satisfaction check-in checklist item, due and not
 //                        done (dated: its due date)
+//   review               the next performance review after the latest in
+//                        kpis.yaml (model/kpis, the validator's review-overdue
+//                        rule; dated: its next_review, else three or twelve
+//                        months after it)
 //   checklist            any other SOP checklist item of the current stage, due
 //                        and not done (dated: its due date, the validator's rule)
 //   lead-inactive        a partner in the initial stage whose latest activity
@@ -50,6 +54,7 @@ enum class TicklerKind {
   renewal_notice,
   negotiation_stalled,
   check_in,
+  review,
   checklist,
   lead_inactive,
 };
