@@ -63,13 +63,10 @@ struct PdfEngineModule {
 /// The entry point's name, for dlsym().
 inline constexpr char k_pdf_engine_entry_point[] = "partnerops_pdf_engine_module";
 
-/// The module's file name, searched the way the dynamic loader searches for
-/// libraries (the program's RUNPATH first, which points at the build folder).
+/// The module's file name. Where it is looked for (an installed program's
+/// lib/partnerops/, $PARTNEROPS_PDF_ENGINE, else the program's RUNPATH,
+/// which points at the build folder) is util/installation's to decide.
 inline constexpr char k_pdf_engine_module_file[] = "partnerops-pdf-engine.so";
-
-/// The environment variable that names another module file (a path) to load
-/// instead, e.g. for a program copied away from its build folder.
-inline constexpr char k_pdf_engine_module_variable[] = "PARTNEROPS_PDF_ENGINE";
 
 /// Loads the module `file` (a path, or a bare file name searched as above)
 /// and returns its descriptor, or nullptr with a sentence naming the module
@@ -78,8 +75,8 @@ inline constexpr char k_pdf_engine_module_variable[] = "PARTNEROPS_PDF_ENGINE";
 /// is never unloaded.
 const PdfEngineModule* load_pdf_engine_module(const std::string& file, std::string* error);
 
-/// The module this process prints with: $PARTNEROPS_PDF_ENGINE when set,
-/// else k_pdf_engine_module_file. Loaded by the first call; later calls
+/// The module this process prints with, the file
+/// util::pdf_engine_module_file chooses for this program. Loaded by the first call; later calls
 /// return the same descriptor, or fail with the same sentence.
 const PdfEngineModule* pdf_engine_module(std::string* error);
 
