@@ -58,7 +58,7 @@ COMP_WORDS=(partnerops init --fi); COMP_CWORD=2; _partnerops
 [ "\${COMPREPLY[*]}" = --fiscal-sponsor ] || { echo "completion of 'init --fi': \${COMPREPLY[*]}"; exit 1; }
 $readme_commands
 partnerops validate acme-partners --today 2026-12-01 >/dev/null
-pdftotext -layout acme-partners/out/lakeshore-college/notes.pdf - | grep -q "Lakeshore College"
+pdftotext -layout out/lakeshore-college/notes.pdf - | grep -q "Lakeshore College"
 SCRIPT
 
 # Only the installed copy: PATH has its bin/ first, no variable names a

@@ -56,10 +56,8 @@ const std::vector<DefaultFile> k_old = {
 };
 
 const std::vector<DefaultFile> k_new = {
-    {"schemas/partner.schema.yaml", "new schema\n"},
-    {"schemas/lifecycle.yaml", "new lifecycle\n"},
-    {"templates/invoice.mustache", "new invoice\n"},
-    {"templates/quote.mustache", "old quote\n"},
+    {"schemas/partner.schema.yaml", "new schema\n"}, {"schemas/lifecycle.yaml", "new lifecycle\n"},
+    {"templates/invoice.mustache", "new invoice\n"}, {"templates/quote.mustache", "old quote\n"},
     {"templates/receipt.mustache", "new receipt\n"},
 };
 
@@ -80,7 +78,8 @@ TEST(DefaultsUpdate, UntouchedFilesTakeTheInstalledVersionEditedTemplatesAreKept
   EXPECT_EQ(written.at("schemas/lifecycle.yaml"), "new lifecycle\n");
   EXPECT_EQ(written.at("templates/receipt.mustache"), "new receipt\n");
   EXPECT_EQ(written.count("templates/invoice.mustache"), 0u);
-  EXPECT_EQ(written.at("partnerops.yaml"), "# settings\ntoolkit_version: \"0.1.0\"\norganisation:\n");
+  EXPECT_EQ(written.at("partnerops.yaml"),
+            "# settings\ntoolkit_version: \"0.1.0\"\norganisation:\n");
   // The edited template keeps the digest it was copied with, so it still
   // reads as edited at the next update.
   const DefaultsRecord record = parse_record(written.at(k_defaults_record));
@@ -124,7 +123,8 @@ TEST(DefaultsUpdate, ToolkitVersionLineIsReplacedOrAddedAfterTheComments) {
 }
 
 TEST(DefaultsRecord, ReadsWhatItWritesAndSkipsOtherLines) {
-  const DefaultsRecord record = {{"schemas/a.yaml", digest_of("a")}, {"templates/b c", digest_of("b")}};
+  const DefaultsRecord record = {{"schemas/a.yaml", digest_of("a")},
+                                 {"templates/b c", digest_of("b")}};
   const std::string text = record_text(record);
   EXPECT_EQ(text, digest_of("a") + "  schemas/a.yaml\n" + digest_of("b") + "  templates/b c\n");
   EXPECT_EQ(parse_record(text + "not a line\n" + "abc  short\n"), record);

@@ -17,6 +17,8 @@ namespace fs = std::filesystem;
 using partnerops::testing::TempDir;
 using partnerops::testing::write_file;
 
+constexpr char k_variable[] = "PARTNEROPS_PDF_ENGINE";
+
 /// Unsets a variable for one test and puts it back afterwards.
 class WithoutVariable {
  public:
@@ -38,28 +40,28 @@ TEST(Installation, ProgramPathIsThisTestBinary) {
 }
 
 TEST(Installation, InstalledModuleIsFoundBesideTheProgramUnderAnyPrefix) {
-  const WithoutVariable unset(k_pdf_engine_variable);
+  const WithoutVariable unset(k_variable);
   TempDir prefix;
   write_file(prefix.path() / "lib/partnerops/engine.so", "");
-  EXPECT_EQ(pdf_engine_module_file(prefix.path() / "bin/partnerops", "engine.so"),
+  EXPECT_EQ(module_file(prefix.path() / "bin/partnerops", "engine.so", k_variable),
             (prefix.path() / "lib/partnerops/engine.so").string());
 }
 
 TEST(Installation, WithoutAnInstalledModuleTheLoaderSearchesTheRunpath) {
-  const WithoutVariable unset(k_pdf_engine_variable);
+  const WithoutVariable unset(k_variable);
   TempDir prefix;
-  EXPECT_EQ(pdf_engine_module_file(prefix.path() / "bin/partnerops", "engine.so"), "engine.so");
-  EXPECT_EQ(pdf_engine_module_file(fs::path(), "engine.so"), "engine.so");
+  EXPECT_EQ(module_file(prefix.path() / "bin/partnerops", "engine.so", k_variable), "engine.so");
+  EXPECT_EQ(module_file(fs::path(), "engine.so", k_variable), "engine.so");
 }
 
 TEST(Installation, TheEnvironmentNamesAnotherModule) {
-  const WithoutVariable unset(k_pdf_engine_variable);
+  const WithoutVariable unset(k_variable);
   TempDir prefix;
   write_file(prefix.path() / "lib/partnerops/engine.so", "");
-  setenv(k_pdf_engine_variable, "/elsewhere/engine.so", 1);
-  EXPECT_EQ(pdf_engine_module_file(prefix.path() / "bin/partnerops", "engine.so"),
+  setenv(k_variable, "/elsewhere/engine.so", 1);
+  EXPECT_EQ(module_file(prefix.path() / "bin/partnerops", "engine.so", k_variable),
             "/elsewhere/engine.so");
-  unsetenv(k_pdf_engine_variable);
+  unsetenv(k_variable);
 }
 
 TEST(Installation, InstalledDefaultsAreFoundBesideTheProgram) {
@@ -98,7 +100,8 @@ TEST(Installation, TheEnvironmentNamesAnotherDefaultsFolder) {
   std::string error;
   setenv(k_defaults_variable, other.path().c_str(), 1);
   EXPECT_EQ(defaults_folder(fs::path("/usr/bin/partnerops"), &error), std::nullopt);
-  EXPECT_EQ(error, "PARTNEROPS_DEFAULTS names " + other.path().string() + ", which has no schemas/");
+  EXPECT_EQ(error,
+            "PARTNEROPS_DEFAULTS names " + other.path().string() + ", which has no schemas/");
   write_file(other.path() / "schemas/partner.schema.yaml", "");
   EXPECT_EQ(defaults_folder(fs::path("/usr/bin/partnerops"), &error), other.path());
   unsetenv(k_defaults_variable);

@@ -38,10 +38,10 @@ TEST(NewOrganisation, PlansDefaultsSkeletonSettingsAndRecord) {
   ASSERT_TRUE(files) << error;
   std::vector<std::string> paths;
   for (const DefaultFile& file : *files) paths.push_back(file.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{".github/workflows/partners.yml", ".gitignore",
-                                             ".partnerops-defaults", "README.md",
-                                             "partnerops.yaml", "schemas/lifecycle.yaml",
-                                             "templates/invoice.mustache"}));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{".github/workflows/partners.yml", ".gitignore",
+                                      ".partnerops-defaults", "README.md", "partnerops.yaml",
+                                      "schemas/lifecycle.yaml", "templates/invoice.mustache"}));
   EXPECT_EQ((*files)[3].content, "# Acme Research (partnerops 0.1.0)\n");
   EXPECT_EQ((*files)[2].content, digest_of("stages\n") + "  schemas/lifecycle.yaml\n" +
                                      digest_of("invoice\n") + "  templates/invoice.mustache\n");

@@ -190,7 +190,7 @@ Runner define_init(CLI::App& sub) {
   sub.add_flag("--update", options->update,
                "Bring the installed toolkit's schemas and templates into an existing repository");
   sub.add_flag("--dry-run", options->dry_run, "With --update: list the changes, write nothing");
-  return [options](const Loader&) {
+  return [options](const Loader&) -> int {
     if (options->dry_run && !options->update) {
       std::cerr << "partnerops: --dry-run goes with --update\n";
       return k_exit_usage;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "check/toolkit_checks.hpp"
+
 namespace partnerops {
 
 const std::vector<Check>& all_checks() {

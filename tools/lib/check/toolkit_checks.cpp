@@ -4,11 +4,12 @@
 // program's version. When the program is newer, `init --update` has changes
 // to offer; the repository keeps working meanwhile, so this is a warning.
 
+#include "check/toolkit_checks.hpp"
+
 #include <array>
 #include <charconv>
 #include <optional>
 
-#include "check/checks.hpp"
 #include "version.hpp"
 
 namespace partnerops {
@@ -40,14 +41,20 @@ std::optional<Version> parse_version(std::string_view text) {
 
 void check_toolkit_version(const CheckContext& context) {
   const std::optional<Organisation>& organisation = context.workspace.organisation();
-  if (!organisation || organisation->toolkit_version.value.empty()) return;
-  const std::optional<Version> recorded = parse_version(organisation->toolkit_version.value);
+  if (!organisation) return;
+  // The one setting no command acts on, so it is read here rather than made
+  // a field of model/organisation.
+  const WorkspaceFile* file = context.workspace.file(organisation->file);
+  if (!file || !file->document) return;
+  const yaml::Node* version = file->document->root().find("toolkit_version");
+  if (!version || !version->is_string()) return;
+  const std::optional<Version> recorded = parse_version(version->text());
   const std::optional<Version> installed = parse_version(k_version);
   if (!recorded || !installed || *recorded >= *installed) return;
   context.diagnostics.warning(
-      "toolkit-outdated", organisation->file, organisation->toolkit_version.position,
-      "the schemas and templates come from partnerops " + organisation->toolkit_version.value +
-          ", but partnerops " + k_version + " is installed, with newer defaults",
+      "toolkit-outdated", organisation->file, version->position(),
+      "the schemas and templates come from partnerops " + version->text() + ", but partnerops " +
+          k_version + " is installed, with newer defaults",
       "run `partnerops init --update` to see and bring in the new schemas and templates");
 }
 

@@ -87,8 +87,6 @@ Organisation read_organisation(Reader& reader) {
     organisation.page = read_page_setup(reader, *defaults);
     organisation.default_tax = read_tax_rule(reader, *defaults, "tax");
   }
-  if (root.find("toolkit_version"))
-    organisation.toolkit_version = reader.text_field(root, "toolkit_version");
   for (const yaml::Node* item : reader.list(root, "signatories")) {
     organisation.signatories.push_back(OurSignatory{
         reader.text(*item, "name"), reader.text(*item, "title"), reader.text(*item, "email")});

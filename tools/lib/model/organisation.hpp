@@ -80,10 +80,6 @@ struct Organisation {
   PageSetup page;
   BranchPatterns branches;
   std::optional<FiscalSponsor> fiscal_sponsor;
-  /// toolkit_version: the partnerops version whose schemas and templates
-  /// `init` copied (or `init --update` last brought in); empty when the
-  /// file does not say (a repository that is the toolkit itself).
-  Field<std::string> toolkit_version;
 };
 
 Organisation read_organisation(Reader& reader);

@@ -63,10 +63,15 @@ struct PdfEngineModule {
 /// The entry point's name, for dlsym().
 inline constexpr char k_pdf_engine_entry_point[] = "partnerops_pdf_engine_module";
 
-/// The module's file name. Where it is looked for (an installed program's
-/// lib/partnerops/, $PARTNEROPS_PDF_ENGINE, else the program's RUNPATH,
-/// which points at the build folder) is util/installation's to decide.
+/// The module's file name: an installed program finds it in lib/partnerops/
+/// beside its bin/; otherwise it is searched the way the dynamic loader
+/// searches for libraries (the program's RUNPATH, which points at the build
+/// folder). util::module_file decides.
 inline constexpr char k_pdf_engine_module_file[] = "partnerops-pdf-engine.so";
+
+/// The environment variable that names another module file (a path) to load
+/// instead, e.g. for a program copied away from its build folder.
+inline constexpr char k_pdf_engine_module_variable[] = "PARTNEROPS_PDF_ENGINE";
 
 /// Loads the module `file` (a path, or a bare file name searched as above)
 /// and returns its descriptor, or nullptr with a sentence naming the module
@@ -75,9 +80,9 @@ inline constexpr char k_pdf_engine_module_file[] = "partnerops-pdf-engine.so";
 /// is never unloaded.
 const PdfEngineModule* load_pdf_engine_module(const std::string& file, std::string* error);
 
-/// The module this process prints with, the file
-/// util::pdf_engine_module_file chooses for this program. Loaded by the first call; later calls
-/// return the same descriptor, or fail with the same sentence.
+/// The module this process prints with: $PARTNEROPS_PDF_ENGINE when set,
+/// else k_pdf_engine_module_file where util::module_file finds it. Loaded by the first call; later
+/// calls return the same descriptor, or fail with the same sentence.
 const PdfEngineModule* pdf_engine_module(std::string* error);
 
 }  // namespace partnerops::render

@@ -23,7 +23,7 @@ constexpr const char* k_source_tree = "";
 /// <prefix> for a program at <prefix>/bin/<name>.
 fs::path prefix_of(const fs::path& program) { return program.parent_path().parent_path(); }
 
-bool exists(const fs::path& path) {
+bool is_present(const fs::path& path) {
   std::error_code ignored;
   return fs::exists(path, ignored);
 }
@@ -46,18 +46,19 @@ fs::path program_path() {
   return error ? fs::path() : path;
 }
 
-std::string pdf_engine_module_file(const fs::path& program, const std::string& module_file) {
-  if (const char* chosen = variable(k_pdf_engine_variable)) return chosen;
+std::string module_file(const fs::path& program, const std::string& module_file,
+                        const char* variable_name) {
+  if (const char* chosen = variable(variable_name)) return chosen;
   if (!program.empty()) {
     const fs::path installed = prefix_of(program) / k_module_folder / module_file;
-    if (exists(installed)) return installed.string();
+    if (is_present(installed)) return installed.string();
   }
   return module_file;
 }
 
 std::optional<fs::path> defaults_folder(const fs::path& program, std::string* error) {
   if (const char* chosen = variable(k_defaults_variable)) {
-    if (exists(fs::path(chosen) / "schemas")) return fs::path(chosen);
+    if (is_present(fs::path(chosen) / "schemas")) return fs::path(chosen);
     if (error)
       *error = std::string(k_defaults_variable) + " names " + chosen + ", which has no schemas/";
     return std::nullopt;
@@ -65,9 +66,9 @@ std::optional<fs::path> defaults_folder(const fs::path& program, std::string* er
   fs::path installed;
   if (!program.empty()) {
     installed = prefix_of(program) / k_defaults_folder;
-    if (exists(installed / "schemas")) return installed;
+    if (is_present(installed / "schemas")) return installed;
     if (same_folder(program.parent_path(), k_build_folder) &&
-        exists(fs::path(k_source_tree) / "schemas"))
+        is_present(fs::path(k_source_tree) / "schemas"))
       return fs::path(k_source_tree);
   }
   if (error) {

@@ -21,22 +21,20 @@ inline constexpr char k_module_folder[] = "lib/partnerops";
 /// The folder, under a prefix, that holds the default schemas and templates.
 inline constexpr char k_defaults_folder[] = "share/partnerops";
 
-/// The environment variables that name another module file, or another
-/// defaults folder, e.g. for a program copied away from its build folder.
-inline constexpr char k_pdf_engine_variable[] = "PARTNEROPS_PDF_ENGINE";
+/// The environment variable that names another defaults folder.
 inline constexpr char k_defaults_variable[] = "PARTNEROPS_DEFAULTS";
 
 /// The running program's own path (/proc/self/exe), or empty when the
 /// system does not say.
 std::filesystem::path program_path();
 
-/// The file the PDF engine module is loaded from, for a program at
-/// `program`: $PARTNEROPS_PDF_ENGINE when set, else
+/// The file a module (the PDF engine) is loaded from, for a program at
+/// `program`: the environment variable `variable` when set, else
 /// <program>/../../lib/partnerops/<module_file> when that exists, else
 /// `module_file` alone, which the dynamic loader searches for through the
 /// program's RUNPATH (the build folder).
-std::string pdf_engine_module_file(const std::filesystem::path& program,
-                                   const std::string& module_file);
+std::string module_file(const std::filesystem::path& program, const std::string& module_file,
+                        const char* variable);
 
 /// The folder of default schemas/, templates/ and the rest that `init`
 /// copies, for a program at `program`: $PARTNEROPS_DEFAULTS when set, else
