@@ -59,6 +59,16 @@ COMP_WORDS=(partnerops init --fi); COMP_CWORD=2; _partnerops
 $readme_commands
 partnerops validate acme-partners --today 2026-12-01 >/dev/null
 pdftotext -layout out/lakeshore-college/notes.pdf - | grep -q "Lakeshore College"
+# Nothing else stands in for the installed parts: without its module the
+# installed program cannot print, without its defaults it cannot init.
+mv "$prefix/lib/partnerops" "$prefix/lib/away"
+if partnerops build acme-partners --force >build.out 2>&1; then echo "built without its module"; exit 1; fi
+grep -q "cannot load the PDF engine module partnerops-pdf-engine.so" build.out
+mv "$prefix/lib/away" "$prefix/lib/partnerops"
+mv "$prefix/share/partnerops" "$prefix/share/away"
+if partnerops init other --name Other 2>init.err; then echo "init without its defaults"; exit 1; fi
+grep -qF "the default schemas and templates are missing: $prefix/share/partnerops/schemas" init.err
+mv "$prefix/share/away" "$prefix/share/partnerops"
 SCRIPT
 
 # Only the installed copy: PATH has its bin/ first, no variable names a
