@@ -2,12 +2,14 @@
 #   make demo   install what is missing, build, validate the demo organisation
 #               and build every PDF it calls for into out/
 #   make test   install what is missing, build with sanitizers, run every test
+#   make package build the release and its Debian package,
+#               build/release/partnerops_<version>_amd64.deb (CPack)
 #   make fuzz   build the libFuzzer harnesses of fuzz/ with clang and run each
 #               for FUZZ_SECONDS (default 180) seconds
 JOBS ?= $(shell nproc)
 PARTNEROPS := build/release/partnerops
 
-.PHONY: deps demo test build build-test bench lint fuzz build-fuzz clean
+.PHONY: deps demo test build build-test bench lint fuzz build-fuzz package clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +25,11 @@ endef
 build: deps
 	$(call configure,release)
 	@cmake --build --preset release -j $(JOBS)
+
+# `apt install ./build/release/partnerops_*.deb` installs it with the
+# libraries it links (cmake/install.cmake says what goes where).
+package: build
+	@cmake --build --preset release --target package
 
 demo: build
 	$(PARTNEROPS) validate .

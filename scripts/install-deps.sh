@@ -12,6 +12,9 @@ packages=(
   libmstch-dev libboost-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   qtbase5-dev libqt5webkit5-dev libqpdf-dev
   libgmime-3.0-dev libical-dev libutfcpp-dev
+  # make package: the man page from --help, the Debian package's dependencies
+  # (dpkg-shlibdeps, which CPack runs with file), and the compiler cache CI keeps
+  help2man dpkg-dev file ccache
   # lint (make lint)
   clang-format-14 clang-tidy-14
   # tests

@@ -45,7 +45,7 @@ TEST(CommandLine, NoCommandPrintsTheListAndExits2) {
   EXPECT_EQ(run.err, "");
   EXPECT_EQ(run.out, run_partnerops({"--help"}).out);
   for (const char* name :
-       {"validate", "build", "new", "advance", "record", "check-range", "invoice", "log",
+       {"init", "validate", "build", "new", "advance", "record", "check-range", "invoice", "log",
         "statement", "tickler", "report", "codeowners", "message"})
     EXPECT_NE(run.out.find(std::string("\n  ") + name + " "), std::string::npos) << name;
 }

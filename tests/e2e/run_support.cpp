@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -50,8 +51,20 @@ BackgroundRun::BackgroundRun(const std::vector<std::string>& args, const fs::pat
   for (std::string& arg : argv_strings) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
+  // The extra entries replace variables of the same name (getenv() would
+  // otherwise find the inherited one first, e.g. the user's HOME).
   std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    const std::size_t equals = entry.find('=');
+    const std::string_view name =
+        entry.substr(0, equals == std::string_view::npos ? 0 : equals + 1);
+    const bool replaced =
+        !name.empty() && std::any_of(env.begin(), env.end(), [&](const std::string& extra) {
+          return std::string_view(extra).starts_with(name);
+        });
+    if (!replaced) env_strings.emplace_back(entry);
+  }
   env_strings.insert(env_strings.end(), env.begin(), env.end());
   std::vector<char*> envp;
   for (std::string& entry : env_strings) envp.push_back(entry.data());

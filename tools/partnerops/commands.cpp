@@ -45,6 +45,10 @@ const std::vector<Command>& invoice_commands() {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
+      // Reads no workspace: it makes one (or updates one's defaults).
+      {"init",
+       "Start a new organisation's repository from the installed defaults (--update: refresh them)",
+       Needs::nothing, &define_init},
       {"validate", "Check every file against the schemas, lifecycle and cross-file rules",
        k_tree_or_rev, &define_validate},
       {"build", "Build the PDFs each partner's stage calls for into out/", k_tree_or_rev,

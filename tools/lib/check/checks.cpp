@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "check/toolkit_checks.hpp"
+
 namespace partnerops {
 
 const std::vector<Check>& all_checks() {
@@ -25,13 +27,16 @@ const std::vector<Check>& all_checks() {
       {"credit-note-numbering", "unique and gapless credit note numbers",
        &check_credit_note_numbering},
       {"quotes", "exact totals and validity dates", &check_quotes},
-      {"placeholders", "no TODO text left in a quote, agreement or SOW past draft",
+      {"placeholders",
+       "no TODO text left in a quote, agreement or SOW past draft; TODOs in partnerops.yaml",
        &check_placeholders},
       {"zero-amounts", "no zero quote line, fee, SOW rate or milestone past draft unless free",
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
       {"kpis", "KPI targets, comparable values and performance reviews not overdue", &check_kpis},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
+      {"toolkit-version", "partnerops.yaml's toolkit_version is not older than this partnerops",
+       &check_toolkit_version},
   };
   return table;
 }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "render/pdf_engine_backend.hpp"
+#include "util/installation.hpp"
 
 namespace partnerops::render {
 
@@ -78,8 +79,10 @@ const PdfEngineModule* pdf_engine_module(std::string* error) {
   // A function-local static: loaded once even if two threads race here.
   static const Loaded s_loaded = [] {
     Loaded loaded;
-    const char* chosen = std::getenv(k_pdf_engine_module_variable);
-    const std::string file = chosen && *chosen ? chosen : k_pdf_engine_module_file;
+    // An installed program's lib/partnerops/, else the build folder (see
+    // util/installation.hpp).
+    const std::string file = util::module_file(util::program_path(), k_pdf_engine_module_file,
+                                               k_pdf_engine_module_variable);
     loaded.module = load_pdf_engine_module(file, &loaded.error);
     g_module_loaded = loaded.module != nullptr;
     return loaded;

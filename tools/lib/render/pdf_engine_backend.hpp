@@ -63,8 +63,10 @@ struct PdfEngineModule {
 /// The entry point's name, for dlsym().
 inline constexpr char k_pdf_engine_entry_point[] = "partnerops_pdf_engine_module";
 
-/// The module's file name, searched the way the dynamic loader searches for
-/// libraries (the program's RUNPATH first, which points at the build folder).
+/// The module's file name: an installed program finds it in lib/partnerops/
+/// beside its bin/; otherwise it is searched the way the dynamic loader
+/// searches for libraries (the program's RUNPATH, which points at the build
+/// folder). util::module_file decides.
 inline constexpr char k_pdf_engine_module_file[] = "partnerops-pdf-engine.so";
 
 /// The environment variable that names another module file (a path) to load
@@ -79,8 +81,8 @@ inline constexpr char k_pdf_engine_module_variable[] = "PARTNEROPS_PDF_ENGINE";
 const PdfEngineModule* load_pdf_engine_module(const std::string& file, std::string* error);
 
 /// The module this process prints with: $PARTNEROPS_PDF_ENGINE when set,
-/// else k_pdf_engine_module_file. Loaded by the first call; later calls
-/// return the same descriptor, or fail with the same sentence.
+/// else k_pdf_engine_module_file where util::module_file finds it. Loaded by the first call; later
+/// calls return the same descriptor, or fail with the same sentence.
 const PdfEngineModule* pdf_engine_module(std::string* error);
 
 }  // namespace partnerops::render
