@@ -31,6 +31,8 @@ TEST(ContextKinds, EveryKindAddsItsOwnPart) {
       {DocumentKind::renewal_notice, "renewal"},
       {DocumentKind::onboarding, "onboarding"},
       {DocumentKind::statement, "statement"},
+      {DocumentKind::issue_log, "issue_log"},
+      {DocumentKind::compliance_audit, "compliance"},
   };
   ASSERT_EQ(own.size(), all_document_kinds().size());
   for (const DocumentKind kind : all_document_kinds()) {

@@ -31,6 +31,8 @@ const std::vector<Check>& all_checks() {
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
+      {"compliance", "audit results name the agreement's compliance requirements, once each",
+       &check_compliance},
   };
   return table;
 }

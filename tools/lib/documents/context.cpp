@@ -695,6 +695,8 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::renewal_notice, &add_renewal_notice},
     KindContext{DocumentKind::onboarding, &add_onboarding},
     KindContext{DocumentKind::statement, &add_statement},
+    KindContext{DocumentKind::issue_log, &add_issue_log},
+    KindContext{DocumentKind::compliance_audit, &add_compliance_audit},
 };
 
 /// A document's own title, its PDF's Title: the kind and number of a

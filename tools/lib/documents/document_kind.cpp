@@ -25,6 +25,8 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::renewal_notice, "renewal-notice", "Renewal Notice"},
     KindInfo{DocumentKind::onboarding, "onboarding", "Onboarding Checklist"},
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
+    KindInfo{DocumentKind::issue_log, "issue-log", "Issue Log"},
+    KindInfo{DocumentKind::compliance_audit, "compliance-audit", "Compliance Audit"},
 };
 
 }  // namespace

@@ -36,6 +36,10 @@ struct KindInput {
 /// organisation, the document and the partner.
 using AddKindContext = void (*)(const KindInput& in, nlohmann::json& context);
 
+// The SOP's documents, each in a file of its own.
+void add_issue_log(const KindInput& in, nlohmann::json& context);
+void add_compliance_audit(const KindInput& in, nlohmann::json& context);
+
 /// A workspace file's YAML as JSON (an empty object when it did not load).
 nlohmann::json document_json(const WorkspaceFile* file);
 

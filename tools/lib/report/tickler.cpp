@@ -19,9 +19,9 @@ namespace partnerops {
 
 const std::vector<TicklerKind>& all_tickler_kinds() {
   static const std::vector<TicklerKind> kinds = {
-      TicklerKind::lapsed,         TicklerKind::invoice_overdue,     TicklerKind::renewal,
-      TicklerKind::renewal_notice, TicklerKind::negotiation_stalled, TicklerKind::check_in,
-      TicklerKind::checklist,      TicklerKind::lead_inactive,
+      TicklerKind::lapsed,           TicklerKind::invoice_overdue,     TicklerKind::renewal,
+      TicklerKind::renewal_notice,   TicklerKind::negotiation_stalled, TicklerKind::check_in,
+      TicklerKind::compliance_audit, TicklerKind::checklist,           TicklerKind::lead_inactive,
   };
   return kinds;
 }
@@ -40,6 +40,8 @@ std::string_view name_of(TicklerKind kind) {
       return "negotiation-stalled";
     case TicklerKind::check_in:
       return "check-in";
+    case TicklerKind::compliance_audit:
+      return "compliance-audit";
     case TicklerKind::checklist:
       return "checklist";
     case TicklerKind::lead_inactive:
@@ -62,6 +64,8 @@ std::string_view heading_of(TicklerKind kind) {
       return "Stalled negotiations";
     case TicklerKind::check_in:
       return "Satisfaction check-ins";
+    case TicklerKind::compliance_audit:
+      return "Compliance audits";
     case TicklerKind::checklist:
       return "SOP checklist items";
     case TicklerKind::lead_inactive:
@@ -117,7 +121,8 @@ class Collector {
       invoices(folder);
       if (is_terminal(*lifecycle, *folder.partner)) continue;
       const bool renewal_noticed = agreement(folder, *lifecycle);
-      checklist(folder, *lifecycle, renewal_noticed);
+      const bool audit_listed = compliance_audit(folder, *lifecycle);
+      checklist(folder, *lifecycle, renewal_noticed, audit_listed);
       lead(folder, *lifecycle);
     }
     std::sort(m_items.begin(), m_items.end(), [](const TicklerItem& a, const TicklerItem& b) {
@@ -232,7 +237,32 @@ class Collector {
     return renewal_noticed;
   }
 
-  void checklist(const PartnerFolder& folder, const Lifecycle& lifecycle, bool renewal_noticed) {
+  /// Adds the next compliance audit of an agreement that lists compliance
+  /// requirements; returns true when it did, so the checklist does not
+  /// repeat the item.
+  bool compliance_audit(const PartnerFolder& folder, const Lifecycle& lifecycle) {
+    if (!folder.agreement || folder.agreement->compliance.empty()) return false;
+    const ComplianceLog* log = folder.compliance ? &*folder.compliance : nullptr;
+    const std::optional<Date> due = next_compliance_audit_due(lifecycle, *folder.partner, log);
+    if (!due) return false;
+    const ComplianceAudit* latest = log ? log->latest() : nullptr;
+    std::size_t not_met = 0;
+    for (const RequirementStanding& standing : requirement_standings(*folder.agreement, log))
+      if (standing.result && !standing.result->met) ++not_met;
+    const std::size_t count = folder.agreement->compliance.size();
+    add(*due, TicklerKind::compliance_audit, folder, std::string(k_compliance_audit_item),
+        "Audit the agreement's " + std::to_string(count) + " compliance requirement" +
+            (count == 1 ? "" : "s"),
+        (latest ? "last audited " + latest->date->value.iso() + " by " + latest->auditor + ", " +
+                      std::to_string(not_met) + " not met"
+                : std::string("not audited yet")) +
+            "; record it with partnerops record " + folder.slug + " compliance-audit",
+        log ? log->file : folder.agreement->file);
+    return true;
+  }
+
+  void checklist(const PartnerFolder& folder, const Lifecycle& lifecycle, bool renewal_noticed,
+                 bool audit_listed) {
     const Partner& partner = *folder.partner;
     const Stage* stage = lifecycle.stage(partner.stage.value);
     const std::optional<Date> entered = partner.stage_entered();
@@ -242,6 +272,7 @@ class Collector {
           std::find(std::begin(k_renewal_checklist_ids), std::end(k_renewal_checklist_ids),
                     item.id) != std::end(k_renewal_checklist_ids))
         continue;
+      if (audit_listed && item.id == k_compliance_audit_item) continue;
       const std::optional<Date> due = checklist_item_due(item, partner);
       if (!due) continue;
       const TicklerKind kind =

@@ -26,6 +26,10 @@
 //                        that many days)
 //   check-in             the satisfaction check-in checklist item, due and not
 //                        done (dated: its due date)
+//   compliance-audit     the next audit of an agreement's compliance requirements
+//                        (model/compliance: the lifecycle's compliance-audit
+//                        item spaces them; dated: its due date), in place of
+//                        that checklist item
 //   checklist            any other SOP checklist item of the current stage, due
 //                        and not done (dated: its due date, the validator's rule)
 //   lead-inactive        a partner in the initial stage whose latest activity
@@ -50,6 +54,7 @@ enum class TicklerKind {
   renewal_notice,
   negotiation_stalled,
   check_in,
+  compliance_audit,
   checklist,
   lead_inactive,
 };
