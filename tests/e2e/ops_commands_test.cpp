@@ -105,15 +105,16 @@ TEST_F(OpsCommands, TicklerIcsReadBackByAnIndependentParserWithStableUids) {
           "20261130 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
           "20261203 checklist.prairie-public-health.technical-scoping@commonscompute.org",
           "20261208 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
-          "20261209 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
+          "20261209 compliance-audit.noordzee-marine-data.compliance-audit@commonscompute.org",
           "20261210 checklist.prairie-public-health.negotiation-started@commonscompute.org",
           "20261212 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
           "20261227 lead-inactive.northbay-earth-sciences.activity@commonscompute.org",
           "20261228 checklist.cascadia-climate.technical-deployment@commonscompute.org",
           "20270101 renewal.lakeshore-college.2027-01-31@commonscompute.org",
           "20270101 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
+          "20270118 compliance-audit.lakeshore-college.compliance-audit@commonscompute.org",
       }));
-  ASSERT_EQ(ics["events"].size(), 11u);
+  ASSERT_EQ(ics["events"].size(), 12u);
   EXPECT_EQ(ics["events"][0]["SUMMARY"]["value"],
             "[renewal-notice] lakeshore-college: Send the renewal notice and record the decision");
   EXPECT_EQ(ics["events"][0]["DESCRIPTION"]["value"],
@@ -144,7 +145,7 @@ TEST_F(OpsCommands, TicklerAWeekLaterKeepsTheUidsOfTheSameItems) {
     EXPECT_EQ(found->second, item["uid"]);
     ++shared;
   }
-  EXPECT_EQ(shared, 11u);
+  EXPECT_EQ(shared, 12u);
 }
 
 TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
@@ -164,7 +165,7 @@ TEST_F(OpsCommands, TicklerReadsACommittedRevision) {
   EXPECT_NE(working.out.find("invoice-overdue  lakeshore-college"), std::string::npos)
       << working.out;
   EXPECT_EQ(committed.out.find("invoice-overdue"), std::string::npos) << committed.out;
-  EXPECT_EQ(committed.out.rfind("11 items due by 2027-01-22", 0), 0u) << committed.out;
+  EXPECT_EQ(committed.out.rfind("12 items due by 2027-01-22", 0), 0u) << committed.out;
 }
 
 TEST_F(OpsCommands, TicklerAndReportKeepTheirOutputThroughTheParseCache) {

@@ -430,6 +430,41 @@ struct IcalBufferDeleter {
   void operator()(char* buffer) const { icalmemory_free_buffer(buffer); }
 };
 
+/// `ical` with its content lines folded again by RFC 5545 (CRLF, at most 75
+/// octets a line, a fold never inside a UTF-8 sequence). libical's own
+/// folding writes "\r\r\n \n" when a value ends right at a fold, a bare LF
+/// that calendars reject; so its lines are unfolded and folded here.
+std::string refold(std::string_view ical) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < ical.size()) {
+    std::size_t end = ical.find('\n', start);
+    if (end == std::string_view::npos) end = ical.size();
+    std::string line;
+    for (char c : ical.substr(start, end - start))
+      if (c != '\r') line += c;
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !lines.empty())
+      lines.back() += line.substr(1);
+    else if (!line.empty())
+      lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  std::string out;
+  for (const std::string& line : lines) {
+    std::size_t at = 0;
+    std::size_t room = 75;  // a continuation line gives one octet to its space
+    while (line.size() - at > room) {
+      std::size_t cut = at + room;
+      while (cut > at && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      out.append(line, at, cut - at).append("\r\n ");
+      at = cut;
+      room = 74;
+    }
+    out.append(line, at, std::string::npos).append("\r\n");
+  }
+  return out;
+}
+
 icaltimetype ical_date(Date date) {
   icaltimetype out = icaltime_null_date();
   out.year = date.year();
@@ -486,7 +521,7 @@ std::string render_ics(const std::vector<TicklerItem>& items, const TicklerOptio
       *error = std::string("the calendar library failed: ") + icalerror_strerror(icalerrno);
     return {};
   }
-  return std::string(text.get());
+  return refold(text.get());
 }
 
 }  // namespace
