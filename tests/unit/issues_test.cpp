@@ -128,5 +128,27 @@ TEST(Issues, DaysOpenRunToTheResolutionOrToToday) {
   EXPECT_EQ(log.issues[4].days_open(k_today), 13);  // 2026-11-10 to 11-23
 }
 
+class IssueChecks : public testing::FixtureChecksTest {};
+
+TEST_F(IssueChecks, AResolutionOrEscalationBeforeTheReportIsAnErrorAtItsDate) {
+  edit(k_log_path, "    resolved_on: 2026-02-11\n", "    resolved_on: 2026-02-08\n");
+  edit(k_log_path, "      date: 2026-09-29\n", "      date: 2026-09-14\n");
+  const Diagnostics found = diagnostics();
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : found)
+    lines.push_back(d.code + " " + d.file + ":" + std::to_string(d.position.line) + ":" +
+                    std::to_string(d.position.column) + " " + d.message);
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "issue-date-before-reported partners/lakeshore-college/issues.yaml:11:18 "
+                       "ISS-001 is resolved on 2026-02-08, before it was reported on 2026-02-09",
+                       "issue-date-before-reported partners/lakeshore-college/issues.yaml:31:13 "
+                       "ISS-003 is escalated on 2026-09-14, before it was reported on 2026-09-15",
+                   }));
+  // The same day is allowed.
+  m_files = testing::fixture_files();
+  edit(k_log_path, "    resolved_on: 2026-02-11\n", "    resolved_on: 2026-02-09\n");
+  EXPECT_EQ(validate(), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace partnerops

@@ -33,6 +33,8 @@ const std::vector<Check>& all_checks() {
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
       {"compliance", "audit results name the agreement's compliance requirements, once each",
        &check_compliance},
+      {"issues", "issues resolved and escalated on or after the day they were reported",
+       &check_issues},
   };
   return table;
 }
