@@ -96,14 +96,15 @@ TEST_F(PlanTest, FiltersByKind) {
 }
 
 TEST_F(PlanTest, TheComplianceAuditIsNamedByTheLatestAuditAndReadsTheAuditsFile) {
-  source.add("partners/noordzee-marine-data/compliance.yaml",
-             "audits:\n"
-             "  - date: 2026-11-20\n    auditor: maya\n    results:\n"
-             "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
-             "        result: met\n"
-             "  - date: 2026-10-02\n    auditor: maya\n    results:\n"
-             "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
-             "        result: met\n");
+  source.add(
+      "partners/noordzee-marine-data/compliance.yaml",
+      "audits:\n"
+      "  - date: 2026-11-20\n    auditor: maya\n    results:\n"
+      "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
+      "        result: met\n"
+      "  - date: 2026-10-02\n    auditor: maya\n    results:\n"
+      "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
+      "        result: met\n");
   Diagnostics diagnostics;
   const Workspace loaded = load_workspace(source, {}, diagnostics);
   PlanOptions options{*Date::parse("2026-11-23"), std::string("noordzee-marine-data"),
@@ -111,16 +112,16 @@ TEST_F(PlanTest, TheComplianceAuditIsNamedByTheLatestAuditAndReadsTheAuditsFile)
   const std::vector<DocumentJob> jobs = plan_documents(loaded, options);
   ASSERT_EQ(outputs(jobs),
             std::vector<std::string>{"noordzee-marine-data/compliance-audit-2026-11-20.pdf"});
-  EXPECT_EQ(jobs[0].inputs, (std::vector<std::string>{
-                                "partners/noordzee-marine-data/partner.yaml",
-                                "partners/noordzee-marine-data/agreement.yaml",
-                                "partners/noordzee-marine-data/compliance.yaml"}));
+  EXPECT_EQ(jobs[0].inputs,
+            (std::vector<std::string>{"partners/noordzee-marine-data/partner.yaml",
+                                      "partners/noordzee-marine-data/agreement.yaml",
+                                      "partners/noordzee-marine-data/compliance.yaml"}));
   options.kind = DocumentKind::issue_log;
   const std::vector<DocumentJob> logs = plan_documents(loaded, options);
   ASSERT_EQ(outputs(logs), std::vector<std::string>{"noordzee-marine-data/issue-log.pdf"});
-  EXPECT_EQ(logs[0].inputs, (std::vector<std::string>{
-                                "partners/noordzee-marine-data/partner.yaml",
-                                "partners/noordzee-marine-data/issues.yaml"}));
+  EXPECT_EQ(logs[0].inputs,
+            (std::vector<std::string>{"partners/noordzee-marine-data/partner.yaml",
+                                      "partners/noordzee-marine-data/issues.yaml"}));
   // A prospect's stage calls for neither, though its agreement lists requirements.
   options.partner = "prairie-public-health";
   options.kind = DocumentKind::compliance_audit;

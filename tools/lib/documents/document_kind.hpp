@@ -22,6 +22,7 @@ enum class DocumentKind {
   renewal_notice,  ///< partners inside their notice window
   onboarding,      ///< onboarding checklist summary
   statement,       ///< statement of account, for partners with issued invoices
+  // The SOP's own deliverables.
   issue_log,         ///< the issue log (SOP template 5), for partners with issues.yaml
   compliance_audit,  ///< the compliance requirements and their latest audit
 };
