@@ -41,7 +41,7 @@ RunResult* BuildTest::first = nullptr;
 
 TEST_F(BuildTest, BuildsEveryDocumentTheStagesCallFor) {
   EXPECT_EQ(first->exit_code, 0) << first->err;
-  EXPECT_NE(first->err.find("built 37, skipped 0 (unchanged), failed 0"), std::string::npos)
+  EXPECT_NE(first->err.find("built 41, skipped 0 (unchanged), failed 0"), std::string::npos)
       << first->err;
   for (const char* output :
        {"service-description.pdf", "assessment-report.pdf", "halden-hydrology-group/notes.pdf",
@@ -50,7 +50,9 @@ TEST_F(BuildTest, BuildsEveryDocumentTheStagesCallFor) {
         "lakeshore-college/receipt-INV-2026-0004-1.pdf",
         "lakeshore-college/renewal-notice-2027-01-31.pdf", "lakeshore-college/onboarding.pdf",
         "lakeshore-college/statement.pdf", "noordzee-marine-data/statement.pdf",
-        "noordzee-marine-data/mou.pdf"}) {
+        "noordzee-marine-data/mou.pdf", "lakeshore-college/issue-log.pdf",
+        "noordzee-marine-data/issue-log.pdf", "lakeshore-college/compliance-audit.pdf",
+        "noordzee-marine-data/compliance-audit.pdf"}) {
     EXPECT_TRUE(fs::is_regular_file(workspace->path() / "out" / output)) << output;
   }
   // No temporary files are left behind.
@@ -198,7 +200,7 @@ TEST_F(BuildTest, ASecondBuildSkipsEverythingAndAForcedOneIsByteIdentical) {
       {"build", workspace->path().string(), "--today", "2026-11-23", "--out", out.string()},
       workspace->path(), k_epoch);
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.err.find("built 0, skipped 37 (unchanged), failed 0"), std::string::npos)
+  EXPECT_NE(again.err.find("built 0, skipped 41 (unchanged), failed 0"), std::string::npos)
       << again.err;
 
   const fs::path other = workspace->path() / "out-again";
@@ -332,8 +334,8 @@ TEST(Build, ShardsSplitPartnersWithoutOverlap) {
       seen.insert(entry.path().lexically_relative(out).string());
     }
   }
-  EXPECT_EQ(total, 37u);
-  EXPECT_EQ(seen.size(), 37u);
+  EXPECT_EQ(total, 41u);
+  EXPECT_EQ(seen.size(), 41u);
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ TEST_F(OpsCommands, TicklerIcsReadBackByAnIndependentParserWithStableUids) {
           "20261130 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
           "20261203 checklist.prairie-public-health.technical-scoping@commonscompute.org",
           "20261208 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
-          "20261209 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
+          "20261209 compliance-audit.noordzee-marine-data.compliance-audit@commonscompute.org",
           "20261210 checklist.prairie-public-health.negotiation-started@commonscompute.org",
           "20261212 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
           "20261217 review.noordzee-marine-data.performance-review@commonscompute.org",
@@ -113,6 +113,7 @@ TEST_F(OpsCommands, TicklerIcsReadBackByAnIndependentParserWithStableUids) {
           "20261228 checklist.cascadia-climate.technical-deployment@commonscompute.org",
           "20270101 renewal.lakeshore-college.2027-01-31@commonscompute.org",
           "20270101 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
+          "20270118 compliance-audit.lakeshore-college.compliance-audit@commonscompute.org",
       }));
   ASSERT_EQ(ics["events"].size(), 12u);
   EXPECT_EQ(ics["events"][0]["SUMMARY"]["value"],

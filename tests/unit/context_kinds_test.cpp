@@ -33,6 +33,8 @@ TEST(ContextKinds, EveryKindAddsItsOwnPart) {
       {DocumentKind::statement, "statement"},
       {DocumentKind::assessment_report, "assessment_report"},
       {DocumentKind::performance_review, "review"},
+      {DocumentKind::issue_log, "issue_log"},
+      {DocumentKind::compliance_audit, "compliance"},
   };
   ASSERT_EQ(own.size(), all_document_kinds().size());
   for (const DocumentKind kind : all_document_kinds()) {

@@ -59,7 +59,9 @@ TEST_F(PlanTest, APartnerHasInvoicesReceiptsOnboardingAndARenewalNoticeInItsWind
                                              "lakeshore-college/statement.pdf",
                                              "lakeshore-college/performance-review-2026-05-07.pdf",
                                              "lakeshore-college/performance-review-2026-08-13.pdf",
-                                             "lakeshore-college/performance-review-2026-11-12.pdf"};
+                                             "lakeshore-college/performance-review-2026-11-12.pdf",
+                                             "lakeshore-college/issue-log.pdf",
+                                             "lakeshore-college/compliance-audit.pdf"};
   EXPECT_EQ(planned, expected);
   // Outside the window there is no notice.
   options.today = *Date::parse("2026-06-01");
@@ -94,6 +96,39 @@ TEST_F(PlanTest, FiltersByKind) {
   const std::vector<DocumentJob> jobs = plan_documents(*workspace, options);
   ASSERT_EQ(jobs.size(), 6u);
   for (const DocumentJob& job : jobs) EXPECT_EQ(job.kind, DocumentKind::invoice);
+}
+
+TEST_F(PlanTest, TheComplianceAuditIsNamedByTheLatestAuditAndReadsTheAuditsFile) {
+  source.add(
+      "partners/noordzee-marine-data/compliance.yaml",
+      "audits:\n"
+      "  - date: 2026-11-20\n    auditor: maya\n    results:\n"
+      "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
+      "        result: met\n"
+      "  - date: 2026-10-02\n    auditor: maya\n    results:\n"
+      "      - requirement: Participant accounts deleted within 30 days after each workshop\n"
+      "        result: met\n");
+  Diagnostics diagnostics;
+  const Workspace loaded = load_workspace(source, {}, diagnostics);
+  PlanOptions options{*Date::parse("2026-11-23"), std::string("noordzee-marine-data"),
+                      DocumentKind::compliance_audit};
+  const std::vector<DocumentJob> jobs = plan_documents(loaded, options);
+  ASSERT_EQ(outputs(jobs),
+            std::vector<std::string>{"noordzee-marine-data/compliance-audit-2026-11-20.pdf"});
+  EXPECT_EQ(jobs[0].inputs,
+            (std::vector<std::string>{"partners/noordzee-marine-data/partner.yaml",
+                                      "partners/noordzee-marine-data/agreement.yaml",
+                                      "partners/noordzee-marine-data/compliance.yaml"}));
+  options.kind = DocumentKind::issue_log;
+  const std::vector<DocumentJob> logs = plan_documents(loaded, options);
+  ASSERT_EQ(outputs(logs), std::vector<std::string>{"noordzee-marine-data/issue-log.pdf"});
+  EXPECT_EQ(logs[0].inputs,
+            (std::vector<std::string>{"partners/noordzee-marine-data/partner.yaml",
+                                      "partners/noordzee-marine-data/issues.yaml"}));
+  // A prospect's stage calls for neither, though its agreement lists requirements.
+  options.partner = "prairie-public-health";
+  options.kind = DocumentKind::compliance_audit;
+  EXPECT_EQ(outputs(plan_documents(loaded, options)), std::vector<std::string>{});
 }
 
 TEST(Shard, ParsesAndSplitsStably) {

@@ -47,9 +47,10 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
       // first-meeting-prepared: 21 days after hail-the-lead (2026-11-17), later than entry.
       "2026-12-08 checklist halden-hydrology-group first-meeting-prepared "
       "partners/halden-hydrology-group/partner.yaml",
-      // noordzee entered partner 2026-06-12; compliance-audit 180 days.
-      "2026-12-09 checklist noordzee-marine-data compliance-audit "
-      "partners/noordzee-marine-data/partner.yaml",
+      // noordzee entered partner 2026-06-12; compliance-audit 180 days; its
+      // agreement lists compliance requirements, so the row is the audit's.
+      "2026-12-09 compliance-audit noordzee-marine-data compliance-audit "
+      "partners/noordzee-marine-data/agreement.yaml",
       // negotiation-started: 30 days after draft-agreement-shared 2026-11-10.
       "2026-12-10 checklist prairie-public-health negotiation-started "
       "partners/prairie-public-health/partner.yaml",
@@ -69,6 +70,9 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
       // halden's latest activity: hail-the-lead and its notes heading 2026-11-17.
       "2027-01-01 lead-inactive halden-hydrology-group activity "
       "partners/halden-hydrology-group/notes.md",
+      // lakeshore recorded compliance-audit on 2026-07-22: the next, 180 days on.
+      "2027-01-18 compliance-audit lakeshore-college compliance-audit "
+      "partners/lakeshore-college/agreement.yaml",
   };
   const std::vector<TicklerItem> items = tickler_items(*workspace, {k_today, 60});
   EXPECT_EQ(rows(items), expected);
@@ -143,8 +147,8 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
                              "partners/prairie-public-health/partner.yaml",
                              "2026-12-08 checklist halden-hydrology-group first-meeting-prepared "
                              "partners/halden-hydrology-group/partner.yaml",
-                             "2026-12-09 checklist noordzee-marine-data compliance-audit "
-                             "partners/noordzee-marine-data/partner.yaml",
+                             "2026-12-09 compliance-audit noordzee-marine-data compliance-audit "
+                             "partners/noordzee-marine-data/agreement.yaml",
                              "2026-12-10 checklist prairie-public-health negotiation-started "
                              "partners/prairie-public-health/partner.yaml",
                              "2026-12-12 checklist northbay-earth-sciences first-meeting-held "
@@ -159,6 +163,8 @@ TEST_F(TicklerVariant, OverdueLapsedStalledCheckInAndRecordedRenewal) {
                              "partners/lakeshore-college/agreement.yaml",
                              "2027-01-01 lead-inactive halden-hydrology-group activity "
                              "partners/halden-hydrology-group/notes.md",
+                             "2027-01-18 compliance-audit lakeshore-college compliance-audit "
+                             "partners/lakeshore-college/agreement.yaml",
                          }));
   const auto invoice = std::find_if(items.begin(), items.end(), [](const TicklerItem& item) {
     return item.kind == TicklerKind::invoice_overdue;
@@ -191,8 +197,8 @@ TEST_F(TicklerVariant, AnAutomaticRenewalRollsOnInsteadOfLapsing) {
                 "partners/noordzee-marine-data/partner.yaml",
                 "2026-11-30 renewal noordzee-marine-data 2027-02-28 "
                 "partners/noordzee-marine-data/agreement.yaml",
-                "2026-12-09 checklist noordzee-marine-data compliance-audit "
-                "partners/noordzee-marine-data/partner.yaml",
+                "2026-12-09 compliance-audit noordzee-marine-data compliance-audit "
+                "partners/noordzee-marine-data/agreement.yaml",
                 "2026-12-17 review noordzee-marine-data performance-review "
                 "partners/noordzee-marine-data/kpis.yaml",
             }));
@@ -438,7 +444,7 @@ TEST(TicklerFormats, IcsParsesBackWithLibicalWithOneEventPerItem) {
           "2026-11-30 checklist.halden-hydrology-group.lead-assessed@commonscompute.org",
           "2026-12-03 checklist.prairie-public-health.technical-scoping@commonscompute.org",
           "2026-12-08 checklist.halden-hydrology-group.first-meeting-prepared@commonscompute.org",
-          "2026-12-09 checklist.noordzee-marine-data.compliance-audit@commonscompute.org",
+          "2026-12-09 compliance-audit.noordzee-marine-data.compliance-audit@commonscompute.org",
           "2026-12-10 checklist.prairie-public-health.negotiation-started@commonscompute.org",
           "2026-12-12 checklist.northbay-earth-sciences.first-meeting-held@commonscompute.org",
           "2026-12-17 review.noordzee-marine-data.performance-review@commonscompute.org",
@@ -446,7 +452,47 @@ TEST(TicklerFormats, IcsParsesBackWithLibicalWithOneEventPerItem) {
           "2026-12-28 checklist.cascadia-climate.technical-deployment@commonscompute.org",
           "2027-01-01 renewal.lakeshore-college.2027-01-31@commonscompute.org",
           "2027-01-01 lead-inactive.halden-hydrology-group.activity@commonscompute.org",
+          "2027-01-18 compliance-audit.lakeshore-college.compliance-audit@commonscompute.org",
       }));
+}
+
+TEST(TicklerIcs, EveryLineIsFoldedCleanlyWhateverTheLengthOfItsValue) {
+  // libical's own folding wrote "\r\r\n \n" when a value ended right at the
+  // fold (a UID of 74 octets after "UID:" did): a bare LF no calendar reads.
+  for (std::size_t length = 1; length <= 160; ++length) {
+    TicklerItem item{k_today,
+                     TicklerKind::checklist,
+                     std::string(length, 's'),
+                     "item",
+                     std::string(length, 't'),
+                     "why",
+                     "partners/x/partner.yaml"};
+    std::string error;
+    const std::string ics =
+        render_tickler({item}, {k_today, 60}, TicklerFormat::ics, "example.org", &error);
+    ASSERT_EQ(error, "");
+    ASSERT_TRUE(ics.ends_with("\r\n"));
+    std::vector<std::string> unfolded;
+    std::size_t start = 0;
+    while (start < ics.size()) {
+      const std::size_t end = ics.find("\r\n", start);
+      ASSERT_NE(end, std::string::npos);
+      const std::string line = ics.substr(start, end - start);
+      EXPECT_EQ(line.find_first_of("\r\n"), std::string::npos) << length << ": " << line;
+      EXPECT_LE(line.size(), 75u) << length << ": " << line;
+      if (!line.empty() && line[0] == ' ' && !unfolded.empty())
+        unfolded.back() += line.substr(1);
+      else
+        unfolded.push_back(line);
+      start = end + 2;
+    }
+    const std::string uid = "UID:" + tickler_uid(item, "example.org");
+    EXPECT_EQ(std::count(unfolded.begin(), unfolded.end(), uid), 1) << length;
+    EXPECT_EQ(std::count(unfolded.begin(), unfolded.end(),
+                         "SUMMARY:[checklist] " + item.slug + ": " + item.title),
+              1)
+        << length;
+  }
 }
 
 }  // namespace

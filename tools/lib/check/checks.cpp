@@ -37,6 +37,10 @@ const std::vector<Check>& all_checks() {
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
       {"toolkit-version", "partnerops.yaml's toolkit_version is not older than this partnerops",
        &check_toolkit_version},
+      {"compliance", "audit results name the agreement's compliance requirements, once each",
+       &check_compliance},
+      {"issues", "issues resolved and escalated on or after the day they were reported",
+       &check_issues},
   };
   return table;
 }

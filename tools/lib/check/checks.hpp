@@ -52,6 +52,8 @@ void check_notes(const CheckContext& context);
 void check_kpis(const CheckContext& context);
 void check_organisation(const CheckContext& context);
 void check_codeowners(const CheckContext& context);
+void check_compliance(const CheckContext& context);
+void check_issues(const CheckContext& context);
 
 /// True when `diagnostics` already holds an error `code` at `file` and
 /// `position`, so a later check can leave a problem to the one that

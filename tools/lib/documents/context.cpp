@@ -692,6 +692,8 @@ constexpr std::array k_kind_contexts = {
     KindContext{DocumentKind::statement, &add_statement},
     KindContext{DocumentKind::assessment_report, &add_assessment_report},
     KindContext{DocumentKind::performance_review, &add_performance_review},
+    KindContext{DocumentKind::issue_log, &add_issue_log},
+    KindContext{DocumentKind::compliance_audit, &add_compliance_audit},
 };
 
 /// A document's own title, its PDF's Title: the kind and number of a

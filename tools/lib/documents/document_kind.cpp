@@ -27,6 +27,8 @@ constexpr std::array k_kinds = {
     KindInfo{DocumentKind::statement, "statement", "Statement of Account"},
     KindInfo{DocumentKind::assessment_report, "assessment-report", "Partner Assessment Report"},
     KindInfo{DocumentKind::performance_review, "performance-review", "Performance Review"},
+    KindInfo{DocumentKind::issue_log, "issue-log", "Issue Log"},
+    KindInfo{DocumentKind::compliance_audit, "compliance-audit", "Compliance Audit"},
 };
 
 }  // namespace

@@ -25,6 +25,9 @@ enum class DocumentKind {
   /// organisation-wide: the leads and prospects ranked by their assessment
   assessment_report,
   performance_review,  ///< one per review in kpis.yaml
+  // The SOP's own deliverables.
+  issue_log,         ///< the issue log (SOP template 5), for partners with issues.yaml
+  compliance_audit,  ///< the compliance requirements and their latest audit
 };
 
 /// "service-description", "renewal-notice", …: the name used in file

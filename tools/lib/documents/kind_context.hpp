@@ -41,6 +41,9 @@ void add_assessment_report(const KindInput& in, nlohmann::json& context);
 /// The performance review of kpis.yaml that `in.job` names
 /// (documents/performance_review_context.cpp).
 void add_performance_review(const KindInput& in, nlohmann::json& context);
+// The SOP's documents, each in a file of its own.
+void add_issue_log(const KindInput& in, nlohmann::json& context);
+void add_compliance_audit(const KindInput& in, nlohmann::json& context);
 
 /// A workspace file's YAML as JSON (an empty object when it did not load).
 nlohmann::json document_json(const WorkspaceFile* file);

@@ -114,6 +114,16 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
     jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
   if (wants("statement") && has_statement(folder)) jobs.push_back(statement_document(folder));
   if (wants("performance-review") && folder.kpis) plan_reviews(folder, jobs);
+  if (wants("issue-log") && folder.issue_log)
+    jobs.push_back(job(DocumentKind::issue_log, folder, "", "", {folder.issues_file->path}));
+  if (wants("compliance-audit") && folder.agreement && !folder.agreement->compliance.empty()) {
+    // Named by the latest audit's date; before any audit, by nothing.
+    const ComplianceAudit* latest = folder.compliance ? folder.compliance->latest() : nullptr;
+    std::vector<std::string> inputs = {folder.agreement->file};
+    if (folder.compliance_file) inputs.push_back(folder.compliance_file->path);
+    jobs.push_back(job(DocumentKind::compliance_audit, folder,
+                       latest ? latest->date->value.iso() : "", "", inputs));
+  }
 }
 
 }  // namespace

@@ -155,6 +155,8 @@ Agreement read_agreement(Reader& reader) {
     agreement.history.push_back(AgreementEvent{
         reader.date(*item, "date"), reader.text(*item, "status"), reader.text(*item, "note")});
   }
+  for (const yaml::Node* item : reader.list(root, "compliance"))
+    if (item->is_scalar()) agreement.compliance.push_back({item->text(), item->position()});
   return agreement;
 }
 

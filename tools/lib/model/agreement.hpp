@@ -84,6 +84,9 @@ struct Agreement {
   std::vector<Signatory> signatories;
   std::vector<Addendum> addenda;
   std::vector<AgreementEvent> history;  ///< oldest first
+  /// The compliance requirements, one line each, as written: audits name
+  /// them by this text (model/compliance).
+  std::vector<Field<std::string>> compliance;
 
   /// True when the term rolls into a next one at its end (renewal: auto).
   bool renews_automatically() const { return term.renewal == "auto"; }

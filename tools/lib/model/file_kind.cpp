@@ -39,6 +39,8 @@ Classified classify(std::string_view path) {
       result.kind = FileKind::kpis;
     else if (name == "issues.yaml")
       result.kind = FileKind::issue_log;
+    else if (name == "compliance.yaml")
+      result.kind = FileKind::compliance;
   } else if (parts.size() == 4 && is_yaml(parts[3])) {
     if (parts[2] == "sow")
       result.kind = FileKind::sow;
@@ -72,6 +74,8 @@ std::string_view schema_for(FileKind kind) {
       return "kpis.schema.yaml";
     case FileKind::issue_log:
       return "issues.schema.yaml";
+    case FileKind::compliance:
+      return "compliance.schema.yaml";
     case FileKind::notes:
     case FileKind::unknown:
     case FileKind::ignored:

@@ -19,6 +19,7 @@ enum class FileKind {
   credit_note,   ///< partners/<slug>/credit-notes/<number>.yaml
   kpis,          ///< partners/<slug>/kpis.yaml
   issue_log,     ///< partners/<slug>/issues.yaml
+  compliance,    ///< partners/<slug>/compliance.yaml: the compliance audits
   unknown,       ///< anything else inside a partner folder
   ignored,       ///< outside partners/ (docs, templates, the toolkit itself)
 };

@@ -351,6 +351,17 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
         break;
       case FileKind::issue_log:
         folder.issues_file = f;
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.issue_log = read_issue_log(reader);
+        }
+        break;
+      case FileKind::compliance:
+        folder.compliance_file = f;
+        if (f->valid) {
+          Reader reader(*f->document, diagnostics);
+          folder.compliance = read_compliance_log(reader);
+        }
         break;
       case FileKind::sow:
         folder.sow_files.push_back(f);

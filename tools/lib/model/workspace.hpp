@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "model/agreement.hpp"
+#include "model/compliance.hpp"
 #include "model/credit_note.hpp"
 #include "model/file_kind.hpp"
 #include "model/invoice.hpp"
+#include "model/issues.hpp"
 #include "model/kpis.hpp"
 #include "model/lifecycle.hpp"
 #include "model/organisation.hpp"
@@ -44,14 +46,18 @@ struct PartnerFolder {
   const WorkspaceFile* notes_file = nullptr;
   const WorkspaceFile* kpis_file = nullptr;
   const WorkspaceFile* issues_file = nullptr;
+  const WorkspaceFile* compliance_file = nullptr;
   std::vector<const WorkspaceFile*> sow_files;
   std::optional<Partner> partner;
   std::optional<Agreement> agreement;
   std::vector<Invoice> invoices;
   std::vector<CreditNote> credit_notes;  ///< sorted by path, like invoices
   std::vector<Quote> quotes;
-  std::vector<Sow> sows;     ///< the SOW files that passed their schema, by path
-  std::optional<Kpis> kpis;  ///< kpis.yaml, when it passed its schema
+  std::vector<Sow> sows;                    ///< the SOW files that passed their schema, by path
+  std::optional<Kpis> kpis;                 ///< kpis.yaml, when it passed its schema
+  std::vector<Sow> sows;                    ///< the SOW files that passed their schema, by path
+  std::optional<IssueLog> issue_log;        ///< issues.yaml
+  std::optional<ComplianceLog> compliance;  ///< compliance.yaml: the audits
 
   /// The folder's parsed YAML documents by path relative to the folder.
   FolderDocuments documents() const;

@@ -21,7 +21,8 @@ const std::vector<TicklerKind>& all_tickler_kinds() {
   static const std::vector<TicklerKind> kinds = {
       TicklerKind::lapsed,         TicklerKind::invoice_overdue,     TicklerKind::renewal,
       TicklerKind::renewal_notice, TicklerKind::negotiation_stalled, TicklerKind::check_in,
-      TicklerKind::review,         TicklerKind::checklist,           TicklerKind::lead_inactive,
+      TicklerKind::review,         TicklerKind::compliance_audit,    TicklerKind::checklist,
+      TicklerKind::lead_inactive,
   };
   return kinds;
 }
@@ -42,6 +43,8 @@ std::string_view name_of(TicklerKind kind) {
       return "check-in";
     case TicklerKind::review:
       return "review";
+    case TicklerKind::compliance_audit:
+      return "compliance-audit";
     case TicklerKind::checklist:
       return "checklist";
     case TicklerKind::lead_inactive:
@@ -66,6 +69,8 @@ std::string_view heading_of(TicklerKind kind) {
       return "Satisfaction check-ins";
     case TicklerKind::review:
       return "Performance reviews";
+    case TicklerKind::compliance_audit:
+      return "Compliance audits";
     case TicklerKind::checklist:
       return "SOP checklist items";
     case TicklerKind::lead_inactive:
@@ -121,7 +126,8 @@ class Collector {
       invoices(folder);
       if (is_terminal(*lifecycle, *folder.partner)) continue;
       const bool renewal_noticed = agreement(folder, *lifecycle);
-      checklist(folder, *lifecycle, renewal_noticed);
+      const bool audit_listed = compliance_audit(folder, *lifecycle);
+      checklist(folder, *lifecycle, renewal_noticed, audit_listed);
       review(folder);
       lead(folder, *lifecycle);
     }
@@ -237,7 +243,32 @@ class Collector {
     return renewal_noticed;
   }
 
-  void checklist(const PartnerFolder& folder, const Lifecycle& lifecycle, bool renewal_noticed) {
+  /// Adds the next compliance audit of an agreement that lists compliance
+  /// requirements; returns true when it did, so the checklist does not
+  /// repeat the item.
+  bool compliance_audit(const PartnerFolder& folder, const Lifecycle& lifecycle) {
+    if (!folder.agreement || folder.agreement->compliance.empty()) return false;
+    const ComplianceLog* log = folder.compliance ? &*folder.compliance : nullptr;
+    const std::optional<Date> due = next_compliance_audit_due(lifecycle, *folder.partner, log);
+    if (!due) return false;
+    const ComplianceAudit* latest = log ? log->latest() : nullptr;
+    std::size_t not_met = 0;
+    for (const RequirementStanding& standing : requirement_standings(*folder.agreement, log))
+      if (standing.result && !standing.result->met) ++not_met;
+    const std::size_t count = folder.agreement->compliance.size();
+    add(*due, TicklerKind::compliance_audit, folder, std::string(k_compliance_audit_item),
+        "Audit the agreement's " + std::to_string(count) + " compliance requirement" +
+            (count == 1 ? "" : "s"),
+        (latest ? "last audited " + latest->date->value.iso() + " by " + latest->auditor + ", " +
+                      std::to_string(not_met) + " not met"
+                : std::string("not audited yet")) +
+            "; record it with partnerops record " + folder.slug + " compliance-audit",
+        log ? log->file : folder.agreement->file);
+    return true;
+  }
+
+  void checklist(const PartnerFolder& folder, const Lifecycle& lifecycle, bool renewal_noticed,
+                 bool audit_listed) {
     const Partner& partner = *folder.partner;
     const Stage* stage = lifecycle.stage(partner.stage.value);
     const std::optional<Date> entered = partner.stage_entered();
@@ -247,6 +278,7 @@ class Collector {
           std::find(std::begin(k_renewal_checklist_ids), std::end(k_renewal_checklist_ids),
                     item.id) != std::end(k_renewal_checklist_ids))
         continue;
+      if (audit_listed && item.id == k_compliance_audit_item) continue;
       const std::optional<Date> due = checklist_item_due(item, partner);
       if (!due) continue;
       const TicklerKind kind =
@@ -420,6 +452,41 @@ struct IcalBufferDeleter {
   void operator()(char* buffer) const { icalmemory_free_buffer(buffer); }
 };
 
+/// `ical` with its content lines folded again by RFC 5545 (CRLF, at most 75
+/// octets a line, a fold never inside a UTF-8 sequence). libical's own
+/// folding writes "\r\r\n \n" when a value ends right at a fold, a bare LF
+/// that calendars reject; so its lines are unfolded and folded here.
+std::string refold(std::string_view ical) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < ical.size()) {
+    std::size_t end = ical.find('\n', start);
+    if (end == std::string_view::npos) end = ical.size();
+    std::string line;
+    for (char c : ical.substr(start, end - start))
+      if (c != '\r') line += c;
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !lines.empty())
+      lines.back() += line.substr(1);
+    else if (!line.empty())
+      lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  std::string out;
+  for (const std::string& line : lines) {
+    std::size_t at = 0;
+    std::size_t room = 75;  // a continuation line gives one octet to its space
+    while (line.size() - at > room) {
+      std::size_t cut = at + room;
+      while (cut > at && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      out.append(line, at, cut - at).append("\r\n ");
+      at = cut;
+      room = 74;
+    }
+    out.append(line, at, std::string::npos).append("\r\n");
+  }
+  return out;
+}
+
 icaltimetype ical_date(Date date) {
   icaltimetype out = icaltime_null_date();
   out.year = date.year();
@@ -476,7 +543,7 @@ std::string render_ics(const std::vector<TicklerItem>& items, const TicklerOptio
       *error = std::string("the calendar library failed: ") + icalerror_strerror(icalerrno);
     return {};
   }
-  return std::string(text.get());
+  return refold(text.get());
 }
 
 }  // namespace

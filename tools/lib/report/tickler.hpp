@@ -30,6 +30,10 @@
 //                        kpis.yaml (model/kpis, the validator's review-overdue
 //                        rule; dated: its next_review, else three or twelve
 //                        months after it)
+//   compliance-audit     the next audit of an agreement's compliance requirements
+//                        (model/compliance: the lifecycle's compliance-audit
+//                        item spaces them; dated: its due date), in place of
+//                        that checklist item
 //   checklist            any other SOP checklist item of the current stage, due
 //                        and not done (dated: its due date, the validator's rule)
 //   lead-inactive        a partner in the initial stage whose latest activity
@@ -55,6 +59,7 @@ enum class TicklerKind {
   negotiation_stalled,
   check_in,
   review,
+  compliance_audit,
   checklist,
   lead_inactive,
 };
