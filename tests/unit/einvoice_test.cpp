@@ -359,3 +359,39 @@ TEST(EInvoiceRules, EveryCheckedRuleIsBrokenByATest) {
 
 }  // namespace
 }  // namespace partnerops::einvoice
+
+namespace partnerops {
+namespace {
+
+class EInvoiceChecksTest : public testing::FixtureChecksTest {};
+
+TEST_F(EInvoiceChecksTest, TheFixtureNeedsNothingMore) {
+  for (const std::string& line : validate()) EXPECT_EQ(line.find("einvoice"), std::string::npos);
+}
+
+TEST_F(EInvoiceChecksTest, ValidateWarnsOnceWhereALackIsWritten) {
+  // Both of the partner's invoices lack the country: said once, at billing.
+  edit("partners/noordzee-marine-data/partner.yaml", "    country_code: NL\n", "");
+  edit("partners/noordzee-marine-data/agreement.yaml", "  vat_category: AE\n", "");
+  std::vector<std::string> lacks;
+  for (const std::string& line : validate())
+    if (line.find("einvoice") != std::string::npos) lacks.push_back(line);
+  EXPECT_EQ(lacks,
+            (std::vector<std::string>{
+                "warning einvoice-incomplete partners/noordzee-marine-data/invoices/"
+                "INV-2026-0003.yaml:21:17",
+                "warning einvoice-incomplete partners/noordzee-marine-data/invoices/"
+                "INV-2026-0005.yaml:21:17",
+                "warning einvoice-incomplete partners/noordzee-marine-data/partner.yaml:105:3",
+            }));
+}
+
+TEST_F(EInvoiceChecksTest, APartnerWithoutAnEuVatNumberIsNotAsked) {
+  edit("partners/noordzee-marine-data/partner.yaml", "    country_code: NL\n", "");
+  edit("partners/noordzee-marine-data/partner.yaml", "  tax_id: NL862245901B01\n",
+       "  tax_id: EIN 12-3456789\n");
+  for (const std::string& line : validate()) EXPECT_EQ(line.find("einvoice"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partnerops

@@ -30,6 +30,8 @@ const std::vector<Check>& all_checks() {
       {"zero-amounts", "no zero quote line, fee, SOW rate or milestone past draft unless free",
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
+      {"einvoices", "what the e-invoices of e-invoiced partners need (EN 16931)",
+       &check_einvoices},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
   };
   return table;
