@@ -381,7 +381,7 @@ TEST_F(EInvoiceChecksTest, ValidateWarnsOnceWhereALackIsWritten) {
                 "warning einvoice-incomplete partners/noordzee-marine-data/invoices/"
                 "INV-2026-0003.yaml:21:17",
                 "warning einvoice-incomplete partners/noordzee-marine-data/invoices/"
-                "INV-2026-0005.yaml:21:17",
+                "INV-2026-0005.yaml:17:17",
                 "warning einvoice-incomplete partners/noordzee-marine-data/partner.yaml:105:3",
             }));
 }
