@@ -11,7 +11,7 @@ packages=(
   libgit2-dev libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev
   libmstch-dev libboost-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   qtbase5-dev libqt5webkit5-dev libqpdf-dev
-  libgmime-3.0-dev libical-dev libutfcpp-dev
+  libgmime-3.0-dev libical-dev libutfcpp-dev libxml2-dev
   # make package: the man page from --help, the Debian package's dependencies
   # (dpkg-shlibdeps, which CPack runs with file), and the compiler cache CI keeps
   help2man dpkg-dev file ccache

@@ -35,12 +35,13 @@ TEST(PostalAddress, PrintsRegionFirstWhereThereIsOnePostalCodeFirstElsewhere) {
                          "Muskegon",
                          "MI",
                          "49442",
-                         "United States"};
+                         "United States",
+                         "US"};
   EXPECT_EQ(us.printed_lines(), (Lines{"Accounts Payable, Business Office", "2800 Lakeshore Drive",
                                        "Muskegon, MI 49442", "United States"}));
-  const PostalAddress nl{{"Havenkade 12"}, "Den Helder", "", "1781 AB", "Netherlands"};
+  const PostalAddress nl{{"Havenkade 12"}, "Den Helder", "", "1781 AB", "Netherlands", "NL"};
   EXPECT_EQ(nl.printed_lines(), (Lines{"Havenkade 12", "1781 AB Den Helder", "Netherlands"}));
-  const PostalAddress bare{{"1 Main Street"}, "Dublin", "", "", "Ireland"};
+  const PostalAddress bare{{"1 Main Street"}, "Dublin", "", "", "Ireland", "IE"};
   EXPECT_EQ(bare.printed_lines(), (Lines{"1 Main Street", "Dublin", "Ireland"}));
 }
 

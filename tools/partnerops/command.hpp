@@ -60,5 +60,6 @@ Runner define_invoice_credit(CLI::App& sub);
 Runner define_invoice_pay(CLI::App& sub);
 Runner define_invoice_sponsor_number(CLI::App& sub);
 Runner define_invoice_handoff(CLI::App& sub);
+Runner define_invoice_export(CLI::App& sub);
 
 }  // namespace partnerops::cli

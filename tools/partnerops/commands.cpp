@@ -37,6 +37,8 @@ const std::vector<Command>& invoice_commands() {
        &define_invoice_sponsor_number},
       {"handoff", "Bundle issued invoices for the fiscal sponsor: PDFs, a CSV for import, a note",
        k_tree_or_rev, &define_invoice_handoff},
+      {"export", "Write an issued invoice or credit note as EN 16931 XML (CII or UBL)",
+       k_tree_or_rev, &define_invoice_export},
   };
   return table;
 }

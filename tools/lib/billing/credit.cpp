@@ -31,6 +31,9 @@ struct CreditLine {
   std::string quantity;  ///< as YAML: 3 or "1.5"
   std::int64_t unit_minor = 0;
   std::int64_t amount_minor = 0;
+  /// The invoice line's unit when the whole line is credited; empty for a
+  /// part of its amount, which counts one of nothing in particular.
+  std::string unit;
 };
 
 /// The quantity of invoice line `index` as written in the invoice's file.
@@ -65,12 +68,17 @@ std::string credit_note_yaml(const std::string& number, const Date& date,
     out += "    quantity: " + line.quantity + "\n";
     out += "    unit_price: " + money(line.unit_minor) + "\n";
     out += "    amount: " + money(line.amount_minor) + "\n";
+    if (!line.unit.empty()) out += "    unit: " + line.unit + "\n";
   }
   out += "subtotal: " + money(subtotal) + "\n";
   out += "tax:\n";
   out += "  label: " + yaml::format_string(invoice_tax.label) + "\n";
   out += "  rate_percent: " + yaml::double_quoted(invoice_tax.rate_percent.value) + "\n";
   out += "  amount: " + money(tax) + "\n";
+  if (!invoice_tax.vat_category.empty())
+    out += "  vat_category: " + invoice_tax.vat_category + "\n";
+  if (!invoice_tax.exemption_reason.empty())
+    out += "  exemption_reason: " + yaml::format_string(invoice_tax.exemption_reason) + "\n";
   out += "total: " + money(subtotal + tax) + "\n";
   return out;
 }
@@ -103,7 +111,7 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
     lines.push_back({static_cast<std::int64_t>(index + 1), line.description,
                      quantity_text(invoice_file, index),
                      line.unit_price ? line.unit_price->value.minor : 0,
-                     line.amount ? line.amount->value.minor : 0});
+                     line.amount ? line.amount->value.minor : 0, line.unit});
   };
   if (request.lines.empty()) {
     for (std::size_t i = 0; i < invoice.priced.lines.size(); ++i) whole_line(i);
@@ -163,7 +171,8 @@ std::optional<transitions::ChangeSet> plan_credit(const Workspace& workspace,
                    : "nothing is left to credit on this line");
       return std::nullopt;
     }
-    lines.push_back({wanted.line, line.description, "1", amount.money->minor, amount.money->minor});
+    lines.push_back(
+        {wanted.line, line.description, "1", amount.money->minor, amount.money->minor, ""});
   }
 
   std::int64_t subtotal = 0;

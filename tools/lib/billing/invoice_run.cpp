@@ -33,7 +33,7 @@ TaxRule tax_rule(const Workspace& workspace, const Agreement& agreement) {
   const std::optional<Organisation>& organisation = workspace.organisation();
   if (organisation && organisation->default_tax && !organisation->default_tax->label.empty())
     return *organisation->default_tax;
-  return {"Tax", "0"};
+  return {"Tax", "0", "", ""};
 }
 
 /// The milestones of `sow_path` due in `period`, as invoice lines.
@@ -202,6 +202,8 @@ std::optional<RunPlan> plan_invoice_run(const Workspace& workspace, const RunReq
     const TaxRule tax = tax_rule(workspace, agreement);
     draft.tax_label = tax.label;
     draft.tax_rate = tax.rate_percent;
+    draft.tax_category = tax.vat_category;
+    draft.tax_exemption_reason = tax.exemption_reason;
     draft.issue_date = issue_date;
     draft.due_date = issue_date.plus_days(static_cast<int>(payment_terms_days(workspace, folder)));
     draft.lines = std::move(lines);
@@ -241,6 +243,9 @@ std::string invoice_yaml(const DraftInvoice& draft) {
   out += "  label: " + yaml::format_string(draft.tax_label) + "\n";
   out += "  rate_percent: " + yaml::double_quoted(draft.tax_rate) + "\n";
   out += "  amount: " + money(draft.tax_minor) + "\n";
+  if (!draft.tax_category.empty()) out += "  vat_category: " + draft.tax_category + "\n";
+  if (!draft.tax_exemption_reason.empty())
+    out += "  exemption_reason: " + yaml::format_string(draft.tax_exemption_reason) + "\n";
   out += "total: " + money(draft.total_minor) + "\n";
   return out;
 }

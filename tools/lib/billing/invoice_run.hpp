@@ -56,7 +56,9 @@ struct DraftInvoice {
   std::string period;     ///< "YYYY-MM"
   std::string reference;  ///< the agreement's title
   std::string tax_label;
-  std::string tax_rate;  ///< decimal text
+  std::string tax_rate;              ///< decimal text
+  std::string tax_category;          ///< the rule's vat_category; empty when it names none
+  std::string tax_exemption_reason;  ///< empty when the rule names none
   Date issue_date;
   Date due_date;
   std::vector<DraftLine> lines;

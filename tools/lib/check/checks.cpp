@@ -34,6 +34,8 @@ const std::vector<Check>& all_checks() {
        &check_zero_amounts},
       {"notes", "dated headings and recorded SOP steps", &check_notes},
       {"kpis", "KPI targets, comparable values and performance reviews not overdue", &check_kpis},
+      {"einvoices", "what the e-invoices of e-invoiced partners need (EN 16931)",
+       &check_einvoices},
       {"codeowners", ".github/CODEOWNERS matches the roles and owners", &check_codeowners},
       {"toolkit-version", "partnerops.yaml's toolkit_version is not older than this partnerops",
        &check_toolkit_version},

@@ -37,6 +37,7 @@ void run_checks(const Workspace& workspace, Date today, Diagnostics& diagnostics
 void check_partner_folders(const CheckContext& context);
 void check_partner_records(const CheckContext& context);
 void check_billing(const CheckContext& context);
+void check_einvoices(const CheckContext& context);
 void check_lifecycle(const CheckContext& context);
 void check_checklists(const CheckContext& context);
 void check_agreements(const CheckContext& context);

@@ -37,6 +37,7 @@ Billing read_billing(Reader& reader, const yaml::Node& root) {
     out.region = reader.text(*address, "region");
     out.postal_code = reader.text(*address, "postal_code");
     out.country = reader.text(*address, "country");
+    out.country_code = reader.text(*address, "country_code");
     billing.address = std::move(out);
   }
   if (const yaml::Node* contact = node->find("accounts_payable");
@@ -45,6 +46,7 @@ Billing read_billing(Reader& reader, const yaml::Node& root) {
         BillingContact{reader.text(*contact, "name"), reader.text_field(*contact, "email")};
   }
   billing.tax_id = reader.text(*node, "tax_id");
+  if (node->find("einvoice")) billing.einvoice = reader.boolean(*node, "einvoice");
   return billing;
 }
 

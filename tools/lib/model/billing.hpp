@@ -20,6 +20,7 @@ struct PostalAddress {
   std::string region;       ///< may be empty
   std::string postal_code;  ///< may be empty
   std::string country;
+  std::string country_code;  ///< ISO 3166-1 alpha-2; empty when not written
 
   /// The address as it prints under the name: the street lines, then
   /// "City, Region PostalCode" with a region or "PostalCode City" without
@@ -36,6 +37,9 @@ struct Billing {
   std::optional<PostalAddress> address;
   std::optional<BillingContact> accounts_payable;
   std::string tax_id;  ///< empty when the partner has none
+  /// billing.einvoice as written; nullopt leaves it to the VAT number
+  /// and the organisation (einvoice/einvoicing.hpp decides).
+  std::optional<bool> einvoice;
   /// Where `billing:` is written, or the partner's root mapping when it is
   /// not: where a missing field is reported.
   Position position;

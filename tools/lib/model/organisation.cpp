@@ -58,6 +58,28 @@ FiscalSponsor read_fiscal_sponsor(const Reader& reader, const yaml::Node& sponso
   return out;
 }
 
+EInvoicing read_einvoicing(const Reader& reader, const yaml::Node& node) {
+  EInvoicing out;
+  out.position = node.position();
+  if (const yaml::Node* seller = node.find("seller"); seller && seller->is_mapping()) {
+    out.seller.name = reader.text(*seller, "name");
+    out.seller.trading_name = reader.text(*seller, "trading_name");
+    out.seller.vat_id = reader.text(*seller, "vat_id");
+    out.seller.tax_registration = reader.text(*seller, "tax_registration");
+    if (const yaml::Node* address = seller->find("address"); address && address->is_mapping()) {
+      for (const yaml::Node* line : reader.list(*address, "lines"))
+        if (line->is_string()) out.seller.address.lines.push_back(line->text());
+      out.seller.address.city = reader.text(*address, "city");
+      out.seller.address.region = reader.text(*address, "region");
+      out.seller.address.postal_code = reader.text(*address, "postal_code");
+      out.seller.address.country_code = reader.text(*address, "country_code");
+    }
+  }
+  out.unit_code = reader.text(node, "unit_code");
+  out.all_partners = reader.boolean(node, "all_partners");
+  return out;
+}
+
 }  // namespace
 
 Organisation read_organisation(Reader& reader) {
@@ -106,6 +128,16 @@ Organisation read_organisation(Reader& reader) {
   }
   if (const yaml::Node* sponsor = root.find("fiscal_sponsor"); sponsor && sponsor->is_mapping())
     organisation.fiscal_sponsor = read_fiscal_sponsor(reader, *sponsor);
+  if (const yaml::Node* einvoicing = root.find("einvoicing");
+      einvoicing && einvoicing->is_mapping())
+    organisation.einvoicing = read_einvoicing(reader, *einvoicing);
+  if (const yaml::Node* payment = root.find("payment"); payment && payment->is_mapping()) {
+    organisation.payment.bank = reader.text(*payment, "bank");
+    organisation.payment.account_name = reader.text(*payment, "account_name");
+    organisation.payment.account_number = reader.text(*payment, "account_number");
+    organisation.payment.iban = reader.text(*payment, "iban");
+    organisation.payment.swift = reader.text(*payment, "swift");
+  }
   if (const yaml::Node* roles = root.find("roles"); roles && roles->is_mapping()) {
     for (const yaml::Entry& entry : roles->entries()) {
       std::vector<std::string>& emails = organisation.roles[entry.key];

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/billing.hpp"
 #include "model/page_setup.hpp"
 #include "model/priced_document.hpp"
 #include "model/reader.hpp"
@@ -53,6 +54,23 @@ struct OurSignatory {
   std::string email;
 };
 
+/// einvoicing: what structured e-invoices (EN 16931) need that printed
+/// ones do not.
+struct EInvoicing {
+  Position position;  ///< where einvoicing is written
+  /// The legal seller (BG-4): registered name, the name the buyer knows,
+  /// a VAT number or a local tax registration, and a structured address.
+  struct Seller {
+    std::string name;
+    std::string trading_name;
+    std::string vat_id;
+    std::string tax_registration;
+    PostalAddress address;
+  } seller;
+  std::string unit_code;  ///< of lines that name no unit; empty when not written
+  bool all_partners = false;
+};
+
 struct Organisation {
   std::string file;
   std::string name;
@@ -80,6 +98,15 @@ struct Organisation {
   PageSetup page;
   BranchPatterns branches;
   std::optional<FiscalSponsor> fiscal_sponsor;
+  std::optional<EInvoicing> einvoicing;
+  /// payment: the bank details invoices print (empty when not written).
+  struct Payment {
+    std::string bank;
+    std::string account_name;
+    std::string account_number;
+    std::string iban;
+    std::string swift;
+  } payment;
 };
 
 Organisation read_organisation(Reader& reader);

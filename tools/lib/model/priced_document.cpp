@@ -6,7 +6,8 @@ std::optional<TaxRule> read_tax_rule(Reader& reader, const yaml::Node& parent,
                                      std::string_view key) {
   const yaml::Node* rule = parent.find(key);
   if (!rule || !rule->is_mapping()) return std::nullopt;
-  return TaxRule{reader.text(*rule, "label"), reader.text(*rule, "rate_percent")};
+  return TaxRule{reader.text(*rule, "label"), reader.text(*rule, "rate_percent"),
+                 reader.text(*rule, "vat_category"), reader.text(*rule, "exemption_reason")};
 }
 
 PricedDocument read_priced(Reader& reader) {
@@ -15,15 +16,16 @@ PricedDocument read_priced(Reader& reader) {
   document.currency = reader.text(root, "currency");
   const std::string& currency = document.currency;
   for (const yaml::Node* item : reader.list(root, "lines")) {
-    document.lines.push_back(
-        PricedLine{reader.text(*item, "description"), reader.quantity(*item, "quantity"),
-                   reader.money(*item, "unit_price", currency),
-                   reader.money(*item, "amount", currency), reader.boolean(*item, "free")});
+    document.lines.push_back(PricedLine{
+        reader.text(*item, "description"), reader.quantity(*item, "quantity"),
+        reader.money(*item, "unit_price", currency), reader.money(*item, "amount", currency),
+        reader.boolean(*item, "free"), reader.text(*item, "unit")});
   }
   document.subtotal = reader.money(root, "subtotal", currency);
   if (const yaml::Node* tax = root.find("tax"); tax && tax->is_mapping()) {
     document.tax = Tax{reader.text(*tax, "label"), reader.text_field(*tax, "rate_percent"),
-                       reader.money(*tax, "amount", currency)};
+                       reader.money(*tax, "amount", currency), reader.text(*tax, "vat_category"),
+                       reader.text(*tax, "exemption_reason")};
   }
   document.total = reader.money(root, "total", currency);
   return document;

@@ -18,19 +18,24 @@ struct PricedLine {
   std::optional<Field<Money>> unit_price;
   std::optional<Field<Money>> amount;
   bool free = false;  ///< `free: true` (quotes): a zero amount on purpose
+  std::string unit;   ///< UN/ECE Rec. 20 code of the quantity; empty when not written
 };
 
 struct Tax {
   std::string label;
   Field<std::string> rate_percent;  ///< decimal text, e.g. "7.5"
   std::optional<Field<Money>> amount;
+  std::string vat_category;      ///< EN 16931 code (S, AE, …); empty when not written
+  std::string exemption_reason;  ///< empty when not written
 };
 
 /// The tax an invoice run applies: an agreement's `tax`, else
 /// partnerops.yaml's `defaults.tax`.
 struct TaxRule {
   std::string label;
-  std::string rate_percent;  ///< decimal text, e.g. "7.5"
+  std::string rate_percent;      ///< decimal text, e.g. "7.5"
+  std::string vat_category;      ///< EN 16931 code (S, AE, …); empty when not written
+  std::string exemption_reason;  ///< empty when not written
 };
 
 struct PricedDocument {
