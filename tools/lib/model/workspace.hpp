@@ -55,7 +55,6 @@ struct PartnerFolder {
   std::vector<Quote> quotes;
   std::vector<Sow> sows;                    ///< the SOW files that passed their schema, by path
   std::optional<Kpis> kpis;                 ///< kpis.yaml, when it passed its schema
-  std::vector<Sow> sows;                    ///< the SOW files that passed their schema, by path
   std::optional<IssueLog> issue_log;        ///< issues.yaml
   std::optional<ComplianceLog> compliance;  ///< compliance.yaml: the audits
 
