@@ -105,6 +105,9 @@ TEST_F(InvoiceCliTest, RunCreatesTheNextNumbersWithExactTotalsAndCommitsExactlyT
             "  label: VAT reverse charge (Article 196, Directive 2006/112/EC)\n"
             "  rate_percent: \"0\"\n"
             "  amount: \"0.00\"\n"
+            // The agreement's VAT category goes with its rate, for the e-invoice.
+            "  vat_category: AE\n"
+            "  exemption_reason: Reverse charge (Article 196, Directive 2006/112/EC)\n"
             "total: \"4500.00\"\n");
 
   // The drafts are valid where they are.

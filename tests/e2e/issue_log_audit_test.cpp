@@ -300,7 +300,7 @@ TEST_F(RecordAuditTest, AnUnknownOrTwiceNamedRequirementIsRefusedWithNothingChan
   const RunResult unknown = partnerops(
       {"record", "noordzee-marine-data", "compliance-audit", "--auditor", "maya", "--met", "4"});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.err.find("partners/noordzee-marine-data/agreement.yaml:48:5: "
+  EXPECT_NE(unknown.err.find("partners/noordzee-marine-data/agreement.yaml:50:5: "
                              "error[audit-unknown-requirement]: the agreement lists no compliance "
                              "requirement '4'"),
             std::string::npos)

@@ -95,7 +95,7 @@ TEST_F(BillingChecks, AMissingAccountsPayableContactIsReportedAtBilling) {
 
 TEST_F(BillingChecks, AnAccountsPayableAddressMustBeAnAddress) {
   edit(k_noordzee, "email: facturen@noordzeedata.nl", "email: facturen at noordzeedata");
-  EXPECT_EQ(validate(), Lines{"error email-invalid " + std::string(k_noordzee) + ":114:12"});
+  EXPECT_EQ(validate(), Lines{"error email-invalid " + std::string(k_noordzee) + ":115:12"});
 }
 
 TEST_F(BillingChecks, AnIncompleteAddressFailsItsSchema) {

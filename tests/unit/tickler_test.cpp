@@ -80,7 +80,7 @@ TEST(Tickler, FixtureItemsWithinSixtyDays) {
   // Left out: cascadia e-signature-sent (due 2027-01-31) and lakeshore
   // partnership-review (2027-01-29) are after 2027-01-22; lakeshore's
   // renewal-reviewed item (2026-12-25) is the renewal notice already listed.
-  ASSERT_EQ(items.size(), 12u);
+  ASSERT_EQ(items.size(), 13u);
   EXPECT_EQ(items[0].title, "Send the renewal notice and record the decision");
   EXPECT_EQ(items[0].detail,
             "in the renewal window since 2026-11-02 (notice deadline 2027-01-01, term ends "

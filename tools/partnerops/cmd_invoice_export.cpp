@@ -15,7 +15,6 @@
 #include "einvoice/cii.hpp"
 #include "einvoice/from_model.hpp"
 #include "einvoice/ubl.hpp"
-#include "model/account.hpp"
 #include "output_folder.hpp"
 #include "source_option.hpp"
 
@@ -31,42 +30,6 @@ struct ExportOptions {
   std::string rev;
 };
 
-/// The e-invoice of the invoice or credit note numbered `number`; nullopt
-/// after saying why there is none.
-std::optional<einvoice::Document> find_document(const Workspace& workspace,
-                                                const std::string& number,
-                                                Diagnostics& diagnostics) {
-  for (const PartnerFolder& folder : workspace.partners()) {
-    for (const Invoice& invoice : folder.invoices) {
-      if (invoice.number.value != number) continue;
-      if (!is_receivable(invoice)) {
-        diagnostics.error("einvoice-not-issued", invoice.file, invoice.status.position,
-                          "invoice " + number + " has status " +
-                              std::string(to_string(invoice.status.value)) +
-                              ": only an issued invoice is sent, so only it has an e-invoice",
-                          "issue it first: partnerops invoice issue " + number);
-        return std::nullopt;
-      }
-      return einvoice::einvoice_of(workspace, folder, invoice, Severity::error, diagnostics);
-    }
-    for (const CreditNote& note : folder.credit_notes) {
-      if (note.number.value != number) continue;
-      if (note.status.value != CreditNoteStatus::issued) {
-        diagnostics.error("einvoice-not-issued", note.file, note.status.position,
-                          "credit note " + number + " is not issued, so it has no e-invoice",
-                          "issue it first");
-        return std::nullopt;
-      }
-      return einvoice::einvoice_of(workspace, folder, note, Severity::error, diagnostics);
-    }
-  }
-  diagnostics.error("invoice-unknown", "partners", {},
-                    "there is no invoice or credit note numbered '" + number + "'",
-                    "the numbers are the file names under partners/<slug>/invoices/ and "
-                    "credit-notes/");
-  return std::nullopt;
-}
-
 int run_invoice_export(const Loader& loader, const ExportOptions& options) {
   int failed = k_exit_clean;
   const std::shared_ptr<const LoadedWorkspace> loaded =
@@ -74,7 +37,7 @@ int run_invoice_export(const Loader& loader, const ExportOptions& options) {
   if (!loaded) return failed;
   Diagnostics diagnostics;
   const std::optional<einvoice::Document> document =
-      find_document(loaded->workspace, options.number, diagnostics);
+      einvoice::einvoice_of_number(loaded->workspace, options.number, diagnostics);
   if (!document) {
     print_diagnostics(std::cerr, diagnostics, DiagnosticFormat::text, colour_for_stream(2));
     return k_exit_problems;

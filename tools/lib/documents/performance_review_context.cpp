@@ -94,62 +94,49 @@ json kpi_rows(const Kpis& kpis, const Review& review, const Formatter& format) {
   return rows;
 }
 
-/// `text` as a date, when it is one.
-std::optional<Date> date_in(const json& object, const char* key) {
-  const auto found = object.find(key);
-  if (found == object.end() || !found->is_string()) return std::nullopt;
-  return Date::parse(found->get<std::string>());
-}
-
-/// The issues of issues.yaml reported, escalated or resolved in `period`,
-/// by the date reported, each with every escalation.
+/// The issues of issues.yaml (model/issues) reported, escalated or
+/// resolved in `period`, by the date reported, each with its escalation.
 json period_issues(const PartnerFolder& folder, const ReviewPeriod& period,
                    const Formatter& format) {
   json out = json::array();
-  if (!folder.issues_file || !folder.issues_file->valid) return out;
-  const json log = document_json(folder.issues_file);
-  for (const json& issue : log.value("issues", json::array())) {
-    const std::optional<Date> reported = date_in(issue, "date_reported");
-    const std::optional<Date> resolved = date_in(issue, "resolved_on");
-    // One escalation today; a list of them reads the same way.
-    json escalations = json::array();
-    if (const auto found = issue.find("escalation"); found != issue.end()) {
-      for (const json& escalation : found->is_array() ? *found : json::array({*found})) {
-        if (!escalation.is_object()) continue;
-        escalations.push_back(escalation);
-      }
-    }
-    const bool escalated_in =
-        std::any_of(escalations.begin(), escalations.end(), [&period](const json& escalation) {
-          const std::optional<Date> date = date_in(escalation, "date");
-          return date && period.contains(*date);
-        });
-    const bool reported_in = reported && period.contains(*reported);
-    const bool resolved_in = resolved && period.contains(*resolved);
-    if (!reported_in && !resolved_in && !escalated_in) continue;
-    json row = {{"id", issue.value("id", "")},
-                {"description", issue.value("description", "")},
-                {"category", issue.value("category", "")},
-                {"severity", issue.value("severity", "")},
-                {"responsible", issue.value("responsible", "")},
-                {"status", issue.value("status", "")},
-                {"date_reported", reported ? format.date(*reported) : ""},
-                {"resolved_on", resolved ? format.date(*resolved) : ""},
-                {"is_resolved_in_period", resolved_in},
-                {"resolution_html", format.inline_markdown(issue.value("resolution", ""))}};
-    for (json& escalation : escalations) {
-      for (const char* key : {"date", "to", "reason"}) default_to(escalation, key, "");
-      format.date_field(escalation, "date");
-    }
-    row["escalations"] = escalations;
-    row["has_escalations"] = !escalations.empty();
-    row["sort"] = reported ? reported->iso() : "";
-    out.push_back(std::move(row));
+  if (!folder.issue_log) return out;
+  const auto in_period = [&period](const std::optional<Field<Date>>& date) {
+    return date && period.contains(date->value);
+  };
+  const auto date_text = [&format](const std::optional<Field<Date>>& date) {
+    return date ? format.date(date->value) : std::string();
+  };
+  std::vector<const Issue*> issues;
+  for (const Issue& issue : folder.issue_log->issues) {
+    const bool escalated_in = issue.escalation && in_period(issue.escalation->date);
+    if (in_period(issue.date_reported) || in_period(issue.resolved_on) || escalated_in)
+      issues.push_back(&issue);
   }
-  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
-    return a["sort"].get<std::string>() < b["sort"].get<std::string>();
+  // Oldest report first; an issue without a readable date last.
+  std::stable_sort(issues.begin(), issues.end(), [](const Issue* a, const Issue* b) {
+    if (!a->date_reported || !b->date_reported)
+      return a->date_reported.has_value() > b->date_reported.has_value();
+    return a->date_reported->value < b->date_reported->value;
   });
-  for (json& row : out) row.erase("sort");
+  for (const Issue* issue : issues) {
+    json escalations = json::array();
+    if (issue->escalation)
+      escalations.push_back(json{{"date", date_text(issue->escalation->date)},
+                                 {"to", issue->escalation->to},
+                                 {"reason", issue->escalation->reason}});
+    out.push_back(json{{"id", issue->id.value},
+                       {"description", issue->description},
+                       {"category", issue->category},
+                       {"severity", issue->severity},
+                       {"responsible", issue->responsible},
+                       {"status", std::string(name_of(issue->status.value))},
+                       {"date_reported", date_text(issue->date_reported)},
+                       {"resolved_on", date_text(issue->resolved_on)},
+                       {"is_resolved_in_period", in_period(issue->resolved_on)},
+                       {"resolution_html", format.inline_markdown(issue->resolution)},
+                       {"escalations", escalations},
+                       {"has_escalations", !escalations.empty()}});
+  }
   return out;
 }
 

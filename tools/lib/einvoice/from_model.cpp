@@ -10,8 +10,6 @@ namespace partnerops::einvoice {
 
 namespace {
 
-constexpr std::string_view k_code = "einvoice-incomplete";
-
 /// The parts both kinds of document share, and where each comes from.
 struct Source {
   const Workspace& workspace;
@@ -23,8 +21,8 @@ struct Source {
   bool complete = true;
 
   void lack(const std::string& where, Position position, std::string message, std::string hint) {
-    diagnostics.add(severity, std::string(k_code), where, position, std::move(message),
-                    std::move(hint));
+    diagnostics.error("einvoice-incomplete", where, position, std::move(message), std::move(hint))
+        .severity = severity;
     complete = false;
   }
 };
@@ -61,9 +59,14 @@ Party buyer_of(Source& in) {
   const Billing& billing = in.folder.partner->billing;
   if (is_eu_vat_number(billing.tax_id)) buyer.vat_id = billing.tax_id;
   if (!billing.address) {
-    in.lack(partner_file, billing.position,
-            "an e-invoice needs the buyer's postal address, and billing has no address",
-            "add billing.address (lines, city, postal_code, country, country_code)");
+    // `validate` already reports a missing billing address, once, as
+    // billing-details-missing; only a command that needs the e-invoice now
+    // (export, with errors) says it again, as what the e-invoice lacks.
+    if (in.severity == Severity::error)
+      in.lack(partner_file, billing.position,
+              "an e-invoice needs the buyer's postal address, and billing has no address",
+              "add billing.address (lines, city, postal_code, country, country_code)");
+    in.complete = false;
     return buyer;
   }
   buyer.address = *billing.address;
@@ -242,6 +245,39 @@ std::optional<Document> einvoice_of(const Workspace& workspace, const PartnerFol
   // it, and what it credits is its total.
   out->due = out->tax_inclusive;
   return out;
+}
+
+std::optional<Document> einvoice_of_number(const Workspace& workspace, const std::string& number,
+                                           Diagnostics& diagnostics) {
+  for (const PartnerFolder& folder : workspace.partners()) {
+    for (const Invoice& invoice : folder.invoices) {
+      if (invoice.number.value != number) continue;
+      if (!is_receivable(invoice)) {
+        diagnostics.error("einvoice-not-issued", invoice.file, invoice.status.position,
+                          "invoice " + number + " has status " +
+                              std::string(to_string(invoice.status.value)) +
+                              ": only an issued invoice is sent, so only it has an e-invoice",
+                          "issue it first: partnerops invoice issue " + number);
+        return std::nullopt;
+      }
+      return einvoice_of(workspace, folder, invoice, Severity::error, diagnostics);
+    }
+    for (const CreditNote& note : folder.credit_notes) {
+      if (note.number.value != number) continue;
+      if (!note.credits()) {
+        diagnostics.error("einvoice-not-issued", note.file, note.status.position,
+                          "credit note " + number + " is void, so it has no e-invoice",
+                          "export an issued credit note");
+        return std::nullopt;
+      }
+      return einvoice_of(workspace, folder, note, Severity::error, diagnostics);
+    }
+  }
+  diagnostics.error("invoice-unknown", "partners", {},
+                    "there is no invoice or credit note numbered '" + number + "'",
+                    "the numbers are the file names under partners/<slug>/invoices/ and "
+                    "credit-notes/");
+  return std::nullopt;
 }
 
 }  // namespace partnerops::einvoice

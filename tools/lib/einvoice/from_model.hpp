@@ -34,4 +34,10 @@ std::optional<Document> einvoice_of(const Workspace& workspace, const PartnerFol
                                     const CreditNote& note, Severity severity,
                                     Diagnostics& diagnostics);
 
+/// The e-invoice of the issued invoice or credit note numbered `number`,
+/// whichever partner it bills; nullopt after reporting why there is none
+/// (`invoice-unknown`, `einvoice-not-issued`, `einvoice-incomplete`).
+std::optional<Document> einvoice_of_number(const Workspace& workspace, const std::string& number,
+                                           Diagnostics& diagnostics);
+
 }  // namespace partnerops::einvoice
