@@ -114,13 +114,7 @@ std::optional<RenderedMessage> split_rendered(std::string_view rendered, const s
 
 Recipients recipients_of(const Partner& partner) {
   Recipients recipients;
-  const Contact* primary = nullptr;
-  for (const Contact& contact : partner.contacts)
-    if (contact.primary) {
-      primary = &contact;
-      break;
-    }
-  if (!primary && !partner.contacts.empty()) primary = &partner.contacts.front();
+  const Contact* primary = partner.primary_contact();
   for (const Contact& contact : partner.contacts) {
     Address address{contact.name, contact.email.value};
     (&contact == primary ? recipients.to : recipients.cc).push_back(std::move(address));

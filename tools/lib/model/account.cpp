@@ -1,6 +1,5 @@
 #include "model/account.hpp"
 
-#include <algorithm>
 #include <tuple>
 #include <utility>
 
@@ -60,12 +59,9 @@ std::pair<std::string, std::string> payer_of(const PartnerFolder& folder) {
   if (!folder.partner) return {};
   if (const std::optional<BillingContact>& payer = folder.partner->billing.accounts_payable)
     return {payer->name, payer->email.value};
-  const std::vector<Contact>& contacts = folder.partner->contacts;
-  if (contacts.empty()) return {};
-  const auto primary = std::find_if(contacts.begin(), contacts.end(),
-                                    [](const Contact& contact) { return contact.primary; });
-  const Contact& chosen = primary != contacts.end() ? *primary : contacts.front();
-  return {chosen.name, chosen.email.value};
+  const Contact* primary = folder.partner->primary_contact();
+  if (!primary) return {};
+  return {primary->name, primary->email.value};
 }
 
 }  // namespace

@@ -2,6 +2,12 @@
 
 namespace partnerops {
 
+const Contact* Partner::primary_contact() const {
+  for (const Contact& contact : contacts)
+    if (contact.primary) return &contact;
+  return contacts.empty() ? nullptr : &contacts.front();
+}
+
 std::optional<Date> Partner::stage_entered() const {
   if (history.empty() || !history.back().date) return std::nullopt;
   return history.back().date->value;

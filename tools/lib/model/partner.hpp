@@ -52,6 +52,10 @@ struct Partner {
   /// The date the partner entered its current stage: the last history
   /// entry's date, when it has one.
   std::optional<Date> stage_entered() const;
+
+  /// The contact documents and messages are addressed to: the one marked
+  /// `primary`, else the first; nullptr when there is none.
+  const Contact* primary_contact() const;
 };
 
 /// Reads a schema-checked partner.yaml. Dates that are not on the calendar

@@ -152,13 +152,7 @@ std::string agreement_text(const Workspace& workspace, const PartnerFolder& fold
     }
   }
   if (folder.partner) {
-    const Contact* signer = nullptr;
-    for (const Contact& contact : folder.partner->contacts)
-      if (contact.primary) {
-        signer = &contact;
-        break;
-      }
-    if (!signer && !folder.partner->contacts.empty()) signer = &folder.partner->contacts.front();
+    const Contact* signer = folder.partner->primary_contact();
     if (signer) {
       out.item_text(2, "name", signer->name);
       out.text(4, "title", signer->role);
