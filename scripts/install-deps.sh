@@ -12,6 +12,8 @@ packages=(
   libmstch-dev libboost-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   qtbase5-dev libqt5webkit5-dev libqpdf-dev
   libgmime-3.0-dev libical-dev libutfcpp-dev libxml2-dev
+  # partnerops preview: the HTTP server
+  libcpp-httplib-dev
   # make package: the man page from --help, the Debian package's dependencies
   # (dpkg-shlibdeps, which CPack runs with file), and the compiler cache CI keeps
   help2man dpkg-dev file ccache
@@ -19,10 +21,14 @@ packages=(
   clang-format-14 clang-tidy-14
   # tests
   libgtest-dev libgmock-dev poppler-utils git python3
+  # browser tests of the site and the preview: headless Chromium through chromedriver
+  chromium chromium-driver
   # make fuzz: libFuzzer and the sanitizers ship with clang's runtime
   clang-14 libclang-rt-14-dev
   # documents
   fonts-inter fonts-dejavu-core
+  # Factur-X invoices are PDF/A-3: their output intent is this sRGB profile
+  icc-profiles-free
   # benchmarks compare against these programs
   wkhtmltopdf
 )
