@@ -54,9 +54,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 # Dependencies from the shared libraries the program and the module link
 # (dpkg-shlibdeps), so `apt install ./partnerops_*.deb` pulls them in. Fonts
-# are not libraries: the templates name Inter and fall back to DejaVu.
+# are not libraries: the templates name Inter and fall back to DejaVu. Nor
+# is the sRGB profile a Factur-X invoice's output intent embeds.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-inter, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-inter, fonts-dejavu-core, icc-profiles-free")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "poppler-utils")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -25,7 +25,7 @@ for file in ./usr/bin/partnerops ./usr/lib/partnerops/partnerops-pdf-engine.so \
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 # Declared from the linked libraries (dpkg-shlibdeps), Qt WebKit's among them.
-for library in libgit2 libqt5webkit5 libqpdf libyaml-cpp libgmime-3.0 libical libcmark-gfm fonts-inter; do
+for library in libgit2 libqt5webkit5 libqpdf libyaml-cpp libgmime-3.0 libical libcmark-gfm fonts-inter icc-profiles-free; do
   grep -qF "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB; contents and dependencies ok"

@@ -56,6 +56,8 @@ Party buyer_of(Source& in) {
   buyer.contact_email = bill_to.email;
   const std::string partner_file = in.folder.path + "/partner.yaml";
   if (!in.folder.partner) return buyer;
+  // The name the partner goes by, when it is not the one it is billed under.
+  if (in.folder.partner->name != buyer.name) buyer.trading_name = in.folder.partner->name;
   const Billing& billing = in.folder.partner->billing;
   if (is_eu_vat_number(billing.tax_id)) buyer.vat_id = billing.tax_id;
   if (!billing.address) {

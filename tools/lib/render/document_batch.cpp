@@ -1,6 +1,7 @@
 #include "render/document_batch.hpp"
 
 #include "diag/format.hpp"
+#include "documents/embedded_invoice.hpp"
 
 namespace partnerops::render {
 
@@ -13,7 +14,19 @@ struct Prepared {
   std::string html;
   PageLabels labels;
   std::string hash;
+  std::optional<FacturX> factur_x;
 };
+
+/// The Factur-X XML `job`'s PDF carries, if it is an e-invoice. An invoice
+/// whose files lack what an e-invoice needs is printed plain; `build`
+/// validates before it prints, and validate has reported each lack once,
+/// at its position, so they are not repeated per document here.
+std::optional<FacturX> factur_x_of(const Workspace& workspace, const DocumentJob& job) {
+  Diagnostics reported_by_validate;
+  std::optional<std::string> xml = embedded_invoice_xml(workspace, job, reported_by_validate);
+  if (!xml) return std::nullopt;
+  return FacturX{std::move(*xml)};
+}
 
 fs::path html_beside(const fs::path& pdf) { return fs::path(pdf).replace_extension(".html"); }
 
@@ -33,7 +46,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   for (DocumentJob& job : jobs) {
     nlohmann::json context = document_context(workspace, job, context_options);
     renderer.complete_context(context);
-    std::string hash = renderer.input_hash(context);
+    std::optional<FacturX> factur_x = factur_x_of(workspace, job);
+    std::string hash = renderer.input_hash(context, factur_x);
     if (manifest && !options.force && manifest->up_to_date(job.output, hash) &&
         (!options.keep_html || fs::exists(html_beside(target(job))))) {
       ++result.skipped;
@@ -47,7 +61,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
       ++result.failed;
       continue;
     }
-    todo.push_back({std::move(job), std::move(*html), page_labels(context), std::move(hash)});
+    todo.push_back({std::move(job), std::move(*html), page_labels(context), std::move(hash),
+                    std::move(factur_x)});
   }
   if (options.all_or_nothing && result.failed) return result;
 
@@ -70,7 +85,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
     tasks.push_back({prepared.job.output, [&prepared, &renderer, &options, &target](
                                               std::vector<OutputFile>* files, std::string* error) {
                        std::optional<std::string> pdf = renderer.pdf(
-                           prepared.job, prepared.html, prepared.labels, prepared.hash, error);
+                           prepared.job, prepared.html, prepared.labels, prepared.hash,
+                           prepared.factur_x, error);
                        if (!pdf) return false;
                        const fs::path pdf_path = target(prepared.job);
                        if (options.keep_html)
@@ -122,14 +138,17 @@ std::optional<std::string> render_document(const Workspace& workspace, DocumentR
                                            std::string* error) {
   nlohmann::json context = document_context(workspace, job, context_options);
   renderer.complete_context(context);
-  const std::string hash = renderer.input_hash(context);
+  std::optional<FacturX> factur_x;
+  if (std::optional<std::string> xml = embedded_invoice_xml(workspace, job, diagnostics))
+    factur_x = FacturX{std::move(*xml)};
+  const std::string hash = renderer.input_hash(context, factur_x);
   Diagnostics problems;
   const std::optional<std::string> html = renderer.html(job, context, problems);
   if (!html) {
     diagnostics.append(std::move(problems));
     return std::nullopt;
   }
-  return renderer.pdf(job, *html, page_labels(context), hash, error);
+  return renderer.pdf(job, *html, page_labels(context), hash, factur_x, error);
 }
 
 }  // namespace partnerops::render

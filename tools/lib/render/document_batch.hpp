@@ -63,7 +63,8 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
 /// One document's PDF bytes, rendered and printed in this process (an
 /// attachment). Returns nullopt after appending the template's problems to
 /// `diagnostics` (`error` left empty), or after filling `error` when the
-/// printer failed.
+/// printer failed. What keeps an e-invoice's XML from being embedded is
+/// appended to `diagnostics` as warnings, and the PDF is printed plain.
 std::optional<std::string> render_document(const Workspace& workspace, DocumentRenderer& renderer,
                                            const ContextOptions& context_options,
                                            const DocumentJob& job, Diagnostics& diagnostics,

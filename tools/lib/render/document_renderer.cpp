@@ -93,7 +93,8 @@ void DocumentRenderer::complete_context(nlohmann::json& context) const {
   }
 }
 
-std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
+std::string DocumentRenderer::input_hash(const nlohmann::json& context,
+                                         const std::optional<FacturX>& factur_x) const {
   util::Sha256 hash;
   const PageSetup& page = m_options.page;
   const std::string setup =
@@ -103,6 +104,10 @@ std::string DocumentRenderer::input_hash(const nlohmann::json& context) const {
       " " + std::to_string(page.margins_mm.left) + "\n";
   hash.add(setup);
   hash.add(context.dump());
+  if (factur_x) {
+    hash.add("\nfactur-x\n");
+    hash.add(factur_x->xml);
+  }
   return hash.hex();
 }
 
@@ -127,6 +132,7 @@ std::optional<std::string> DocumentRenderer::html(const DocumentJob& job,
 std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const std::string& html,
                                                  const PageLabels& labels,
                                                  const std::string& input_hash,
+                                                 const std::optional<FacturX>& factur_x,
                                                  std::string* error) {
   if (!m_engine) m_engine = std::make_unique<PdfEngine>();
   FinishOptions finish;
@@ -142,6 +148,7 @@ std::optional<std::string> DocumentRenderer::pdf(const DocumentJob& job, const s
   finish.input_hash = input_hash;
   finish.epoch_seconds = m_options.epoch_seconds;
   finish.page = m_options.page;
+  finish.factur_x = factur_x;
   return print_pdf(*m_engine, html, finish, error);
 }
 

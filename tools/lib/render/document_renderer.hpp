@@ -19,6 +19,7 @@
 #include "documents/plan.hpp"
 #include "model/organisation.hpp"
 #include "model/page_setup.hpp"
+#include "render/factur_x.hpp"
 #include "render/template.hpp"
 #include "source/source.hpp"
 
@@ -64,9 +65,11 @@ class DocumentRenderer {
 
   /// The hash that decides whether a document must be rebuilt: SHA-256 over
   /// the tool's version, the page setup, every file under templates/ and
-  /// the completed context. Computing it renders nothing, so an unchanged
-  /// document costs only its context.
-  std::string input_hash(const nlohmann::json& context) const;
+  /// the completed context, and the e-invoice XML the PDF embeds if any.
+  /// Computing it renders nothing, so an unchanged document costs only its
+  /// context.
+  std::string input_hash(const nlohmann::json& context,
+                         const std::optional<FacturX>& factur_x) const;
 
   /// The complete HTML of `job` from a completed context. std::nullopt when
   /// a template is missing or names data the context lacks (reported in
@@ -75,12 +78,13 @@ class DocumentRenderer {
                                   Diagnostics& diagnostics) const;
 
   /// Prints `html` and finishes the PDF: the footer names the kind and
-  /// number, `labels` give the Title and the mark every page carries.
+  /// number, `labels` give the Title and the mark every page carries; with
+  /// `factur_x`, the PDF is a Factur-X PDF/A-3b that carries it.
   /// Creates the PDF engine on first use, on the calling thread.
   /// std::nullopt with `error` on failure.
   std::optional<std::string> pdf(const DocumentJob& job, const std::string& html,
                                  const PageLabels& labels, const std::string& input_hash,
-                                 std::string* error);
+                                 const std::optional<FacturX>& factur_x, std::string* error);
 
  private:
   const Source& m_source;

@@ -36,6 +36,15 @@ struct EngineOptions {
   std::chrono::milliseconds load_timeout{15000};
 };
 
+/// What the printer promises about the file it writes.
+enum class PdfProfile {
+  plain,  ///< PDF 1.4 as Qt writes it
+  /// Qt's PDF/A-1b mode, the archival mode it has: every font embedded,
+  /// and Qt's own XMP packet and output intent, which finish_pdf replaces
+  /// when it makes a Factur-X invoice's PDF/A-3b from the pages.
+  pdf_a,
+};
+
 /// One document to print.
 struct RenderRequest {
   std::string html;  ///< a complete UTF-8 HTML document
@@ -46,6 +55,7 @@ struct RenderRequest {
   /// The only folders `file:` URLs may read from, e.g. templates/ and the
   /// partner's folder. Empty: no file is readable.
   std::vector<std::filesystem::path> allowed_folders;
+  PdfProfile profile = PdfProfile::plain;
 };
 
 /// What happened while rendering, besides the bytes: the requests the

@@ -43,7 +43,7 @@ class PdfEngineBackend {
 
 /// Bump whenever this header, EngineOptions, RenderRequest, RenderReport or
 /// PageSetup change in a way that matters to the other side.
-inline constexpr std::uint32_t k_pdf_engine_abi_version = 1;
+inline constexpr std::uint32_t k_pdf_engine_abi_version = 2;
 
 /// What the module's entry point returns. Append fields only after
 /// `abi_version`; the program reads nothing else when the versions differ.

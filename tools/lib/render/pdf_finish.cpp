@@ -138,8 +138,11 @@ bool stamp_footers(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, FooterSh
   }
   PdfEngine& engine = options.engine ? *options.engine : own_engine();
   std::string engine_error;
-  const std::optional<std::string> printed = engine.render(
-      footer_sheet_html(footers, options), footer_sheet_page(options.page), &engine_error);
+  RenderRequest request;
+  request.html = footer_sheet_html(footers, options);
+  request.page = footer_sheet_page(options.page);
+  request.profile = options.factur_x ? PdfProfile::pdf_a : PdfProfile::plain;
+  const std::optional<std::string> printed = engine.render(request, &engine_error);
   if (!printed) {
     if (error) *error = "cannot print the page footers: " + engine_error;
     return false;
@@ -219,28 +222,38 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
       return std::nullopt;
 
     // Qt's XMP packet carries the time and a random document id; the Info
-    // dictionary below says everything it said.
+    // dictionary below says everything it said, and a Factur-X invoice gets
+    // a packet of our own that repeats it.
     QPDFObjectHandle root = pdf.getRoot();
     root.removeKey("/Metadata");
+
+    DocumentInfo about;
+    about.title = options.title;
+    about.author = options.author;
+    about.subject = options.subject;
+    about.keywords = options.keywords;
+    about.creator = std::string("partnerops ") + k_version;
+    about.producer = std::string("partnerops ") + k_version + " (Qt WebKit, qpdf " +
+                     QPDF::QPDFVersion() + ")";
+    about.epoch_seconds = options.epoch_seconds ? options.epoch_seconds : source_date_epoch();
+    if (options.factur_x && !make_factur_x(pdf, *options.factur_x, about, error))
+      return std::nullopt;
 
     QPDFObjectHandle info = QPDFObjectHandle::newDictionary();
     const auto set_text = [&](const char* key, const std::string& value) {
       if (!value.empty()) info.replaceKey(key, text_string(value));
     };
-    set_text("/Title", options.title);
-    set_text("/Author", options.author);
-    set_text("/Subject", options.subject);
-    set_text("/Keywords", options.keywords);
-    set_text("/Creator", std::string("partnerops ") + k_version);
-    set_text("/Producer", std::string("partnerops ") + k_version + " (Qt WebKit, qpdf " +
-                              QPDF::QPDFVersion() + ")");
+    set_text("/Title", about.title);
+    set_text("/Author", about.author);
+    set_text("/Subject", about.subject);
+    set_text("/Keywords", about.keywords);
+    set_text("/Creator", about.creator);
+    set_text("/Producer", about.producer);
     set_text("/PartneropsSourceCommit", options.source_commit);
     set_text("/PartneropsInputHash", options.input_hash);
-    const std::optional<std::int64_t> epoch =
-        options.epoch_seconds ? options.epoch_seconds : source_date_epoch();
-    if (epoch) {
-      set_text("/CreationDate", pdf_date(*epoch));
-      set_text("/ModDate", pdf_date(*epoch));
+    if (about.epoch_seconds) {
+      set_text("/CreationDate", pdf_date(*about.epoch_seconds));
+      set_text("/ModDate", pdf_date(*about.epoch_seconds));
     }
     QPDFObjectHandle trailer = pdf.getTrailer();
     trailer.replaceKey("/Info", pdf.makeIndirectObject(info));
@@ -260,6 +273,8 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
     // saves decompressing and compressing every page again.
     writer.setDecodeLevel(qpdf_dl_none);
     writer.setObjectStreamMode(qpdf_o_generate);
+    // The associated file (/AF) that PDF/A-3 and Factur-X rest on is PDF 1.7.
+    if (options.factur_x) writer.setMinimumPDFVersion("1.7");
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
     FinishedPdf result;

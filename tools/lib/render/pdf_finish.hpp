@@ -14,6 +14,7 @@
 #include <string>
 
 #include "model/page_setup.hpp"
+#include "render/factur_x.hpp"
 
 namespace partnerops::render {
 
@@ -47,6 +48,9 @@ struct FinishOptions {
   FooterAlign footer_align = FooterAlign::centre;
   FooterStamp footer_stamp = FooterStamp::stamped;
   double footer_size_pt = 8;
+  /// Set for an e-invoice: the pages are printed as PDF/A and the file is
+  /// made a Factur-X PDF/A-3b carrying this XML (render/factur_x.hpp).
+  std::optional<FacturX> factur_x;
   /// The engine that prints the footers, on the thread that prints the
   /// documents. nullptr: one of finish_pdf's own, made by its first call.
   PdfEngine* engine = nullptr;

@@ -280,6 +280,7 @@ std::optional<std::string> WebKitEngine::render(const RenderRequest& request, st
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(output);
     printer.setColorMode(QPrinter::Color);
+    if (request.profile == PdfProfile::pdf_a) printer.setPdfVersion(QPrinter::PdfVersion_A1b);
     const Margins& m = request.page.margins_mm;
     const QPageLayout layout(QPageSize(page_size_id(request.page.paper)), QPageLayout::Portrait,
                              QMarginsF(m.left, m.top, m.right, m.bottom), QPageLayout::Millimeter);
