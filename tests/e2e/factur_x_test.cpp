@@ -50,19 +50,19 @@ TEST_F(FacturXTest, TheEInvoicedPartnersInvoicesCarryTheirXmlAndNothingElseDoes)
     // The embedded XML is the one `invoice export` writes, byte for byte.
     const RunResult exported = partnerops({"invoice", "export", number});
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
-    EXPECT_EQ(run_tool("pdfdetach -save 1 -o /dev/stdout '" +
-                       (dir.path() / "out" / pdf).string() + "'"),
-              exported.out)
+    EXPECT_EQ(
+        run_tool("pdfdetach -save 1 -o /dev/stdout '" + (dir.path() / "out" / pdf).string() + "'"),
+        exported.out)
         << pdf;
   }
   // A partner without an EU VAT number, and every other kind of document.
-  for (const char* pdf : {"lakeshore-college/invoice-INV-2026-0001.pdf",
-                          "noordzee-marine-data/statement.pdf",
-                          "noordzee-marine-data/receipt-INV-2026-0003-1.pdf"})
+  for (const char* pdf :
+       {"lakeshore-college/invoice-INV-2026-0001.pdf", "noordzee-marine-data/statement.pdf",
+        "noordzee-marine-data/receipt-INV-2026-0003-1.pdf"})
     EXPECT_EQ(detached(pdf), "0 embedded files\n") << pdf;
-  const std::string info = run_tool(
-      "pdfinfo '" + (dir.path() / "out/noordzee-marine-data/invoice-INV-2026-0005.pdf").string() +
-      "'");
+  const std::string info =
+      run_tool("pdfinfo '" +
+               (dir.path() / "out/noordzee-marine-data/invoice-INV-2026-0005.pdf").string() + "'");
   EXPECT_NE(info.find("PDF version:     1.7\n"), std::string::npos) << info;
 }
 
@@ -107,10 +107,9 @@ TEST_F(FacturXTest, TheIndependentReaderAcceptsEveryEInvoiceInBothSyntaxes) {
 TEST_F(FacturXTest, TheIndependentReaderRejectsATotalThatDoesNotAddUp) {
   const RunResult run = partnerops({"invoice", "export", "INV-2026-0003", "--out", "x.xml"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  write_file(dir.path() / "x.xml",
-             replaced(read_file(dir.path() / "x.xml"),
-                      "<ram:DuePayableAmount>0.00</ram:DuePayableAmount>",
-                      "<ram:DuePayableAmount>1.00</ram:DuePayableAmount>"));
+  write_file(dir.path() / "x.xml", replaced(read_file(dir.path() / "x.xml"),
+                                            "<ram:DuePayableAmount>0.00</ram:DuePayableAmount>",
+                                            "<ram:DuePayableAmount>1.00</ram:DuePayableAmount>"));
   EXPECT_EQ(independent_reader({"x.xml"}, dir.path()),
             "x.xml: facturx INV-2026-0003 EUR 5250 5250 2 invalid: BR-16 Amount due for payment "
             "(1) must equal Invoice total amount with VAT (5250) - Paid amount (5250)\n"

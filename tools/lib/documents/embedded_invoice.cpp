@@ -6,8 +6,7 @@
 
 namespace partnerops {
 
-std::optional<std::string> embedded_invoice_xml(const Workspace& workspace,
-                                                const DocumentJob& job,
+std::optional<std::string> embedded_invoice_xml(const Workspace& workspace, const DocumentJob& job,
                                                 Diagnostics& diagnostics) {
   if (job.kind != DocumentKind::invoice && job.kind != DocumentKind::credit_note)
     return std::nullopt;

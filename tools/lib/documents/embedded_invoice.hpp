@@ -19,8 +19,7 @@ namespace partnerops {
 /// what an e-invoice needs is printed as a plain PDF: nullopt, with each
 /// lack appended to `diagnostics` as an `einvoice-incomplete` warning at
 /// its position (the same warnings `validate` gives).
-std::optional<std::string> embedded_invoice_xml(const Workspace& workspace,
-                                                const DocumentJob& job,
+std::optional<std::string> embedded_invoice_xml(const Workspace& workspace, const DocumentJob& job,
                                                 Diagnostics& diagnostics);
 
 }  // namespace partnerops

@@ -84,9 +84,9 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   for (const Prepared& prepared : todo) {
     tasks.push_back({prepared.job.output, [&prepared, &renderer, &options, &target](
                                               std::vector<OutputFile>* files, std::string* error) {
-                       std::optional<std::string> pdf = renderer.pdf(
-                           prepared.job, prepared.html, prepared.labels, prepared.hash,
-                           prepared.factur_x, error);
+                       std::optional<std::string> pdf =
+                           renderer.pdf(prepared.job, prepared.html, prepared.labels, prepared.hash,
+                                        prepared.factur_x, error);
                        if (!pdf) return false;
                        const fs::path pdf_path = target(prepared.job);
                        if (options.keep_html)

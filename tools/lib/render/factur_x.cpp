@@ -73,8 +73,7 @@ QPDFObjectHandle srgb_output_intent(QPDF& pdf, const std::string& profile) {
   QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
   intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
   intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFA1"));
-  intent.replaceKey("/OutputConditionIdentifier",
-                    QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+  intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
   intent.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
   intent.replaceKey("/Info", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
   intent.replaceKey("/DestOutputProfile", icc);
@@ -146,8 +145,8 @@ std::string factur_x_xmp(const DocumentInfo& info) {
       "  <rdf:Description rdf:about=\"\" xmlns:fx=\"";
   xmp += k_fx_namespace;
   xmp += "\">\n   <fx:DocumentType>INVOICE</fx:DocumentType>\n";
-  xmp += std::string("   <fx:DocumentFileName>") + k_factur_x_file_name +
-         "</fx:DocumentFileName>\n";
+  xmp +=
+      std::string("   <fx:DocumentFileName>") + k_factur_x_file_name + "</fx:DocumentFileName>\n";
   xmp +=
       "   <fx:Version>1.0</fx:Version>\n"
       "   <fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>\n"
@@ -184,8 +183,9 @@ bool make_factur_x(QPDF& pdf, const FacturX& invoice, const DocumentInfo& info,
                                                           QPDFFileSpecObjectHelper(spec));
   root.replaceKey("/AF", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{spec}));
 
-  root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
-                                        srgb_output_intent(pdf, profile)}));
+  root.replaceKey(
+      "/OutputIntents",
+      QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{srgb_output_intent(pdf, profile)}));
 
   QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&pdf, factur_x_xmp(info));
   metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));

@@ -37,8 +37,8 @@ struct DocumentInfo {
   std::string author;
   std::string subject;
   std::string keywords;
-  std::string creator;   ///< the tool that made the content
-  std::string producer;  ///< the tool that wrote the PDF
+  std::string creator;                        ///< the tool that made the content
+  std::string producer;                       ///< the tool that wrote the PDF
   std::optional<std::int64_t> epoch_seconds;  ///< CreationDate and ModDate; unset: none
 };
 
@@ -50,8 +50,7 @@ inline constexpr char k_srgb_profile[] = "/usr/share/color/icc/sRGB.icc";
 
 /// Makes `pdf` a Factur-X PDF/A-3b, as the header says. Returns false with
 /// `error` filled when the sRGB profile cannot be read.
-bool make_factur_x(QPDF& pdf, const FacturX& invoice, const DocumentInfo& info,
-                   std::string* error);
+bool make_factur_x(QPDF& pdf, const FacturX& invoice, const DocumentInfo& info, std::string* error);
 
 /// The XMP packet of a Factur-X PDF (exposed for the tests).
 std::string factur_x_xmp(const DocumentInfo& info);

@@ -233,8 +233,8 @@ std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOpti
     about.subject = options.subject;
     about.keywords = options.keywords;
     about.creator = std::string("partnerops ") + k_version;
-    about.producer = std::string("partnerops ") + k_version + " (Qt WebKit, qpdf " +
-                     QPDF::QPDFVersion() + ")";
+    about.producer =
+        std::string("partnerops ") + k_version + " (Qt WebKit, qpdf " + QPDF::QPDFVersion() + ")";
     about.epoch_seconds = options.epoch_seconds ? options.epoch_seconds : source_date_epoch();
     if (options.factur_x && !make_factur_x(pdf, *options.factur_x, about, error))
       return std::nullopt;
