@@ -1,0 +1,44 @@
+#include "preview/snapshot.hpp"
+
+#include <chrono>
+#include <sstream>
+
+#include "check/checks.hpp"
+#include "diag/format.hpp"
+#include "model/parse_cache.hpp"
+#include "transitions/uncommitted_issued.hpp"
+
+namespace partnerops::preview {
+
+std::shared_ptr<const Snapshot> load_snapshot(const std::filesystem::path& root, Date today,
+                                              std::uint64_t generation) {
+  const auto started = std::chrono::steady_clock::now();
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->generation = generation;
+  snapshot->root = root;
+  snapshot->today = today;
+  snapshot->source = open_directory_source(root);
+  LoadOptions options;
+  options.cache_dir = parse_cache_dir(root);
+  snapshot->workspace = load_workspace(*snapshot->source, options, snapshot->diagnostics);
+  // The same checks, in the same order, as `validate` in a working tree.
+  run_checks(snapshot->workspace, today, snapshot->diagnostics);
+  transitions::check_uncommitted_issued(root, snapshot->workspace, snapshot->diagnostics);
+  snapshot->diagnostics.sort();
+  if (!snapshot->diagnostics.empty()) {
+    std::ostringstream text;
+    const Workspace& workspace = snapshot->workspace;
+    print_diagnostics(text, snapshot->diagnostics, DiagnosticFormat::text, Colour::off,
+                      [&workspace](std::string_view path) -> const std::string* {
+                        const WorkspaceFile* file = workspace.file(path);
+                        return file ? &file->content : nullptr;
+                      });
+    snapshot->problems_text = text.str();
+  }
+  snapshot->summary = summarize(snapshot->diagnostics);
+  snapshot->load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return snapshot;
+}
+
+}  // namespace partnerops::preview
