@@ -99,17 +99,16 @@ TEST_F(PreviewBrowserTest, ASavedEditReachesTheOpenPageWithoutAReload) {
     browser->execute("window.partneropsMark = true;");
     const std::string name = "Cascadia Climate Edit " + std::to_string(edit);
     const auto saved = std::chrono::steady_clock::now();
-    save_like_an_editor(partner_file(),
-                        e2e::replaced(original, "name: Cascadia Climate Modeling Consortium",
-                                      "name: " + name));
+    save_like_an_editor(
+        partner_file(),
+        e2e::replaced(original, "name: Cascadia Climate Modeling Consortium", "name: " + name));
     const nlohmann::json seen = browser->wait_for(
         "return !window.partneropsMark && document.body &&"
         " document.body.innerText.indexOf('" +
             name + "') >= 0;",
         std::chrono::seconds(10));
-    const double elapsed = std::chrono::duration<double, std::milli>(
-                               std::chrono::steady_clock::now() - saved)
-                               .count();
+    const double elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - saved).count();
     ASSERT_EQ(seen, true) << "edit " << edit << " did not reach the page";
     milliseconds.push_back(elapsed);
   }
@@ -132,8 +131,7 @@ TEST_F(PreviewBrowserTest, AValidationErrorAppearsAtTheTopInValidatesWords) {
       "return !window.partneropsMark && b && b === document.body.firstElementChild"
       " ? b.querySelector('pre').textContent : '';",
       std::chrono::seconds(10));
-  ASSERT_TRUE(banner.is_string() && !banner.get<std::string>().empty())
-      << browser->body_text();
+  ASSERT_TRUE(banner.is_string() && !banner.get<std::string>().empty()) << browser->body_text();
   EXPECT_THAT(banner.get<std::string>(),
               HasSubstr("partners/cascadia-climate/partner.yaml:5:12: error"));
   // Word for word what `validate` prints.

@@ -37,8 +37,9 @@ class StaticSiteBrowserTest : public ::testing::Test {
     }
     write_file(site.path() / "style.css", "body { font-family: sans-serif; }\n");
     write_file(site.path() / "index.html",
-               page("Index", "<h1>Index</h1><a href=\"a.html\">A</a> <a href=\"sub/b.html#top\">B</a>"
-                             " <a href=\"https://example.org/\">outside</a>"));
+               page("Index",
+                    "<h1>Index</h1><a href=\"a.html\">A</a> <a href=\"sub/b.html#top\">B</a>"
+                    " <a href=\"https://example.org/\">outside</a>"));
     write_file(site.path() / "a.html", page("A", "<h1>A</h1><a href=\"index.html\">back</a>"));
     write_file(site.path() / "sub" / "b.html",
                page("B", "<h1 id=\"top\">B</h1><a href=\"../a.html\">A</a>"));
@@ -62,9 +63,9 @@ TEST_F(StaticSiteBrowserTest, FollowsEveryInternalLinkFromDisk) {
 }
 
 TEST_F(StaticSiteBrowserTest, ReportsABrokenLinkAndARequestThatWouldLeave) {
-  write_file(site.path() / "a.html",
-             page("A", "<a href=\"missing.html\">gone</a><img alt=\"\" "
-                       "src=\"http://images.example.com/tracker.png\">"));
+  write_file(site.path() / "a.html", page("A",
+                                          "<a href=\"missing.html\">gone</a><img alt=\"\" "
+                                          "src=\"http://images.example.com/tracker.png\">"));
   const SiteCrawl crawl = crawl_site(*browser, site.path() / "index.html");
   EXPECT_THAT(crawl.broken_links,
               ElementsAre("a.html -> file://" + (site.path() / "missing.html").string()));

@@ -1,5 +1,6 @@
 #include "webdriver.hpp"
 
+#include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -79,8 +80,9 @@ int free_port() {
 }
 
 bool is_local_url(const std::string& url) {
-  for (const char* prefix : {"http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:",
-                             "http://[::1]:", "file:///", "data:", "about:blank", "blob:http://127.0.0.1:"})
+  for (const char* prefix :
+       {"http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://[::1]:", "file:///",
+        "data:", "about:blank", "blob:http://127.0.0.1:"})
     if (url.rfind(prefix, 0) == 0) return true;
   return false;
 }
@@ -92,13 +94,23 @@ std::unique_ptr<Browser> Browser::start(std::string* why, bool* failed) {
   std::unique_ptr<Browser> browser(new Browser());
   browser->m_driver_port = free_port();
   const std::string port_arg = "--port=" + std::to_string(browser->m_driver_port);
-  const std::string log_arg = "--log-path=" + (browser->m_profile.path() / "chromedriver.log").string();
+  const std::string log_arg =
+      "--log-path=" + (browser->m_profile.path() / "chromedriver.log").string();
   std::vector<std::string> args = {k_chromedriver, port_arg, log_arg};
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  // Its banner goes to its log, not into the test's output.
+  const std::string console = (browser->m_profile.path() / "chromedriver.out").string();
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, console.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
   pid_t pid = 0;
-  if (posix_spawn(&pid, k_chromedriver, nullptr, nullptr, argv.data(), environ) != 0) {
+  const int spawned = posix_spawn(&pid, k_chromedriver, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
     *failed = true;
     *why = "cannot start chromedriver";
     return nullptr;
@@ -131,11 +143,12 @@ std::unique_ptr<Browser> Browser::start(std::string* why, bool* failed) {
               // loopback address resolves to nothing, and the browser's own
               // background traffic (updates, sync, metrics) is off.
               "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-              "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--disable-default-apps", "--disable-domain-reliability",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--disable-default-apps", "--disable-domain-reliability",
               "--disable-client-side-phishing-detection", "--no-first-run",
               "--no-default-browser-check", "--metrics-recording-only",
-              "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
+              "--disable-features=OptimizationHints,MediaRouter,Translate,"
+              "AutofillServerCommunication",
               "--allow-file-access-from-files"}}}}}}}}};
   try {
     const nlohmann::json value = browser->command("POST", "/session", capabilities);
@@ -167,7 +180,7 @@ nlohmann::json Browser::command(const std::string& method, const std::string& pa
   httplib::Client client("127.0.0.1", m_driver_port);
   client.set_read_timeout(120, 0);
   const std::string text = body.is_null() ? "{}" : body.dump();
-  httplib::Result result = method == "POST"     ? client.Post(path.c_str(), text, "application/json")
+  httplib::Result result = method == "POST" ? client.Post(path.c_str(), text, "application/json")
                            : method == "DELETE" ? client.Delete(path.c_str())
                                                 : client.Get(path.c_str());
   if (!result) throw std::runtime_error("chromedriver: no answer to " + method + " " + path);

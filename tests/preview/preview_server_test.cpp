@@ -1,6 +1,8 @@
 // The preview server in process, spoken to with cpp-httplib's client:
 // what it serves, what it refuses, and how it follows the files.
 
+#include "preview/preview_server.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -8,7 +10,6 @@
 #include <thread>
 
 #include "../e2e/run_support.hpp"
-#include "preview/preview_server.hpp"
 #include "support/processes.hpp"
 
 namespace partnerops::preview {
@@ -170,6 +171,51 @@ TEST_F(PreviewServerTest, StopsWhileAPageListens) {
   server->stop();
   listener.join();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+}
+
+/// A stand-in for the site's pages: a home page and a style sheet.
+class FakeSite : public PageSource {
+ public:
+  explicit FakeSite(std::shared_ptr<const Snapshot> snapshot) : m_snapshot(std::move(snapshot)) {}
+  std::optional<Page> page(std::string_view path) const override {
+    if (path == "/")
+      return Page{"<html><body><h1>Site of generation " + std::to_string(m_snapshot->generation) +
+                  "</h1></body></html>"};
+    if (path == "/site.css") return Page{"h1 { color: teal }", "text/css"};
+    return std::nullopt;
+  }
+
+ private:
+  std::shared_ptr<const Snapshot> m_snapshot;
+};
+
+TEST(PreviewPageSources, ExtraSourcesComeBeforeTheDocumentsAndGetTheBannerAndScript) {
+  e2e::TempDir dir;
+  e2e::make_base_workspace(dir.path());
+  PreviewOptions options;
+  options.root = dir.path();
+  options.today = fixture_today();
+  options.pages.push_back([](std::shared_ptr<const Snapshot> snapshot) {
+    return std::make_unique<FakeSite>(std::move(snapshot));
+  });
+  PreviewServer server(options);
+  std::string error;
+  ASSERT_TRUE(server.start(&error)) << error;
+  httplib::Client client("127.0.0.1", server.port());
+  const httplib::Result home = client.Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_THAT(home->body, StartsWith("<html><body><h1>Site of generation 1</h1><script nonce="));
+  const httplib::Result css = client.Get("/site.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->body, "h1 { color: teal }");  // not HTML: served as it is
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css");
+  // The documents are still there, after the site's pages.
+  const httplib::Result notes = client.Get("/documents/cascadia-climate/notes.html");
+  ASSERT_TRUE(notes);
+  EXPECT_EQ(notes->status, 200);
+  // A reload makes the site's pages anew over the new snapshot.
+  server.reload({"partners"});
+  EXPECT_THAT(client.Get("/")->body, HasSubstr("Site of generation 2"));
 }
 
 }  // namespace

@@ -32,8 +32,7 @@ std::string simple_page(std::string_view title, const std::string& body) {
   return html;
 }
 
-Page text_problem_page(std::string_view title, std::string_view heading,
-                       const std::string& text) {
+Page text_problem_page(std::string_view title, std::string_view heading, const std::string& text) {
   Page page;
   page.status = 500;
   page.body = simple_page(title, "<main><h1>" + util::escape_html(heading) + "</h1><pre>" +
@@ -90,9 +89,9 @@ Page DocumentPages::index() const {
   std::ostringstream body;
   body << "<header><h1>" << util::escape_html(organisation) << "</h1><p>Preview of "
        << util::escape_html(m_snapshot->root.string()) << " as of "
-       << util::escape_html(m_snapshot->today.iso()) << ": "
-       << workspace.partners().size() << " partners, " << m_jobs.size() << " documents, "
-       << util::escape_html(m_snapshot->summary) << ".</p></header>\n<main>\n";
+       << util::escape_html(m_snapshot->today.iso()) << ": " << workspace.partners().size()
+       << " partners, " << m_jobs.size() << " documents, " << util::escape_html(m_snapshot->summary)
+       << ".</p></header>\n<main>\n";
   if (!workspace.organisation())
     body << "<p>partnerops.yaml did not load: no document can be made.</p>\n";
   body << "<table><thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Document</th>"
@@ -100,8 +99,10 @@ Page DocumentPages::index() const {
   for (const DocumentJob& job : m_jobs) {
     const std::string key = without_pdf(job.output);
     std::string label(title_of(job.kind));
-    if (!job.number.empty()) label += " " + job.number;
-    else if (!job.id.empty()) label += " " + job.id;
+    if (!job.number.empty())
+      label += " " + job.number;
+    else if (!job.id.empty())
+      label += " " + job.id;
     body << "<tr><td>" << util::escape_html(job.slug.empty() ? "(organisation)" : job.slug)
          << "</td><td><a href=\"/documents/" << util::escape_html(key) << ".html\">"
          << util::escape_html(label) << "</a>";

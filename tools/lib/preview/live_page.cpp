@@ -18,8 +18,8 @@ std::size_t find_tag(std::string_view html, std::string_view tag, bool last) {
   std::size_t at = last ? lower.rfind(tag) : lower.find(tag);
   while (at != std::string::npos) {
     const std::size_t after = at + tag.size();
-    if (after < lower.size() && (lower[after] == '>' || std::isspace(static_cast<unsigned char>(
-                                                           lower[after]))))
+    if (after < lower.size() &&
+        (lower[after] == '>' || std::isspace(static_cast<unsigned char>(lower[after]))))
       return at;
     if (last) {
       if (at == 0) break;
@@ -37,15 +37,17 @@ std::string problems_banner(const Snapshot& snapshot) {
   if (snapshot.diagnostics.empty()) return {};
   const bool errors = snapshot.diagnostics.has_errors();
   std::string html =
-      "<section id=\"partnerops-problems\" role=\"alert\" aria-labelledby=\"partnerops-problems-h\" "
+      "<section id=\"partnerops-problems\" role=\"alert\" "
+      "aria-labelledby=\"partnerops-problems-h\" "
       "style=\"all:initial;display:block;margin:0 0 1em;padding:.8em 1em;font:14px/1.4 "
       "sans-serif;color:#000;background:";
-  html += errors ? "#fde8e8;border-bottom:3px solid #b00020" : "#fff6d6;border-bottom:3px solid "
-                                                               "#9a6b00";
-  html += "\"><h2 id=\"partnerops-problems-h\" style=\"font:bold 16px sans-serif;margin:0 0 .5em\">";
-  html += util::escape_html("partnerops validate: " + snapshot.summary);
+  html += errors ? "#fde8e8;border-bottom:3px solid #b00020"
+                 : "#fff6d6;border-bottom:3px solid "
+                   "#9a6b00";
   html +=
-      "</h2><pre style=\"font:13px/1.35 monospace;white-space:pre-wrap;margin:0\">";
+      "\"><h2 id=\"partnerops-problems-h\" style=\"font:bold 16px sans-serif;margin:0 0 .5em\">";
+  html += util::escape_html("partnerops validate: " + snapshot.summary);
+  html += "</h2><pre style=\"font:13px/1.35 monospace;white-space:pre-wrap;margin:0\">";
   html += util::escape_html(snapshot.problems_text);
   html += "</pre></section>\n";
   return html;

@@ -26,8 +26,8 @@ struct PdfPrinter::Renderer {
       options.page = render::page_setup_from(next->workspace.organisation());
       options.author = next->workspace.organisation() ? next->workspace.organisation()->name : "";
       options.epoch_seconds = render::source_date_epoch();
-      renderer = std::make_unique<render::DocumentRenderer>(*next->source, options,
-                                                            template_problems);
+      renderer =
+          std::make_unique<render::DocumentRenderer>(*next->source, options, template_problems);
     }
     return *renderer;
   }
@@ -81,8 +81,8 @@ std::optional<std::string> PdfPrinter::print(std::shared_ptr<const Snapshot> sna
       render::DocumentRenderer& document_renderer = renderer.over(snapshot);
       Diagnostics problems = renderer.template_problems;
       outcome.pdf = render::render_document(snapshot->workspace, document_renderer,
-                                            render::context_options(snapshot->today), job,
-                                            problems, &outcome.error);
+                                            render::context_options(snapshot->today), job, problems,
+                                            &outcome.error);
       if (!outcome.pdf && outcome.error.empty()) {
         std::ostringstream text;
         print_diagnostics(text, problems, DiagnosticFormat::text, Colour::off);

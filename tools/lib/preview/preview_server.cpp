@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -164,7 +165,8 @@ struct PreviewServer::Impl {
       page->body =
           "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not "
           "found</title></head><body><main><h1>Not found</h1><p>The preview serves no page at " +
-          util::escape_html(request.path) + ". <a href=\"/\">The index</a>.</p></main></body></html>\n";
+          util::escape_html(request.path) +
+          ". <a href=\"/\">The index</a>.</p></main></body></html>\n";
     }
     response.status = page->status;
     if (page->content_type.starts_with("text/html")) {
@@ -216,8 +218,7 @@ struct PreviewServer::Impl {
 
 PreviewServer::PreviewServer(PreviewOptions options) : m_impl(std::make_unique<Impl>()) {
   m_impl->options = std::move(options);
-  if (m_impl->options.pages.empty())
-    m_impl->options.pages.push_back(document_pages(m_impl->printer));
+  m_impl->options.pages.push_back(document_pages(m_impl->printer));
 }
 
 PreviewServer::~PreviewServer() { stop(); }
@@ -234,8 +235,8 @@ bool PreviewServer::start(std::string* error) {
     *error = impl.options.root.string() + " is not a folder";
     return false;
   }
-  impl.watcher = util::FileWatcher::open(impl.options.root, watched_folders(),
-                                         {"partnerops.yaml"}, error);
+  impl.watcher =
+      util::FileWatcher::open(impl.options.root, watched_folders(), {"partnerops.yaml"}, error);
   if (!impl.watcher) return false;
   impl.served = impl.make_served(1);
   impl.generation = 1;
@@ -243,15 +244,21 @@ bool PreviewServer::start(std::string* error) {
   // Event streams hold a thread each while a page is open.
   impl.server.new_task_queue = [] { return new httplib::ThreadPool(16); };
   impl.server.set_keep_alive_timeout(1);
+  // httplib's default also sets SO_REUSEPORT, with which a second preview
+  // on the same port would bind too and share the requests: only
+  // SO_REUSEADDR (a restart binds while the old socket is in TIME_WAIT).
+  impl.server.set_socket_options([](int socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   impl.server.Get(".*", [&impl](const httplib::Request& request, httplib::Response& response) {
     impl.serve(request, response);
   });
   if (impl.options.port == 0) {
     impl.port = impl.server.bind_to_any_port(impl.options.host);
   } else {
-    impl.port = impl.server.bind_to_port(impl.options.host, impl.options.port)
-                    ? impl.options.port
-                    : -1;
+    impl.port =
+        impl.server.bind_to_port(impl.options.host, impl.options.port) ? impl.options.port : -1;
   }
   if (impl.port <= 0) {
     *error = "cannot listen on " + impl.options.host + " port " +

@@ -32,8 +32,9 @@ struct PreviewOptions {
   std::optional<Date> today;   ///< nullopt: the real date at each load
   std::string host = "127.0.0.1";
   int port = 0;  ///< 0: a free port, chosen by the system
-  /// The page sources, asked in this order for each path; empty: the
-  /// documents' pages alone (preview/document_pages).
+  /// Page sources asked, in this order, before the documents' pages
+  /// (preview/document_pages, always last): the first to have a path
+  /// serves it. The site's pages go here.
   std::vector<PageSourceFactory> pages;
   /// Receives one line per reload ("reloaded in 0.04 s after ... changed:
   /// 1 error"); may be null.

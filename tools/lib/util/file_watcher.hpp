@@ -24,8 +24,7 @@ class FileWatcher {
   /// cannot be had (no more instances or watches).
   static std::optional<FileWatcher> open(const std::filesystem::path& root,
                                          const std::vector<std::string>& folders,
-                                         const std::vector<std::string>& files,
-                                         std::string* error);
+                                         const std::vector<std::string>& files, std::string* error);
 
   ~FileWatcher();
   FileWatcher(FileWatcher&& other) noexcept;
