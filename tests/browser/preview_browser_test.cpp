@@ -23,16 +23,11 @@ using ::testing::StartsWith;
 
 constexpr const char* k_today = "2026-11-23";
 
-class PreviewBrowserTest : public ::testing::Test {
+class PreviewBrowserTest : public BrowserTest {
  protected:
   void SetUp() override {
-    std::string why;
-    bool failed = false;
-    browser = Browser::start(&why, &failed);
-    if (!browser) {
-      if (failed) FAIL() << why;
-      GTEST_SKIP() << why;
-    }
+    BrowserTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     e2e::make_base_workspace(dir.path());
     preview = std::make_unique<PreviewRun>(dir.path(), k_today);
     ASSERT_THAT(preview->url(), StartsWith("http://127.0.0.1:")) << preview->error();
@@ -68,7 +63,6 @@ class PreviewBrowserTest : public ::testing::Test {
   }
 
   e2e::TempDir dir;
-  std::unique_ptr<Browser> browser;
   std::unique_ptr<PreviewRun> preview;
 };
 

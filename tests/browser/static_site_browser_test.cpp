@@ -25,16 +25,11 @@ std::string page(const std::string& title, const std::string& body) {
          "</body></html>\n";
 }
 
-class StaticSiteBrowserTest : public ::testing::Test {
+class StaticSiteBrowserTest : public BrowserTest {
  protected:
   void SetUp() override {
-    std::string why;
-    bool failed = false;
-    browser = Browser::start(&why, &failed);
-    if (!browser) {
-      if (failed) FAIL() << why;
-      GTEST_SKIP() << why;
-    }
+    BrowserTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     write_file(site.path() / "style.css", "body { font-family: sans-serif; }\n");
     write_file(site.path() / "index.html",
                page("Index",
@@ -46,7 +41,6 @@ class StaticSiteBrowserTest : public ::testing::Test {
   }
 
   TempDir site;
-  std::unique_ptr<Browser> browser;
 };
 
 TEST_F(StaticSiteBrowserTest, FollowsEveryInternalLinkFromDisk) {

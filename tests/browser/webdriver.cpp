@@ -236,6 +236,15 @@ void Browser::screenshot(const fs::path& path) {
   std::ofstream(path, std::ios::binary) << png;
 }
 
+void BrowserTest::SetUp() {
+  std::string why;
+  bool failed = false;
+  browser = Browser::start(&why, &failed);
+  if (browser) return;
+  if (failed) FAIL() << why;
+  GTEST_SKIP() << why;
+}
+
 nlohmann::json Browser::wait_for(const std::string& script, std::chrono::milliseconds limit) {
   const auto until = std::chrono::steady_clock::now() + limit;
   nlohmann::json value;

@@ -13,6 +13,8 @@
 //   browser->navigate("http://127.0.0.1:PORT/");
 //   browser->execute("return document.title");
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -77,5 +79,17 @@ bool is_local_url(const std::string& url);
 
 /// A free TCP port on 127.0.0.1 (bound, read, released).
 int free_port();
+
+/// A test with a browser: SetUp starts one, or skips the test saying why
+/// when none is installed (and fails it when one is but did not start). A
+/// fixture that adds to SetUp calls BrowserTest::SetUp() first and returns
+/// when IsSkipped() or HasFatalFailure().
+class BrowserTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override { browser.reset(); }
+
+  std::unique_ptr<Browser> browser;
+};
 
 }  // namespace partnerops::browser

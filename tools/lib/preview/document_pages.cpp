@@ -4,7 +4,6 @@
 
 #include "diag/format.hpp"
 #include "documents/held_back.hpp"
-#include "render/pdf_finish.hpp"
 #include "util/text.hpp"
 
 namespace partnerops::preview {
@@ -51,12 +50,8 @@ DocumentPages::DocumentPages(std::shared_ptr<const Snapshot> snapshot, PdfPrinte
   if (!workspace.organisation()) return;
   m_jobs = plan_documents(workspace, PlanOptions{m_snapshot->today, {}, {}});
   for (std::size_t i = 0; i < m_jobs.size(); ++i) m_by_output[without_pdf(m_jobs[i].output)] = i;
-  render::RendererOptions options;
-  options.page = render::page_setup_from(workspace.organisation());
-  options.author = workspace.organisation()->name;
-  options.epoch_seconds = render::source_date_epoch();
-  m_renderer =
-      std::make_unique<render::DocumentRenderer>(*m_snapshot->source, options, m_template_problems);
+  m_renderer = std::make_unique<render::DocumentRenderer>(
+      *m_snapshot->source, renderer_options(*m_snapshot), m_template_problems);
 }
 
 DocumentPages::~DocumentPages() = default;

@@ -6,7 +6,6 @@
 #include "diag/format.hpp"
 #include "render/document_batch.hpp"
 #include "render/document_renderer.hpp"
-#include "render/pdf_finish.hpp"
 
 namespace partnerops::preview {
 
@@ -22,12 +21,8 @@ struct PdfPrinter::Renderer {
       renderer.reset();
       snapshot = next;
       template_problems = Diagnostics();
-      render::RendererOptions options;
-      options.page = render::page_setup_from(next->workspace.organisation());
-      options.author = next->workspace.organisation() ? next->workspace.organisation()->name : "";
-      options.epoch_seconds = render::source_date_epoch();
-      renderer =
-          std::make_unique<render::DocumentRenderer>(*next->source, options, template_problems);
+      renderer = std::make_unique<render::DocumentRenderer>(*next->source, renderer_options(*next),
+                                                            template_problems);
     }
     return *renderer;
   }
@@ -62,7 +57,7 @@ void PdfPrinter::run() {
   m_queue.clear();
 }
 
-std::optional<std::string> PdfPrinter::print(std::shared_ptr<const Snapshot> snapshot,
+std::optional<std::string> PdfPrinter::print(const std::shared_ptr<const Snapshot>& snapshot,
                                              const DocumentJob& job, std::string* error) {
   struct Outcome {
     std::optional<std::string> pdf;

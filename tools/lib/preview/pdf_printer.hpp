@@ -32,8 +32,8 @@ class PdfPrinter {
   /// The PDF of `job` in `snapshot`, or nullopt with `error` (the
   /// template's problems as `build` prints them, or the printer's
   /// sentence). Blocks the calling thread until it is printed.
-  std::optional<std::string> print(std::shared_ptr<const Snapshot> snapshot, const DocumentJob& job,
-                                   std::string* error);
+  std::optional<std::string> print(const std::shared_ptr<const Snapshot>& snapshot,
+                                   const DocumentJob& job, std::string* error);
 
  private:
   struct Renderer;

@@ -175,7 +175,7 @@ struct PreviewServer::Impl {
                                      reload_script(now->snapshot->generation, nonce)),
                            page->content_type.c_str());
     } else {
-      response.set_content(std::move(page->body), page->content_type.c_str());
+      response.set_content(page->body, page->content_type);
     }
   }
 

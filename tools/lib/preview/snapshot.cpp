@@ -6,6 +6,7 @@
 #include "check/checks.hpp"
 #include "diag/format.hpp"
 #include "model/parse_cache.hpp"
+#include "render/pdf_finish.hpp"
 #include "transitions/uncommitted_issued.hpp"
 
 namespace partnerops::preview {
@@ -39,6 +40,15 @@ std::shared_ptr<const Snapshot> load_snapshot(const std::filesystem::path& root,
   snapshot->load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return snapshot;
+}
+
+render::RendererOptions renderer_options(const Snapshot& snapshot) {
+  const std::optional<Organisation>& organisation = snapshot.workspace.organisation();
+  render::RendererOptions options;
+  options.page = render::page_setup_from(organisation);
+  options.author = organisation ? organisation->name : "";
+  options.epoch_seconds = render::source_date_epoch();
+  return options;
 }
 
 }  // namespace partnerops::preview

@@ -12,6 +12,7 @@
 #include "diag/diagnostic.hpp"
 #include "model/date.hpp"
 #include "model/workspace.hpp"
+#include "render/document_renderer.hpp"
 #include "source/source.hpp"
 
 namespace partnerops::preview {
@@ -36,5 +37,9 @@ struct Snapshot {
 /// workspace that does not load at all is a snapshot with diagnostics.
 std::shared_ptr<const Snapshot> load_snapshot(const std::filesystem::path& root, Date today,
                                               std::uint64_t generation);
+
+/// The renderer's options for `snapshot`, as `build` sets them for the
+/// working tree: its page setup and author, SOURCE_DATE_EPOCH for dates.
+render::RendererOptions renderer_options(const Snapshot& snapshot);
 
 }  // namespace partnerops::preview
