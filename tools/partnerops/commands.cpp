@@ -82,6 +82,9 @@ const std::vector<Command>& commands() {
       // --record commits the checklist step like `record`.
       {"message", "Write a canned message to a partner as an .eml file, with its PDF attached",
        k_cached | Needs::commit, &define_message},
+      // Loads the working tree itself, again after every change on disk.
+      {"preview", "Serve the documents on 127.0.0.1, reloading open pages as files are saved",
+       Needs::nothing, &define_preview},
   };
   return table;
 }

@@ -33,4 +33,12 @@ bool DeferredSignals::pending() const {
   return false;
 }
 
+int DeferredSignals::wait() const {
+  const sigset_t set = termination_signals();
+  int signal = 0;
+  while (sigwait(&set, &signal) != 0) {
+  }
+  return signal;
+}
+
 }  // namespace partnerops::util

@@ -23,6 +23,12 @@ class DeferredSignals {
   /// True when one of those signals is waiting to be delivered.
   bool pending() const;
 
+  /// Waits until one of those signals arrives and takes it (it is then not
+  /// delivered when the mask is restored); returns its number. For a
+  /// program that runs until it is told to stop (`preview`): block, start
+  /// its threads (which inherit the mask), wait here.
+  int wait() const;
+
  private:
   sigset_t m_old{};
 };
