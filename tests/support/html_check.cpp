@@ -49,10 +49,7 @@ void walk(const xmlNode* node, const std::function<void(const xmlNode*)>& visit)
   }
 }
 
-std::string text_of(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
+std::string folded_text(const std::string& text) {
   std::string folded;
   bool space = false;
   for (const char c : text) {
@@ -65,6 +62,13 @@ std::string text_of(const xmlNode* node) {
     folded += c;
   }
   return folded;
+}
+
+std::string text_of(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  std::string text = content ? reinterpret_cast<const char*>(content) : "";
+  xmlFree(content);
+  return folded_text(text);
 }
 
 std::string lower(std::string text) {
@@ -221,6 +225,20 @@ std::vector<std::string> html_texts(const std::string& html, const std::string& 
     if (lower(name_of(node)) == tag) texts.push_back(text_of(node));
   });
   return texts;
+}
+
+std::vector<std::string> html_rows(const std::string& html) {
+  std::vector<std::string> rows;
+  const DocPtr doc = parse(html);
+  if (!doc) return rows;
+  walk(xmlDocGetRootElement(doc.get()), [&](const xmlNode* node) {
+    if (lower(name_of(node)) != "tr") return;
+    std::string row;
+    for (const xmlNode* cell = node->children; cell; cell = cell->next)
+      if (cell->type == XML_ELEMENT_NODE) row += " " + text_of(cell);
+    rows.push_back(folded_text(row));
+  });
+  return rows;
 }
 
 std::vector<std::string> html_attributes(const std::string& html,

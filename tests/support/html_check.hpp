@@ -27,6 +27,10 @@ std::vector<std::string> check_html_site(const std::filesystem::path& site,
 /// whitespace runs folded to one space (for exact values on a page).
 std::vector<std::string> html_texts(const std::string& html, const std::string& tag);
 
+/// Every table row of `html` as the texts of its cells joined by one
+/// space (whitespace runs folded), in document order.
+std::vector<std::string> html_rows(const std::string& html);
+
 /// The values of attribute `attribute` on every element of `html` that has it.
 std::vector<std::string> html_attributes(const std::string& html, const std::string& attribute);
 
