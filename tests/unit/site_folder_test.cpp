@@ -27,7 +27,8 @@ bool same_time(const struct timespec& a, const struct timespec& b) {
 
 site::WriteSummary write(const fs::path& folder, const std::vector<site::Page>& pages) {
   std::string error;
-  const std::optional<site::WriteSummary> summary = site::write_site(folder, pages, nullptr, &error);
+  const std::optional<site::WriteSummary> summary =
+      site::write_site(folder, pages, nullptr, &error);
   EXPECT_TRUE(summary) << error;
   return summary.value_or(site::WriteSummary{});
 }
@@ -35,9 +36,8 @@ site::WriteSummary write(const fs::path& folder, const std::vector<site::Page>& 
 TEST(SiteFolderTest, WritesChangedPagesOnlyAndRemovesStaleOnes) {
   TempDir dir;
   const fs::path site = dir.path() / "out" / "site";
-  site::WriteSummary first = write(site, {{"index.html", "one"},
-                                          {"partners/a.html", "a"},
-                                          {"partners/b.html", "b"}});
+  site::WriteSummary first =
+      write(site, {{"index.html", "one"}, {"partners/a.html", "a"}, {"partners/b.html", "b"}});
   EXPECT_EQ(first.written, 3u);
   EXPECT_EQ(read_file(site / "partners" / "a.html"), "a");
   write_file(site / "CNAME", "partners.example.org\n");  // not the site's
@@ -85,8 +85,8 @@ TEST(SiteFolderTest, RemovesOnlyWhatItsRecordLists) {
 TEST(SiteFolderTest, RefusesAPageOutsideTheFolderAndWritesNothing) {
   TempDir dir;
   std::string error;
-  EXPECT_FALSE(site::write_site(dir.path() / "site",
-                                {{"index.html", "x"}, {"../escape.html", "y"}}, nullptr, &error));
+  EXPECT_FALSE(site::write_site(dir.path() / "site", {{"index.html", "x"}, {"../escape.html", "y"}},
+                                nullptr, &error));
   EXPECT_EQ(error, "refusing to write the page '../escape.html': not a plain relative path");
   EXPECT_FALSE(fs::exists(dir.path() / "escape.html"));
   EXPECT_FALSE(fs::exists(dir.path() / "site" / "index.html"));

@@ -55,7 +55,8 @@ class SiteTest : public ::testing::Test {
                    site::SiteOptions options = {}) {
     workspace = load_clean(source);
     Diagnostics diagnostics;
-    templates = std::make_unique<site::SiteTemplates>(site::load_site_templates(source, diagnostics));
+    templates =
+        std::make_unique<site::SiteTemplates>(site::load_site_templates(source, diagnostics));
     options.today = *Date::parse(today);
     const site::SiteGenerator generator(*workspace, *templates, std::move(options));
     const std::optional<site::Page> rendered = generator.render_page(path, diagnostics);
@@ -80,14 +81,14 @@ TEST_F(SiteTest, HasTheFixedPagesAndOnePagePerPartner) {
   const site::SiteTemplates set = site::load_site_templates(source, diagnostics);
   EXPECT_TRUE(set.found);
   const site::SiteGenerator generator(*workspace, set, on("2026-11-23"));
-  EXPECT_EQ(generator.page_paths(),
-            (std::vector<std::string>{
-                "index.html", "partners/cascadia-climate.html",
-                "partners/halden-hydrology-group.html", "partners/ironwood-policy-institute.html",
-                "partners/lakeshore-college.html", "partners/noordzee-marine-data.html",
-                "partners/northbay-earth-sciences.html", "partners/prairie-public-health.html",
-                "report.html", "site.css", "site.js", "statements.html", "tickler.html",
-                "tickler.ics"}));
+  EXPECT_EQ(
+      generator.page_paths(),
+      (std::vector<std::string>{
+          "index.html", "partners/cascadia-climate.html", "partners/halden-hydrology-group.html",
+          "partners/ironwood-policy-institute.html", "partners/lakeshore-college.html",
+          "partners/noordzee-marine-data.html", "partners/northbay-earth-sciences.html",
+          "partners/prairie-public-health.html", "report.html", "site.css", "site.js",
+          "statements.html", "tickler.html", "tickler.ics"}));
   EXPECT_FALSE(generator.has_page("partners/nobody.html"));
   EXPECT_FALSE(generator.has_page("../partnerops.yaml"));
   EXPECT_FALSE(generator.render_page("partners/nobody.html", diagnostics));
@@ -102,8 +103,8 @@ TEST_F(SiteTest, PartnerPageShowsBalancesAndTheOverdueInvoice) {
                       "$0.00 USD $7,320.00 USD not built"))
       << ::testing::PrintToString(rows_of(html));
   // The statement of account: invoiced 8,700 + 7,320 + 7,682.50 + 7,320.
-  EXPECT_TRUE(has_row(html,
-                      "USD $31,022.50 USD $23,702.50 USD $40.00 USD $7,280.00 USD $7,320.00 USD"))
+  EXPECT_TRUE(
+      has_row(html, "USD $31,022.50 USD $23,702.50 USD $40.00 USD $7,280.00 USD $7,320.00 USD"))
       << ::testing::PrintToString(rows_of(html));
   // Before its due date the same invoice is not overdue.
   const std::string before = page("partners/lakeshore-college.html", "2026-11-23");
@@ -136,8 +137,7 @@ TEST_F(SiteTest, ChecklistMarksOverdueDueAndWaitingItems) {
 
 TEST_F(SiteTest, HostileTextIsEscapedAndUnsafeLinksDropped) {
   replace_in(source, "partners/lakeshore-college/partner.yaml",
-             "name: Lakeshore Community College\n",
-             "name: \"<script>alert(1)</script> & Co\"\n");
+             "name: Lakeshore Community College\n", "name: \"<script>alert(1)</script> & Co\"\n");
   replace_in(source, "partners/lakeshore-college/partner.yaml",
              "website: https://www.lakeshorecc.edu/\n", "website: \"javascript:alert(1)\"\n");
   replace_in(source, "partners/lakeshore-college/partner.yaml",
@@ -211,17 +211,16 @@ TEST_F(SiteTest, EveryPageKeepsTheHtmlRules) {
 TEST_F(SiteTest, LinksOnlyThePdfsTheCallerVouchesFor) {
   site::SiteOptions options;
   options.document_href = [](const std::string& output) -> std::optional<std::string> {
-    if (output == "lakeshore-college/invoice-INV-2026-0006.pdf" ||
-        output == "pipeline-report.pdf")
+    if (output == "lakeshore-college/invoice-INV-2026-0006.pdf" || output == "pipeline-report.pdf")
       return "../" + output;
     return std::nullopt;
   };
   const std::string html = page("partners/lakeshore-college.html", "2026-11-23", options);
   const std::vector<std::string> hrefs = html_attributes(html, "href");
   // From partners/, the site's root is one folder up, the build's two.
-  EXPECT_EQ(std::count(hrefs.begin(), hrefs.end(),
-                       "../../lakeshore-college/invoice-INV-2026-0006.pdf"),
-            2)  // in the invoice's row and in the list of documents
+  EXPECT_EQ(
+      std::count(hrefs.begin(), hrefs.end(), "../../lakeshore-college/invoice-INV-2026-0006.pdf"),
+      2)  // in the invoice's row and in the list of documents
       << ::testing::PrintToString(hrefs);
   EXPECT_TRUE(has_row(html,
                       "INV-2026-0006 issued 2026-11-02 2026-12-02 $7,320.00 USD $0.00 USD "
@@ -275,8 +274,9 @@ TEST(SiteMarkdownTest, PlacedMarkdownKeepsHeadingsInOrderScopesHeadersAndDropsIm
                                      "[m](mailto:a@b.org) [f](#top)",
                                      placement),
             "<p>alt r <a href=\"mailto:a@b.org\">m</a> <a href=\"#top\">f</a></p>\n");
-  EXPECT_NE(render::markdown_to_html("| a |\n|---|\n| 1 |\n", placement).find("<th scope=\"col\">a"),
-            std::string::npos);
+  EXPECT_NE(
+      render::markdown_to_html("| a |\n|---|\n| 1 |\n", placement).find("<th scope=\"col\">a"),
+      std::string::npos);
   // Documents keep their rules: relative links and images stay.
   EXPECT_EQ(render::markdown_to_html("[r](docs/a.md)"), "<p><a href=\"docs/a.md\">r</a></p>\n");
 }
