@@ -54,6 +54,7 @@ TEST_F(InitTest, NewOrganisationValidatesBuildsAndAdvancesALead) {
   EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "main\n");
   const std::string tracked = git("ls-files");
   for (const char* file : {".github/workflows/partners.yml", ".github/workflows/tickler.yml",
+                           ".github/workflows/site.yml",
                            ".gitignore", ".partnerops-defaults", "README.md", "partnerops.yaml",
                            "schemas/lifecycle.yaml", "schemas/partnerops.schema.yaml",
                            "templates/invoice.mustache", "templates/layout.mustache"})
