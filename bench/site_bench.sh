@@ -44,7 +44,8 @@ run_site() {
 }
 
 cold=() noop=() edit=()
-slug=$(ls "$work/org/partners" | sed -n 5000p)
+count=$(ls "$work/org/partners" | wc -l)
+slug=$(ls "$work/org/partners" | sed -n "$((count / 2 + 1))p")
 for ((i = 1; i <= runs; i++)); do
   rm -rf "$site" "$work/org/.partnerops/cache"
   cold+=("$(run_site)")

@@ -56,7 +56,7 @@
     var heading = section.querySelector("h2");
     var label = document.createElement("label");
     label.className = "search";
-    label.appendChild(document.createTextNode("Search " + (heading ? heading.textContent : "") + ": "));
+    label.appendChild(document.createTextNode("Search this list: "));
     var input = document.createElement("input");
     input.type = "search";
     label.appendChild(input);
