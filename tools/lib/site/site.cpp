@@ -187,9 +187,14 @@ std::optional<Page> SiteGenerator::render_page(std::string_view path,
   std::optional<std::string> body =
       m_templates.templates.render_html(body_template, data_map, diagnostics);
   if (!body) return std::nullopt;
-  data_map["body_html"] = *body;
+  // The layout sees only what is around every page, not the page's own
+  // data: checking and rendering it then costs the same on every page.
+  mstch::map layout_map;
+  layout_map.emplace("site", std::move(data_map["site"]));
+  layout_map.emplace("page_title", std::move(data_map["page_title"]));
+  layout_map.emplace("body_html", std::move(*body));
   std::optional<std::string> html =
-      m_templates.templates.render_html("layout", data_map, diagnostics);
+      m_templates.templates.render_html("layout", layout_map, diagnostics);
   if (!html) return std::nullopt;
   return Page{page, std::move(*html)};
 }
