@@ -1,6 +1,6 @@
 # The two commands of the README, and a few helpers.
-#   make demo   install what is missing, build, validate the demo organisation
-#               and build every PDF it calls for into out/
+#   make demo   install what is missing, build, validate the demo organisation,
+#               build every PDF it calls for into out/ and the site into out/site/
 #   make test   install what is missing, build with sanitizers, run every test
 #   make package build the release and its Debian package,
 #               build/release/partnerops_<version>_amd64.deb (CPack)
@@ -34,6 +34,7 @@ package: build
 demo: build
 	$(PARTNEROPS) validate .
 	$(PARTNEROPS) build . --out out
+	$(PARTNEROPS) site . --out out/site --pdfs out
 
 build-test: deps
 	$(call configure,test)

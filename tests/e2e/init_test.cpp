@@ -53,10 +53,11 @@ TEST_F(InitTest, NewOrganisationValidatesBuildsAndAdvancesALead) {
   EXPECT_EQ(git("status --porcelain"), "");
   EXPECT_EQ(git("rev-parse --abbrev-ref HEAD"), "main\n");
   const std::string tracked = git("ls-files");
-  for (const char* file : {".github/workflows/partners.yml", ".github/workflows/tickler.yml",
-                           ".gitignore", ".partnerops-defaults", "README.md", "partnerops.yaml",
-                           "schemas/lifecycle.yaml", "schemas/partnerops.schema.yaml",
-                           "templates/invoice.mustache", "templates/layout.mustache"})
+  for (const char* file :
+       {".github/workflows/partners.yml", ".github/workflows/tickler.yml",
+        ".github/workflows/site.yml", ".gitignore", ".partnerops-defaults", "README.md",
+        "partnerops.yaml", "schemas/lifecycle.yaml", "schemas/partnerops.schema.yaml",
+        "templates/invoice.mustache", "templates/layout.mustache"})
     EXPECT_NE(tracked.find(std::string(file) + "\n"), std::string::npos) << file;
   EXPECT_EQ(tracked.find("partners/"), std::string::npos);
   // Every file of the defaults is copied, whatever the toolkit ships.

@@ -45,6 +45,7 @@ Runner define_log(CLI::App& sub);
 Runner define_message(CLI::App& sub);
 Runner define_statement(CLI::App& sub);
 Runner define_init(CLI::App& sub);
+Runner define_site(CLI::App& sub);
 Runner define_preview(CLI::App& sub);
 
 // The sub-commands of `new` (cmd_new_lead.cpp, cmd_new_document.cpp).

@@ -77,6 +77,8 @@ const std::vector<Command>& commands() {
        k_cached, &define_tickler},
       {"report", "Pipeline and KPI report: stages, conversion, revenue, issues, renewals", k_cached,
        &define_report},
+      {"site", "Build the static site: pipeline, partner pages, tickler, report, statements",
+       k_cached, &define_site},
       {"codeowners", "Write .github/CODEOWNERS from the roles in partnerops.yaml", k_tree,
        &define_codeowners},
       // --record commits the checklist step like `record`.

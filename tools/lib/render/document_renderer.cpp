@@ -13,6 +13,7 @@ namespace {
 
 constexpr const char* k_templates_dir = "templates";
 constexpr const char* k_layout = "layout";
+constexpr std::string_view k_site_templates = "templates/site/";
 constexpr std::uint64_t k_max_logo_bytes = 2 << 20;
 
 std::string mime_type_of(std::string_view path) {
@@ -70,6 +71,9 @@ DocumentRenderer::DocumentRenderer(const Source& source, RendererOptions options
   util::Sha256 templates;
   for (const SourceEntry& entry : source.list(k_templates_dir, nullptr)) {
     if (entry.type != EntryType::file) continue;
+    // The site's pages (templates/site/) print no document: restyling the
+    // site must not rebuild every PDF.
+    if (entry.path.starts_with(k_site_templates)) continue;
     const ReadResult read = source.read(entry.path, 16 << 20);
     const std::string record = entry.path + "\n" + std::to_string(read.content.size()) + "\n";
     templates.add(record);

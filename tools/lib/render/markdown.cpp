@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,12 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+/// http(s) or mailto, or a fragment of the same page.
+bool is_outbound(std::string_view url) {
+  return starts_with_ignoring_case(url, "http://") || starts_with_ignoring_case(url, "https://") ||
+         starts_with_ignoring_case(url, "mailto:") || (!url.empty() && url.front() == '#');
+}
+
 }  // namespace
 
 bool is_allowed_link(std::string_view url) {
@@ -63,7 +70,9 @@ bool is_allowed_link(std::string_view url) {
   return is_safe_relative_path(path);
 }
 
-std::string markdown_to_html(std::string_view markdown) {
+std::string markdown_to_html(std::string_view markdown) { return markdown_to_html(markdown, {}); }
+
+std::string markdown_to_html(std::string_view markdown, const MarkdownPlacement& placement) {
   static std::once_flag s_registered;
   std::call_once(s_registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
@@ -80,13 +89,24 @@ std::string markdown_to_html(std::string_view markdown) {
 
   // Collect first, change after: the iterator must not see a changing tree.
   std::vector<cmark_node*> refused;
+  int previous_heading = placement.heading_offset;
   cmark_iter* iter = cmark_iter_new(document.get());
   for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter);
     const cmark_node_type type = cmark_node_get_type(node);
     if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) {
       const char* url = cmark_node_get_url(node);
-      if (!url || !is_allowed_link(url)) refused.push_back(node);
+      if (!url || !is_allowed_link(url) ||
+          (placement.outbound_links_only && (type == CMARK_NODE_IMAGE || !is_outbound(url))))
+        refused.push_back(node);
+    }
+    if (event == CMARK_EVENT_ENTER && type == CMARK_NODE_HEADING && placement.heading_offset > 0) {
+      // Document order is reading order: each heading at most one level
+      // below the one before it.
+      const int wanted = cmark_node_get_heading_level(node) + placement.heading_offset;
+      const int level = std::min({wanted, previous_heading + 1, 6});
+      cmark_node_set_heading_level(node, level);
+      previous_heading = level;
     }
   }
   cmark_iter_free(iter);
@@ -96,7 +116,26 @@ std::string markdown_to_html(std::string_view markdown) {
 
   std::unique_ptr<char, CharFree> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-  return html ? std::string(html.get()) : std::string();
+  std::string out = html ? std::string(html.get()) : std::string();
+  if (placement.scoped_table_headers) {
+    // Every "<th" in the output is cmark's own: the text's '<' is escaped
+    // and its raw HTML omitted.
+    std::string scoped;
+    scoped.reserve(out.size());
+    for (std::size_t at = 0;;) {
+      const std::size_t found = out.find("<th", at);
+      if (found == std::string::npos) {
+        scoped.append(out, at);
+        break;
+      }
+      const char next = found + 3 < out.size() ? out[found + 3] : '\0';
+      scoped.append(out, at, found + 3 - at);
+      if (next == '>' || next == ' ') scoped += " scope=\"col\"";
+      at = found + 3;
+    }
+    out = std::move(scoped);
+  }
+  return out;
 }
 
 std::string escape_markdown(std::string_view text) {

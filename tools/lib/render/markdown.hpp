@@ -17,6 +17,24 @@ namespace partnerops::render {
 /// template, and only the output of this function should be.
 std::string markdown_to_html(std::string_view markdown);
 
+/// Where rendered Markdown is placed, when that is not a document.
+struct MarkdownPlacement {
+  /// A web page (the site): links only to http(s), mailto or a fragment
+  /// (a relative path would point into the site, where the workspace's
+  /// files are not), every image dropped (its text kept), since a page
+  /// must load nothing from elsewhere.
+  bool outbound_links_only = false;
+  /// Levels added to every heading, and no heading deeper than the one
+  /// before it by more than one level (at most h6), so the text's headings
+  /// continue the page's in order.
+  int heading_offset = 0;
+  /// Adds scope="col" to the header cells of Markdown tables.
+  bool scoped_table_headers = false;
+};
+
+/// markdown_to_html with the rules of `placement` on top.
+std::string markdown_to_html(std::string_view markdown, const MarkdownPlacement& placement);
+
 /// `text` with every character Markdown could read as syntax escaped, so a
 /// value filled into a Markdown template reads back as exactly that text
 /// (a partner named "*Acme* [x](y)" stays literal). Line breaks become hard

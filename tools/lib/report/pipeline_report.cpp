@@ -487,6 +487,18 @@ std::string revenue_svg(const std::string& currency,
   return svg.str();
 }
 
+/// The revenue of the report by currency, then month.
+std::map<std::string, std::map<std::string, MonthFigures>> revenue_by_currency(
+    const PipelineReport& report) {
+  std::map<std::string, std::map<std::string, MonthFigures>> by_currency;
+  for (const RevenueMonth& month : report.revenue) {
+    MonthFigures& figures = by_currency[month.currency][month.month];
+    figures.invoiced += month.invoiced;
+    figures.received += month.received;
+  }
+  return by_currency;
+}
+
 }  // namespace
 
 std::string report_html(const PipelineReport& report) {
@@ -537,12 +549,7 @@ std::string report_html(const PipelineReport& report) {
           "<p class=\"meta\">Invoiced (accrual): invoices issued in the month, less credit "
           "notes dated in it. Received (cash): every payment in the month it arrived, partial "
           "payments included.</p>\n";
-  std::map<std::string, std::map<std::string, MonthFigures>> by_currency;
-  for (const RevenueMonth& month : report.revenue) {
-    MonthFigures& figures = by_currency[month.currency][month.month];
-    figures.invoiced += month.invoiced;
-    figures.received += month.received;
-  }
+  const auto by_currency = revenue_by_currency(report);
   if (by_currency.empty())
     html << "<p class=\"none\">No invoice issued and no payment received.</p>\n";
   for (const auto& [currency, months] : by_currency) {
@@ -636,6 +643,26 @@ std::string report_html(const PipelineReport& report) {
   }
   html << "</body>\n</html>\n";
   return html.str();
+}
+
+std::string funnel_chart_svg(const PipelineReport& report) { return funnel_svg(report.funnel); }
+
+std::map<std::string, std::string> revenue_charts_svg(const PipelineReport& report) {
+  std::map<std::string, std::string> charts;
+  for (const auto& [currency, months] : revenue_by_currency(report))
+    charts.emplace(currency, revenue_svg(currency, months));
+  return charts;
+}
+
+std::string conversion_percent_text(const Conversion& conversion) {
+  const nlohmann::ordered_json percent =
+      percent_json(conversion.entered_both, conversion.entered_from);
+  return percent.is_null() ? std::string() : percent.get<std::string>();
+}
+
+std::string median_days_text(const StageDuration& duration) {
+  const nlohmann::ordered_json median = half_days_json(duration.median_half_days);
+  return median.is_null() ? std::string() : median.dump();
 }
 
 }  // namespace partnerops

@@ -132,4 +132,17 @@ std::string report_json(const PipelineReport& report);
 /// sized in millimetres and points so that it prints as it shows.
 std::string report_html(const PipelineReport& report);
 
+/// The report's charts as report_html draws them, for pages that place
+/// them themselves (the site): the funnel, and the revenue chart of each
+/// currency by code. Inline SVG whose every text is escaped.
+std::string funnel_chart_svg(const PipelineReport& report);
+std::map<std::string, std::string> revenue_charts_svg(const PipelineReport& report);
+
+/// A conversion's rate as the JSON report writes it ("66.7"), or empty
+/// when nobody entered its first stage.
+std::string conversion_percent_text(const Conversion& conversion);
+/// A stage's median days as the JSON report writes it ("12", "12.5"), or
+/// empty without a completed stay.
+std::string median_days_text(const StageDuration& duration);
+
 }  // namespace partnerops
