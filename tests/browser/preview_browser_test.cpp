@@ -41,9 +41,9 @@ class PreviewBrowserTest : public BrowserTest {
     }
   }
 
-  /// The URL of the cascadia-climate notes page, from the index's links.
+  /// The URL of the cascadia-climate notes page, from the documents' index.
   std::string notes_page() {
-    browser->navigate(preview->url());
+    browser->navigate(preview->url() + "documents/");
     for (const std::string& link : browser->links())
       if (link.find("/documents/cascadia-climate/notes") != std::string::npos &&
           link.ends_with(".html"))
@@ -66,8 +66,27 @@ class PreviewBrowserTest : public BrowserTest {
   std::unique_ptr<PreviewRun> preview;
 };
 
-TEST_F(PreviewBrowserTest, IndexAndDocumentRender) {
+TEST_F(PreviewBrowserTest, TheSitesPagesAreServedAndLinkTheDocuments) {
+  // `/` is the site's pipeline, as `partnerops site` makes it.
   browser->navigate(preview->url());
+  EXPECT_EQ(browser->title(), "Pipeline · Commons Compute");
+  EXPECT_EQ(browser->execute("return document.getElementById('partnerops-problems') === null;"),
+            true);
+  expect_only_local_requests();
+  browser->screenshot(fs::path(BROWSER_SCREENSHOTS) / "preview-site-index.png");
+  // A partner's page, and the link from it to one of its PDFs.
+  browser->navigate(preview->url() + "partners/noordzee-marine-data.html");
+  EXPECT_THAT(browser->body_text(), HasSubstr("INV-2026-0005"));
+  const std::vector<std::string> links = browser->links();
+  EXPECT_NE(std::find(links.begin(), links.end(),
+                      preview->url() + "documents/noordzee-marine-data/invoice-INV-2026-0005.pdf"),
+            links.end());
+  expect_only_local_requests();
+  browser->screenshot(fs::path(BROWSER_SCREENSHOTS) / "preview-site-partner.png");
+}
+
+TEST_F(PreviewBrowserTest, IndexAndDocumentRender) {
+  browser->navigate(preview->url() + "documents/");
   EXPECT_THAT(browser->title(), HasSubstr("preview"));
   EXPECT_THAT(browser->body_text(), HasSubstr("cascadia-climate"));
   // A clean workspace has no problems banner.

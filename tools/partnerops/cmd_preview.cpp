@@ -19,6 +19,7 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "preview/preview_server.hpp"
+#include "preview/site_pages.hpp"
 #include "util/deferred_signals.hpp"
 
 extern char** environ;
@@ -78,6 +79,7 @@ int run_preview(const PreviewCommandOptions& options) {
   preview_options.root = root;
   preview_options.today = today;
   preview_options.port = options.port;
+  preview_options.pages.push_back(preview::site_pages());
   preview_options.log = [](const std::string& line) {
     std::cerr << "partnerops: " << line << std::endl;
   };

@@ -57,7 +57,9 @@ DocumentPages::DocumentPages(std::shared_ptr<const Snapshot> snapshot, PdfPrinte
 DocumentPages::~DocumentPages() = default;
 
 std::optional<Page> DocumentPages::page(std::string_view path) const {
-  if (path == "/") return index();
+  // The site's pipeline takes `/` when the site's pages are served; the
+  // documents' index stays at /documents/.
+  if (path == "/" || path == k_documents) return index();
   if (!path.starts_with(k_documents)) return std::nullopt;
   const std::string_view rest = path.substr(k_documents.size());
   const bool pdf = rest.ends_with(".pdf");

@@ -5,7 +5,8 @@
 // (render/document_renderer: document_context, complete_context, html), and
 // the PDF itself on demand, printed as `build` prints it.
 //
-//   /                                  the index
+//   / and /documents/                  the index (the site's pipeline
+//                                      takes `/` when it is served)
 //   /documents/<slug>/<kind>-<id>.html the document's HTML
 //   /documents/<slug>/<kind>-<id>.pdf  its PDF
 //
