@@ -53,12 +53,8 @@ int run_validate(const Loader& loader, const ValidateOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count();
   diagnostics.sort();
   if (options.timings) {
-    const LoadTimings& t = workspace.timings();
-    std::fprintf(stderr,
-                 "timings: load %.3f s wall (list %.3f, model %.3f); per file, summed over "
-                 "threads: read %.3f, parse %.3f, schema %.3f; checks %.3f s\n",
-                 t.wall_seconds, t.list_seconds, t.model_seconds, t.read_seconds, t.parse_seconds,
-                 t.schema_seconds, check_seconds);
+    print_load_timings(workspace.timings());
+    std::fprintf(stderr, "timings: checks %.3f s\n", check_seconds);
   }
 
   print_problems(diagnostics, workspace, std::cout, *format);

@@ -52,7 +52,7 @@ const std::vector<Command>& commands() {
        "Start a new organisation's repository from the installed defaults (--update: refresh them)",
        Needs::nothing, &define_init},
       {"validate", "Check every file against the schemas, lifecycle and cross-file rules",
-       k_tree_or_rev, &define_validate},
+       k_cached, &define_validate},
       {"build", "Build the PDFs each partner's stage calls for into out/", k_tree_or_rev,
        &define_build},
       {"new", "Start a lead's folder, or scaffold a partner's next quote, SOW or agreement",

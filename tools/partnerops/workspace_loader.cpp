@@ -83,7 +83,7 @@ void print_problems(const Diagnostics& diagnostics, const Workspace& workspace, 
   print_diagnostics(out, diagnostics, format, colour_for_stream(&out == &std::cout ? 1 : 2),
                     [&workspace](std::string_view path) -> const std::string* {
                       const WorkspaceFile* file = workspace.file(path);
-                      return file ? &file->content : nullptr;
+                      return file ? &file->content() : nullptr;
                     });
 }
 

@@ -144,7 +144,7 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
       request.date.plus_days(static_cast<int>(payment_terms_days(workspace, *found.folder)));
   std::string error;
   std::optional<std::string> text =
-      yaml::set_scalar(file->content, "status", yaml::Scalar::raw("issued"), "number", &error);
+      yaml::set_scalar(file->content(), "status", yaml::Scalar::raw("issued"), "number", &error);
   if (text)
     text = yaml::set_scalar(*text, "issue_date", yaml::Scalar::raw(request.date.iso()), "status",
                             &error);
@@ -174,7 +174,7 @@ std::optional<transitions::ChangeSet> plan_issue(const Workspace& workspace,
         done = other.issue_date->value;
     const std::string partner_path = found.folder->path + "/partner.yaml";
     const std::optional<std::string> partner_text = transitions::set_checklist_date(
-        found.folder->partner_file->content, partner_path, item->id, done, diagnostics);
+        found.folder->partner_file->content(), partner_path, item->id, done, diagnostics);
     if (!partner_text ||
         !transitions::revalidate(workspace, partner_path, *partner_text, diagnostics))
       return std::nullopt;

@@ -117,7 +117,7 @@ std::optional<transitions::ChangeSet> plan_renumber(const Workspace& workspace,
   const WorkspaceFile* file = workspace.file(invoice.file);
   std::string error;
   const std::optional<std::string> text =
-      file ? yaml::set_scalar(file->content, "number", yaml::Scalar::string(number), "", &error)
+      file ? yaml::set_scalar(file->content(), "number", yaml::Scalar::string(number), "", &error)
            : std::nullopt;
   if (!text) {
     diagnostics.error("advance-edit-refused", invoice.file, invoice.number.position,

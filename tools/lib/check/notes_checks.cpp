@@ -29,7 +29,7 @@ void check_notes(const CheckContext& context) {
       }
       continue;
     }
-    const std::string& text = folder.notes_file->content;
+    const std::string& text = folder.notes_file->content();
     const std::string& file = folder.notes_file->path;
     bool draft_recorded = false;
     std::optional<Date> previous;

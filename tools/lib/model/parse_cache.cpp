@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <unordered_set>
@@ -18,9 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view k_magic = "partnerops parse cache 1\n";
+constexpr std::string_view k_magic = "partnerops parse cache 2\n";
 constexpr std::string_view k_file_name = "parse-cache.bin";
 constexpr std::size_t k_key_size = 21;  // kind, then the blob id
+constexpr std::size_t k_stamp_size = 5 * 8;
+constexpr std::int64_t k_racy_ns = 1000000000;  // a second, as git's racy-clean check
 
 void init_libgit2() {
   static std::once_flag once;
@@ -78,6 +81,33 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
+void put_stamp(std::string& out, const FileStamp& stamp) {
+  put_u64(out, stamp.size);
+  put_u64(out, static_cast<std::uint64_t>(stamp.mtime_ns));
+  put_u64(out, static_cast<std::uint64_t>(stamp.ctime_ns));
+  put_u64(out, stamp.inode);
+  put_u64(out, stamp.device);
+}
+
+FileStamp get_stamp(std::string_view bytes, std::size_t at) {
+  return FileStamp{get_u64(bytes, at), static_cast<std::int64_t>(get_u64(bytes, at + 8)),
+                   static_cast<std::int64_t>(get_u64(bytes, at + 16)), get_u64(bytes, at + 24),
+                   get_u64(bytes, at + 32)};
+}
+
+ParseCacheKey key_from_bytes(std::string_view bytes) {
+  ParseCacheKey key;
+  key.kind = static_cast<FileKind>(static_cast<unsigned char>(bytes[0]));
+  std::memcpy(key.blob_id.data(), bytes.data() + 1, key.blob_id.size());
+  return key;
+}
+
+std::int64_t now_ns() {
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 }  // namespace
 
 ParseCacheKey ParseCacheKey::of(FileKind kind, std::string_view content) {
@@ -117,6 +147,7 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
   ParseCache cache;
   cache.m_dir = std::move(dir);
   cache.m_identity = build_identity() + "; schemas " + schema_digest;
+  cache.m_opened_at_ns = now_ns();
 
   std::ifstream in(cache.m_dir / k_file_name, std::ios::binary);
   std::error_code ec;
@@ -128,6 +159,7 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
   // Header, identity, count, entries, checksum; anything off empties it.
   auto empty = [&cache] {
     cache.m_entries.clear();
+    cache.m_stamps.clear();
     return std::move(cache);
   };
   if (bytes.size() < k_magic.size() + 8 + 8 + 8) return empty();
@@ -158,6 +190,25 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
     cache.m_entries.emplace(key, stored.substr(at, size));
     at += size;
   }
+  // Then the stamps: path, stamp, key.
+  if (stored.size() - at < 8) return empty();
+  const std::uint64_t stamps = get_u64(stored, at);
+  at += 8;
+  if (stamps > stored.size() / (8 + k_stamp_size + k_key_size)) return empty();
+  cache.m_stamps.reserve(stamps);
+  for (std::uint64_t i = 0; i < stamps; ++i) {
+    if (stored.size() - at < 8) return empty();
+    const std::uint64_t path_size = get_u64(stored, at);
+    at += 8;
+    if (stored.size() - at < path_size + k_stamp_size + k_key_size) return empty();
+    std::string path(stored.substr(at, path_size));
+    at += path_size;
+    const FileStamp stamp = get_stamp(stored, at);
+    at += k_stamp_size;
+    const ParseCacheKey key = key_from_bytes(stored.substr(at, k_key_size));
+    at += k_key_size;
+    cache.m_stamps.emplace(std::move(path), std::make_pair(stamp, key));
+  }
   if (at != stored.size()) return empty();
   return cache;
 }
@@ -168,10 +219,32 @@ std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key, std::
   return yaml::decode(std::move(path), found->second);
 }
 
+std::optional<ParseCacheKey> ParseCache::key_of(const std::string& path,
+                                                const FileStamp& stamp) const {
+  const auto found = m_stamps.find(path);
+  if (found == m_stamps.end() || !(found->second.first == stamp)) return std::nullopt;
+  return found->second.second;
+}
+
 bool ParseCache::save(const std::vector<ParseCacheKey>& used,
                       const std::vector<std::pair<ParseCacheKey, std::string>>& added,
-                      std::string* error) const {
-  if (added.empty()) return true;
+                      const std::vector<StampedKey>& stamps, std::string* error) const {
+  // A stamp is trusted only when the file last changed a second or more
+  // before this run began: a write in the same instant could leave it as
+  // it was.
+  const std::int64_t settled_before = m_opened_at_ns - k_racy_ns;
+  std::vector<const StampedKey*> recorded;
+  bool stamps_changed = false;
+  for (const StampedKey& stamped : stamps) {
+    if (stamped.stamp.mtime_ns >= settled_before || stamped.stamp.ctime_ns >= settled_before)
+      continue;
+    recorded.push_back(&stamped);
+    const auto found = m_stamps.find(stamped.path);
+    if (found == m_stamps.end() || !(found->second.first == stamped.stamp) ||
+        found->second.second.bytes() != stamped.key.bytes())
+      stamps_changed = true;
+  }
+  if (added.empty() && !stamps_changed) return true;
   std::string out(k_magic);
   put_u64(out, m_identity.size());
   out += m_identity;
@@ -201,6 +274,28 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
   std::string count;
   put_u64(count, written.size());
   out.replace(count_at, 8, count);
+
+  // This run's stamps, then earlier ones of other files whose trees stay.
+  const std::size_t stamps_at = out.size();
+  put_u64(out, 0);
+  std::unordered_set<std::string_view> stamped_paths;
+  std::uint64_t stamp_count = 0;
+  auto put_stamped = [&](std::string_view path, const FileStamp& stamp, const ParseCacheKey& key) {
+    if (!stamped_paths.insert(path).second) return;
+    put_u64(out, path.size());
+    out += path;
+    put_stamp(out, stamp);
+    out += key.bytes();
+    ++stamp_count;
+  };
+  for (const StampedKey* stamped : recorded)
+    put_stamped(stamped->path, stamped->stamp, stamped->key);
+  for (const auto& [path, stamped] : m_stamps) {
+    if (written.count(stamped.second.bytes())) put_stamped(path, stamped.first, stamped.second);
+  }
+  std::string stamp_total;
+  put_u64(stamp_total, stamp_count);
+  out.replace(stamps_at, 8, stamp_total);
   put_u64(out, checksum(out));
 
   std::error_code ec;

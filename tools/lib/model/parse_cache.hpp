@@ -15,16 +15,26 @@
 // file; a cache that is missing, unreadable, damaged or from another build
 // counts as empty, and it is rewritten atomically, so a reader never sees
 // half of one.
+//
+// Beside the trees the cache keeps, like git's index, each working-tree
+// file's stamp (size, modification and change times, inode, device) with
+// the key of the bytes it had: a file whose stamp is unchanged is not read
+// at all. As in git, a stamp is recorded only when the file was last
+// changed at least a second before the run began, so a file written in the
+// same instant as the cache ("racily clean") is read next time rather than
+// trusted; and any write to a file changes its stamp.
 
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "model/file_kind.hpp"
+#include "source/source.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops {
@@ -39,6 +49,13 @@ struct ParseCacheKey {
   std::string bytes() const;
 };
 
+/// A file's stamp and the key of the bytes it held when stamped.
+struct StampedKey {
+  std::string path;
+  FileStamp stamp;
+  ParseCacheKey key;
+};
+
 class ParseCache {
  public:
   /// Opens the cache in `dir` for files checked by the schemas whose digest
@@ -50,6 +67,10 @@ class ParseCache {
   /// several threads at once.
   std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
 
+  /// The key of the bytes of `path` when its stamp is still `stamp`, so
+  /// the file need not be read; else std::nullopt. Safe from several threads.
+  std::optional<ParseCacheKey> key_of(const std::string& path, const FileStamp& stamp) const;
+
   /// Writes the cache again when `added` holds entries it lacks (keys and
   /// their encoded trees, from yaml::encode). The old entries are kept while
   /// there are at most twice as many as this run used (`used`, the keys it
@@ -57,9 +78,13 @@ class ParseCache {
   /// that only the used ones are, so entries of files long gone drop out.
   /// Returns false and fills `error` when the file cannot be written; the
   /// cache is then as it was.
+  /// `stamps` are this run's files with their stamps; those changed a
+  /// second or more before the cache was opened are recorded (the others
+  /// are kept from before while their trees are). The file is written only
+  /// when an entry or a recorded stamp is new.
   bool save(const std::vector<ParseCacheKey>& used,
             const std::vector<std::pair<ParseCacheKey, std::string>>& added,
-            std::string* error) const;
+            const std::vector<StampedKey>& stamps, std::string* error) const;
 
   /// Entries read from disk, for tests.
   std::size_t size() const { return m_entries.size(); }
@@ -69,6 +94,8 @@ class ParseCache {
   std::string m_identity;                // version, build and schema digest
   std::unique_ptr<std::string> m_bytes;  // the file as read; entries point into it
   std::unordered_map<std::string, std::string_view> m_entries;
+  std::unordered_map<std::string, std::pair<FileStamp, ParseCacheKey>> m_stamps;
+  std::int64_t m_opened_at_ns = 0;  // wall clock, as file times are
 };
 
 /// A digest of `files` (path and content of each, in the order given): the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "model/parse_cache.hpp"
@@ -34,6 +35,17 @@ std::int64_t PartnerFolder::credited_minor(std::string_view number) const {
   for (const CreditNote& note : credit_notes)
     if (note.invoice.value == number) sum += note.credited_minor();
   return sum;
+}
+
+const std::string& WorkspaceFile::content() const {
+  if (m_unread_from) {
+    // The cache vouched for these bytes by the file's stamp; a file that
+    // cannot be read now quotes as empty, as a missing line does.
+    ReadResult read = m_unread_from->read(path, std::numeric_limits<std::uint64_t>::max());
+    if (read.ok()) m_content = std::move(read.content);
+    m_unread_from = nullptr;
+  }
+  return m_content;
 }
 
 const WorkspaceFile* Workspace::file(std::string_view path) const {
@@ -73,6 +85,7 @@ struct PhaseTimes {
   double read = 0, parse = 0, schema = 0, cache = 0;
   std::vector<ParseCacheKey> hits;
   std::vector<std::pair<ParseCacheKey, std::string>> added;
+  std::vector<StampedKey> stamped;
 };
 
 /// Reads, parses and schema-checks one file, or takes its tree from the
@@ -82,6 +95,24 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
                const LoadOptions& options, WorkspaceFile& file, Diagnostics& diagnostics,
                PhaseTimes& times) {
   Clock::time_point start = Clock::now();
+  // A file whose stamp the cache recorded with a clean tree is not read.
+  std::optional<FileStamp> stamp;
+  if (cache && file.kind != FileKind::notes) {
+    stamp = source.stamp(file.path);
+    const std::optional<ParseCacheKey> known =
+        stamp ? cache->key_of(file.path, *stamp) : std::nullopt;
+    if (known) file.document = cache->find(*known, file.path);
+    times.cache += seconds_since(start);
+    if (file.document) {
+      file.valid = true;
+      file.blob_id = known->blob_id;
+      file.defer_content(source);
+      times.hits.push_back(*known);
+      times.stamped.push_back({file.path, *stamp, *known});
+      return;
+    }
+    start = Clock::now();
+  }
   const ReadResult read = source.read(file.path, options.limits.max_bytes);
   times.read += seconds_since(start);
   switch (read.status) {
@@ -104,7 +135,8 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
       diagnostics.error("file-unreadable", file.path, {}, read.error);
       return;
   }
-  file.content = read.content;
+  file.set_content(read.content);
+  const std::string& content = read.content;
   if (file.kind == FileKind::notes) {
     file.valid = true;
     return;
@@ -118,18 +150,20 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
   if (cache) {
     start = Clock::now();
     key = read.blob_id ? ParseCacheKey{file.kind, *read.blob_id}
-                       : ParseCacheKey::of(file.kind, file.content);
+                       : ParseCacheKey::of(file.kind, content);
+    file.blob_id = key.blob_id;
     file.document = cache->find(key, file.path);
     times.cache += seconds_since(start);
     if (file.document) {
       file.valid = true;
       times.hits.push_back(key);
+      if (stamp) times.stamped.push_back({file.path, *stamp, key});
       return;
     }
   }
   const std::size_t diagnostics_before = diagnostics.size();
   start = Clock::now();
-  file.document = yaml::parse(file.path, file.content, diagnostics, options.limits);
+  file.document = yaml::parse(file.path, content, diagnostics, options.limits);
   times.parse += seconds_since(start);
   if (!file.document) return;
   const std::size_t errors_before = diagnostics.error_count();
@@ -145,6 +179,7 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
     std::string encoded;
     yaml::encode(*file.document, encoded);
     times.added.emplace_back(key, std::move(encoded));
+    if (stamp) times.stamped.push_back({file.path, *stamp, key});
     times.cache += seconds_since(start);
   }
 }
@@ -176,6 +211,7 @@ void load_files_in_parallel(const Source& source, const SchemaSet& schemas, cons
     timings.cache_hits += part.hits.size();
     std::move(part.hits.begin(), part.hits.end(), std::back_inserter(cache_traffic.hits));
     std::move(part.added.begin(), part.added.end(), std::back_inserter(cache_traffic.added));
+    std::move(part.stamped.begin(), part.stamped.end(), std::back_inserter(cache_traffic.stamped));
   }
 }
 
@@ -287,7 +323,7 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     } else if (auto document = yaml::parse(lifecycle_file->path, read.content, diagnostics)) {
       if (workspace.m_schemas.validate(*document, "lifecycle.schema.yaml", diagnostics))
         workspace.m_lifecycle = Lifecycle::read(*document, diagnostics);
-      lifecycle_file->content = read.content;
+      lifecycle_file->set_content(read.content);
       lifecycle_file->document = std::move(document);
     }
   }
@@ -310,7 +346,7 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
   if (cache) {
     phase = Clock::now();
     std::string ignored;
-    cache->save(cache_traffic.hits, cache_traffic.added, &ignored);
+    cache->save(cache_traffic.hits, cache_traffic.added, cache_traffic.stamped, &ignored);
     workspace.m_timings.cache_save_seconds = seconds_since(phase);
   }
   phase = Clock::now();

@@ -4,6 +4,7 @@
 // files, the typed model built from them, the schemas and the lifecycle.
 // Nothing downstream reads files or parses YAML again.
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -30,9 +31,27 @@ namespace partnerops {
 struct WorkspaceFile {
   std::string path;
   FileKind kind = FileKind::ignored;
-  std::string content;                       ///< the bytes, for quoting lines in messages
   std::unique_ptr<yaml::Document> document;  ///< YAML files that parsed
   bool valid = false;                        ///< parsed and passed its schema
+  /// The git blob id of the bytes, when loading knew it (the parse cache
+  /// keys by it), so comparing with a commit needs no read or hash.
+  std::optional<std::array<unsigned char, 20>> blob_id;
+
+  /// The bytes, for quoting lines in messages and for edits. A file the
+  /// parse cache vouched for by its stamp was never read; its bytes are
+  /// read on first use (by one thread: commands ask after loading).
+  const std::string& content() const;
+  void set_content(std::string bytes) {
+    m_content = std::move(bytes);
+    m_unread_from = nullptr;
+  }
+  /// Loading skipped the read, since the stamp said the bytes are
+  /// unchanged: content() reads them from `source`, which outlives the file.
+  void defer_content(const Source& source) { m_unread_from = &source; }
+
+ private:
+  mutable std::string m_content;
+  mutable const Source* m_unread_from = nullptr;
 };
 
 /// One folder under partners/ with its files and their typed model. A

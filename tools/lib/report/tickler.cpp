@@ -320,7 +320,7 @@ class Collector {
       if (entry.date) consider(entry.date->value);
     for (const auto& [id, done] : partner.checklist) consider(done.value);
     if (folder.notes_file)
-      for (Date date : dated_headings(folder.notes_file->content)) consider(date);
+      for (Date date : dated_headings(folder.notes_file->content())) consider(date);
     if (!last) return;
     add(last->plus_days(m_lead_inactive_days), TicklerKind::lead_inactive, folder, "activity",
         "Follow up: no activity since " + last->iso(),

@@ -137,6 +137,22 @@ class DirectorySource final : public Source {
 
   std::string describe() const override { return "working tree " + m_root.string(); }
 
+  std::optional<FileStamp> stamp(std::string_view path) const override {
+    if (!is_safe_relative_path(path)) return std::nullopt;
+    const util::BeneathResult opened = util::open_beneath(m_root_fd, path, O_PATH);
+    if (opened.status != util::BeneathResult::Status::ok) return std::nullopt;
+    struct stat info {};
+    const bool regular = ::fstat(opened.fd, &info) == 0 && S_ISREG(info.st_mode);
+    ::close(opened.fd);
+    if (!regular) return std::nullopt;
+    constexpr std::int64_t k_billion = 1000000000;
+    return FileStamp{static_cast<std::uint64_t>(info.st_size),
+                     info.st_mtim.tv_sec * k_billion + info.st_mtim.tv_nsec,
+                     info.st_ctim.tv_sec * k_billion + info.st_ctim.tv_nsec,
+                     static_cast<std::uint64_t>(info.st_ino),
+                     static_cast<std::uint64_t>(info.st_dev)};
+  }
+
  private:
   /// Lists the folder open as `handle` (at `full`, workspace path
   /// `prefix`), then its subfolders, and closes it. readdir's d_type gives

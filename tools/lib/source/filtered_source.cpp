@@ -31,6 +31,11 @@ class FilteredSource final : public Source {
 
   std::string describe() const override { return m_inner.describe(); }
 
+  std::optional<FileStamp> stamp(std::string_view path) const override {
+    if (!(m_keep(path, EntryType::file))) return std::nullopt;
+    return m_inner.stamp(path);
+  }
+
  private:
   const Source& m_inner;
   PathFilter m_keep;

@@ -51,6 +51,19 @@ struct ReadResult {
   }
 };
 
+/// What the file system says about a file without reading it, as git's
+/// index keeps it: a file whose stamp is unchanged since a run recorded it
+/// is taken to hold the same bytes (model/parse_cache.hpp says when that
+/// is safe).
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
 class Source {
  public:
   virtual ~Source() = default;
@@ -71,6 +84,15 @@ class Source {
 
   /// For messages: "working tree /path" or "revision 1a2b3c4".
   virtual std::string describe() const = 0;
+
+  /// The stamp of the regular file `path`, reached through no symbolic
+  /// link, without reading it; std::nullopt when there is no such file or
+  /// the source has no file system under it (a git tree names its blobs
+  /// instead).
+  virtual std::optional<FileStamp> stamp(std::string_view path) const {
+    (void)path;
+    return std::nullopt;
+  }
 };
 
 /// A Source over a folder on disk. Paths that try to leave the folder

@@ -93,7 +93,7 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
   if (refused) return std::nullopt;
 
   std::string error;
-  const std::string& original = folder->partner_file->content;
+  const std::string& original = folder->partner_file->content();
   std::optional<std::string> text =
       yaml::set_scalar(original, "stage", yaml::Scalar::string(request.stage), "qualified", &error);
   if (text) {
@@ -114,7 +114,7 @@ std::optional<ChangeSet> plan_advance(const Workspace& workspace, const AdvanceR
   changes.folder = folder->path;
   changes.edits.push_back({partner_path, *text});
   const std::string notes_path = folder->path + "/notes.md";
-  const std::string notes = folder->notes_file ? folder->notes_file->content : std::string();
+  const std::string notes = folder->notes_file ? folder->notes_file->content() : std::string();
   changes.edits.push_back(
       {notes_path,
        append_notes_section(notes,

@@ -164,7 +164,7 @@ std::optional<ChangeSet> plan_payment(const Workspace& workspace, const PaymentR
     fields.emplace_back("reference", yaml::Scalar::string(request.reference));
   std::string error;
   std::optional<std::string> text =
-      yaml::append_to_sequence(file.content, "payments", fields, "total", &error);
+      yaml::append_to_sequence(file.content(), "payments", fields, "total", &error);
   const bool settles = amount.money->minor == open;
   if (text && settles && status != InvoiceStatus::paid)
     text = yaml::set_scalar(*text, "status", yaml::Scalar::raw("paid"), "number", &error);
@@ -219,7 +219,7 @@ std::optional<ChangeSet> plan_sponsor_number(const Workspace& workspace,
   }
   std::string error;
   const std::optional<std::string> text =
-      yaml::set_scalar(workspace.file(found->path)->content, "sponsor_number",
+      yaml::set_scalar(workspace.file(found->path)->content(), "sponsor_number",
                        yaml::Scalar::string(request.sponsor_number), "payments", &error);
   if (!text) {
     diagnostics.error("advance-edit-refused", found->path, {},

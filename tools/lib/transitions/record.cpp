@@ -115,7 +115,7 @@ std::optional<ChangeSet> plan_record(const Workspace& workspace, const RecordReq
   }
 
   const std::optional<std::string> text = set_checklist_date(
-      folder->partner_file->content, partner_path, request.item, request.date, diagnostics);
+      folder->partner_file->content(), partner_path, request.item, request.date, diagnostics);
   if (!text) return std::nullopt;
   if (!revalidate(workspace, partner_path, *text, diagnostics)) return std::nullopt;
 

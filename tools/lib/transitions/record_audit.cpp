@@ -167,7 +167,7 @@ std::optional<ChangeSet> plan_record_audit(const Workspace& workspace, const Aud
     }
     std::string error;
     const std::optional<std::string> appended =
-        append_audit(folder->compliance_file->content, request, met, not_met, &error);
+        append_audit(folder->compliance_file->content(), request, met, not_met, &error);
     if (!appended) {
       diagnostics.error("advance-edit-refused", path, {},
                         "compliance.yaml cannot be edited safely: " + error,
@@ -192,7 +192,7 @@ std::optional<ChangeSet> plan_record_audit(const Workspace& workspace, const Aud
       !folder->partner->checklist.contains(std::string(k_compliance_audit_item))) {
     const std::string partner_path = folder->partner_file->path;
     const std::optional<std::string> partner_text =
-        set_checklist_date(folder->partner_file->content, partner_path,
+        set_checklist_date(folder->partner_file->content(), partner_path,
                            std::string(k_compliance_audit_item), request.date, diagnostics);
     if (!partner_text || !revalidate(workspace, partner_path, *partner_text, diagnostics))
       return std::nullopt;

@@ -41,6 +41,11 @@ class ScopedSource final : public Source {
 
   std::string describe() const override { return m_inner.describe(); }
 
+  std::optional<FileStamp> stamp(std::string_view path) const override {
+    if (!(visible(path))) return std::nullopt;
+    return m_inner.stamp(path);
+  }
+
  private:
   static bool within(std::string_view path, std::string_view folder) {
     return path == folder ||

@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <cstring>
 #include <set>
 
 #include "git/git_tree_source.hpp"
@@ -33,8 +34,13 @@ void check_uncommitted_issued(const std::filesystem::path& root, const Workspace
     if (git_tree_entry_bypath(&raw_entry, tree.get(), file->path.c_str()) != 0) continue;  // new
     const git::TreeEntryPtr entry(raw_entry);
     git_oid oid;
-    if (git_odb_hash(&oid, file->content.data(), file->content.size(), GIT_OBJECT_BLOB) != 0)
+    if (file->blob_id) {
+      // Known from the parse cache: the file need not be read.
+      std::memcpy(oid.id, file->blob_id->data(), sizeof oid.id);
+    } else if (git_odb_hash(&oid, file->content().data(), file->content().size(),
+                            GIT_OBJECT_BLOB) != 0) {
       continue;
+    }
     if (git_oid_equal(&oid, git_tree_entry_id(entry.get())) == 1) continue;
     slugs.insert(classify(file->path).slug);
   }
