@@ -5,12 +5,15 @@
 // DIR/pipeline-report.<ext> with --out; the PDF (the HTML printed and
 // finished like every document, render/report_pdf.hpp) always goes to a
 // file, DIR/pipeline-report.pdf, DIR defaulting to `out` as for `build`.
-// Exit 0 when the workspace loaded cleanly, 1 when some files did not load
-// (the report leaves them out), 2 for usage, printing or write errors.
+// When partnerops.yaml names an inventory, a deployments section says what
+// runs against what was agreed. Exit 0 when the workspace loaded cleanly, 1
+// when some files did not load (the report leaves them out) or the
+// inventory could not be opened, 2 for usage, printing or write errors.
 
 #include <iostream>
 
 #include "command.hpp"
+#include "configured_deployments.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
@@ -43,7 +46,14 @@ int run_report(const Loader& loader, const ReportOptions& options) {
   const Workspace& workspace = loaded->workspace;
   if (options.timings) print_load_timings(workspace.timings());
 
-  const PipelineReport report = build_pipeline_report(workspace, *today);
+  // A deployments section, when partnerops.yaml names an inventory.
+  bool deployments_failed = false;
+  const std::optional<deployments::CheckResult> deployments =
+      configured_deployments(workspace, options.path, *today, &deployments_failed);
+  const PipelineReport report =
+      deployments ? build_pipeline_report(workspace, *today, &deployments->findings,
+                                          deployments->inventory.description)
+                  : build_pipeline_report(workspace, *today);
   const bool json = options.format == "json";
   const bool pdf = options.format == "pdf";
   std::string text = json ? report_json(report) : report_html(report);
@@ -80,6 +90,7 @@ int run_report(const Loader& loader, const ReportOptions& options) {
     }
     std::cerr << "partnerops: wrote " << target.string() << '\n';
   }
+  if (deployments_failed) return k_exit_problems;
   return exit_after_reading(loaded->diagnostics, "files that did not load are left out");
 }
 

@@ -43,6 +43,15 @@ const std::vector<Command>& invoice_commands() {
   return table;
 }
 
+/// `partnerops deployments <name>`: agreements against what runs.
+const std::vector<Command>& deployments_commands() {
+  static const std::vector<Command> table = {
+      {"check", "Check the agreements' deployments against the inventory of what runs", k_cached,
+       &define_deployments_check},
+  };
+  return table;
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -82,6 +91,9 @@ const std::vector<Command>& commands() {
       // --record commits the checklist step like `record`.
       {"message", "Write a canned message to a partner as an .eml file, with its PDF attached",
        k_cached | Needs::commit, &define_message},
+      {"deployments",
+       "Deployments: check what runs against what the agreements cover (an inventory of hubs)",
+       Needs::nothing, nullptr, &deployments_commands()},
   };
   return table;
 }
