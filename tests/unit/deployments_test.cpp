@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "deployments/adapter.hpp"
 #include "deployments/check.hpp"
 #include "deployments/inventory_source.hpp"
@@ -271,6 +273,39 @@ TEST_F(DeploymentsTest, AKeyTheInventoryDoesNotKnowIsATypoOrGone) {
             "did you mean commons-us/prairie? a typo, or a deployment that was decommissioned");
   EXPECT_EQ(findings.diagnostics.items()[2].message,
             "the inventory does not know commons-ca/prairie (it has no cluster commons-ca)");
+}
+
+TEST_F(DeploymentsTest, ATypoWithinTheLaunchGraceIsUnknownNotMissing) {
+  m_inventory_files.add("config/clusters/commons-us/cluster.yaml",
+                        cluster_yaml(hub("lakeshore") + hub("noordzee")));
+  append(k_lakeshore, "deployments:\n  - key: commons-us/lakeshore\n");
+  append(k_noordzee, "deployments:\n  - key: commons-us/noordze\n");
+  EXPECT_EQ(lines_of(check("jupyterhub", "2026-07-20").diagnostics),
+            (std::vector<std::string>{
+                "error deployment-uncovered inventory/config/clusters/commons-us/cluster.yaml:13:5",
+                "warning deployment-unknown " + std::string(k_noordzee) + ":103:10"}));
+}
+
+TEST_F(DeploymentsTest, NothingIsMissingFromAnInventoryThatDidNotReadWhole) {
+  append(k_lakeshore, "deployments:\n  - key: commons-us/lakeshore\n");
+  m_inventory_files.add("config/clusters/commons-us/cluster.yaml", "hubs: [\n");
+  check();
+  // Read as `deployments check` reads it: the parse error marks it incomplete.
+  Diagnostics diagnostics;
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "config/clusters/commons-us");
+  std::ofstream(dir.path() / "config/clusters/commons-us/cluster.yaml") << "hubs: [\n";
+  std::string error;
+  const std::optional<Inventory> inventory =
+      load_inventory({dir.path(), "", "jupyterhub", "inventory/"}, diagnostics, &error);
+  ASSERT_TRUE(inventory) << error;
+  EXPECT_FALSE(inventory->complete);
+  EXPECT_EQ(lines_of(diagnostics),
+            std::vector<std::string>{
+                "error yaml-syntax inventory/config/clusters/commons-us/cluster.yaml:2:1"});
+  EXPECT_TRUE(
+      check_deployments(*m_workspace, *inventory, m_settings, *Date::parse("2026-11-23"))
+          .diagnostics.empty());
 }
 
 TEST_F(DeploymentsTest, ALookAlikeNameIsASuggestionNeverACover) {

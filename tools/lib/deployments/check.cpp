@@ -115,7 +115,7 @@ class Checker {
     collect_namings();
     for (const Deployment& deployment : m_inventory.deployments) check_running(deployment);
     for (const auto& [key, namings] : m_namings)
-      if (!m_running.count(key))
+      if (m_inventory.complete && !m_running.count(key))
         for (const Naming& naming : namings) check_absent(key, naming);
     m_findings.deployments = m_inventory.deployments.size();
     // Findings in their diagnostics' order: by file, line, column, then kind.
@@ -152,13 +152,14 @@ class Checker {
     return deployment.monthly_cost ? deployment.monthly_cost : m_settings.monthly_cost;
   }
 
-  Finding& add(Finding finding, Severity severity, const char* code, std::string message,
-               std::string hint) {
+  /// Records `finding` with its diagnostic (the code is its kind's, as
+  /// docs/diagnostics.md lists it).
+  void report(Finding& finding, Severity severity, const char* code, std::string message,
+              std::string hint) {
     finding.severity = severity;
     m_diagnostics.add(severity, code, finding.file, finding.position, std::move(message),
                       std::move(hint));
     m_findings.items.push_back(std::move(finding));
-    return m_findings.items.back();
   }
 
   void check_running(const Deployment& deployment) {
@@ -210,13 +211,13 @@ class Checker {
     finding.file = naming.agreement->file;
     finding.position = naming.entry->cloud_costs_position;
     finding.monthly_exposure = monthly_cost_to_us(deployment);
-    add(std::move(finding), Severity::error, "deployment-payer-mismatch",
-        "the agreement says " + payer_text(agreed) + " pay" +
-            (agreed == CloudPayer::us ? "" : "s") + " the cloud costs of " + deployment.key +
-            ", the inventory says " + payer_text(deployment.paid_by) + " (" + where(deployment) +
-            ")",
-        "correct whichever is wrong: `cloud_costs` here, or the cluster's billing in the "
-        "inventory");
+    report(finding, Severity::error, "deployment-payer-mismatch",
+           "the agreement says " + payer_text(agreed) + " pay" +
+               (agreed == CloudPayer::us ? "" : "s") + " the cloud costs of " + deployment.key +
+               ", the inventory says " + payer_text(deployment.paid_by) + " (" + where(deployment) +
+               ")",
+           "correct whichever is wrong: `cloud_costs` here, or the cluster's billing in the "
+           "inventory");
   }
 
   void after_end(const Deployment& deployment, const Naming& naming) {
@@ -241,12 +242,11 @@ class Checker {
       message += "; we pay its cloud costs";
     }
     const bool late = finding.days > m_settings.after_end_grace_days;
-    add(std::move(finding), late ? Severity::error : Severity::warning, "deployment-after-end",
-        message,
-        "decommission it (" + where(deployment) + "), or record the renewal in this agreement" +
-            (late ? std::string()
-                  : "; an error after " + std::to_string(m_settings.after_end_grace_days) +
-                        " days (deployments.grace_days.after_end)"));
+    report(finding, late ? Severity::error : Severity::warning, "deployment-after-end", message,
+           "decommission it (" + where(deployment) + "), or record the renewal in this agreement" +
+               (late ? std::string()
+                     : "; an error after " + std::to_string(m_settings.after_end_grace_days) +
+                           " days (deployments.grace_days.after_end)"));
   }
 
   void uncovered(const Deployment& deployment, const Naming* pending) {
@@ -291,8 +291,8 @@ class Checker {
         " is running" + since + " and no executed agreement covers it";
     if (finding.monthly_exposure)
       message += "; we pay its cloud costs, " + money_text(*finding.monthly_exposure) + " a month";
-    add(std::move(finding), late ? Severity::error : Severity::warning, "deployment-uncovered",
-        message, hint);
+    report(finding, late ? Severity::error : Severity::warning, "deployment-uncovered", message,
+           hint);
   }
 
   void check_absent(const std::string& key, const Naming& naming) {
@@ -306,30 +306,31 @@ class Checker {
     finding.slug = naming.folder->slug;
     finding.file = naming.agreement->file;
     finding.position = naming.entry->key.position;
-    if (naming.standing == Standing::covering) {
-      const std::optional<TermSpan> first = naming.agreement->first_term();
-      const Date launch_by =
-          (first ? first->start : m_today).plus_days(m_settings.launch_grace_days);
-      if (m_today <= launch_by) return;  // still being launched
+    const std::optional<TermSpan> first = naming.agreement->first_term();
+    const Date launch_by = (first ? first->start : m_today).plus_days(m_settings.launch_grace_days);
+    if (naming.standing == Standing::covering && m_today > launch_by) {
       finding.kind = FindingKind::missing;
       finding.due = launch_by.plus_days(1);
       finding.days = m_today.days_since(launch_by);
-      add(std::move(finding), Severity::error, "deployment-missing",
-          "the agreement is in force but the inventory (" + m_inventory.description +
-              ") does not hold " + key,
-          did_you_mean + "launch it, correct the key, or end the agreement; the launch grace of " +
-              std::to_string(m_settings.launch_grace_days) +
-              " days from the term's start has passed");
+      report(finding, Severity::error, "deployment-missing",
+             "the agreement is in force but the inventory (" + m_inventory.description +
+                 ") does not hold " + key,
+             did_you_mean +
+                 "launch it, correct the key, or end the agreement; the launch grace of " +
+                 std::to_string(m_settings.launch_grace_days) +
+                 " days from the term's start has passed");
       return;
     }
-    // Not yet executed: only a likely typo or a cluster the inventory lacks is worth saying.
+    // Not yet executed or still being launched: only a likely typo or a
+    // cluster the inventory lacks is worth saying.
     const std::size_t slash = key.find('/');
     const bool unknown_group = slash != std::string::npos && !m_inventory.groups.empty() &&
                                std::find(m_inventory.groups.begin(), m_inventory.groups.end(),
                                          key.substr(0, slash)) == m_inventory.groups.end();
     if (near.empty() && !unknown_group) return;
     finding.kind = FindingKind::unknown;
-    add(std::move(finding), Severity::warning, "deployment-unknown",
+    report(
+        finding, Severity::warning, "deployment-unknown",
         "the inventory does not know " + key +
             (unknown_group ? " (it has no cluster " + key.substr(0, slash) + ")" : std::string()),
         did_you_mean + "a typo, or a deployment that was decommissioned");

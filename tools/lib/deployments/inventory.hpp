@@ -39,6 +39,9 @@ struct Inventory {
   /// The groups the keys live in (clusters), for telling a typo from a
   /// deployment that is gone: a key whose group is unknown is suspect.
   std::vector<std::string> groups;
+  /// False when some of it could not be read (reported): what it lacks may
+  /// only be unreadable, so nothing is called missing or unknown.
+  bool complete = true;
   /// The text of every file read, by the path diagnostics name, for
   /// quoting source lines.
   std::vector<std::pair<std::string, std::string>> files;

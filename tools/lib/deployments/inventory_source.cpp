@@ -35,7 +35,9 @@ std::optional<Inventory> load_inventory(const InventoryLocation& location, Diagn
     source = git::open_git_tree_source(shared, location.rev, error);
     if (!source) return std::nullopt;
   }
+  const std::size_t errors_before = diagnostics.error_count();
   Inventory inventory = adapter->read(*source, location.prefix, diagnostics);
+  inventory.complete = diagnostics.error_count() == errors_before;
   const std::string shown = location.path.lexically_normal().generic_string();
   inventory.description =
       location.rev.empty() ? "folder " + shown : source->describe() + " of " + shown;
