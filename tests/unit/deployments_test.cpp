@@ -303,9 +303,8 @@ TEST_F(DeploymentsTest, NothingIsMissingFromAnInventoryThatDidNotReadWhole) {
   EXPECT_EQ(lines_of(diagnostics),
             std::vector<std::string>{
                 "error yaml-syntax inventory/config/clusters/commons-us/cluster.yaml:2:1"});
-  EXPECT_TRUE(
-      check_deployments(*m_workspace, *inventory, m_settings, *Date::parse("2026-11-23"))
-          .diagnostics.empty());
+  EXPECT_TRUE(check_deployments(*m_workspace, *inventory, m_settings, *Date::parse("2026-11-23"))
+                  .diagnostics.empty());
 }
 
 TEST_F(DeploymentsTest, ALookAlikeNameIsASuggestionNeverACover) {
