@@ -1,6 +1,6 @@
 // partnerops deployments check [PATH] [--inventory DIR] [--adapter jupyterhub|list]
 //                              [--inventory-rev REV] [--rev REV]
-//                              [--format text|json|github] [--today DATE]
+//                              [--format text|json|github] [--today DATE] [--timings]
 //
 // Compares the agreements' `deployments:` with the inventory of what runs
 // (deployments/check.hpp lists the findings). The inventory, its adapter
@@ -11,6 +11,8 @@
 // so what they cover would show as uncovered), 2 for usage errors and an
 // inventory that cannot be opened.
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "command.hpp"
@@ -32,6 +34,7 @@ struct DeploymentsCheckOptions {
   std::string format = "text";
   std::string today;
   std::string rev;
+  bool timings = false;
 };
 
 int run_deployments_check(const Loader& loader, const DeploymentsCheckOptions& options) {
@@ -42,6 +45,7 @@ int run_deployments_check(const Loader& loader, const DeploymentsCheckOptions& o
       loader.load(LoadRequest(options.path, options.rev, Require::organisation), &failed);
   if (!loaded) return failed;
   const Workspace& workspace = loaded->workspace;
+  if (options.timings) print_load_timings(workspace.timings());
   // Agreements that did not load cover nothing: say so before the findings.
   if (loaded->diagnostics.has_errors()) print_problems(loaded->diagnostics, workspace);
 
@@ -52,8 +56,12 @@ int run_deployments_check(const Loader& loader, const DeploymentsCheckOptions& o
   request.inventory_rev = options.inventory_rev;
   request.today = *today;
   std::string error;
+  const auto started = std::chrono::steady_clock::now();
   const std::optional<deployments::CheckResult> result =
       deployments::run_check(workspace, request, &error);
+  if (options.timings)
+    std::fprintf(stderr, "timings: inventory read and checked in %.3f s\n",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   if (!result) {
     std::cerr << "partnerops: " << error << '\n';
     return k_exit_usage;
@@ -102,6 +110,7 @@ Runner define_deployments_check(CLI::App& sub) {
       ->check(CLI::IsMember({"text", "json", "github"}));
   add_today_option(sub, options->today);
   add_rev_option(sub, options->rev);
+  add_timings_option(sub, options->timings);
   return [options](const Loader& loader) { return run_deployments_check(loader, *options); };
 }
 

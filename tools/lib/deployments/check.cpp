@@ -65,28 +65,34 @@ bool generic_word(std::string_view word) {
   return word.size() < 4 || generic.count(word) != 0;
 }
 
-/// The partners whose name or slug resembles any of `names`: they share a
-/// distinctive word, or the hub's own name is a slug's near twin.
-std::vector<std::string> resembling_partners(const Workspace& workspace,
-                                             const std::vector<std::string>& names,
-                                             std::string_view hub_name) {
-  std::set<std::string> words;
-  for (const std::string& name : names)
-    for (std::string& word : words_of(name))
-      if (!generic_word(word)) words.insert(std::move(word));
-  std::vector<std::string> out;
+/// Which partners each distinctive word of their slug or name belongs to,
+/// built once: a deployment's names are then looked up word by word, so
+/// suggesting costs the same with ten partners or ten thousand.
+using WordIndex = std::map<std::string, std::set<std::string>, std::less<>>;
+
+WordIndex index_partner_words(const Workspace& workspace) {
+  WordIndex index;
   for (const PartnerFolder& folder : workspace.partners()) {
-    std::vector<std::string> own = words_of(folder.slug);
+    std::vector<std::string> words = words_of(folder.slug);
     if (folder.partner)
-      for (std::string& word : words_of(folder.partner->name)) own.push_back(std::move(word));
-    const bool shared = std::any_of(own.begin(), own.end(), [&](const std::string& word) {
-      return !generic_word(word) && words.count(word) != 0;
-    });
-    const bool near_slug =
-        hub_name.size() >= 4 && !util::closest(hub_name, {folder.slug}, 2).empty();
-    if (shared || near_slug) out.push_back(folder.slug);
+      for (std::string& word : words_of(folder.partner->name)) words.push_back(std::move(word));
+    for (const std::string& word : words)
+      if (!generic_word(word)) index[word].insert(folder.slug);
   }
-  return out;
+  return index;
+}
+
+/// The partners sharing a distinctive word with any of `names` (a hub's
+/// display name, its community's names, its own name), sorted by slug.
+std::vector<std::string> resembling_partners(const WordIndex& index,
+                                             const std::vector<std::string>& names) {
+  std::set<std::string> slugs;
+  for (const std::string& name : names)
+    for (const std::string& word : words_of(name))
+      if (!generic_word(word))
+        if (const auto found = index.find(word); found != index.end())
+          slugs.insert(found->second.begin(), found->second.end());
+  return {slugs.begin(), slugs.end()};
 }
 
 /// `monthly` × days / 30, rounded half away from zero: the cost of `days`
@@ -266,8 +272,9 @@ class Checker {
     }
     std::vector<std::string> names = deployment.community_names;
     if (!deployment.name.empty()) names.push_back(deployment.name);
-    const std::string hub_name = deployment.key.substr(deployment.key.rfind('/') + 1);
-    finding.suggestions = resembling_partners(m_workspace, names, hub_name);
+    names.push_back(deployment.key.substr(deployment.key.rfind('/') + 1));  // the hub's own name
+    if (!m_words) m_words = index_partner_words(m_workspace);
+    finding.suggestions = resembling_partners(*m_words, names);
     std::string hint;
     if (pending) {
       finding.slug = pending->folder->slug;
@@ -342,7 +349,8 @@ class Checker {
   Date m_today;
   std::map<std::string, std::vector<Naming>, std::less<>> m_namings;
   std::map<std::string, const Deployment*, std::less<>> m_running;
-  std::vector<std::string> m_keys;  ///< of m_running, for "did you mean"
+  std::vector<std::string> m_keys;   ///< of m_running, for "did you mean"
+  std::optional<WordIndex> m_words;  ///< built at the first uncovered deployment
   Findings m_findings;
   Diagnostics m_diagnostics;
 };

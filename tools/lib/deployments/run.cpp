@@ -1,6 +1,8 @@
 #include "deployments/run.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "deployments/inventory_source.hpp"
 
@@ -65,13 +67,14 @@ std::string findings_json(const CheckResult& result) {
   out["covered"] = result.findings.covered;
   out["internal"] = result.findings.internal;
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  // Each finding has one diagnostic, in the same order; match them by place.
+  // Each finding has one diagnostic at its place, with its kind's code.
+  std::map<std::tuple<std::string, int, int, std::string>, const Diagnostic*> by_place;
+  for (const Diagnostic& d : result.findings.diagnostics)
+    by_place[{d.file, d.position.line, d.position.column, d.code}] = &d;
   for (const Finding& finding : result.findings.items) {
-    const Diagnostic* diagnostic = nullptr;
-    for (const Diagnostic& candidate : result.findings.diagnostics)
-      if (candidate.file == finding.file && candidate.position == finding.position &&
-          candidate.code == "deployment-" + std::string(name_of(finding.kind)))
-        diagnostic = &candidate;
+    const auto found = by_place.find({finding.file, finding.position.line, finding.position.column,
+                                      "deployment-" + std::string(name_of(finding.kind))});
+    const Diagnostic* diagnostic = found == by_place.end() ? nullptr : found->second;
     nlohmann::ordered_json item;
     item["kind"] = name_of(finding.kind);
     item["severity"] = to_string(finding.severity);
