@@ -88,6 +88,19 @@ TEST(DeploymentsCliTest, TheDemoShowsInTheTicklerAndTheReport) {
   EXPECT_EQ(section["monthly_exposure"][0]["currency"], "USD");
 }
 
+TEST(DeploymentsCliTest, TheTicklerGoesOnWithoutAnInventoryItCannotOpen) {
+  TempDir dir;
+  copy_demo(dir.path());
+  fs::remove_all(dir.path() / "inventory");
+  const RunResult run = run_partnerops(
+      {"tickler", ".", "--today", "2026-11-23", "--within", "7d", "--format", "json"}, dir.path());
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.err,
+            "partnerops: deployments: the inventory ./inventory is not a folder; its findings "
+            "are left out\n");
+  EXPECT_EQ(nlohmann::json::parse(run.out)["items"].size(), 2u);
+}
+
 /// The base fixture, with Lakeshore's agreement naming its hub.
 class DeploymentsWorkspaceTest : public ::testing::Test {
  protected:

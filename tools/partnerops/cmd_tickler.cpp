@@ -4,7 +4,8 @@
 // Lists everything due in the pipeline within the window (see
 // report/tickler.hpp for each kind), as text, JSON, a Markdown issue body or
 // an iCalendar feed. When partnerops.yaml names an inventory, the
-// deployments check adds what to decommission and what to cover. Exit 0 when the list was produced
+// deployments check adds what to decommission and what to cover (left out,
+// with a note on standard error, when it cannot be opened). Exit 0 when the list was produced
 // from a workspace that loaded cleanly, 1 when some files did not load (their items are missing),
 // 2 for usage errors.
 
@@ -49,9 +50,8 @@ int run_tickler(const Loader& loader, const TicklerCommandOptions& options) {
   if (options.timings) print_load_timings(workspace.timings());
 
   // Deployments to decommission and to cover, when partnerops.yaml names an inventory.
-  bool deployments_failed = false;
   const std::optional<deployments::CheckResult> deployments =
-      configured_deployments(workspace, options.path, *today, &deployments_failed);
+      configured_deployments(workspace, options.path, *today);
   const TicklerOptions tickler{*today, *within, deployments ? &deployments->findings : nullptr};
   std::string error;
   const std::string output = render_tickler(tickler_items(workspace, tickler), tickler, *format,
@@ -61,7 +61,6 @@ int run_tickler(const Loader& loader, const TicklerCommandOptions& options) {
     return k_exit_usage;
   }
   std::cout << output;
-  if (deployments_failed) return k_exit_problems;
   return exit_after_reading(loaded->diagnostics, "items of files that did not load are missing");
 }
 
