@@ -5,12 +5,15 @@
 // DIR/pipeline-report.<ext> with --out; the PDF (the HTML printed and
 // finished like every document, render/report_pdf.hpp) always goes to a
 // file, DIR/pipeline-report.pdf, DIR defaulting to `out` as for `build`.
-// Exit 0 when the workspace loaded cleanly, 1 when some files did not load
-// (the report leaves them out), 2 for usage, printing or write errors.
+// When partnerops.yaml names an inventory, a deployments section says what
+// runs against what was agreed (left out, with a note on standard error,
+// when it cannot be opened). Exit 0 when the workspace loaded cleanly, 1
+// when some files did not load (the report leaves them out), 2 for usage, printing or write errors.
 
 #include <iostream>
 
 #include "command.hpp"
+#include "configured_deployments.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "output_folder.hpp"
@@ -43,7 +46,13 @@ int run_report(const Loader& loader, const ReportOptions& options) {
   const Workspace& workspace = loaded->workspace;
   if (options.timings) print_load_timings(workspace.timings());
 
-  const PipelineReport report = build_pipeline_report(workspace, *today);
+  // A deployments section, when partnerops.yaml names an inventory.
+  const std::optional<deployments::CheckResult> deployments =
+      configured_deployments(workspace, options.path, *today);
+  const PipelineReport report =
+      deployments ? build_pipeline_report(workspace, *today, &deployments->findings,
+                                          deployments->inventory.description)
+                  : build_pipeline_report(workspace, *today);
   const bool json = options.format == "json";
   const bool pdf = options.format == "pdf";
   std::string text = json ? report_json(report) : report_html(report);

@@ -3,13 +3,16 @@
 //
 // Lists everything due in the pipeline within the window (see
 // report/tickler.hpp for each kind), as text, JSON, a Markdown issue body or
-// an iCalendar feed. Exit 0 when the list was produced from a workspace that
-// loaded cleanly, 1 when some files did not load (their items are missing),
+// an iCalendar feed. When partnerops.yaml names an inventory, the
+// deployments check adds what to decommission and what to cover (left out,
+// with a note on standard error, when it cannot be opened). Exit 0 when the list was produced
+// from a workspace that loaded cleanly, 1 when some files did not load (their items are missing),
 // 2 for usage errors.
 
 #include <iostream>
 
 #include "command.hpp"
+#include "configured_deployments.hpp"
 #include "diag/format.hpp"
 #include "options.hpp"
 #include "report/tickler.hpp"
@@ -46,7 +49,10 @@ int run_tickler(const Loader& loader, const TicklerCommandOptions& options) {
   const Workspace& workspace = loaded->workspace;
   if (options.timings) print_load_timings(workspace.timings());
 
-  const TicklerOptions tickler{*today, *within};
+  // Deployments to decommission and to cover, when partnerops.yaml names an inventory.
+  const std::optional<deployments::CheckResult> deployments =
+      configured_deployments(workspace, options.path, *today);
+  const TicklerOptions tickler{*today, *within, deployments ? &deployments->findings : nullptr};
   std::string error;
   const std::string output = render_tickler(tickler_items(workspace, tickler), tickler, *format,
                                             tickler_domain(workspace), &error);

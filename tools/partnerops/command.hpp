@@ -64,4 +64,7 @@ Runner define_invoice_sponsor_number(CLI::App& sub);
 Runner define_invoice_handoff(CLI::App& sub);
 Runner define_invoice_export(CLI::App& sub);
 
+// The sub-commands of `deployments` (cmd_deployments.cpp).
+Runner define_deployments_check(CLI::App& sub);
+
 }  // namespace partnerops::cli

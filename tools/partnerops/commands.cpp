@@ -43,6 +43,15 @@ const std::vector<Command>& invoice_commands() {
   return table;
 }
 
+/// `partnerops deployments <name>`: agreements against what runs.
+const std::vector<Command>& deployments_commands() {
+  static const std::vector<Command> table = {
+      {"check", "Check the agreements' deployments against the inventory of what runs", k_cached,
+       &define_deployments_check},
+  };
+  return table;
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -87,6 +96,9 @@ const std::vector<Command>& commands() {
       // Loads the working tree itself, again after every change on disk.
       {"preview", "Serve the documents on 127.0.0.1, reloading open pages as files are saved",
        Needs::nothing, &define_preview},
+      {"deployments",
+       "Deployments: check what runs against what the agreements cover (an inventory of hubs)",
+       Needs::nothing, nullptr, &deployments_commands()},
   };
   return table;
 }

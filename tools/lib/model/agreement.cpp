@@ -157,6 +157,17 @@ Agreement read_agreement(Reader& reader) {
   }
   for (const yaml::Node* item : reader.list(root, "compliance"))
     if (item->is_scalar()) agreement.compliance.push_back({item->text(), item->position()});
+  for (const yaml::Node* item : reader.list(root, "deployments")) {
+    CoveredDeployment deployment;
+    deployment.key = reader.text_field(*item, "key");
+    deployment.domain = reader.text(*item, "domain");
+    const std::string payer = reader.text(*item, "cloud_costs");
+    deployment.cloud_costs = payer == "us"        ? CloudPayer::us
+                             : payer == "partner" ? CloudPayer::partner
+                                                  : CloudPayer::unknown;
+    deployment.cloud_costs_position = reader.position_of(*item, "cloud_costs");
+    agreement.deployments.push_back(std::move(deployment));
+  }
   return agreement;
 }
 

@@ -63,6 +63,18 @@ struct TermSpan {
   Date notice_deadline;  ///< the last day to give notice before `end`
 };
 
+/// Who pays a deployment's cloud costs (`deployments[].cloud_costs`).
+enum class CloudPayer { unknown, us, partner };
+
+/// A hosted service the agreement covers (`deployments:`), matched against
+/// an inventory of what runs by `deployments check` (deployments/).
+struct CoveredDeployment {
+  Field<std::string> key;  ///< stable key; for a hosted hub `<cluster>/<hub>`
+  std::string domain;      ///< empty when not written
+  CloudPayer cloud_costs = CloudPayer::unknown;
+  Position cloud_costs_position;
+};
+
 /// One entry of the agreement's status history (draft → … → executed).
 struct AgreementEvent {
   std::optional<Field<Date>> date;
@@ -87,6 +99,7 @@ struct Agreement {
   /// The compliance requirements, one line each, as written: audits name
   /// them by this text (model/compliance).
   std::vector<Field<std::string>> compliance;
+  std::vector<CoveredDeployment> deployments;  ///< what runs under it; empty when none
 
   /// True when the term rolls into a next one at its end (renewal: auto).
   bool renews_automatically() const { return term.renewal == "auto"; }

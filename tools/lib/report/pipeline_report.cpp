@@ -220,7 +220,47 @@ void add_renewals(const Lifecycle& lifecycle, const Folders& folders, PipelineRe
 
 }  // namespace
 
-PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
+namespace {
+
+DeploymentsSection deployments_section(const deployments::Findings& findings,
+                                       const std::string& inventory) {
+  DeploymentsSection section;
+  section.inventory = inventory;
+  section.deployments = findings.deployments;
+  section.covered = findings.covered;
+  section.internal = findings.internal;
+  for (const deployments::Finding& finding : findings.items) {
+    switch (finding.kind) {
+      case deployments::FindingKind::uncovered:
+        ++section.uncovered;
+        break;
+      case deployments::FindingKind::after_end:
+        ++section.after_end;
+        break;
+      case deployments::FindingKind::missing:
+        ++section.missing;
+        break;
+      case deployments::FindingKind::payer_mismatch:
+        ++section.payer_mismatch;
+        break;
+      case deployments::FindingKind::unknown:
+        ++section.unknown;
+        break;
+    }
+    const bool running_unpaid = finding.kind == deployments::FindingKind::uncovered ||
+                                finding.kind == deployments::FindingKind::after_end;
+    if (running_unpaid && finding.monthly_exposure)
+      section.monthly_exposure[finding.monthly_exposure->currency] +=
+          finding.monthly_exposure->minor;
+  }
+  return section;
+}
+
+}  // namespace
+
+PipelineReport build_pipeline_report(const Workspace& workspace, Date today,
+                                     const deployments::Findings* deployments,
+                                     const std::string& inventory) {
   PipelineReport report;
   report.today = today;
   report.renewal_days = k_report_renewal_days;
@@ -239,6 +279,7 @@ PipelineReport build_pipeline_report(const Workspace& workspace, Date today) {
   report.revenue = revenue_by_month(folders);
   add_kpis_and_issues(folders, report);
   add_renewals(*lifecycle, folders, report);
+  if (deployments) report.deployments = deployments_section(*deployments, inventory);
   return report;
 }
 
@@ -351,6 +392,14 @@ std::string report_json(const PipelineReport& report) {
                         {"notice_deadline", row.notice_deadline.iso()},
                         {"renewal", row.renewal},
                         {"annual_value", amounts_json(row.annual_value)}});
+  }
+  if (const std::optional<DeploymentsSection>& d = report.deployments) {
+    out["deployments"] = {
+        {"inventory", d->inventory}, {"deployments", d->deployments},
+        {"covered", d->covered},     {"internal", d->internal},
+        {"uncovered", d->uncovered}, {"after_end", d->after_end},
+        {"missing", d->missing},     {"payer_mismatch", d->payer_mismatch},
+        {"unknown", d->unknown},     {"monthly_exposure", amounts_json(d->monthly_exposure)}};
   }
   return out.dump(2) + "\n";
 }
@@ -640,6 +689,24 @@ std::string report_html(const PipelineReport& report) {
            << amounts_html(row.annual_value) << "</td></tr>\n";
     }
     html << "</table>\n";
+  }
+  if (const std::optional<DeploymentsSection>& d = report.deployments) {
+    html << "<h2>Deployments</h2>\n<p>" << d->deployments << " running in "
+         << util::escape_html(d->inventory) << ": " << d->covered << " covered by an agreement, "
+         << d->internal << " internal.</p>\n"
+         << "<table>\n<tr><th>Finding</th><th class=\"num\">Count</th></tr>\n";
+    const std::pair<const char*, std::size_t> rows[] = {
+        {"Running after the agreement ended", d->after_end},
+        {"Running with no agreement", d->uncovered},
+        {"Agreed but not running", d->missing},
+        {"Who pays the cloud disagrees", d->payer_mismatch},
+        {"Named in an agreement, unknown to the inventory", d->unknown}};
+    for (const auto& [label, count] : rows)
+      html << "<tr><td>" << label << "</td><td class=\"num\">" << count << "</td></tr>\n";
+    html << "<tr><td>Cloud costs we pay for them, a month</td><td class=\"num\">"
+         << (d->monthly_exposure.empty() ? std::string("not known")
+                                         : amounts_html(d->monthly_exposure))
+         << "</td></tr>\n</table>\n";
   }
   html << "</body>\n</html>\n";
   return html.str();

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "deployments/check.hpp"
 #include "model/date.hpp"
 #include "model/workspace.hpp"
 #include "report/revenue.hpp"
@@ -96,6 +97,23 @@ struct RenewalRow {
   Amounts annual_value;
 };
 
+/// What runs against what was agreed (the deployments check of the same
+/// day), when partnerops.yaml names an inventory.
+struct DeploymentsSection {
+  std::string inventory;  ///< which inventory, as the check describes it
+  std::size_t deployments = 0;
+  std::size_t covered = 0;
+  std::size_t internal = 0;
+  std::size_t uncovered = 0;  ///< running with no executed agreement
+  std::size_t after_end = 0;  ///< running after their agreement ended
+  std::size_t missing = 0;    ///< agreed and in force, not running
+  std::size_t payer_mismatch = 0;
+  std::size_t unknown = 0;
+  /// What the uncovered and ended deployments we pay for cost us a month,
+  /// where the inventory (or deployments.monthly_cost) says.
+  Amounts monthly_exposure;
+};
+
 struct PipelineReport {
   Date today;
   int renewal_days = 90;
@@ -109,6 +127,7 @@ struct PipelineReport {
   std::vector<KpiRow> kpis;
   std::vector<IssueRow> issues;  ///< not resolved
   std::vector<RenewalRow> renewals;
+  std::optional<DeploymentsSection> deployments;  ///< when the check ran
 };
 
 /// Days ahead that the renewals section looks.
@@ -123,7 +142,11 @@ Amounts annualised_value(const Agreement& agreement, const TermSpan& term);
 
 /// Builds the report. Partners whose partner.yaml did not load are left out;
 /// kpis.yaml and issues.yaml count only when they passed their schema.
-PipelineReport build_pipeline_report(const Workspace& workspace, Date today);
+/// With `deployments` (the check's findings on `today` against the
+/// inventory `inventory`), the report has a deployments section.
+PipelineReport build_pipeline_report(const Workspace& workspace, Date today,
+                                     const deployments::Findings* deployments = nullptr,
+                                     const std::string& inventory = {});
 
 /// The whole report as JSON; money as exact decimal text with its currency.
 std::string report_json(const PipelineReport& report);

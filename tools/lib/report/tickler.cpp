@@ -22,7 +22,7 @@ const std::vector<TicklerKind>& all_tickler_kinds() {
       TicklerKind::lapsed,         TicklerKind::invoice_overdue,     TicklerKind::renewal,
       TicklerKind::renewal_notice, TicklerKind::negotiation_stalled, TicklerKind::check_in,
       TicklerKind::review,         TicklerKind::compliance_audit,    TicklerKind::checklist,
-      TicklerKind::lead_inactive,
+      TicklerKind::lead_inactive,  TicklerKind::decommission,        TicklerKind::agreement_needed,
   };
   return kinds;
 }
@@ -49,6 +49,10 @@ std::string_view name_of(TicklerKind kind) {
       return "checklist";
     case TicklerKind::lead_inactive:
       return "lead-inactive";
+    case TicklerKind::decommission:
+      return "decommission";
+    case TicklerKind::agreement_needed:
+      return "agreement-needed";
   }
   return "checklist";
 }
@@ -75,6 +79,10 @@ std::string_view heading_of(TicklerKind kind) {
       return "SOP checklist items";
     case TicklerKind::lead_inactive:
       return "Inactive leads";
+    case TicklerKind::decommission:
+      return "Deployments to decommission";
+    case TicklerKind::agreement_needed:
+      return "Deployments no agreement covers";
   }
   return "";
 }
@@ -131,6 +139,7 @@ class Collector {
       review(folder);
       lead(folder, *lifecycle);
     }
+    if (m_options.deployments) deployments(*m_options.deployments);
     std::sort(m_items.begin(), m_items.end(), [](const TicklerItem& a, const TicklerItem& b) {
       return std::tie(a.due, a.kind, a.slug, a.subject) <
              std::tie(b.due, b.kind, b.slug, b.subject);
@@ -144,6 +153,33 @@ class Collector {
     if (due > m_until) return;
     m_items.push_back(TicklerItem{due, kind, folder.slug, std::move(subject), std::move(title),
                                   std::move(detail), std::move(file)});
+  }
+
+  /// A hub runs on after its agreement (whatever the partner's stage), or
+  /// runs with none: someone must take it down or get it signed.
+  void deployments(const deployments::Findings& findings) {
+    for (const deployments::Finding& finding : findings.items) {
+      const bool ended = finding.kind == deployments::FindingKind::after_end;
+      if (!ended && finding.kind != deployments::FindingKind::uncovered) continue;
+      const Date due = finding.due.value_or(m_options.today);
+      if (due > m_until) continue;
+      std::string detail =
+          ended ? "running " + days_phrase(finding.days) + " after the agreement ended"
+                : "no executed agreement covers it";
+      if (finding.exposure)
+        detail += "; about " + format_display(*finding.exposure) + " of cloud costs so far";
+      else if (finding.monthly_exposure)
+        detail += "; " + format_display(*finding.monthly_exposure) + " of cloud costs a month";
+      if (!finding.suggestions.empty())
+        detail += "; may be " + util::join(finding.suggestions, " or ") + "'s";
+      m_items.push_back(TicklerItem{
+          due, ended ? TicklerKind::decommission : TicklerKind::agreement_needed, finding.slug,
+          finding.key,
+          ended
+              ? "Decommission " + finding.key + " or record the renewal"
+              : "Cover " + finding.key + " with an agreement, list it as internal or take it down",
+          std::move(detail), finding.file});
+    }
   }
 
   void invoices(const PartnerFolder& folder) {

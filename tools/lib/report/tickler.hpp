@@ -40,12 +40,20 @@
 //                        (history, checklist, dated notes headings) is older
 //                        than defaults.lead_inactive_days (dated: the day it goes
 //                        or went inactive)
+//   decommission         a deployment still running after the agreement covering
+//                        it ended, whatever the partner's stage (from
+//                        `deployments check`, when partnerops.yaml names an
+//                        inventory; dated: the end + grace_days.after_end + 1)
+//   agreement-needed     a running deployment no executed agreement covers
+//                        (dated: first seen + grace_days.uncovered + 1, or
+//                        today when the inventory does not say)
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "deployments/check.hpp"
 #include "model/date.hpp"
 #include "model/workspace.hpp"
 
@@ -62,6 +70,8 @@ enum class TicklerKind {
   compliance_audit,
   checklist,
   lead_inactive,
+  decommission,
+  agreement_needed,
 };
 
 /// Every kind, in sort order.
@@ -96,6 +106,9 @@ inline constexpr int k_default_lead_inactive_days = 45;
 struct TicklerOptions {
   Date today;
   int within_days = 60;
+  /// The deployments check of the same day, when partnerops.yaml names an
+  /// inventory: its findings become decommission and agreement-needed items.
+  const deployments::Findings* deployments = nullptr;
 };
 
 /// The items due on or before today + within_days, sorted by date, then
