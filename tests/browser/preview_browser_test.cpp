@@ -162,11 +162,13 @@ TEST_F(PreviewBrowserTest, APathItDoesNotServeIsNotFound) {
       "var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
       "return x.status;";
   for (const std::string path :
-       {"/partnerops.yaml", "/partners/cascadia-climate/partner.yaml", "/documents/",
+       {"/partnerops.yaml", "/partners/cascadia-climate/partner.yaml", "/documents/x",
         "/documents/cascadia-climate/partner.yaml", "/documents/%2e%2e/partnerops.yaml",
         "/documents/..%2fpartnerops.yaml", "/templates/layout.mustache", "/etc/passwd"})
     EXPECT_EQ(browser->execute(status_of, {path}), 404) << path;
+  // The site's pipeline, and the documents' index.
   EXPECT_EQ(browser->execute(status_of, {"/"}), 200);
+  EXPECT_EQ(browser->execute(status_of, {"/documents/"}), 200);
   expect_only_local_requests();
 }
 

@@ -25,8 +25,7 @@ class SiteBrowserTest : public BrowserTest {
     if (IsSkipped() || HasFatalFailure()) return;
     e2e::make_base_workspace(dir.path());
     const std::vector<std::string> env = {"SOURCE_DATE_EPOCH=1790000000"};
-    e2e::RunResult run =
-        e2e::run_partnerops({"build", "--today", "2026-11-23"}, dir.path(), env);
+    e2e::RunResult run = e2e::run_partnerops({"build", "--today", "2026-11-23"}, dir.path(), env);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     run = e2e::run_partnerops({"site", "--today", "2026-11-23"}, dir.path(), env);
     ASSERT_EQ(run.exit_code, 0) << run.err;

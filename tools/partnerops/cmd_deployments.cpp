@@ -73,7 +73,8 @@ int run_deployments_check(const Loader& loader, const DeploymentsCheckOptions& o
         options.format == "github" ? DiagnosticFormat::github : DiagnosticFormat::text;
     print_diagnostics(std::cout, result->diagnostics, format, colour_for_stream(1),
                       [&](std::string_view path) -> const std::string* {
-                        if (const WorkspaceFile* file = workspace.file(path)) return &file->content;
+                        if (const WorkspaceFile* file = workspace.file(path))
+                          return &file->content();
                         for (const auto& [shown, text] : result->inventory.files)
                           if (shown == path) return &text;
                         return nullptr;

@@ -129,7 +129,7 @@ Page DocumentPages::document_html(const DocumentJob& job) const {
     print_diagnostics(text, problems, DiagnosticFormat::text, Colour::off,
                       [&workspace](std::string_view path) -> const std::string* {
                         const WorkspaceFile* file = workspace.file(path);
-                        return file ? &file->content : nullptr;
+                        return file ? &file->content() : nullptr;
                       });
     return text_problem_page(job.output, job.output + ": not built", text.str());
   }

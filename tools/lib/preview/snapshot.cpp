@@ -32,7 +32,7 @@ std::shared_ptr<const Snapshot> load_snapshot(const std::filesystem::path& root,
     print_diagnostics(text, snapshot->diagnostics, DiagnosticFormat::text, Colour::off,
                       [&workspace](std::string_view path) -> const std::string* {
                         const WorkspaceFile* file = workspace.file(path);
-                        return file ? &file->content : nullptr;
+                        return file ? &file->content() : nullptr;
                       });
     snapshot->problems_text = text.str();
   }

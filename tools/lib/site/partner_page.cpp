@@ -299,7 +299,7 @@ json partner_context(const SiteData& data, const std::string& page, const Partne
     placement.outbound_links_only = true;
     placement.heading_offset = 2;  // under the page's h1 and the section's h2
     placement.scoped_table_headers = true;
-    notes_html = render::markdown_to_html(folder.notes_file->content, placement);
+    notes_html = render::markdown_to_html(folder.notes_file->content(), placement);
   }
 
   json sows = json::array();
