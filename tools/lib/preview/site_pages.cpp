@@ -26,8 +26,7 @@ class SitePages final : public PageSource {
     options.today = m_snapshot->today;
     options.document_href = [](const std::string& output) -> std::optional<std::string> {
       // The pipeline report's PDF is not a document the preview prints.
-      if (output.find('/') == std::string::npos && output == "pipeline-report.pdf")
-        return std::nullopt;
+      if (output == "pipeline-report.pdf") return std::nullopt;
       return "/documents/" + output;
     };
     options.timeline_note = "The preview shows no timeline; `partnerops site` reads it from git.";
