@@ -241,7 +241,8 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     recorded.push_back(&stamped);
     const auto found = m_stamps.find(stamped.path);
     if (found == m_stamps.end() || !(found->second.first == stamped.stamp) ||
-        found->second.second.bytes() != stamped.key.bytes())
+        found->second.second.kind != stamped.key.kind ||
+        found->second.second.blob_id != stamped.key.blob_id)
       stamps_changed = true;
   }
   if (added.empty() && !stamps_changed) return true;

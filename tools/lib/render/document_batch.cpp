@@ -17,13 +17,11 @@ struct Prepared {
   std::optional<FacturX> factur_x;
 };
 
-/// The Factur-X XML `job`'s PDF carries, if it is an e-invoice. An invoice
-/// whose files lack what an e-invoice needs is printed plain; `build`
-/// validates before it prints, and validate has reported each lack once,
-/// at its position, so they are not repeated per document here.
-std::optional<FacturX> factur_x_of(const Workspace& workspace, const DocumentJob& job) {
-  Diagnostics reported_by_validate;
-  std::optional<std::string> xml = embedded_invoice_xml(workspace, job, reported_by_validate);
+/// The Factur-X XML `job`'s PDF carries, if it is an e-invoice; what keeps
+/// one from being made goes to `lacks`, and the PDF is printed plain.
+std::optional<FacturX> factur_x_of(const Workspace& workspace, const DocumentJob& job,
+                                   Diagnostics& lacks) {
+  std::optional<std::string> xml = embedded_invoice_xml(workspace, job, lacks);
   if (!xml) return std::nullopt;
   return FacturX{std::move(*xml)};
 }
@@ -46,7 +44,10 @@ BatchResult render_batch(const Workspace& workspace, DocumentRenderer& renderer,
   for (DocumentJob& job : jobs) {
     nlohmann::json context = document_context(workspace, job, context_options);
     renderer.complete_context(context);
-    std::optional<FacturX> factur_x = factur_x_of(workspace, job);
+    // `build` validates before it prints, and validate has reported each
+    // lack once, at its position: not again per document here.
+    Diagnostics reported_by_validate;
+    std::optional<FacturX> factur_x = factur_x_of(workspace, job, reported_by_validate);
     std::string hash = renderer.input_hash(context, factur_x);
     if (manifest && !options.force && manifest->up_to_date(job.output, hash) &&
         (!options.keep_html || fs::exists(html_beside(target(job))))) {
@@ -138,9 +139,7 @@ std::optional<std::string> render_document(const Workspace& workspace, DocumentR
                                            std::string* error) {
   nlohmann::json context = document_context(workspace, job, context_options);
   renderer.complete_context(context);
-  std::optional<FacturX> factur_x;
-  if (std::optional<std::string> xml = embedded_invoice_xml(workspace, job, diagnostics))
-    factur_x = FacturX{std::move(*xml)};
+  const std::optional<FacturX> factur_x = factur_x_of(workspace, job, diagnostics);
   const std::string hash = renderer.input_hash(context, factur_x);
   Diagnostics problems;
   const std::optional<std::string> html = renderer.html(job, context, problems);
