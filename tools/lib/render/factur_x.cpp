@@ -1,6 +1,5 @@
 #include "render/factur_x.hpp"
 
-#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <qpdf/QPDF.hh>
@@ -18,16 +17,6 @@ namespace {
 /// The namespace of the Factur-X extension schema (Factur-X 1.0, annex A);
 /// ZUGFeRD 2.1 and later readers accept it too.
 constexpr const char* k_fx_namespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
-
-/// "YYYY-MM-DDThh:mm:ssZ", the XMP date format, in UTC.
-std::string xmp_date(std::int64_t epoch_seconds) {
-  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 /// One property of an XMP description, left out when empty (as the Info
 /// dictionary leaves the key out).

@@ -196,13 +196,26 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-std::string pdf_date(std::int64_t epoch_seconds) {
+namespace {
+
+/// `epoch_seconds` in UTC, as strftime's `format` writes it.
+std::string utc_time(std::int64_t epoch_seconds, const char* format) {
   const std::time_t t = static_cast<std::time_t>(epoch_seconds);
   std::tm utc{};
   gmtime_r(&t, &utc);
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "D:%Y%m%d%H%M%SZ", &utc);
+  std::strftime(buffer, sizeof buffer, format, &utc);
   return buffer;
+}
+
+}  // namespace
+
+std::string pdf_date(std::int64_t epoch_seconds) {
+  return utc_time(epoch_seconds, "D:%Y%m%d%H%M%SZ");
+}
+
+std::string xmp_date(std::int64_t epoch_seconds) {
+  return utc_time(epoch_seconds, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 std::optional<FinishedPdf> finish_pdf(const std::string& input, const FinishOptions& options,

@@ -75,4 +75,7 @@ std::optional<std::int64_t> source_date_epoch();
 /// "D:YYYYMMDDHHMMSSZ", the PDF date format, in UTC.
 std::string pdf_date(std::int64_t epoch_seconds);
 
+/// "YYYY-MM-DDThh:mm:ssZ", the XMP date format, in UTC.
+std::string xmp_date(std::int64_t epoch_seconds);
+
 }  // namespace partnerops::render
