@@ -232,7 +232,7 @@ TEST(ParseCacheKey, IsTheGitBlobIdOfTheBytes) {
                                                  0xdb, 0xa9, 0x06, 0xf7, 0x56, 0x96, 0x7f,
                                                  0x9e, 0x9c, 0xa3, 0x94, 0x46, 0x4a};
   EXPECT_TRUE(std::equal(key.blob_id.begin(), key.blob_id.end(), std::begin(k_expected)));
-  EXPECT_NE(key.bytes(), ParseCacheKey::of(FileKind::kpis, "hello\n").bytes());
+  EXPECT_FALSE(key == ParseCacheKey::of(FileKind::kpis, "hello\n"));
 }
 
 }  // namespace

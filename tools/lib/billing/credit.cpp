@@ -42,7 +42,8 @@ std::string quantity_text(const WorkspaceFile* file, std::size_t index) {
   if (!lines || index >= lines->items().size()) return "1";
   const yaml::Node* quantity = lines->items()[index]->find("quantity");
   if (!quantity) return "1";
-  return quantity->is_string() ? yaml::double_quoted(quantity->text()) : quantity->text();
+  return quantity->is_string() ? yaml::double_quoted(std::string(quantity->text()))
+                               : std::string(quantity->text());
 }
 
 std::string credit_note_yaml(const std::string& number, const Date& date,

@@ -20,7 +20,7 @@ std::string text_at(const yaml::Node* node, std::string_view path) {
     node = node->is_mapping() ? node->find(path.substr(0, dot)) : nullptr;
     path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
   }
-  return node && node->is_string() ? node->text() : std::string();
+  return node && node->is_string() ? std::string(node->text()) : std::string();
 }
 
 const yaml::Node* root_of(const WorkspaceFile* file) {
@@ -87,7 +87,8 @@ std::optional<UsageFile> read_usage_file(const std::string& path, const std::str
   const std::optional<Month> month = Month::parse(period->text());
   if (!month) {
     diagnostics.error("usage-period", path, usage.period_position,
-                      "'" + period->text() + "' is not a month", "write the month as YYYY-MM");
+                      "'" + std::string(period->text()) + "' is not a month",
+                      "write the month as YYYY-MM");
     return std::nullopt;
   }
   usage.period = *month;
@@ -96,7 +97,7 @@ std::optional<UsageFile> read_usage_file(const std::string& path, const std::str
     charge.partner = text_at(item, "partner");
     charge.description = text_at(item, "description");
     const yaml::Node* cost = item->find("cost");
-    charge.cost = {cost->text(), cost->position()};
+    charge.cost = {std::string(cost->text()), cost->position()};
     charge.service_charge_percent = text_at(item, "service_charge_percent");
     charge.position = item->position();
     usage.charges.push_back(std::move(charge));

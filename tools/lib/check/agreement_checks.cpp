@@ -104,8 +104,8 @@ void check_agreements(const CheckContext& context) {
       if (!sow->valid || !sow->document) continue;
       const yaml::Node* named = sow->document->root().find("agreement");
       if (!named || !named->is_scalar()) continue;
-      check_named_file(source, out, sow->path, {named->text(), named->position()}, folder.path,
-                       "the agreement",
+      check_named_file(source, out, sow->path, {std::string(named->text()), named->position()},
+                       folder.path, "the agreement",
                        "paths are relative to the partner folder, normally agreement.yaml");
     }
     if (!folder.agreement) continue;

@@ -54,8 +54,9 @@ void report_placeholders(const yaml::Node& node, const std::string& where,
   for (const yaml::Node* item : node.items())
     report_placeholders(*item, where + "[" + std::to_string(index++) + "]", document, seen, out);
   for (const yaml::Entry& entry : node.entries())
-    report_placeholders(*entry.value, where.empty() ? entry.key : where + "." + entry.key, document,
-                        seen, out);
+    report_placeholders(
+        *entry.value, where.empty() ? std::string(entry.key) : where + "." + std::string(entry.key),
+        document, seen, out);
 }
 
 void check_document_placeholders(const Workspace& workspace, const Scaffolded& document,

@@ -11,7 +11,7 @@ std::string number_of_unloaded(const WorkspaceFile& file) {
   const yaml::Node* node = file.document && file.document->root().is_mapping()
                                ? file.document->root().find("number")
                                : nullptr;
-  if (node && node->is_string()) return node->text();
+  if (node && node->is_string()) return std::string(node->text());
   const std::string name = file.path.substr(file.path.rfind('/') + 1);
   return name.substr(0, name.rfind('.'));
 }

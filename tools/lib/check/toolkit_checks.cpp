@@ -53,8 +53,8 @@ void check_toolkit_version(const CheckContext& context) {
   if (!recorded || !installed || *recorded >= *installed) return;
   context.diagnostics.warning(
       "toolkit-outdated", organisation->file, version->position(),
-      "the schemas and templates come from partnerops " + version->text() + ", but partnerops " +
-          k_version + " is installed, with newer defaults",
+      "the schemas and templates come from partnerops " + std::string(version->text()) +
+          ", but partnerops " + k_version + " is installed, with newer defaults",
       "run `partnerops init --update` to see and bring in the new schemas and templates");
 }
 

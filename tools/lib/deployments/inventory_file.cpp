@@ -48,7 +48,7 @@ std::optional<std::string> FieldReader::text(const yaml::Node& map, std::string_
     invalid(value->position(), "`" + std::string(key) + "` is empty");
     return std::nullopt;
   }
-  return value->text();
+  return std::string(value->text());
 }
 
 std::optional<bool> FieldReader::boolean(const yaml::Node& map, std::string_view key) {
@@ -95,7 +95,8 @@ std::vector<const yaml::Node*> FieldReader::list(const yaml::Node& map, std::str
                                    std::string(yaml::to_string(value->kind())));
     return {};
   }
-  return value->items();
+  const auto items = value->items();
+  return {items.begin(), items.end()};
 }
 
 }  // namespace partnerops::deployments

@@ -30,7 +30,8 @@ const yaml::Node* template_vars(const yaml::Node& root) {
 void add_name(const yaml::Node& vars, std::string_view key, std::vector<std::string>& names) {
   const yaml::Node* holder = vars.find(key);
   const yaml::Node* name = holder ? holder->find("name") : nullptr;
-  if (name && name->is_scalar() && !name->text().empty()) names.push_back(name->text());
+  if (name && name->is_scalar() && !name->text().empty())
+    names.push_back(std::string(name->text()));
 }
 
 /// The community names each values file gives, by path: values files are
@@ -113,10 +114,10 @@ class JupyterHubAdapter final : public InventoryAdapter {
         }
         // Encrypted values (enc-*.secret.values.yaml) hold no community details.
         if (values->text().starts_with("enc-")) continue;
-        const std::string values_path = folder + values->text();
+        const std::string values_path = folder + std::string(values->text());
         if (!is_safe_relative_path(values_path) || !source.is_file(values_path)) {
-          fields.invalid(values->position(), "the values file " + values->text() + " is not in " +
-                                                 std::string(prefix) + folder);
+          fields.invalid(values->position(), "the values file " + std::string(values->text()) +
+                                                 " is not in " + std::string(prefix) + folder);
           continue;
         }
         auto known = values_names.find(values_path);

@@ -35,7 +35,7 @@ class ListAdapter final : public InventoryAdapter {
     const yaml::Node& root = document->root();
     std::vector<const yaml::Node*> items;
     if (root.is_sequence())
-      items = root.items();
+      items.assign(root.items().begin(), root.items().end());
     else if (root.is_mapping())
       items = fields.list(root, "deployments", true);
     else

@@ -20,7 +20,8 @@ Settings read_settings(const Workspace& workspace, Diagnostics& diagnostics) {
     settings.inventory_rev = reader.text(*inventory, "rev");
   }
   for (const yaml::Node* item : reader.list(*block, "internal"))
-    if (item->is_scalar()) settings.internal.push_back({item->text(), item->position()});
+    if (item->is_scalar())
+      settings.internal.push_back({std::string(item->text()), item->position()});
   if (const yaml::Node* grace = block->find("grace_days"); grace && grace->is_mapping()) {
     settings.uncovered_grace_days = static_cast<int>(
         reader.integer(*grace, "uncovered").value_or(k_default_uncovered_grace_days));

@@ -18,7 +18,7 @@ const Stage* stage_of(const Workspace& workspace, const PartnerFolder& folder) {
 
 std::string text_of(const yaml::Node& root, std::string_view key) {
   const yaml::Node* node = root.find(key);
-  return node && node->is_string() ? node->text() : std::string();
+  return node && node->is_string() ? std::string(node->text()) : std::string();
 }
 
 }  // namespace

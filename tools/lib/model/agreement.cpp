@@ -156,7 +156,8 @@ Agreement read_agreement(Reader& reader) {
         reader.date(*item, "date"), reader.text(*item, "status"), reader.text(*item, "note")});
   }
   for (const yaml::Node* item : reader.list(root, "compliance"))
-    if (item->is_scalar()) agreement.compliance.push_back({item->text(), item->position()});
+    if (item->is_scalar())
+      agreement.compliance.push_back({std::string(item->text()), item->position()});
   for (const yaml::Node* item : reader.list(root, "deployments")) {
     CoveredDeployment deployment;
     deployment.key = reader.text_field(*item, "key");

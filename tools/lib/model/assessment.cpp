@@ -18,7 +18,7 @@ std::optional<int> score(const yaml::Node& map, std::string_view key) {
 
 std::string text(const yaml::Node& map, std::string_view key) {
   const yaml::Node* node = map.find(key);
-  return node && node->is_string() ? node->text() : std::string();
+  return node && node->is_string() ? std::string(node->text()) : std::string();
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ Billing read_billing(Reader& reader, const yaml::Node& root) {
   if (const yaml::Node* address = node->find("address"); address && address->is_mapping()) {
     PostalAddress out;
     for (const yaml::Node* line : reader.list(*address, "lines"))
-      if (line->is_string()) out.lines.push_back(line->text());
+      if (line->is_string()) out.lines.push_back(std::string(line->text()));
     out.city = reader.text(*address, "city");
     out.region = reader.text(*address, "region");
     out.postal_code = reader.text(*address, "postal_code");

@@ -69,7 +69,7 @@ IssueLog read_issue_log(Reader& reader) {
                           reader.text(*escalation, "reason")};
     }
     for (const yaml::Node* action : reader.list(*item, "follow_up"))
-      if (action->is_scalar()) issue.follow_up.push_back(action->text());
+      if (action->is_scalar()) issue.follow_up.push_back(std::string(action->text()));
     issue.notes = reader.text(*item, "notes");
     issue.position = item->position();
     log.issues.push_back(std::move(issue));

@@ -51,7 +51,7 @@ std::optional<KpiValue> read_value(Reader& reader, const yaml::Node& map, std::s
 std::vector<std::string> texts(const Reader& reader, const yaml::Node& map, std::string_view key) {
   std::vector<std::string> out;
   for (const yaml::Node* item : reader.list(map, key))
-    if (item->is_scalar()) out.push_back(item->text());
+    if (item->is_scalar()) out.push_back(std::string(item->text()));
   return out;
 }
 

@@ -33,7 +33,7 @@ namespace {
 std::vector<std::string> texts(const Reader& reader, const yaml::Node& map, std::string_view key) {
   std::vector<std::string> out;
   for (const yaml::Node* item : reader.list(map, key))
-    if (item->is_scalar()) out.push_back(item->text());
+    if (item->is_scalar()) out.push_back(std::string(item->text()));
   return out;
 }
 
@@ -48,7 +48,7 @@ Guard read_guard(Reader& reader, const yaml::Node& node) {
     guard.equals_kind = equals->kind();
   } else if (const yaml::Node* every = node.find("every"); every && every->is_mapping()) {
     guard.kind = Guard::Kind::every;
-    for (const yaml::Entry& entry : every->entries()) guard.every_present.push_back(entry.key);
+    for (const yaml::Entry& entry : every->entries()) guard.every_present.emplace_back(entry.key);
   } else {
     guard.kind = Guard::Kind::present;
   }
@@ -152,10 +152,11 @@ std::vector<UnmetGuard> unmet_guards(const Transition& transition, const FolderD
         } else if (!node->is_scalar() || node->text() != guard.equals ||
                    (guard.equals_kind == yaml::Kind::boolean) !=
                        (node->kind() == yaml::Kind::boolean)) {
-          unmet.push_back({&guard, file, node->position(),
-                           guard.field + " is " +
-                               (node->is_scalar() ? node->text() : "not a value") + ", not " +
-                               guard.equals});
+          unmet.push_back(
+              {&guard, file, node->position(),
+               guard.field + " is " +
+                   (node->is_scalar() ? std::string(node->text()) : std::string("not a value")) +
+                   ", not " + guard.equals});
         }
         break;
       case Guard::Kind::every:

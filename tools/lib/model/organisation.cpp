@@ -33,13 +33,13 @@ void read_branch_pattern(const yaml::Node& branches, std::string_view key,
                          Field<std::string>& pattern) {
   const yaml::Node* node = branches.find(key);
   if (node && node->is_string() && !node->text().empty())
-    pattern = {node->text(), node->position()};
+    pattern = {std::string(node->text()), node->position()};
 }
 
 std::optional<std::string> handoff_setting(const yaml::Node& handoff, std::string_view key) {
   const yaml::Node* node = handoff.find(key);
   if (!node || !node->is_scalar() || node->is_null()) return std::nullopt;
-  return node->text();
+  return std::string(node->text());
 }
 
 FiscalSponsor read_fiscal_sponsor(const Reader& reader, const yaml::Node& sponsor) {
@@ -68,7 +68,7 @@ EInvoicing read_einvoicing(const Reader& reader, const yaml::Node& node) {
     out.seller.tax_registration = reader.text(*seller, "tax_registration");
     if (const yaml::Node* address = seller->find("address"); address && address->is_mapping()) {
       for (const yaml::Node* line : reader.list(*address, "lines"))
-        if (line->is_string()) out.seller.address.lines.push_back(line->text());
+        if (line->is_string()) out.seller.address.lines.push_back(std::string(line->text()));
       out.seller.address.city = reader.text(*address, "city");
       out.seller.address.region = reader.text(*address, "region");
       out.seller.address.postal_code = reader.text(*address, "postal_code");
@@ -94,8 +94,8 @@ Organisation read_organisation(Reader& reader) {
   if (const yaml::Node* numbering = root.find("numbering"); numbering && numbering->is_mapping()) {
     for (const yaml::Entry& entry : numbering->entries())
       if (entry.value->is_scalar()) {
-        organisation.numbering[entry.key] = entry.value->text();
-        organisation.numbering_positions[entry.key] = entry.value->position();
+        organisation.numbering[std::string(entry.key)] = entry.value->text();
+        organisation.numbering_positions[std::string(entry.key)] = entry.value->position();
       }
   }
   if (const yaml::Node* defaults = root.find("defaults"); defaults && defaults->is_mapping()) {
@@ -140,9 +140,10 @@ Organisation read_organisation(Reader& reader) {
   }
   if (const yaml::Node* roles = root.find("roles"); roles && roles->is_mapping()) {
     for (const yaml::Entry& entry : roles->entries()) {
-      std::vector<std::string>& emails = organisation.roles[entry.key];
+      std::vector<std::string>& emails = organisation.roles[std::string(entry.key)];
       if (entry.value->is_sequence())
-        for (const yaml::Node* item : entry.value->items()) emails.push_back(item->text());
+        for (const yaml::Node* item : entry.value->items())
+          emails.push_back(std::string(item->text()));
     }
   }
   return organisation;

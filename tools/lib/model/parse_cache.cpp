@@ -5,7 +5,6 @@
 
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <unordered_set>
 
@@ -19,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view k_magic = "partnerops parse cache 2\n";
+constexpr std::string_view k_magic = "partnerops parse cache 3\n";
 constexpr std::string_view k_file_name = "parse-cache.bin";
 constexpr std::size_t k_key_size = 21;  // kind, then the blob id
 constexpr std::size_t k_stamp_size = 5 * 8;
@@ -95,6 +94,11 @@ FileStamp get_stamp(std::string_view bytes, std::size_t at) {
                    get_u64(bytes, at + 32)};
 }
 
+void put_key(std::string& out, const ParseCacheKey& key) {
+  out.push_back(static_cast<char>(key.kind));
+  out.append(reinterpret_cast<const char*>(key.blob_id.data()), key.blob_id.size());
+}
+
 ParseCacheKey key_from_bytes(std::string_view bytes) {
   ParseCacheKey key;
   key.kind = static_cast<FileKind>(static_cast<unsigned char>(bytes[0]));
@@ -120,10 +124,10 @@ ParseCacheKey ParseCacheKey::of(FileKind kind, std::string_view content) {
   return key;
 }
 
-std::string ParseCacheKey::bytes() const {
-  std::string out(1, static_cast<char>(kind));
-  out.append(reinterpret_cast<const char*>(blob_id.data()), blob_id.size());
-  return out;
+std::size_t ParseCacheKeyHash::operator()(const ParseCacheKey& key) const {
+  std::size_t hash = 0;
+  std::memcpy(&hash, key.blob_id.data(), sizeof hash);
+  return hash ^ static_cast<std::size_t>(key.kind);
 }
 
 std::string schema_digest(const std::vector<std::pair<std::string, std::string>>& files) {
@@ -149,40 +153,36 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
   cache.m_identity = build_identity() + "; schemas " + schema_digest;
   cache.m_opened_at_ns = now_ns();
 
-  std::ifstream in(cache.m_dir / k_file_name, std::ios::binary);
-  std::error_code ec;
-  const std::uintmax_t file_size = fs::file_size(cache.m_dir / k_file_name, ec);
-  if (!in || ec) return cache;
-  std::string bytes(file_size, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return cache;
+  std::shared_ptr<const util::MappedFile> file = util::MappedFile::open(cache.m_dir / k_file_name);
+  if (!file) return cache;
 
   // Header, identity, count, entries, checksum; anything off empties it.
   auto empty = [&cache] {
     cache.m_entries.clear();
     cache.m_stamps.clear();
+    cache.m_file.reset();
     return std::move(cache);
   };
-  if (bytes.size() < k_magic.size() + 8 + 8 + 8) return empty();
-  const std::string_view view(bytes);
+  const std::string_view view = file->bytes();
+  if (view.size() < k_magic.size() + 8 + 8 + 8) return empty();
   if (get_u64(view, view.size() - 8) != checksum(view.substr(0, view.size() - 8))) return empty();
-  const std::string_view body = view.substr(0, view.size() - 8);
-  if (body.substr(0, k_magic.size()) != k_magic) return empty();
+  const std::string_view stored = view.substr(0, view.size() - 8);
+  if (stored.substr(0, k_magic.size()) != k_magic) return empty();
   std::size_t at = k_magic.size();
-  const std::uint64_t identity_size = get_u64(body, at);
+  const std::uint64_t identity_size = get_u64(stored, at);
   at += 8;
-  if (identity_size != cache.m_identity.size() || body.size() - at < identity_size + 8 ||
-      body.substr(at, identity_size) != cache.m_identity)
+  if (identity_size != cache.m_identity.size() || stored.size() - at < identity_size + 8 ||
+      stored.substr(at, identity_size) != cache.m_identity)
     return empty();
   at += identity_size;
-  const std::uint64_t count = get_u64(body, at);
+  const std::uint64_t count = get_u64(stored, at);
   at += 8;
-  if (count > body.size() / (k_key_size + 8)) return empty();
-  cache.m_bytes = std::make_unique<std::string>(std::move(bytes));
-  const std::string_view stored(cache.m_bytes->data(), body.size());
+  if (count > stored.size() / (k_key_size + 8)) return empty();
+  cache.m_file = std::move(file);
   cache.m_entries.reserve(count);
   for (std::uint64_t i = 0; i < count; ++i) {
     if (stored.size() - at < k_key_size + 8) return empty();
-    const std::string key(stored.substr(at, k_key_size));
+    const ParseCacheKey key = key_from_bytes(stored.substr(at, k_key_size));
     at += k_key_size;
     const std::uint64_t size = get_u64(stored, at);
     at += 8;
@@ -201,27 +201,27 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
     const std::uint64_t path_size = get_u64(stored, at);
     at += 8;
     if (stored.size() - at < path_size + k_stamp_size + k_key_size) return empty();
-    std::string path(stored.substr(at, path_size));
+    const std::string_view path = stored.substr(at, path_size);
     at += path_size;
     const FileStamp stamp = get_stamp(stored, at);
     at += k_stamp_size;
     const ParseCacheKey key = key_from_bytes(stored.substr(at, k_key_size));
     at += k_key_size;
-    cache.m_stamps.emplace(std::move(path), std::make_pair(stamp, key));
+    cache.m_stamps.emplace(path, std::make_pair(stamp, key));
   }
   if (at != stored.size()) return empty();
   return cache;
 }
 
 std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key, std::string path) const {
-  const auto found = m_entries.find(key.bytes());
+  const auto found = m_entries.find(key);
   if (found == m_entries.end()) return nullptr;
-  return yaml::decode(std::move(path), found->second);
+  return yaml::decode(std::move(path), found->second, m_file);
 }
 
 std::optional<ParseCacheKey> ParseCache::key_of(const std::string& path,
                                                 const FileStamp& stamp) const {
-  const auto found = m_stamps.find(path);
+  const auto found = m_stamps.find(std::string_view(path));
   if (found == m_stamps.end() || !(found->second.first == stamp)) return std::nullopt;
   return found->second.second;
 }
@@ -241,8 +241,7 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     recorded.push_back(&stamped);
     const auto found = m_stamps.find(stamped.path);
     if (found == m_stamps.end() || !(found->second.first == stamped.stamp) ||
-        found->second.second.kind != stamped.key.kind ||
-        found->second.second.blob_id != stamped.key.blob_id)
+        !(found->second.second == stamped.key))
       stamps_changed = true;
   }
   if (added.empty() && !stamps_changed) return true;
@@ -251,14 +250,14 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
   out += m_identity;
   const std::size_t count_at = out.size();
   put_u64(out, 0);
-  std::unordered_set<std::string> written;
-  auto put = [&](const std::string& key, std::string_view payload) {
+  std::unordered_set<ParseCacheKey, ParseCacheKeyHash> written;
+  auto put = [&](const ParseCacheKey& key, std::string_view payload) {
     if (!written.insert(key).second) return;
-    out += key;
+    put_key(out, key);
     put_u64(out, payload.size());
     out += payload;
   };
-  for (const auto& [key, payload] : added) put(key.bytes(), payload);
+  for (const auto& [key, payload] : added) put(key, payload);
   // Entries this run did not use are kept while the cache stays within
   // twice what the run used, so check-range's two revisions, or a branch
   // and main, do not evict each other; beyond that they are dropped.
@@ -267,9 +266,8 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     for (const auto& [key, payload] : m_entries) put(key, payload);
   } else {
     for (const ParseCacheKey& key : used) {
-      std::string bytes = key.bytes();
-      const auto found = m_entries.find(bytes);
-      if (found != m_entries.end()) put(bytes, found->second);
+      const auto found = m_entries.find(key);
+      if (found != m_entries.end()) put(key, found->second);
     }
   }
   std::string count;
@@ -286,13 +284,13 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     put_u64(out, path.size());
     out += path;
     put_stamp(out, stamp);
-    out += key.bytes();
+    put_key(out, key);
     ++stamp_count;
   };
   for (const StampedKey* stamped : recorded)
     put_stamped(stamped->path, stamped->stamp, stamped->key);
   for (const auto& [path, stamped] : m_stamps) {
-    if (written.count(stamped.second.bytes())) put_stamped(path, stamped.first, stamped.second);
+    if (written.count(stamped.second)) put_stamped(path, stamped.first, stamped.second);
   }
   std::string stamp_total;
   put_u64(stamp_total, stamp_count);

@@ -35,6 +35,7 @@
 
 #include "model/file_kind.hpp"
 #include "source/source.hpp"
+#include "util/mapped_file.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops {
@@ -46,7 +47,12 @@ struct ParseCacheKey {
 
   /// The key of `content` read as a file of `kind`.
   static ParseCacheKey of(FileKind kind, std::string_view content);
-  std::string bytes() const;
+  bool operator==(const ParseCacheKey&) const = default;
+};
+
+/// Blob ids are SHA-1 digests, so any eight of their bytes hash well.
+struct ParseCacheKeyHash {
+  std::size_t operator()(const ParseCacheKey& key) const;
 };
 
 /// A file's stamp and the key of the bytes it held when stamped.
@@ -63,8 +69,9 @@ class ParseCache {
   /// well-formed cache of this build and these schemas opens empty.
   static ParseCache open(std::filesystem::path dir, const std::string& schema_digest);
 
-  /// The cached tree of `key`, named `path`, or nullptr. Safe to call from
-  /// several threads at once.
+  /// The cached tree of `key`, named `path`, or nullptr. Its texts are read
+  /// in place from the mapped cache, which it keeps mapped. Safe to call
+  /// from several threads at once.
   std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
 
   /// The key of the bytes of `path` when its stamp is still `stamp`, so
@@ -91,10 +98,12 @@ class ParseCache {
 
  private:
   std::filesystem::path m_dir;
-  std::string m_identity;                // version, build and schema digest
-  std::unique_ptr<std::string> m_bytes;  // the file as read; entries point into it
-  std::unordered_map<std::string, std::string_view> m_entries;
-  std::unordered_map<std::string, std::pair<FileStamp, ParseCacheKey>> m_stamps;
+  std::string m_identity;  // version, build and schema digest
+  // The file as mapped: entries and stamped paths point into it, and so do
+  // the trees find() returns, which keep it mapped.
+  std::shared_ptr<const util::MappedFile> m_file;
+  std::unordered_map<ParseCacheKey, std::string_view, ParseCacheKeyHash> m_entries;
+  std::unordered_map<std::string_view, std::pair<FileStamp, ParseCacheKey>> m_stamps;
   std::int64_t m_opened_at_ns = 0;  // wall clock, as file times are
 };
 

@@ -37,7 +37,8 @@ Partner read_partner(Reader& reader) {
   if (const yaml::Node* checklist = root.find("checklist"); checklist && checklist->is_mapping()) {
     partner.checklist_position = checklist->position();
     for (const yaml::Entry& entry : checklist->entries()) {
-      if (auto date = reader.date(*checklist, entry.key)) partner.checklist[entry.key] = *date;
+      if (auto date = reader.date(*checklist, std::string(entry.key)))
+        partner.checklist[std::string(entry.key)] = *date;
     }
   }
   if (const yaml::Node* history = root.find("history")) {

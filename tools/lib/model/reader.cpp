@@ -7,7 +7,7 @@ namespace partnerops {
 std::string Reader::text(const yaml::Node& map, std::string_view key,
                          const std::string& fallback) const {
   const yaml::Node* node = map.find(key);
-  return node && node->is_scalar() && !node->is_null() ? node->text() : fallback;
+  return node && node->is_scalar() && !node->is_null() ? std::string(node->text()) : fallback;
 }
 
 Field<std::string> Reader::text_field(const yaml::Node& map, std::string_view key) const {
@@ -30,9 +30,10 @@ std::optional<Field<Date>> Reader::date(const yaml::Node& map, std::string_view 
   if (!node || node->is_null()) return std::nullopt;
   if (const std::optional<Date> date = Date::parse(node->text()))
     return Field<Date>{*date, node->position()};
-  m_diagnostics.error("date-invalid", file(), node->position(),
-                      "'" + std::string(key) + "' is not a calendar date: \"" + node->text() + "\"",
-                      "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
+  m_diagnostics.error(
+      "date-invalid", file(), node->position(),
+      "'" + std::string(key) + "' is not a calendar date: \"" + std::string(node->text()) + "\"",
+      "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
   return std::nullopt;
 }
 
@@ -51,7 +52,8 @@ std::optional<Field<Money>> Reader::money(const yaml::Node& map, std::string_vie
   m_diagnostics.error(
       parsed.error == MoneyError::currency_mismatch ? "currency-mismatch" : "money-invalid", file(),
       node->position(),
-      "'" + std::string(key) + "' \"" + node->text() + "\": " + describe(parsed.error, currency),
+      "'" + std::string(key) + "' \"" + std::string(node->text()) +
+          "\": " + describe(parsed.error, currency),
       hint);
   return std::nullopt;
 }
@@ -64,17 +66,15 @@ std::optional<Field<Quantity>> Reader::quantity(const yaml::Node& map, std::stri
       return Field<Quantity>{*quantity, node->position()};
   }
   m_diagnostics.error("quantity-invalid", file(), node->position(),
-                      "'" + std::string(key) + "' is not a quantity: " + node->text(),
+                      "'" + std::string(key) + "' is not a quantity: " + std::string(node->text()),
                       "write a whole number (3) or decimal text with at most 6 decimals "
                       "(\"1.5\")");
   return std::nullopt;
 }
 
-const std::vector<const yaml::Node*>& Reader::list(const yaml::Node& map,
-                                                   std::string_view key) const {
-  static const std::vector<const yaml::Node*> k_empty;
+std::span<const yaml::Node* const> Reader::list(const yaml::Node& map, std::string_view key) const {
   const yaml::Node* node = map.find(key);
-  return node && node->is_sequence() ? node->items() : k_empty;
+  return node ? node->items() : std::span<const yaml::Node* const>();
 }
 
 Position Reader::position_of(const yaml::Node& map, std::string_view key) const {
@@ -97,7 +97,7 @@ void check_dates_below(const yaml::Node& node, std::string_view key, const std::
     if (looks_like_date(node.text()) && !Date::parse(node.text())) {
       diagnostics.error(
           "date-invalid", file, node.position(),
-          "'" + std::string(key) + "' is not a calendar date: \"" + node.text() + "\"",
+          "'" + std::string(key) + "' is not a calendar date: \"" + std::string(node.text()) + "\"",
           "write dates as YYYY-MM-DD, a day that exists, e.g. 2026-11-23");
     }
     return;

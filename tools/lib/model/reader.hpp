@@ -5,6 +5,7 @@
 // cannot accept becomes a diagnostic at the value's own line and column.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -41,7 +42,7 @@ class Reader {
   std::optional<Field<Quantity>> quantity(const yaml::Node& map, std::string_view key);
 
   /// The items of a list under `key` (empty when absent).
-  const std::vector<const yaml::Node*>& list(const yaml::Node& map, std::string_view key) const;
+  std::span<const yaml::Node* const> list(const yaml::Node& map, std::string_view key) const;
 
   /// Where `key` is written in `map` (its value, or the mapping itself when
   /// the key is absent), for diagnostics about a field.

@@ -15,9 +15,10 @@ std::optional<Field<Quantity>> hours(Reader& reader, const yaml::Node& map, std:
     if (const std::optional<Quantity> quantity = parse_quantity(node->text()))
       return Field<Quantity>{*quantity, node->position()};
   }
-  reader.diagnostics().error("quantity-invalid", reader.file(), node->position(),
-                             "'" + std::string(key) + "' is not a number of hours: " + node->text(),
-                             "write whole hours (6) or a decimal with at most 6 decimals (2.5)");
+  reader.diagnostics().error(
+      "quantity-invalid", reader.file(), node->position(),
+      "'" + std::string(key) + "' is not a number of hours: " + std::string(node->text()),
+      "write whole hours (6) or a decimal with at most 6 decimals (2.5)");
   return std::nullopt;
 }
 

@@ -88,6 +88,57 @@ struct PhaseTimes {
   std::vector<StampedKey> stamped;
 };
 
+/// Parses and schema-checks the bytes `read` of a YAML file, or takes its
+/// tree from the parse cache by their blob id; a clean result is added to
+/// the cache's traffic.
+void check_yaml_file(const ReadResult& read, const std::optional<FileStamp>& stamp,
+                     const SchemaSet& schemas, const ParseCache* cache, const LoadOptions& options,
+                     WorkspaceFile& file, Diagnostics& diagnostics, PhaseTimes& times) {
+  const std::string& content = read.content;
+  const std::size_t diagnostics_before = diagnostics.size();
+  Clock::time_point start;
+  if (read.content.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.error("file-empty", file.path, {}, "the file is empty",
+                      "start from the example in docs/data-model.md");
+    return;
+  }
+  ParseCacheKey key;
+  if (cache) {
+    start = Clock::now();
+    key = read.blob_id ? ParseCacheKey{file.kind, *read.blob_id}
+                       : ParseCacheKey::of(file.kind, content);
+    file.blob_id = key.blob_id;
+    file.document = cache->find(key, file.path);
+    times.cache += seconds_since(start);
+    if (file.document) {
+      file.valid = true;
+      times.hits.push_back(key);
+      if (stamp) times.stamped.push_back({file.path, *stamp, key});
+      return;
+    }
+  }
+  start = Clock::now();
+  file.document = yaml::parse(file.path, content, diagnostics, options.limits);
+  times.parse += seconds_since(start);
+  if (!file.document) return;
+  const std::size_t errors_before = diagnostics.error_count();
+  start = Clock::now();
+  if (schemas.validate(*file.document, schema_for(file.kind), diagnostics))
+    check_calendar_dates(*file.document, diagnostics);
+  times.schema += seconds_since(start);
+  file.valid = diagnostics.error_count() == errors_before;
+  // Only a file with nothing at all to report is remembered, so a cache
+  // hit never hides a warning.
+  if (cache && file.valid && diagnostics.size() == diagnostics_before) {
+    start = Clock::now();
+    std::string encoded;
+    yaml::encode(*file.document, encoded);
+    times.added.emplace_back(key, std::move(encoded));
+    if (stamp) times.stamped.push_back({file.path, *stamp, key});
+    times.cache += seconds_since(start);
+  }
+}
+
 /// Reads, parses and schema-checks one file, or takes its tree from the
 /// parse cache. Runs on worker threads: it touches only its own file, its
 /// own diagnostics and its own PhaseTimes.
@@ -113,7 +164,7 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
     }
     start = Clock::now();
   }
-  const ReadResult read = source.read(file.path, options.limits.max_bytes);
+  ReadResult read = source.read(file.path, options.limits.max_bytes);
   times.read += seconds_since(start);
   switch (read.status) {
     case ReadResult::Status::ok:
@@ -135,53 +186,20 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
       diagnostics.error("file-unreadable", file.path, {}, read.error);
       return;
   }
-  file.set_content(read.content);
-  const std::string& content = read.content;
   if (file.kind == FileKind::notes) {
+    file.set_content(std::move(read.content));
     file.valid = true;
     return;
   }
-  if (read.content.find_first_not_of(" \t\r\n") == std::string::npos) {
-    diagnostics.error("file-empty", file.path, {}, "the file is empty",
-                      "start from the example in docs/data-model.md");
-    return;
-  }
-  ParseCacheKey key;
-  if (cache) {
-    start = Clock::now();
-    key = read.blob_id ? ParseCacheKey{file.kind, *read.blob_id}
-                       : ParseCacheKey::of(file.kind, content);
-    file.blob_id = key.blob_id;
-    file.document = cache->find(key, file.path);
-    times.cache += seconds_since(start);
-    if (file.document) {
-      file.valid = true;
-      times.hits.push_back(key);
-      if (stamp) times.stamped.push_back({file.path, *stamp, key});
-      return;
-    }
-  }
+  // The bytes stay in memory only for a file with something to report,
+  // whose lines its messages quote; the others are read again if ever asked
+  // for, so ten thousand partners' files are not all held at once.
   const std::size_t diagnostics_before = diagnostics.size();
-  start = Clock::now();
-  file.document = yaml::parse(file.path, content, diagnostics, options.limits);
-  times.parse += seconds_since(start);
-  if (!file.document) return;
-  const std::size_t errors_before = diagnostics.error_count();
-  start = Clock::now();
-  if (schemas.validate(*file.document, schema_for(file.kind), diagnostics))
-    check_calendar_dates(*file.document, diagnostics);
-  times.schema += seconds_since(start);
-  file.valid = diagnostics.error_count() == errors_before;
-  // Only a file with nothing at all to report is remembered, so a cache
-  // hit never hides a warning.
-  if (cache && file.valid && diagnostics.size() == diagnostics_before) {
-    start = Clock::now();
-    std::string encoded;
-    yaml::encode(*file.document, encoded);
-    times.added.emplace_back(key, std::move(encoded));
-    if (stamp) times.stamped.push_back({file.path, *stamp, key});
-    times.cache += seconds_since(start);
-  }
+  check_yaml_file(read, stamp, schemas, cache, options, file, diagnostics, times);
+  if (diagnostics.size() != diagnostics_before)
+    file.set_content(std::move(read.content));
+  else
+    file.defer_content(source);
 }
 
 void load_files_in_parallel(const Source& source, const SchemaSet& schemas, const ParseCache* cache,
@@ -354,6 +372,17 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
   std::sort(workspace.m_files.begin(), workspace.m_files.end(),
             [](const auto& a, const auto& b) { return a->path < b->path; });
 
+  // Folders are large (their typed documents live inline), so the vector
+  // is sized once rather than grown through copies of ten thousand.
+  std::size_t folders = 0;
+  std::string last_slug;
+  for (const auto& file : workspace.m_files) {
+    Classified classified = classify(file->path);
+    if (classified.kind == FileKind::organisation || classified.kind == FileKind::ignored) continue;
+    if (folders == 0 || classified.slug != last_slug) ++folders;
+    last_slug = std::move(classified.slug);
+  }
+  workspace.m_partners.reserve(folders);
   for (const auto& file : workspace.m_files) {
     const Classified classified = classify(file->path);
     if (classified.kind == FileKind::organisation) {

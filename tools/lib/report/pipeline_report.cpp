@@ -25,7 +25,7 @@ std::string amount_display(std::int64_t minor, const std::string& currency) {
 std::string scalar_text(const yaml::Node* map, std::string_view key) {
   if (!map) return {};
   const yaml::Node* node = map->find(key);
-  return node && node->is_scalar() && !node->is_null() ? node->text() : std::string();
+  return node && node->is_scalar() && !node->is_null() ? std::string(node->text()) : std::string();
 }
 
 std::vector<std::string> text_list(const yaml::Node* map, std::string_view key) {
@@ -33,7 +33,7 @@ std::vector<std::string> text_list(const yaml::Node* map, std::string_view key) 
   if (!map) return out;
   if (const yaml::Node* node = map->find(key); node && node->is_sequence())
     for (const yaml::Node* item : node->items())
-      if (item->is_scalar()) out.push_back(item->text());
+      if (item->is_scalar()) out.push_back(std::string(item->text()));
   return out;
 }
 

@@ -243,7 +243,7 @@ std::string describe_found(const yaml::Node& node) {
       return node.boolean() ? "true" : "false";
     case yaml::Kind::integer:
     case yaml::Kind::floating:
-      return "the number " + node.text();
+      return "the number " + std::string(node.text());
     case yaml::Kind::string:
       return "the text \"" + util::shorten(node.text(), 40) + "\"";
     case yaml::Kind::sequence:
@@ -293,11 +293,11 @@ void report_property_names(const yaml::Document& document, const SchemaNavigator
       const std::regex pattern((*patterned.schema)["pattern"].get<std::string>(),
                                std::regex::ECMAScript);
       for (const yaml::Entry& entry : node.entries()) {
-        if (std::regex_search(entry.key, pattern)) continue;
-        diagnostics.error(
-            "schema-pattern", document.path(), entry.key_position,
-            "the key '" + entry.key + "' in " + subject + " does not have the expected form",
-            description_of(patterned.schema));
+        if (std::regex_search(entry.key.begin(), entry.key.end(), pattern)) continue;
+        diagnostics.error("schema-pattern", document.path(), entry.key_position,
+                          "the key '" + std::string(entry.key) + "' in " + subject +
+                              " does not have the expected form",
+                          description_of(patterned.schema));
         reported = true;
       }
     } catch (const std::regex_error&) {
@@ -359,7 +359,7 @@ void report_type(const ProblemSite& at, Diagnostics& diagnostics) {
   std::string hint;
   if (expected == "text" &&
       (at.node.kind() == yaml::Kind::integer || at.node.kind() == yaml::Kind::floating)) {
-    hint = "write it in quotes: \"" + at.node.text() + "\"";
+    hint = "write it in quotes: \"" + std::string(at.node.text()) + "\"";
   } else {
     hint = description_of(at.located.schema);
   }
@@ -396,10 +396,11 @@ void report_enum(const ProblemSite& at, Diagnostics& diagnostics) {
   if (enumerated)
     for (const auto& value : (*enumerated)["enum"])
       allowed.push_back(value.is_string() ? value.get<std::string>() : value.dump());
-  diagnostics.error("schema-enum", at.file(), at.node.position(),
-                    at.subject + " must be one of " + util::join(allowed, ", ") + ", not " +
-                        describe_found(at.node),
-                    at.node.is_string() ? did_you_mean(at.node.text(), allowed) : std::string());
+  diagnostics.error(
+      "schema-enum", at.file(), at.node.position(),
+      at.subject + " must be one of " + util::join(allowed, ", ") + ", not " +
+          describe_found(at.node),
+      at.node.is_string() ? did_you_mean(std::string(at.node.text()), allowed) : std::string());
 }
 
 void report_pattern(const ProblemSite& at, Diagnostics& diagnostics) {

@@ -23,7 +23,7 @@ using json = nlohmann::json;
 std::string scalar(const WorkspaceFile* file, std::string_view key) {
   if (!file || !file->document) return {};
   const yaml::Node* node = file->document->root().find(key);
-  return node && node->is_scalar() && !node->is_null() ? node->text() : std::string();
+  return node && node->is_scalar() && !node->is_null() ? std::string(node->text()) : std::string();
 }
 
 /// A link from the files: its URL only when it may be followed (http(s),
@@ -289,8 +289,9 @@ json partner_context(const SiteData& data, const std::string& page, const Partne
           const yaml::Node* title = item->find("title");
           const yaml::Node* url = item->find("url");
           if (url && url->is_scalar())
-            links.push_back(
-                link(title && title->is_scalar() ? title->text() : url->text(), url->text()));
+            links.push_back(link(
+                title && title->is_scalar() ? std::string(title->text()) : std::string(url->text()),
+                std::string(url->text())));
         }
 
   std::string notes_html;

@@ -23,7 +23,7 @@ std::pair<std::string, Position> first_changed_key(const yaml::Document& after_d
   for (const yaml::Entry& entry : after_doc.root().entries()) {
     if (!new_tree.contains(entry.key)) continue;
     if (!old_tree.contains(entry.key) || old_tree[entry.key] != new_tree[entry.key])
-      return {entry.key, entry.key_position};
+      return {std::string(entry.key), entry.key_position};
   }
   for (auto it = old_tree.begin(); it != old_tree.end(); ++it)
     if (!new_tree.contains(it.key())) return {it.key(), Position{}};

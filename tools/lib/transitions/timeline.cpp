@@ -49,7 +49,8 @@ struct StoryEntry {
 
 std::string scalar(const yaml::Node& map, std::string_view key) {
   const yaml::Node* node = map.find(key);
-  return node != nullptr && node->is_scalar() && !node->is_null() ? node->text() : std::string();
+  return node != nullptr && node->is_scalar() && !node->is_null() ? std::string(node->text())
+                                                                  : std::string();
 }
 
 /// The history of a partner.yaml's bytes; empty when it does not parse

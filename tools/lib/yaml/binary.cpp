@@ -1,7 +1,6 @@
 #include "yaml/binary.hpp"
 
 #include <cstdint>
-#include <unordered_map>
 
 namespace partnerops::yaml {
 
@@ -110,11 +109,13 @@ class Input {
 class BinaryCodec {
  public:
   static void encode(const Document& document, std::string& out) {
-    std::unordered_map<const Node*, std::size_t> index_of;
-    index_of.reserve(document.m_nodes.size());
-    for (const Node& node : document.m_nodes) index_of.emplace(&node, index_of.size());
+    auto index_of = [&document](const Node* node) {
+      return static_cast<std::size_t>(node - document.m_nodes.data());
+    };
     put_varint(out, document.m_nodes.size());
-    put_varint(out, index_of.at(document.m_root));
+    put_varint(out, document.m_items.size());
+    put_varint(out, document.m_entries.size());
+    put_varint(out, index_of(document.m_root));
     for (const Node& node : document.m_nodes) {
       unsigned flags = static_cast<unsigned>(node.m_kind);
       if (node.m_quoted) flags |= k_quoted_bit;
@@ -122,21 +123,21 @@ class BinaryCodec {
       out.push_back(static_cast<char>(flags));
       put_position(out, node.m_position);
       put_varint(out, node.m_expanded_size);
-      put_string(out, node.m_text);
+      put_string(out, node.text());
       switch (node.m_kind) {
         case Kind::integer:
           put_varint(out, zigzag(node.m_integer));
           break;
         case Kind::sequence:
-          put_varint(out, node.m_items.size());
-          for (const Node* item : node.m_items) put_varint(out, index_of.at(item));
+          put_varint(out, node.m_count);
+          for (const Node* item : node.items()) put_varint(out, index_of(item));
           break;
         case Kind::mapping:
-          put_varint(out, node.m_entries.size());
-          for (const Entry& entry : node.m_entries) {
+          put_varint(out, node.m_count);
+          for (const Entry& entry : node.entries()) {
             put_string(out, entry.key);
             put_position(out, entry.key_position);
-            put_varint(out, index_of.at(entry.value));
+            put_varint(out, index_of(entry.value));
           }
           break;
         default:
@@ -145,17 +146,27 @@ class BinaryCodec {
     }
   }
 
-  static std::unique_ptr<Document> decode(std::string path, std::string_view bytes) {
+  static std::unique_ptr<Document> decode(std::string path, std::string_view bytes,
+                                          std::shared_ptr<const void> owner) {
     Input in(bytes);
+    // Every node takes at least five bytes, every item one and every entry
+    // four, which bounds what damaged counts can make us allocate.
     const std::uint64_t count = in.varint();
-    // Every node takes at least five bytes, which bounds what a damaged
-    // count can make us allocate.
-    if (!in.ok() || count == 0 || count > bytes.size() / 5) return nullptr;
+    const std::uint64_t items = in.varint();
+    const std::uint64_t entries = in.varint();
+    if (!in.ok() || count == 0 || count > bytes.size() / 5 || items > bytes.size() ||
+        entries > bytes.size() / 4)
+      return nullptr;
     const std::size_t root = in.index(count);
     auto document = std::make_unique<Document>();
     document->m_path = std::move(path);
-    std::deque<Node>& nodes = document->m_nodes;
+    document->m_borrowed = std::move(owner);
+    std::vector<Node>& nodes = document->m_nodes;
     nodes.resize(count);
+    // Reserved exactly and never grown past (checked below), so the runs
+    // the nodes point at never move.
+    document->m_items.reserve(items);
+    document->m_entries.reserve(entries);
     for (Node& node : nodes) {
       const unsigned flags = in.byte();
       const unsigned kind = flags & k_kind_bits;
@@ -166,30 +177,37 @@ class BinaryCodec {
       node.m_quoted = (flags & k_quoted_bit) != 0;
       node.m_boolean = (flags & k_boolean_bit) != 0;
       node.m_position = in.position();
-      node.m_expanded_size = in.varint();
-      node.m_text = in.string();
+      const std::uint64_t expanded = in.varint();
+      if (expanded > UINT32_MAX) return nullptr;
+      node.m_expanded_size = static_cast<std::uint32_t>(expanded);
+      const std::string_view text = in.string();
+      node.m_text = text.empty() ? "" : text.data();
+      node.m_text_size = static_cast<std::uint32_t>(text.size());
       switch (node.m_kind) {
         case Kind::integer:
           node.m_integer = unzigzag(in.varint());
           break;
         case Kind::sequence: {
+          std::vector<const Node*>& pool = document->m_items;
           const std::uint64_t size = in.varint();
-          if (size > bytes.size()) return nullptr;
-          node.m_items.reserve(size);
+          if (size > items - pool.size()) return nullptr;
+          node.m_count = static_cast<std::uint32_t>(size);
+          node.m_items = pool.data() + pool.size();
           for (std::uint64_t i = 0; i < size && in.ok(); ++i)
-            node.m_items.push_back(&nodes[in.index(count)]);
+            pool.push_back(&nodes[in.index(count)]);
           break;
         }
         case Kind::mapping: {
+          std::vector<Entry>& pool = document->m_entries;
           const std::uint64_t size = in.varint();
-          if (size > bytes.size()) return nullptr;
-          node.m_entries.reserve(size);
+          if (size > entries - pool.size()) return nullptr;
+          node.m_count = static_cast<std::uint32_t>(size);
+          node.m_entries = pool.data() + pool.size();
           for (std::uint64_t i = 0; i < size && in.ok(); ++i) {
-            Entry entry;
+            Entry& entry = pool.emplace_back();
             entry.key = in.string();
             entry.key_position = in.position();
             entry.value = &nodes[in.index(count)];
-            node.m_entries.push_back(std::move(entry));
           }
           break;
         }
@@ -198,7 +216,8 @@ class BinaryCodec {
       }
       if (!in.ok()) return nullptr;
     }
-    if (!in.at_end()) return nullptr;
+    if (!in.at_end() || document->m_items.size() != items || document->m_entries.size() != entries)
+      return nullptr;
     document->m_root = &nodes[root];
     if (!sizes_add_up(nodes)) return nullptr;
     return document;
@@ -209,7 +228,7 @@ class BinaryCodec {
   /// its children's, as the parser computes it. Sizes are finite, so a node
   /// is then strictly larger than each child and no node can contain itself:
   /// this is what rules out the cycles a damaged form could describe.
-  static bool sizes_add_up(const std::deque<Node>& nodes) {
+  static bool sizes_add_up(const std::vector<Node>& nodes) {
     for (const Node& node : nodes) {
       std::size_t sum = 1;
       auto add = [&](const Node* child) {
@@ -219,9 +238,9 @@ class BinaryCodec {
         return true;
       };
       if (node.m_expanded_size == 0) return false;
-      for (const Node* item : node.m_items)
+      for (const Node* item : node.items())
         if (!add(item)) return false;
-      for (const Entry& entry : node.m_entries)
+      for (const Entry& entry : node.entries())
         if (!add(entry.value)) return false;
       if (sum != node.m_expanded_size) return false;
     }
@@ -231,8 +250,9 @@ class BinaryCodec {
 
 void encode(const Document& document, std::string& out) { BinaryCodec::encode(document, out); }
 
-std::unique_ptr<Document> decode(std::string path, std::string_view bytes) {
-  return BinaryCodec::decode(std::move(path), bytes);
+std::unique_ptr<Document> decode(std::string path, std::string_view bytes,
+                                 std::shared_ptr<const void> owner) {
+  return BinaryCodec::decode(std::move(path), bytes, std::move(owner));
 }
 
 }  // namespace partnerops::yaml

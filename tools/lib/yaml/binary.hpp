@@ -3,10 +3,12 @@
 // changed since it was last parsed and checked can be rebuilt without
 // running yaml-cpp again (model/parse_cache keeps these forms on disk).
 //
-// The form holds every node with its kind, text, position and the size it
-// expands to, and the links between nodes by index, so aliases stay shared
-// as they were parsed. The document's path is not part of it: the same
-// bytes under another name decode to the same tree under that name.
+// The form holds the counts of nodes, items and entries, then every node
+// with its kind, text, position and the size it expands to, and the links
+// between nodes by index, so aliases stay shared as they were parsed. A
+// decoded document reads its texts where they lie in the form, so decoding
+// allocates three arrays, whatever the size of the document. The document's path is not part of it:
+// the same bytes under another name decode to the same tree under that name.
 
 #include <memory>
 #include <string>
@@ -20,8 +22,11 @@ namespace partnerops::yaml {
 void encode(const Document& document, std::string& out);
 
 /// Rebuilds the document that encode() wrote into `bytes`, naming it `path`.
+/// The document's texts are not copied: they point into `bytes`, which must
+/// outlive it; the document keeps `owner` (when given) to that end.
 /// Returns nullptr when the bytes are not such a form (truncated, an index
 /// out of range, a node that contains itself); never reads outside `bytes`.
-std::unique_ptr<Document> decode(std::string path, std::string_view bytes);
+std::unique_ptr<Document> decode(std::string path, std::string_view bytes,
+                                 std::shared_ptr<const void> owner = nullptr);
 
 }  // namespace partnerops::yaml

@@ -10,8 +10,8 @@
 // (no copies) after the parser has checked that expanding them stays small.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,19 +20,23 @@
 
 namespace partnerops::yaml {
 
-enum class Kind { null, boolean, integer, floating, string, sequence, mapping };
+enum class Kind : std::uint8_t { null, boolean, integer, floating, string, sequence, mapping };
 
 std::string_view to_string(Kind kind);
 
 class Node;
 
-/// One `key: value` pair of a mapping, in source order.
+/// One `key: value` pair of a mapping, in source order. The key's text
+/// belongs to the document, like every text of its nodes.
 struct Entry {
-  std::string key;
+  std::string_view key;
   Position key_position;
   const Node* value = nullptr;
 };
 
+/// One value of a document. Forty bytes: a loaded organisation holds
+/// millions of them, so texts, items and entries live in arrays owned by the
+/// Document and a node points into them.
 class Node {
  public:
   Kind kind() const { return m_kind; }
@@ -46,18 +50,24 @@ class Node {
 
   /// The scalar's text as written (after unquoting and unescaping), for every
   /// scalar kind: `1234.50` keeps its digits, so money never goes through a
-  /// double. Empty for collections.
-  const std::string& text() const { return m_text; }
+  /// double. Empty for collections. Valid while the document lives.
+  std::string_view text() const { return {m_text, m_text_size}; }
   /// True when the scalar was quoted or a block scalar (`|`, `>`).
   bool quoted() const { return m_quoted; }
 
   bool boolean() const { return m_boolean; }
-  std::int64_t integer() const { return m_integer; }
+  std::int64_t integer() const { return m_kind == Kind::integer ? m_integer : 0; }
 
   /// Items of a sequence, in order; empty for other kinds.
-  const std::vector<const Node*>& items() const { return m_items; }
+  std::span<const Node* const> items() const {
+    if (m_kind != Kind::sequence) return {};
+    return {m_items, m_count};
+  }
   /// Entries of a mapping, in source order; empty for other kinds.
-  const std::vector<Entry>& entries() const { return m_entries; }
+  std::span<const Entry> entries() const {
+    if (m_kind != Kind::mapping) return {};
+    return {m_entries, m_count};
+  }
 
   /// The value of `key` in a mapping, or nullptr when absent or not a mapping.
   const Node* find(std::string_view key) const;
@@ -68,21 +78,31 @@ class Node {
   friend class DocumentBuilder;
   friend class BinaryCodec;
   Kind m_kind = Kind::null;
-  Position m_position;
-  std::size_t m_expanded_size = 1;  // nodes in this subtree with aliases expanded
   bool m_quoted = false;
   bool m_boolean = false;
-  std::int64_t m_integer = 0;
-  std::string m_text;
-  std::vector<const Node*> m_items;
-  std::vector<Entry> m_entries;
+  std::uint32_t m_count = 0;  // items or entries of a collection
+  Position m_position;
+  std::uint32_t m_expanded_size = 1;  // nodes in this subtree with aliases expanded
+  std::uint32_t m_text_size = 0;
+  const char* m_text = "";
+  union {
+    std::int64_t m_integer = 0;  // Kind::integer
+    const Node* const* m_items;  // Kind::sequence
+    const Entry* m_entries;      // Kind::mapping
+  };
 };
 
 struct ParseLimits;
 
-/// A parsed file. Owns its nodes; node pointers stay valid while it lives.
+/// A parsed file. Owns its nodes and their texts; node pointers and texts
+/// stay valid while it lives. Never copied or moved (it is handed out by
+/// unique_ptr), since its nodes point into its own arrays.
 class Document {
  public:
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
   const std::string& path() const { return m_path; }
   /// The top node; a null node for an empty file.
   const Node& root() const { return *m_root; }
@@ -99,7 +119,11 @@ class Document {
   friend std::unique_ptr<Document> parse(std::string, std::string_view, Diagnostics&,
                                          const ParseLimits&);
   std::string m_path;
-  std::deque<Node> m_nodes;
+  std::vector<Node> m_nodes;               // only the values: mapping keys are entries' texts
+  std::vector<const Node*> m_items;        // every sequence's items, one run per sequence
+  std::vector<Entry> m_entries;            // every mapping's entries, one run per mapping
+  std::vector<char> m_texts;               // the texts of a parsed document
+  std::shared_ptr<const void> m_borrowed;  // what a decoded document's texts point into
   const Node* m_root = nullptr;
 };
 

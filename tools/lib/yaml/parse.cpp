@@ -4,6 +4,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <charconv>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -34,7 +35,7 @@ std::string_view to_string(Kind kind) {
 }
 
 const Entry* Node::find_entry(std::string_view key) const {
-  for (const Entry& entry : m_entries) {
+  for (const Entry& entry : entries()) {
     if (entry.key == key) return &entry;
   }
   return nullptr;
@@ -189,17 +190,23 @@ struct StopParsing {};
 
 /// Builds a Document from yaml-cpp's parser events. A friend of Node and
 /// Document, so those stay read-only for everyone else.
+///
+/// Values are drafted first, linked by index (the arrays grow as events
+/// arrive), and laid out by finish() once the document is complete: only the
+/// values reachable from the root become nodes, since a mapping key lives on
+/// as its entry's text, and each collection's items or entries are one run
+/// of the document's arrays.
 class DocumentBuilder final : public YAML::EventHandler {
  public:
-  DocumentBuilder(Document& document, std::string_view text, Diagnostics& diagnostics,
+  DocumentBuilder(const std::string& path, std::string_view text, Diagnostics& diagnostics,
                   const ParseLimits& limits)
-      : m_document(document), m_source_text(text), m_diagnostics(diagnostics), m_limits(limits) {}
+      : m_path(path), m_source_text(text), m_diagnostics(diagnostics), m_limits(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node& node = make(Kind::null, mark);
+    const std::size_t node = make(Kind::null, mark);
     remember(anchor, node);
     attach(node);
   }
@@ -216,20 +223,20 @@ class DocumentBuilder final : public YAML::EventHandler {
              "remove the alias, or write the values out");
       }
     }
-    attach(*found->second);
+    attach(found->second);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    Node& node = make(Kind::string, mark);
-    node.m_text = value;
+    const std::size_t node = make(Kind::string, mark);
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!"; only
     // plain scalars are resolved by the core schema.
     if (tag == "?") {
-      resolve_plain(node);
+      store_text(node, value);
+      resolve_plain(m_drafts[node]);
     } else {
-      node.m_quoted = true;
-      node.m_text = repair_yaml_cpp_escapes(value);
+      m_drafts[node].quoted = true;
+      store_text(node, repair_yaml_cpp_escapes(value));
       // yaml-cpp 0.7 takes a quote that is never closed as running to the
       // end of the file, which silently swallows every key after it.
       if (!closing_quote_exists(mark)) {
@@ -253,21 +260,140 @@ class DocumentBuilder final : public YAML::EventHandler {
   }
   void OnMapEnd() override { close(); }
 
+  /// The position of the first value seen, when there was one.
+  std::optional<Position> first_position() const {
+    if (m_drafts.empty()) return std::nullopt;
+    return m_drafts.front().position;
+  }
+
+  /// Lays the drafted values out in `document`; an empty file becomes a
+  /// single null node.
+  void finish(Document& document) {
+    if (m_root == k_none) {
+      document.m_nodes.resize(1);
+      document.m_root = &document.m_nodes.front();
+      return;
+    }
+    // Reachable values, numbered in source order.
+    std::vector<std::uint32_t> final_index(m_drafts.size(), k_unreached);
+    std::vector<std::size_t> pending{m_root};
+    final_index[m_root] = 0;
+    while (!pending.empty()) {
+      const Draft& draft = m_drafts[pending.back()];
+      pending.pop_back();
+      for_each_child(draft, [&](std::size_t child) {
+        if (final_index[child] == k_unreached) {
+          final_index[child] = 0;
+          pending.push_back(child);
+        }
+      });
+    }
+    std::size_t nodes = 0;
+    std::size_t items = 0;
+    std::size_t entries = 0;
+    for (std::size_t i = 0; i < m_drafts.size(); ++i) {
+      if (final_index[i] == k_unreached) continue;
+      final_index[i] = static_cast<std::uint32_t>(nodes++);
+      if (m_drafts[i].kind == Kind::sequence) items += m_drafts[i].count;
+      if (m_drafts[i].kind == Kind::mapping) entries += m_drafts[i].count;
+    }
+
+    document.m_texts = std::move(m_texts);
+    document.m_nodes.resize(nodes);
+    document.m_items.reserve(items);  // exact, so the runs never move
+    document.m_entries.reserve(entries);
+    auto text_at = [&](std::size_t at, std::uint32_t size) -> const char* {
+      return size == 0 ? "" : document.m_texts.data() + at;
+    };
+    for (std::size_t i = 0; i < m_drafts.size(); ++i) {
+      if (final_index[i] == k_unreached) continue;
+      const Draft& draft = m_drafts[i];
+      Node& node = document.m_nodes[final_index[i]];
+      node.m_kind = draft.kind;
+      node.m_quoted = draft.quoted;
+      node.m_boolean = draft.boolean;
+      node.m_position = draft.position;
+      node.m_expanded_size = static_cast<std::uint32_t>(draft.expanded);
+      node.m_text = text_at(draft.text_at, draft.text_size);
+      node.m_text_size = draft.text_size;
+      node.m_count = draft.count;
+      if (draft.kind == Kind::integer) {
+        node.m_integer = draft.integer;
+      } else if (draft.kind == Kind::sequence) {
+        node.m_items = document.m_items.data() + document.m_items.size();
+        for (std::size_t k = draft.first; k < draft.first + draft.count; ++k)
+          document.m_items.push_back(&document.m_nodes[final_index[m_items[k]]]);
+      } else if (draft.kind == Kind::mapping) {
+        node.m_entries = document.m_entries.data() + document.m_entries.size();
+        for (std::size_t k = draft.first; k < draft.first + draft.count; ++k) {
+          const DraftEntry& entry = m_entries[k];
+          document.m_entries.push_back(
+              Entry{std::string_view(text_at(entry.key_at, entry.key_size), entry.key_size),
+                    entry.key_position, &document.m_nodes[final_index[entry.value]]});
+        }
+      }
+    }
+    document.m_root = &document.m_nodes[final_index[m_root]];
+  }
+
  private:
+  static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t k_unreached = static_cast<std::uint32_t>(-1);
+
+  struct Draft {
+    Kind kind = Kind::null;
+    bool quoted = false;
+    bool boolean = false;
+    Position position;
+    std::size_t expanded = 1;
+    std::size_t text_at = 0;
+    std::uint32_t text_size = 0;
+    std::int64_t integer = 0;
+    std::size_t first = 0;  // of the collection's run in m_items or m_entries, once closed
+    std::uint32_t count = 0;
+  };
+  struct DraftEntry {
+    std::size_t key_at = 0;
+    std::uint32_t key_size = 0;
+    Position key_position;
+    std::size_t value = 0;
+  };
   struct Frame {
-    Node* node = nullptr;
+    std::size_t node = 0;
     bool expecting_key = true;  // mappings alternate key, value
     bool key_usable = false;    // the pending key was a scalar
-    std::string key;
-    Position key_position;
+    std::size_t key = 0;        // the pending key's draft
     std::unordered_set<std::string> keys;
+    std::vector<std::size_t> items;
+    std::vector<DraftEntry> entries;
   };
 
-  Node& make(Kind kind, const YAML::Mark& mark) {
-    Node& node = m_document.m_nodes.emplace_back();
-    node.m_kind = kind;
-    node.m_position = position_at(mark);
-    return node;
+  template <class Visit>
+  void for_each_child(const Draft& draft, Visit visit) const {
+    if (draft.kind == Kind::sequence) {
+      for (std::size_t k = draft.first; k < draft.first + draft.count; ++k) visit(m_items[k]);
+    } else if (draft.kind == Kind::mapping) {
+      for (std::size_t k = draft.first; k < draft.first + draft.count; ++k)
+        visit(m_entries[k].value);
+    }
+  }
+
+  std::string_view text_of(std::size_t at, std::uint32_t size) const {
+    return {m_texts.data() + at, size};
+  }
+
+  std::size_t make(Kind kind, const YAML::Mark& mark) {
+    Draft& draft = m_drafts.emplace_back();
+    draft.kind = kind;
+    draft.position = position_at(mark);
+    return m_drafts.size() - 1;
+  }
+
+  void store_text(std::size_t node, std::string_view text) {
+    // Files are far below 4 GiB (ParseLimits::max_bytes), so a size fits.
+    m_drafts[node].text_at = m_texts.size();
+    m_drafts[node].text_size = static_cast<std::uint32_t>(text.size());
+    m_texts.insert(m_texts.end(), text.begin(), text.end());
   }
 
   /// The position of `mark` in characters. Marks arrive in text order, so
@@ -309,19 +435,19 @@ class DocumentBuilder final : public YAML::EventHandler {
     return false;
   }
 
-  void remember(YAML::anchor_t anchor, Node& node) {
-    if (anchor != YAML::NullAnchor) m_anchors[anchor] = &node;
+  void remember(YAML::anchor_t anchor, std::size_t node) {
+    if (anchor != YAML::NullAnchor) m_anchors[anchor] = node;
   }
 
-  void resolve_plain(Node& node) {
-    const std::string& text = node.m_text;
-    if (is_core_bool(text, &node.m_boolean)) {
-      node.m_kind = Kind::boolean;
-    } else if (parse_core_int(text, &node.m_integer)) {
-      node.m_kind = Kind::integer;
+  void resolve_plain(Draft& draft) const {
+    const std::string_view text = text_of(draft.text_at, draft.text_size);
+    if (is_core_bool(text, &draft.boolean)) {
+      draft.kind = Kind::boolean;
+    } else if (parse_core_int(text, &draft.integer)) {
+      draft.kind = Kind::integer;
     } else if (is_core_float(text) || all_of_chars(text, is_digit)) {
       // Digits that overflow 64 bits are still a number, not a string.
-      node.m_kind = Kind::floating;
+      draft.kind = Kind::floating;
     }
   }
 
@@ -331,36 +457,48 @@ class DocumentBuilder final : public YAML::EventHandler {
            "collections are nested more than " + std::to_string(m_limits.max_depth) +
                " levels deep");
     }
-    Node& node = make(kind, mark);
+    const std::size_t node = make(kind, mark);
     remember(anchor, node);
-    m_stack.emplace_back().node = &node;
+    m_stack.emplace_back().node = node;
   }
 
+  /// Closes the innermost collection: its children, complete now, become
+  /// one run of the builder's arrays.
   void close() {
-    Node* node = m_stack.back().node;
+    Frame& frame = m_stack.back();
+    Draft& draft = m_drafts[frame.node];
+    if (draft.kind == Kind::sequence) {
+      draft.first = m_items.size();
+      draft.count = static_cast<std::uint32_t>(frame.items.size());
+      m_items.insert(m_items.end(), frame.items.begin(), frame.items.end());
+    } else {
+      draft.first = m_entries.size();
+      draft.count = static_cast<std::uint32_t>(frame.entries.size());
+      m_entries.insert(m_entries.end(), frame.entries.begin(), frame.entries.end());
+    }
+    const std::size_t node = frame.node;
     m_stack.pop_back();
-    attach(*node);
+    attach(node);
   }
 
-  void attach(const Node& child) {
+  void attach(std::size_t child) {
     if (m_stack.empty()) {
-      if (!m_document.m_root) m_document.m_root = &child;
+      if (m_root == k_none) m_root = child;
       return;
     }
     Frame& frame = m_stack.back();
-    Node& parent = *frame.node;
-    if (parent.m_kind == Kind::sequence) {
-      parent.m_items.push_back(&child);
-      grow(parent, child.m_expanded_size);
+    const Draft& value = m_drafts[child];
+    if (m_drafts[frame.node].kind == Kind::sequence) {
+      frame.items.push_back(child);
+      grow(frame.node, value.expanded);
       return;
     }
     if (frame.expecting_key) {
       frame.expecting_key = false;
-      frame.key_usable = child.is_scalar();
-      frame.key = child.m_text;
-      frame.key_position = child.m_position;
+      frame.key_usable = value.kind != Kind::sequence && value.kind != Kind::mapping;
+      frame.key = child;
       if (!frame.key_usable) {
-        m_diagnostics.error("yaml-complex-key", m_document.m_path, child.m_position,
+        m_diagnostics.error("yaml-complex-key", m_path, value.position,
                             "a mapping key must be a plain value, not a list or mapping",
                             "write the key as a plain word, e.g. website:");
       }
@@ -368,24 +506,31 @@ class DocumentBuilder final : public YAML::EventHandler {
     }
     frame.expecting_key = true;
     if (!frame.key_usable) return;
-    if (!frame.keys.insert(frame.key).second) {
-      const Entry* first = parent.find_entry(frame.key);
-      m_diagnostics.error("yaml-duplicate-key", m_document.m_path, frame.key_position,
-                          "the key '" + frame.key + "' appears twice in this mapping",
-                          first ? "the first one is on line " +
-                                      std::to_string(first->key_position.line) +
-                                      "; remove or rename one"
-                                : std::string());
+    const Draft& key = m_drafts[frame.key];
+    const std::string_view key_text = text_of(key.text_at, key.text_size);
+    if (!frame.keys.emplace(key_text).second) {
+      std::string first_line;
+      for (const DraftEntry& entry : frame.entries) {
+        if (text_of(entry.key_at, entry.key_size) == key_text) {
+          first_line = "the first one is on line " + std::to_string(entry.key_position.line) +
+                       "; remove or rename one";
+          break;
+        }
+      }
+      m_diagnostics.error("yaml-duplicate-key", m_path, key.position,
+                          "the key '" + std::string(key_text) + "' appears twice in this mapping",
+                          first_line);
       return;
     }
-    parent.m_entries.push_back(Entry{std::move(frame.key), frame.key_position, &child});
-    grow(parent, child.m_expanded_size);
+    frame.entries.push_back(DraftEntry{key.text_at, key.text_size, key.position, child});
+    grow(frame.node, value.expanded);
   }
 
-  void grow(Node& parent, std::size_t added) {
-    parent.m_expanded_size += added;
-    if (parent.m_expanded_size > m_limits.max_expanded_nodes) {
-      fail("yaml-alias-bomb", parent.m_position,
+  void grow(std::size_t parent, std::size_t added) {
+    Draft& draft = m_drafts[parent];
+    draft.expanded += added;
+    if (draft.expanded > m_limits.max_expanded_nodes || draft.expanded > UINT32_MAX) {
+      fail("yaml-alias-bomb", draft.position,
            "expanding the aliases of this file would create more than " +
                std::to_string(m_limits.max_expanded_nodes) + " values",
            "use fewer anchors and aliases (*name)");
@@ -394,20 +539,24 @@ class DocumentBuilder final : public YAML::EventHandler {
 
   [[noreturn]] void fail(std::string code, Position position, std::string message,
                          std::string hint = {}) {
-    m_diagnostics.error(std::move(code), m_document.m_path, position, std::move(message),
-                        std::move(hint));
+    m_diagnostics.error(std::move(code), m_path, position, std::move(message), std::move(hint));
     throw StopParsing{};
   }
 
-  Document& m_document;
+  const std::string& m_path;
   std::string_view m_source_text;
   std::size_t m_line_start = std::string_view::npos;  // position_at's scan of one line
   std::size_t m_scanned_to = 0;
   int m_continuations = 0;
   Diagnostics& m_diagnostics;
   const ParseLimits& m_limits;
+  std::vector<Draft> m_drafts;
+  std::vector<char> m_texts;
+  std::vector<std::size_t> m_items;   // closed sequences' runs of draft indices
+  std::vector<DraftEntry> m_entries;  // closed mappings' runs
+  std::size_t m_root = k_none;
   std::vector<Frame> m_stack;
-  std::unordered_map<YAML::anchor_t, Node*> m_anchors;
+  std::unordered_map<YAML::anchor_t, std::size_t> m_anchors;
 };
 
 namespace {
@@ -481,18 +630,20 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnos
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    DocumentBuilder builder(*document, text, diagnostics, limits);
+    DocumentBuilder builder(file, text, diagnostics, limits);
     parser.HandleNextDocument(builder);
     // A second document would be silently ignored by every reader of the
     // first, so it is an error rather than something to skip.
-    DocumentBuilder extra_builder(*document, text, diagnostics, limits);
-    const std::size_t before_extra = document->m_nodes.size();
-    if (parser.HandleNextDocument(extra_builder) && document->m_nodes.size() > before_extra) {
-      diagnostics.error("yaml-multiple-documents", file, document->m_nodes[before_extra].position(),
-                        "the file holds more than one YAML document",
-                        "remove the '---' line and what follows, or move it to its own file");
-      return nullptr;
+    DocumentBuilder extra_builder(file, text, diagnostics, limits);
+    if (parser.HandleNextDocument(extra_builder)) {
+      if (const std::optional<Position> extra = extra_builder.first_position()) {
+        diagnostics.error("yaml-multiple-documents", file, *extra,
+                          "the file holds more than one YAML document",
+                          "remove the '---' line and what follows, or move it to its own file");
+        return nullptr;
+      }
     }
+    builder.finish(*document);
   } catch (const StopParsing&) {
     return nullptr;
   } catch (const YAML::Exception& e) {
@@ -500,9 +651,6 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnos
                       "the parser stopped here; look for an unclosed bracket or quote, or "
                       "wrong indentation, on this line or the ones above");
     return nullptr;
-  }
-  if (!document->m_root) {
-    document->m_root = &document->m_nodes.emplace_back();
   }
   // Duplicate and complex keys leave a usable tree (already reported), so
   // callers can go on checking the rest of the file.

@@ -15,14 +15,14 @@ nlohmann::json to_json(const Node& node) {
     case Kind::floating: {
       // The schema only needs the number's magnitude (minimum, maximum);
       // exact amounts are read from text() by the model, never from here.
-      const std::string& text = node.text();
+      const std::string text(node.text());
       if (text.find(".inf") != std::string::npos || text.find(".Inf") != std::string::npos ||
           text.find(".INF") != std::string::npos)
         return text.front() == '-' ? -HUGE_VAL : HUGE_VAL;
       return std::strtod(text.c_str(), nullptr);
     }
     case Kind::string:
-      return node.text();
+      return std::string(node.text());
     case Kind::sequence: {
       nlohmann::json array = nlohmann::json::array();
       for (const Node* item : node.items()) array.push_back(to_json(*item));
