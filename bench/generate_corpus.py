@@ -289,6 +289,13 @@ class Generator:
                   "contacts": contacts})
         if qualified:
             p["legal_entity"] = f"{name}, Inc."
+            # Where invoices go; made from the names already drawn, without
+            # a random draw, so the rest of the corpus does not move.
+            p["billing"] = {"address": {"lines": ["Accounts Payable", f"{100 + len(slug)} Market Street"],
+                                        "city": "Springfield", "postal_code": f"{10000 + len(name) * 37}",
+                                        "country": "United States"},
+                            "accounts_payable": {"name": contacts[0]["name"],
+                                                 "email": f"ap@{domain}"}}
             p["assessment"] = {"strategic_fit": r.randint(1, 5), "financial_stability": r.randint(1, 5),
                                "potential_contribution": r.randint(1, 5),
                                "priority": r.choice(["high", "medium", "low"]), "assessed_on": iso(lead_day)}

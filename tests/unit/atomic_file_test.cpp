@@ -30,6 +30,32 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
   fs::remove_all(dir);
 }
 
+TEST(AtomicFile, WritesWhatAProducerHandsItPieceByPiece) {
+  const fs::path dir = fs::temp_directory_path() / ("atomic-pieces-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  // Small pieces gathered across the buffer's edge, a piece larger than the
+  // buffer written through, and empty pieces.
+  const std::string large(3 << 20, 'L');
+  std::string expected;
+  const Producer produce = [&](const PieceWriter& write) {
+    for (int i = 0; i < 200000; ++i) {
+      const std::string piece = std::to_string(i) + ",";
+      write(piece);
+      write("");
+    }
+    write(large);
+    write("end");
+  };
+  produce([&expected](std::string_view piece) { expected += piece; });
+  std::string error;
+  ASSERT_TRUE(write_file_atomically(dir / "cache.bin", produce, &error)) << error;
+  EXPECT_EQ(read_file(dir / "cache.bin"), expected);
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+  EXPECT_EQ(entries, 1);
+  fs::remove_all(dir);
+}
+
 TEST(AtomicFile, ABatchWritesEveryFileOrNoneWhenATemporaryCannotBeMade) {
   const fs::path dir = fs::temp_directory_path() / ("atomic-batch-" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -1,6 +1,9 @@
 #include "git/git_tree_source.hpp"
 
+#include <git2.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "git_test_support.hpp"
 
@@ -40,6 +43,24 @@ class GitTreeSourceTest : public ::testing::Test {
   std::string first;
   std::string second;
 };
+
+TEST_F(GitTreeSourceTest, NamesAFilesBlobWithoutReadingItAndNothingElse) {
+  std::string error;
+  auto head = open_git_tree_source(temp.shared(), "HEAD", &error);
+  ASSERT_TRUE(head) << error;
+  const ReadResult read = head->read("partners/acme/partner.yaml", 1 << 20);
+  ASSERT_TRUE(read.ok() && read.blob_id);
+  EXPECT_EQ(head->blob_id("partners/acme/partner.yaml"), read.blob_id);
+  // What git names the bytes "stage: prospect\n" by.
+  const std::string content = "stage: prospect\n";
+  git_oid expected{};
+  ASSERT_EQ(git_odb_hash(&expected, content.data(), content.size(), GIT_OBJECT_BLOB), 0);
+  EXPECT_TRUE(std::equal(read.blob_id->begin(), read.blob_id->end(), expected.id));
+  EXPECT_EQ(head->blob_id("partners/acme/escape.yaml"), std::nullopt);  // a link
+  EXPECT_EQ(head->blob_id("partners/acme"), std::nullopt);              // a folder
+  EXPECT_EQ(head->blob_id("partners/acme/missing.yaml"), std::nullopt);
+  EXPECT_EQ(head->blob_id("../partnerops.yaml"), std::nullopt);
+}
 
 TEST_F(GitTreeSourceTest, ListsEveryEntryOfARevisionSortedByPath) {
   std::string error;

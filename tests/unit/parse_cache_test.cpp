@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 
 #include "check/checks.hpp"
 #include "fixture_workspace.hpp"
@@ -32,7 +34,7 @@ void expect_same_tree(const yaml::Node& a, const yaml::Node& b, const std::strin
     EXPECT_EQ(a.entries()[i].key, b.entries()[i].key) << where;
     EXPECT_EQ(a.entries()[i].key_position, b.entries()[i].key_position) << where;
     expect_same_tree(*a.entries()[i].value, *b.entries()[i].value,
-                     where + "/" + a.entries()[i].key);
+                     where + "/" + std::string(a.entries()[i].key));
   }
 }
 
@@ -87,21 +89,82 @@ TEST(YamlBinary, RefusesEveryTruncationAndTrailingBytes) {
 }
 
 TEST(YamlBinary, RefusesANodeThatContainsItself) {
-  // One sequence node (kind 5) at line 1, column 1, expanded size 2, no
-  // text, holding one item: itself.
-  const std::string cycle = {1, 0, 5, 2, 2, 2, 0, 1, 0};
+  // One node, one item, no entries, root 0: a sequence node (kind 5) at
+  // line 1, column 1, expanded size 2, no text, holding one item: itself.
+  const std::string cycle = {1, 1, 0, 0, 5, 2, 2, 2, 0, 1, 0};
   EXPECT_EQ(yaml::decode("f.yaml", cycle), nullptr);
   // The same shape with a consistent size is still refused: a node cannot
   // be one larger than itself.
-  const std::string cycle_sized = {1, 0, 5, 2, 2, 1, 0, 1, 0};
+  const std::string cycle_sized = {1, 1, 0, 0, 5, 2, 2, 1, 0, 1, 0};
   EXPECT_EQ(yaml::decode("f.yaml", cycle_sized), nullptr);
 }
 
 TEST(YamlBinary, RefusesAnIndexOutOfRange) {
   // A sequence whose item is node 7 of a one-node document.
-  const std::string bad = {1, 0, 5, 2, 2, 2, 0, 1, 7};
+  const std::string bad = {1, 1, 0, 0, 5, 2, 2, 2, 0, 1, 7};
   EXPECT_EQ(yaml::decode("f.yaml", bad), nullptr);
 }
+
+TEST(YamlBinary, RefusesItemsOrEntriesBeyondTheCountsItDeclares) {
+  // Two nodes, root 0: a sequence of one item, node 1 (a null), but the
+  // header declares no items. Its runs were sized by the header, so an
+  // item past it would move them: refused, not read.
+  const std::string more_items = {2, 0, 0, 0, 5, 2, 2, 2, 0, 1, 1, 0, 2, 4, 1, 0};
+  EXPECT_EQ(yaml::decode("f.yaml", more_items), nullptr);
+  // The same with one item declared decodes; two declared and one given
+  // is refused.
+  std::string exact = more_items;
+  exact[1] = 1;
+  EXPECT_NE(yaml::decode("f.yaml", exact), nullptr);
+  std::string fewer = more_items;
+  fewer[1] = 2;
+  EXPECT_EQ(yaml::decode("f.yaml", fewer), nullptr);
+}
+
+TEST(YamlBinary, ADecodedTreeReadsItsTextsWhereTheFormHoldsThem) {
+  const auto original = parse_sample();
+  auto bytes = std::make_shared<std::string>();
+  yaml::encode(*original, *bytes);
+  const std::string_view form = *bytes;
+  auto decoded = yaml::decode("f.yaml", form, bytes);
+  ASSERT_NE(decoded, nullptr);
+  bytes.reset();  // the document keeps the form alive
+  const std::string_view name = decoded->root().find("name")->text();
+  EXPECT_EQ(name, "Acme Ltd");
+  EXPECT_TRUE(name.data() >= form.data() && name.data() < form.data() + form.size());
+  expect_same_tree(original->root(), decoded->root(), "");
+}
+
+/// A source that names its files' blobs, as a git revision's tree does,
+/// and remembers which files were read.
+class BlobNamingSource final : public Source {
+ public:
+  explicit BlobNamingSource(const Source& inner) : m_inner(inner) {}
+  std::vector<SourceEntry> list(std::string_view dir, std::string* error) const override {
+    return m_inner.list(dir, error);
+  }
+  ReadResult read(std::string_view path, std::uint64_t max_bytes) const override {
+    std::lock_guard lock(m_mutex);
+    m_read.emplace(path);
+    return m_inner.read(path, max_bytes);
+  }
+  bool is_file(std::string_view path) const override { return m_inner.is_file(path); }
+  std::string describe() const override { return "blobs"; }
+  std::optional<std::array<unsigned char, 20>> blob_id(std::string_view path) const override {
+    const ReadResult read = m_inner.read(path, UINT64_MAX);
+    if (!read.ok()) return std::nullopt;
+    return ParseCacheKey::of(FileKind::ignored, read.content).blob_id;
+  }
+  std::set<std::string> read_paths() const {
+    std::lock_guard lock(m_mutex);
+    return m_read;
+  }
+
+ private:
+  const Source& m_inner;
+  mutable std::mutex m_mutex;
+  mutable std::set<std::string> m_read;
+};
 
 class ParseCacheTest : public ::testing::Test {
  protected:
@@ -176,6 +239,22 @@ TEST_F(ParseCacheTest, ASecondLoadTakesEveryCleanFileFromTheCacheAndMatchesAFres
   const auto second = load(source, true);
   EXPECT_EQ(second->workspace.timings().cache_hits, yaml_files(fresh->workspace));
   expect_same(*fresh, *second);
+}
+
+TEST_F(ParseCacheTest, AFileTheSourceNamesByBlobIdIsNotReadWhenTheCacheHoldsItsTree) {
+  const testing::MemorySource files = testing::fixture_workspace();
+  const auto fresh = load(files, false);
+  load(BlobNamingSource(files), true);
+  const BlobNamingSource again(files);
+  const auto second = load(again, true);
+  EXPECT_EQ(second->workspace.timings().cache_hits, yaml_files(fresh->workspace));
+  expect_same(*fresh, *second);
+  // Read: the schemas, the lifecycle and the notes, which are not cached;
+  // no partner YAML file and not partnerops.yaml.
+  for (const std::string& path : again.read_paths()) {
+    EXPECT_TRUE(path.starts_with("schemas/") || path.ends_with("/notes.md")) << path;
+  }
+  EXPECT_FALSE(again.read_paths().empty());
 }
 
 TEST_F(ParseCacheTest, AFileWithAProblemIsNeverCachedAndReportsItEveryTime) {

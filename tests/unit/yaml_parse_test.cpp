@@ -139,6 +139,18 @@ TEST(YamlParse, SmallAliasesAreShared) {
   EXPECT_EQ(doc->root().find("base"), doc->root().find("other"));
 }
 
+TEST(YamlParse, AKeyAnchoredAndUsedAsAValueElsewhereKeepsItsText) {
+  // Keys are kept as their entries' texts, not as nodes of the tree; a key
+  // an alias names is still a value where the alias stands.
+  Diagnostics diagnostics;
+  const auto doc = yaml::parse("f.yaml", "&k owner: x\nlead: *k\nlist: [*k, 2]\n", diagnostics);
+  ASSERT_NE(doc, nullptr) << diagnostics.size();
+  EXPECT_EQ(doc->root().entries()[0].key, "owner");
+  EXPECT_EQ(doc->root().find("lead")->text(), "owner");
+  EXPECT_EQ(doc->root().find("list")->items()[0]->text(), "owner");
+  EXPECT_EQ(doc->root().find("list")->items()[1]->integer(), 2);
+}
+
 TEST(YamlParse, StopsDeepNesting) {
   const std::string text = std::string(5000, '[') + std::string(5000, ']');
   EXPECT_EQ(parse_fails(text).code, "yaml-too-deep");

@@ -108,6 +108,17 @@ class GitTreeSource final : public Source {
 
   std::string describe() const override { return "revision " + m_short_id; }
 
+  std::optional<std::array<unsigned char, 20>> blob_id(std::string_view path) const override {
+    std::lock_guard lock(m_mutex);
+    if (!is_safe_relative_path(path)) return std::nullopt;
+    const git_tree_entry* entry = find(path);
+    if (entry == nullptr || entry_type(git_tree_entry_filemode(entry)) != EntryType::file)
+      return std::nullopt;
+    std::array<unsigned char, 20> id{};
+    std::copy_n(git_tree_entry_id(entry)->id, id.size(), id.begin());
+    return id;
+  }
+
  private:
   // The tree of folder `dir` ("" for the root), or nullptr when there is no
   // such folder. Folders are parsed once and kept: libgit2's object cache

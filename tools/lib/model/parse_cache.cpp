@@ -1,6 +1,8 @@
 #include "model/parse_cache.hpp"
 
+#include <elf.h>
 #include <git2.h>
+#include <link.h>
 #include <sys/stat.h>
 
 #include <cstring>
@@ -42,32 +44,48 @@ std::uint64_t get_u64(std::string_view bytes, std::size_t at) {
 
 /// A checksum against damage (a truncated or scribbled file), not against
 /// tampering: whoever can write the cache can write the files it describes.
-/// Eight bytes at a time, so checking tens of megabytes costs milliseconds.
-std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + i, 8);
-    hash = (hash ^ word) * 0x100000001b3ULL;
-    hash ^= hash >> 29;
+/// Eight bytes at a time, so checking tens of megabytes costs milliseconds;
+/// fed in pieces, so the cache is written without being assembled first.
+class Checksum {
+ public:
+  void add(std::string_view bytes) {
+    // Complete the word the previous piece began.
+    while (m_pending_size > 0 && m_pending_size < 8 && !bytes.empty()) {
+      m_pending[m_pending_size++] = bytes.front();
+      bytes.remove_prefix(1);
+    }
+    if (m_pending_size == 8) {
+      mix(m_pending);
+      m_pending_size = 0;
+    }
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) mix(bytes.data() + i);
+    for (; i < bytes.size(); ++i) m_pending[m_pending_size++] = bytes[i];
   }
-  for (; i < bytes.size(); ++i)
-    hash = (hash ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
-  return hash;
-}
 
-/// The tool's version and the size and time of the running program, so a
-/// rebuilt binary (whose parser or checks may differ) never trusts what an
-/// older one wrote.
-std::string build_identity() {
-  std::string identity = std::string("version ") + k_version;
-  struct stat info {};
-  if (::stat("/proc/self/exe", &info) == 0) {
-    identity += "; build " + std::to_string(info.st_size) + " " +
-                std::to_string(info.st_mtim.tv_sec) + "." + std::to_string(info.st_mtim.tv_nsec);
+  std::uint64_t value() const {
+    std::uint64_t hash = m_hash;
+    for (std::size_t i = 0; i < m_pending_size; ++i)
+      hash = (hash ^ static_cast<unsigned char>(m_pending[i])) * 0x100000001b3ULL;
+    return hash;
   }
-  return identity;
+
+ private:
+  void mix(const char* word_bytes) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, word_bytes, 8);
+    m_hash = (m_hash ^ word) * 0x100000001b3ULL;
+    m_hash ^= m_hash >> 29;
+  }
+  std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+  char m_pending[8] = {};
+  std::size_t m_pending_size = 0;
+};
+
+std::uint64_t checksum(std::string_view bytes) {
+  Checksum sum;
+  sum.add(bytes);
+  return sum.value();
 }
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
@@ -78,6 +96,58 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
     out.push_back(k_digits[bytes[i] & 0x0F]);
   }
   return out;
+}
+
+/// The GNU build id the linker wrote into the running program (a digest of
+/// its contents), in hex, or empty when it has none.
+std::string program_build_id() {
+  std::string id;
+  ::dl_iterate_phdr(
+      [](struct dl_phdr_info* info, std::size_t, void* out) -> int {
+        // The first object listed is the program itself.
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& header = info->dlpi_phdr[i];
+          if (header.p_type != PT_NOTE) continue;
+          const char* at = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
+          const char* end = at + header.p_memsz;
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note{};
+            std::memcpy(&note, at, sizeof note);
+            const char* name = at + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3) & ~3U);
+            const char* next = desc + ((note.n_descsz + 3) & ~3U);
+            if (next > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0) {
+              static_cast<std::string*>(out)->assign(desc, note.n_descsz);
+              return 1;
+            }
+            at = next;
+          }
+        }
+        return 1;
+      },
+      &id);
+  return id;
+}
+
+/// The tool's version and the build of the running program, so a rebuilt
+/// binary (whose parser or checks may differ) never trusts what another one
+/// wrote. The build is named by its GNU build id, a digest of the program:
+/// the same sources built the same way (CI building the toolkit on every
+/// run, or the installed package) share their cache; without one, by the
+/// program's size and modification time.
+std::string build_identity() {
+  std::string identity = std::string("version ") + k_version;
+  if (const std::string id = program_build_id(); !id.empty())
+    return identity + "; build " +
+           hex(reinterpret_cast<const unsigned char*>(id.data()), id.size());
+  struct stat info {};
+  if (::stat("/proc/self/exe", &info) == 0) {
+    identity += "; build " + std::to_string(info.st_size) + " " +
+                std::to_string(info.st_mtim.tv_sec) + "." + std::to_string(info.st_mtim.tv_nsec);
+  }
+  return identity;
 }
 
 void put_stamp(std::string& out, const FileStamp& stamp) {
@@ -227,7 +297,7 @@ std::optional<ParseCacheKey> ParseCache::key_of(const std::string& path,
 }
 
 bool ParseCache::save(const std::vector<ParseCacheKey>& used,
-                      const std::vector<std::pair<ParseCacheKey, std::string>>& added,
+                      const std::vector<std::pair<ParseCacheKey, const yaml::Document*>>& added,
                       const std::vector<StampedKey>& stamps, std::string* error) const {
   // A stamp is trusted only when the file last changed a second or more
   // before this run began: a write in the same instant could leave it as
@@ -245,63 +315,89 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
       stamps_changed = true;
   }
   if (added.empty() && !stamps_changed) return true;
-  std::string out(k_magic);
-  put_u64(out, m_identity.size());
-  out += m_identity;
-  const std::size_t count_at = out.size();
-  put_u64(out, 0);
+
+  // What the file will hold is chosen first, since its counts precede it.
   std::unordered_set<ParseCacheKey, ParseCacheKeyHash> written;
-  auto put = [&](const ParseCacheKey& key, std::string_view payload) {
-    if (!written.insert(key).second) return;
-    put_key(out, key);
-    put_u64(out, payload.size());
-    out += payload;
-  };
-  for (const auto& [key, payload] : added) put(key, payload);
+  std::vector<std::pair<ParseCacheKey, const yaml::Document*>> new_entries;
+  for (const auto& [key, document] : added)
+    if (written.insert(key).second) new_entries.emplace_back(key, document);
   // Entries this run did not use are kept while the cache stays within
   // twice what the run used, so check-range's two revisions, or a branch
   // and main, do not evict each other; beyond that they are dropped.
+  std::vector<std::pair<ParseCacheKey, std::string_view>> kept_entries;
   const std::size_t working_set = used.size() + added.size();
   if (m_entries.size() + added.size() <= 2 * working_set) {
-    for (const auto& [key, payload] : m_entries) put(key, payload);
+    for (const auto& [key, payload] : m_entries)
+      if (written.insert(key).second) kept_entries.emplace_back(key, payload);
   } else {
     for (const ParseCacheKey& key : used) {
       const auto found = m_entries.find(key);
-      if (found != m_entries.end()) put(key, found->second);
+      if (found != m_entries.end() && written.insert(key).second)
+        kept_entries.emplace_back(key, found->second);
     }
   }
-  std::string count;
-  put_u64(count, written.size());
-  out.replace(count_at, 8, count);
-
   // This run's stamps, then earlier ones of other files whose trees stay.
-  const std::size_t stamps_at = out.size();
-  put_u64(out, 0);
+  std::vector<StampedKey> stamp_records;
   std::unordered_set<std::string_view> stamped_paths;
-  std::uint64_t stamp_count = 0;
-  auto put_stamped = [&](std::string_view path, const FileStamp& stamp, const ParseCacheKey& key) {
-    if (!stamped_paths.insert(path).second) return;
-    put_u64(out, path.size());
-    out += path;
-    put_stamp(out, stamp);
-    put_key(out, key);
-    ++stamp_count;
-  };
   for (const StampedKey* stamped : recorded)
-    put_stamped(stamped->path, stamped->stamp, stamped->key);
-  for (const auto& [path, stamped] : m_stamps) {
-    if (written.count(stamped.second)) put_stamped(path, stamped.first, stamped.second);
-  }
-  std::string stamp_total;
-  put_u64(stamp_total, stamp_count);
-  out.replace(stamps_at, 8, stamp_total);
-  put_u64(out, checksum(out));
+    if (stamped_paths.insert(stamped->path).second) stamp_records.push_back(*stamped);
+  for (const auto& [path, stamped] : m_stamps)
+    if (written.count(stamped.second) && stamped_paths.insert(path).second)
+      stamp_records.push_back({path, stamped.first, stamped.second});
+
+  // Written piece by piece: this run's trees are encoded one at a time and
+  // kept ones are copied from the mapped file, so the new file is never
+  // whole in memory.
+  auto produce = [&](const util::PieceWriter& write) {
+    Checksum sum;
+    std::string small;  // the header, an entry's key and size, a stamp
+    auto put_small = [&] {
+      sum.add(small);
+      write(small);
+      small.clear();
+    };
+    auto put_payload = [&](std::string_view payload) {
+      sum.add(payload);
+      write(payload);
+    };
+    small = k_magic;
+    put_u64(small, m_identity.size());
+    small += m_identity;
+    put_u64(small, new_entries.size() + kept_entries.size());
+    put_small();
+    std::string encoded;
+    for (const auto& [key, document] : new_entries) {
+      encoded.clear();
+      yaml::encode(*document, encoded);
+      put_key(small, key);
+      put_u64(small, encoded.size());
+      put_small();
+      put_payload(encoded);
+    }
+    for (const auto& [key, payload] : kept_entries) {
+      put_key(small, key);
+      put_u64(small, payload.size());
+      put_small();
+      put_payload(payload);
+    }
+    put_u64(small, stamp_records.size());
+    put_small();
+    for (const StampedKey& stamped : stamp_records) {
+      put_u64(small, stamped.path.size());
+      small += stamped.path;
+      put_stamp(small, stamped.stamp);
+      put_key(small, stamped.key);
+      put_small();
+    }
+    put_u64(small, sum.value());
+    write(small);
+  };
 
   std::error_code ec;
   if (!fs::exists(m_dir / ".gitignore", ec) &&
       !util::write_file_atomically(m_dir / ".gitignore", "*\n", error))
     return false;
-  return util::write_file_atomically(m_dir / k_file_name, out, error);
+  return util::write_file_atomically(m_dir / k_file_name, produce, error);
 }
 
 }  // namespace partnerops

@@ -55,9 +55,10 @@ struct ParseCacheKeyHash {
   std::size_t operator()(const ParseCacheKey& key) const;
 };
 
-/// A file's stamp and the key of the bytes it held when stamped.
+/// A file's stamp and the key of the bytes it held when stamped. The path
+/// is the loaded file's own.
 struct StampedKey {
-  std::string path;
+  std::string_view path;
   FileStamp stamp;
   ParseCacheKey key;
 };
@@ -70,8 +71,9 @@ class ParseCache {
   static ParseCache open(std::filesystem::path dir, const std::string& schema_digest);
 
   /// The cached tree of `key`, named `path`, or nullptr. Its texts are read
-  /// in place from the mapped cache, which it keeps mapped. Safe to call
-  /// from several threads at once.
+  /// in place from the mapped cache, which it keeps mapped (copying them
+  /// would hold both at once while loading). Safe to call from several
+  /// threads at once.
   std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
 
   /// The key of the bytes of `path` when its stamp is still `stamp`, so
@@ -79,7 +81,7 @@ class ParseCache {
   std::optional<ParseCacheKey> key_of(const std::string& path, const FileStamp& stamp) const;
 
   /// Writes the cache again when `added` holds entries it lacks (keys and
-  /// their encoded trees, from yaml::encode). The old entries are kept while
+  /// their trees, encoded as they are written). The old entries are kept while
   /// there are at most twice as many as this run used (`used`, the keys it
   /// found), so two revisions read in turn do not evict each other; past
   /// that only the used ones are, so entries of files long gone drop out.
@@ -90,7 +92,7 @@ class ParseCache {
   /// are kept from before while their trees are). The file is written only
   /// when an entry or a recorded stamp is new.
   bool save(const std::vector<ParseCacheKey>& used,
-            const std::vector<std::pair<ParseCacheKey, std::string>>& added,
+            const std::vector<std::pair<ParseCacheKey, const yaml::Document*>>& added,
             const std::vector<StampedKey>& stamps, std::string* error) const;
 
   /// Entries read from disk, for tests.

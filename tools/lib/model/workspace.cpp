@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "model/parse_cache.hpp"
-#include "yaml/binary.hpp"
 
 namespace partnerops {
 
@@ -84,7 +83,7 @@ double seconds_since(Clock::time_point start) {
 struct PhaseTimes {
   double read = 0, parse = 0, schema = 0, cache = 0;
   std::vector<ParseCacheKey> hits;
-  std::vector<std::pair<ParseCacheKey, std::string>> added;
+  std::vector<std::pair<ParseCacheKey, const yaml::Document*>> added;
   std::vector<StampedKey> stamped;
 };
 
@@ -130,12 +129,8 @@ void check_yaml_file(const ReadResult& read, const std::optional<FileStamp>& sta
   // Only a file with nothing at all to report is remembered, so a cache
   // hit never hides a warning.
   if (cache && file.valid && diagnostics.size() == diagnostics_before) {
-    start = Clock::now();
-    std::string encoded;
-    yaml::encode(*file.document, encoded);
-    times.added.emplace_back(key, std::move(encoded));
+    times.added.emplace_back(key, file.document.get());
     if (stamp) times.stamped.push_back({file.path, *stamp, key});
-    times.cache += seconds_since(start);
   }
 }
 
@@ -146,6 +141,23 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
                const LoadOptions& options, WorkspaceFile& file, Diagnostics& diagnostics,
                PhaseTimes& times) {
   Clock::time_point start = Clock::now();
+  // A file the source names by blob id (a git revision) is not read when
+  // the cache holds that blob's tree.
+  if (cache && file.kind != FileKind::notes) {
+    if (const std::optional<std::array<unsigned char, 20>> id = source.blob_id(file.path)) {
+      const ParseCacheKey key{file.kind, *id};
+      file.document = cache->find(key, file.path);
+      times.cache += seconds_since(start);
+      if (file.document) {
+        file.valid = true;
+        file.blob_id = *id;
+        file.defer_content(source);
+        times.hits.push_back(key);
+        return;
+      }
+      start = Clock::now();
+    }
+  }
   // A file whose stamp the cache recorded with a clean tree is not read.
   std::optional<FileStamp> stamp;
   if (cache && file.kind != FileKind::notes) {

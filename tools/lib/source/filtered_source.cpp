@@ -36,6 +36,11 @@ class FilteredSource final : public Source {
     return m_inner.stamp(path);
   }
 
+  std::optional<std::array<unsigned char, 20>> blob_id(std::string_view path) const override {
+    if (!(m_keep(path, EntryType::file))) return std::nullopt;
+    return m_inner.blob_id(path);
+  }
+
  private:
   const Source& m_inner;
   PathFilter m_keep;

@@ -93,6 +93,14 @@ class Source {
     (void)path;
     return std::nullopt;
   }
+
+  /// The git blob id of the regular file `path` when the source knows it
+  /// without reading the file (a git tree's entries name their blobs), so
+  /// a cache keyed by blob id can be asked first; else std::nullopt.
+  virtual std::optional<std::array<unsigned char, 20>> blob_id(std::string_view path) const {
+    (void)path;
+    return std::nullopt;
+  }
 };
 
 /// A Source over a folder on disk. Paths that try to leave the folder

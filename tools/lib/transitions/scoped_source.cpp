@@ -46,6 +46,11 @@ class ScopedSource final : public Source {
     return m_inner.stamp(path);
   }
 
+  std::optional<std::array<unsigned char, 20>> blob_id(std::string_view path) const override {
+    if (!(visible(path))) return std::nullopt;
+    return m_inner.blob_id(path);
+  }
+
  private:
   static bool within(std::string_view path, std::string_view folder) {
     return path == folder ||

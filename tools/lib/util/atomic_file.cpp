@@ -34,7 +34,36 @@ struct Temporary {
   std::string error;  ///< set when it could not be written; nothing is left behind then
 };
 
-Temporary write_temporary(const std::filesystem::path& path, std::string_view bytes) {
+/// Gathers pieces into writes of about a megabyte: a file made of many
+/// small pieces is neither assembled in memory nor written a piece a call.
+class BufferedWriter {
+ public:
+  explicit BufferedWriter(int fd) : m_fd(fd) {}
+  void put(std::string_view piece) {
+    if (!m_ok) return;
+    if (m_buffer.size() + piece.size() > k_capacity) flush();
+    if (piece.size() >= k_capacity)
+      m_ok = m_ok && write_all(m_fd, piece);
+    else
+      m_buffer.append(piece);
+  }
+  bool finish() {
+    flush();
+    return m_ok;
+  }
+
+ private:
+  static constexpr std::size_t k_capacity = 1 << 20;
+  void flush() {
+    m_ok = m_ok && write_all(m_fd, m_buffer);
+    m_buffer.clear();
+  }
+  int m_fd;
+  std::string m_buffer;
+  bool m_ok = true;
+};
+
+Temporary write_temporary(const std::filesystem::path& path, const Producer& produce) {
   std::error_code ec;
   const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
   std::filesystem::create_directories(folder, ec);
@@ -56,7 +85,9 @@ Temporary write_temporary(const std::filesystem::path& path, std::string_view by
     ::umask(mask);
     mode = 0666 & ~mask;
   }
-  const bool ok = write_all(fd, bytes) && ::fchmod(fd, mode) == 0;
+  BufferedWriter writer(fd);
+  produce([&writer](std::string_view piece) { writer.put(piece); });
+  const bool ok = writer.finish() && ::fchmod(fd, mode) == 0;
   const int saved_errno = errno;
   ::close(fd);
   if (!ok) {
@@ -98,6 +129,22 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
   return false;
 }
 
+bool write_file_atomically(const std::filesystem::path& path, const Producer& produce,
+                           std::string* error) {
+  Temporary temporary = write_temporary(path, produce);
+  if (!temporary.error.empty()) {
+    if (error) *error = std::move(temporary.error);
+    return false;
+  }
+  if (!flush_file(temporary.path) || ::rename(temporary.path.c_str(), path.c_str()) != 0) {
+    if (error) *error = "cannot write " + path.string() + ": " + std::strerror(errno);
+    ::unlink(temporary.path.c_str());
+    return false;
+  }
+  sync_folder(folder_of(path));
+  return true;
+}
+
 std::string temporary_prefix(const std::filesystem::path& path) {
   return "." + path.filename().string() + std::string(k_temporary_infix);
 }
@@ -137,7 +184,8 @@ std::vector<WriteFailure> write_files_atomically(
   std::vector<std::string> temporaries;
   temporaries.reserve(files.size());
   for (const FileWrite& file : files) {
-    Temporary temporary = write_temporary(file.path, file.bytes);
+    Temporary temporary =
+        write_temporary(file.path, [&file](const PieceWriter& write) { write(file.bytes); });
     if (!temporary.error.empty()) {
       failures.push_back({file.path, std::move(temporary.error)});
       break;

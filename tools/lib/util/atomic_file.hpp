@@ -24,6 +24,16 @@ namespace partnerops::util {
 bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            std::string* error);
 
+/// Hands a file's bytes to a writer piece by piece, in order.
+using PieceWriter = std::function<void(std::string_view piece)>;
+using Producer = std::function<void(const PieceWriter& write)>;
+
+/// Writes to `path` atomically, as above, the pieces `produce` hands its
+/// writer, so a large file made of parts held elsewhere is never assembled
+/// in memory.
+bool write_file_atomically(const std::filesystem::path& path, const Producer& produce,
+                           std::string* error);
+
 struct FileWrite {
   std::filesystem::path path;
   std::string_view bytes;

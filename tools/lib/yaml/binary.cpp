@@ -116,24 +116,25 @@ class BinaryCodec {
     put_varint(out, document.m_items.size());
     put_varint(out, document.m_entries.size());
     put_varint(out, index_of(document.m_root));
+    const std::vector<std::uint32_t> expanded = expanded_sizes(document);
     for (const Node& node : document.m_nodes) {
       unsigned flags = static_cast<unsigned>(node.m_kind);
       if (node.m_quoted) flags |= k_quoted_bit;
       if (node.m_boolean) flags |= k_boolean_bit;
       out.push_back(static_cast<char>(flags));
       put_position(out, node.m_position);
-      put_varint(out, node.m_expanded_size);
+      put_varint(out, expanded[index_of(&node)]);
       put_string(out, node.text());
       switch (node.m_kind) {
         case Kind::integer:
           put_varint(out, zigzag(node.m_integer));
           break;
         case Kind::sequence:
-          put_varint(out, node.m_count);
+          put_varint(out, node.m_size);
           for (const Node* item : node.items()) put_varint(out, index_of(item));
           break;
         case Kind::mapping:
-          put_varint(out, node.m_count);
+          put_varint(out, node.m_size);
           for (const Entry& entry : node.entries()) {
             put_string(out, entry.key);
             put_position(out, entry.key_position);
@@ -160,14 +161,17 @@ class BinaryCodec {
     const std::size_t root = in.index(count);
     auto document = std::make_unique<Document>();
     document->m_path = std::move(path);
+    // The texts are read where they lie in `bytes`, which `owner` keeps.
     document->m_borrowed = std::move(owner);
     std::vector<Node>& nodes = document->m_nodes;
     nodes.resize(count);
+    std::vector<std::uint32_t> expanded(count);
     // Reserved exactly and never grown past (checked below), so the runs
     // the nodes point at never move.
     document->m_items.reserve(items);
     document->m_entries.reserve(entries);
-    for (Node& node : nodes) {
+    for (std::size_t n = 0; n < count; ++n) {
+      Node& node = nodes[n];
       const unsigned flags = in.byte();
       const unsigned kind = flags & k_kind_bits;
       if (kind > static_cast<unsigned>(Kind::mapping) ||
@@ -177,12 +181,12 @@ class BinaryCodec {
       node.m_quoted = (flags & k_quoted_bit) != 0;
       node.m_boolean = (flags & k_boolean_bit) != 0;
       node.m_position = in.position();
-      const std::uint64_t expanded = in.varint();
-      if (expanded > UINT32_MAX) return nullptr;
-      node.m_expanded_size = static_cast<std::uint32_t>(expanded);
+      const std::uint64_t size = in.varint();
+      if (size > UINT32_MAX) return nullptr;
+      expanded[n] = static_cast<std::uint32_t>(size);
       const std::string_view text = in.string();
       node.m_text = text.empty() ? "" : text.data();
-      node.m_text_size = static_cast<std::uint32_t>(text.size());
+      node.m_size = static_cast<std::uint32_t>(text.size());
       switch (node.m_kind) {
         case Kind::integer:
           node.m_integer = unzigzag(in.varint());
@@ -190,8 +194,8 @@ class BinaryCodec {
         case Kind::sequence: {
           std::vector<const Node*>& pool = document->m_items;
           const std::uint64_t size = in.varint();
-          if (size > items - pool.size()) return nullptr;
-          node.m_count = static_cast<std::uint32_t>(size);
+          if (size > items - pool.size() || !text.empty()) return nullptr;
+          node.m_size = static_cast<std::uint32_t>(size);
           node.m_items = pool.data() + pool.size();
           for (std::uint64_t i = 0; i < size && in.ok(); ++i)
             pool.push_back(&nodes[in.index(count)]);
@@ -200,8 +204,8 @@ class BinaryCodec {
         case Kind::mapping: {
           std::vector<Entry>& pool = document->m_entries;
           const std::uint64_t size = in.varint();
-          if (size > entries - pool.size()) return nullptr;
-          node.m_count = static_cast<std::uint32_t>(size);
+          if (size > entries - pool.size() || !text.empty()) return nullptr;
+          node.m_size = static_cast<std::uint32_t>(size);
           node.m_entries = pool.data() + pool.size();
           for (std::uint64_t i = 0; i < size && in.ok(); ++i) {
             Entry& entry = pool.emplace_back();
@@ -219,30 +223,52 @@ class BinaryCodec {
     if (!in.at_end() || document->m_items.size() != items || document->m_entries.size() != entries)
       return nullptr;
     document->m_root = &nodes[root];
-    if (!sizes_add_up(nodes)) return nullptr;
+    if (!sizes_add_up(nodes, expanded)) return nullptr;
     return document;
   }
 
  private:
+  /// The number of nodes each node's subtree holds with aliases expanded,
+  /// by node index (the parser bounded them; the form records them).
+  static std::vector<std::uint32_t> expanded_sizes(const Document& document) {
+    const Node* base = document.m_nodes.data();
+    std::vector<std::uint32_t> sizes(document.m_nodes.size(), 0);
+    // Depth-first, children before parents; a node shared through aliases
+    // is counted once and its size reused. Depth is bounded by the parser.
+    auto size_of = [&](auto& self, const Node& node) -> std::uint32_t {
+      std::uint32_t& size = sizes[&node - base];
+      if (size != 0) return size;
+      std::uint32_t sum = 1;
+      for (const Node* item : node.items()) sum += self(self, *item);
+      for (const Entry& entry : node.entries()) sum += self(self, *entry.value);
+      return size = sum;
+    };
+    for (const Node& node : document.m_nodes) size_of(size_of, node);
+    return sizes;
+  }
+
   /// True when every collection's expanded size is one more than the sum of
   /// its children's, as the parser computes it. Sizes are finite, so a node
   /// is then strictly larger than each child and no node can contain itself:
   /// this is what rules out the cycles a damaged form could describe.
-  static bool sizes_add_up(const std::vector<Node>& nodes) {
-    for (const Node& node : nodes) {
+  static bool sizes_add_up(const std::vector<Node>& nodes,
+                           const std::vector<std::uint32_t>& expanded) {
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+      const Node& node = nodes[n];
+      const std::size_t total = expanded[n];
       std::size_t sum = 1;
       auto add = [&](const Node* child) {
-        const std::size_t size = child->m_expanded_size;
-        if (size == 0 || size > node.m_expanded_size - sum) return false;
+        const std::size_t size = expanded[child - nodes.data()];
+        if (size == 0 || size > total - sum) return false;
         sum += size;
         return true;
       };
-      if (node.m_expanded_size == 0) return false;
+      if (total == 0) return false;
       for (const Node* item : node.items())
         if (!add(item)) return false;
       for (const Entry& entry : node.entries())
         if (!add(entry.value)) return false;
-      if (sum != node.m_expanded_size) return false;
+      if (sum != total) return false;
     }
     return true;
   }

@@ -3,12 +3,12 @@
 // changed since it was last parsed and checked can be rebuilt without
 // running yaml-cpp again (model/parse_cache keeps these forms on disk).
 //
-// The form holds the counts of nodes, items and entries, then every node
-// with its kind, text, position and the size it expands to, and the links
-// between nodes by index, so aliases stay shared as they were parsed. A
-// decoded document reads its texts where they lie in the form, so decoding
-// allocates three arrays, whatever the size of the document. The document's path is not part of it:
-// the same bytes under another name decode to the same tree under that name.
+// The form holds the counts of nodes, items and entries, then
+// every node with its kind, text, position and the size it expands to, and
+// the links between nodes by index, so aliases stay shared as they were
+// parsed. Knowing the counts, decoding allocates three arrays, whatever the
+// size of the document, and reads the texts where they lie in the form. The document's path is not
+// part of it: the same bytes under another name decode to the same tree under that name.
 
 #include <memory>
 #include <string>

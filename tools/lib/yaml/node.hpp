@@ -34,7 +34,7 @@ struct Entry {
   const Node* value = nullptr;
 };
 
-/// One value of a document. Forty bytes: a loaded organisation holds
+/// One value of a document. Thirty-two bytes: a loaded organisation holds
 /// millions of them, so texts, items and entries live in arrays owned by the
 /// Document and a node points into them.
 class Node {
@@ -51,7 +51,10 @@ class Node {
   /// The scalar's text as written (after unquoting and unescaping), for every
   /// scalar kind: `1234.50` keeps its digits, so money never goes through a
   /// double. Empty for collections. Valid while the document lives.
-  std::string_view text() const { return {m_text, m_text_size}; }
+  std::string_view text() const {
+    if (m_kind == Kind::sequence || m_kind == Kind::mapping) return {};
+    return {m_text, m_size};
+  }
   /// True when the scalar was quoted or a block scalar (`|`, `>`).
   bool quoted() const { return m_quoted; }
 
@@ -61,12 +64,12 @@ class Node {
   /// Items of a sequence, in order; empty for other kinds.
   std::span<const Node* const> items() const {
     if (m_kind != Kind::sequence) return {};
-    return {m_items, m_count};
+    return {m_items, m_size};
   }
   /// Entries of a mapping, in source order; empty for other kinds.
   std::span<const Entry> entries() const {
     if (m_kind != Kind::mapping) return {};
-    return {m_entries, m_count};
+    return {m_entries, m_size};
   }
 
   /// The value of `key` in a mapping, or nullptr when absent or not a mapping.
@@ -77,20 +80,20 @@ class Node {
  private:
   friend class DocumentBuilder;
   friend class BinaryCodec;
-  Kind m_kind = Kind::null;
-  bool m_quoted = false;
-  bool m_boolean = false;
-  std::uint32_t m_count = 0;  // items or entries of a collection
-  Position m_position;
-  std::uint32_t m_expanded_size = 1;  // nodes in this subtree with aliases expanded
-  std::uint32_t m_text_size = 0;
   const char* m_text = "";
   union {
     std::int64_t m_integer = 0;  // Kind::integer
     const Node* const* m_items;  // Kind::sequence
     const Entry* m_entries;      // Kind::mapping
   };
+  Position m_position;
+  std::uint32_t m_size = 0;  // the text's bytes, or the collection's items or entries
+  Kind m_kind = Kind::null;
+  bool m_quoted = false;
+  bool m_boolean = false;
 };
+
+static_assert(sizeof(Node) == 32, "a loaded organisation holds millions of nodes");
 
 struct ParseLimits;
 

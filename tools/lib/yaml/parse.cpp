@@ -313,17 +313,17 @@ class DocumentBuilder final : public YAML::EventHandler {
       node.m_quoted = draft.quoted;
       node.m_boolean = draft.boolean;
       node.m_position = draft.position;
-      node.m_expanded_size = static_cast<std::uint32_t>(draft.expanded);
       node.m_text = text_at(draft.text_at, draft.text_size);
-      node.m_text_size = draft.text_size;
-      node.m_count = draft.count;
+      node.m_size = draft.text_size;
       if (draft.kind == Kind::integer) {
         node.m_integer = draft.integer;
       } else if (draft.kind == Kind::sequence) {
+        node.m_size = draft.count;
         node.m_items = document.m_items.data() + document.m_items.size();
         for (std::size_t k = draft.first; k < draft.first + draft.count; ++k)
           document.m_items.push_back(&document.m_nodes[final_index[m_items[k]]]);
       } else if (draft.kind == Kind::mapping) {
+        node.m_size = draft.count;
         node.m_entries = document.m_entries.data() + document.m_entries.size();
         for (std::size_t k = draft.first; k < draft.first + draft.count; ++k) {
           const DraftEntry& entry = m_entries[k];
