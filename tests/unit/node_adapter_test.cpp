@@ -41,14 +41,20 @@ void expect_same(const NodeAdapter& ours, const NlohmannJsonAdapter& theirs,
   EXPECT_EQ(ours.maybeNull(), theirs.maybeNull());
   EXPECT_EQ(ours.maybeArray(), theirs.maybeArray());
   EXPECT_EQ(ours.maybeObject(), theirs.maybeObject());
-  if (ours.isBool()) EXPECT_EQ(ours.getBool(), theirs.getBool());
-  if (ours.isInteger()) EXPECT_EQ(ours.getInteger(), theirs.getInteger());
+  if (ours.isBool()) {
+    EXPECT_EQ(ours.getBool(), theirs.getBool());
+  }
+  if (ours.isInteger()) {
+    EXPECT_EQ(ours.getInteger(), theirs.getInteger());
+  }
   if (ours.isDouble()) {
     const double a = ours.getDouble();
     const double b = theirs.getDouble();
     EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << a << " vs " << b;
   }
-  if (ours.isString() || ours.isNull()) EXPECT_EQ(ours.asString(), theirs.asString());
+  if (ours.isString() || ours.isNull()) {
+    EXPECT_EQ(ours.asString(), theirs.asString());
+  }
   EXPECT_TRUE(ours.equalTo(theirs, true));
   EXPECT_TRUE(theirs.equalTo(ours, true));
   if (ours.isArray()) {
