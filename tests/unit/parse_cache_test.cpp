@@ -32,7 +32,7 @@ void expect_same_tree(const yaml::Node& a, const yaml::Node& b, const std::strin
     EXPECT_EQ(a.entries()[i].key, b.entries()[i].key) << where;
     EXPECT_EQ(a.entries()[i].key_position, b.entries()[i].key_position) << where;
     expect_same_tree(*a.entries()[i].value, *b.entries()[i].value,
-                     where + "/" + a.entries()[i].key);
+                     where + "/" + std::string(a.entries()[i].key));
   }
 }
 
