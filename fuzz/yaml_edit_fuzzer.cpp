@@ -33,7 +33,8 @@ using partnerops::fuzz::require;
 using partnerops::yaml::Node;
 
 std::string describe(const Node& node) {
-  return std::string(partnerops::yaml::to_string(node.kind())) + " '" + node.text() + "'";
+  return std::string(partnerops::yaml::to_string(node.kind())) + " '" + std::string(node.text()) +
+         "'";
 }
 
 bool same(const Node& a, const Node& b) {
@@ -97,9 +98,10 @@ void require_others_unchanged(const Node& before, const Node& after, std::string
   for (const auto& entry : after.entries()) {
     if (entry.key == key) continue;
     while (j < before.entries().size() && before.entries()[j].key == key) ++j;
-    require(j < before.entries().size(), "the edit adds no other key", entry.key + "\n" + result);
+    require(j < before.entries().size(), "the edit adds no other key",
+            std::string(entry.key) + "\n" + result);
     require(before.entries()[j].key == entry.key && same(*before.entries()[j].value, *entry.value),
-            "every other key keeps its place and value", entry.key + "\n" + result);
+            "every other key keeps its place and value", std::string(entry.key) + "\n" + result);
     ++j;
   }
   while (j < before.entries().size() && before.entries()[j].key == key) ++j;

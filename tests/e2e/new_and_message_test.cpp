@@ -139,10 +139,12 @@ TEST_F(NewAndMessageTest, HostileNamesRoundTripThroughPartnerYaml) {
   ASSERT_TRUE(root.find("name"));
   EXPECT_EQ(root.find("name")->text(), name);
   EXPECT_TRUE(root.find("name")->is_string());
-  const yaml::Node* first = root.find("contacts")->items().at(0);
+  ASSERT_FALSE(root.find("contacts")->items().empty());
+  const yaml::Node* first = root.find("contacts")->items()[0];
   EXPECT_EQ(first->find("name")->text(), contact);
   EXPECT_EQ(first->find("role")->text(), "- role: with # hash");
-  const yaml::Node* entry = root.find("history")->items().at(0);
+  ASSERT_FALSE(root.find("history")->items().empty());
+  const yaml::Node* entry = root.find("history")->items()[0];
   EXPECT_TRUE(entry->find("reason")->is_string());
   EXPECT_EQ(entry->find("reason")->text(), "true");
   EXPECT_EQ(root.entries().size(), 7u);

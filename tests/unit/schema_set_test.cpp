@@ -27,6 +27,7 @@ properties:
   name: {type: string, description: The display name}
   stage: {type: string, enum: [lead, prospect, partner, closed]}
   score: {type: integer, minimum: 1, maximum: 5}
+  ratio: {type: number, minimum: 0, maximum: 1}
   fee: {$ref: "common.schema.yaml#/definitions/money"}
   contacts:
     type: array
@@ -137,6 +138,70 @@ TEST_F(SchemaSetTest, RangeErrors) {
   const Diagnostics d = check("name: Acme\nstage: lead\nscore: 9\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d.items()[0].code, "schema-range");
+}
+
+TEST_F(SchemaSetTest, OfSeveralUnknownKeysTheFirstInKeyOrderIsNamed) {
+  // valijson names one key a mapping cannot have; which one must not depend
+  // on how the file orders them.
+  const Diagnostics d = check("name: Acme\nstage: lead\nzeta: 1\nbeta: 2\nalpha: 3\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].code, "schema-unknown-key");
+  EXPECT_EQ(d.items()[0].message, "unknown key 'alpha'");
+  EXPECT_EQ(d.items()[0].position, (Position{5, 1}));
+}
+
+TEST_F(SchemaSetTest, NumbersOutsideTheRangeInEveryForm) {
+  struct Case {
+    const char* score;
+    const char* codes;  // of the diagnostics, all on the value's line
+  };
+  // An integer field sees a floating value as a wrong type, and one past the
+  // bounds as out of range as well (.nan reads as 0, as strtod leaves it).
+  for (const Case& c :
+       {Case{"0", "schema-range"}, Case{"6", "schema-range"}, Case{"0x10", "schema-range"},
+        Case{"0o7", "schema-range"}, Case{"3", ""}, Case{"0x3", ""}, Case{"4.5", "schema-type"},
+        Case{"5.5", "schema-range schema-type"}, Case{".inf", "schema-range schema-type"},
+        Case{"-.inf", "schema-range schema-type"}, Case{".nan", "schema-range schema-type"},
+        Case{"99999999999999999999", "schema-range schema-type"}, Case{"\"3\"", "schema-type"},
+        Case{"true", "schema-type"}, Case{"~", "schema-type"}}) {
+    SCOPED_TRACE(c.score);
+    Diagnostics d = check(std::string("name: Acme\nstage: lead\nscore: ") + c.score + "\n");
+    d.sort();
+    std::string codes;
+    for (const Diagnostic& diagnostic : d.items()) {
+      codes += (codes.empty() ? "" : " ") + diagnostic.code;
+      EXPECT_EQ(diagnostic.position.line, 3);
+    }
+    EXPECT_EQ(codes, c.codes);
+  }
+}
+
+TEST_F(SchemaSetTest, FloatingNumbersAreComparedByTheirValue) {
+  struct Case {
+    const char* ratio;
+    const char* message;
+  };
+  for (const Case& c :
+       {Case{"0.5", nullptr}, Case{"1", nullptr}, Case{"1.0e0", nullptr}, Case{"-0.0", nullptr},
+        Case{"1.5", "'ratio' must be between 0 and 1, not the number 1.5"},
+        Case{"1e3", "'ratio' must be between 0 and 1, not the number 1e3"},
+        Case{".inf", "'ratio' must be between 0 and 1, not the number .inf"},
+        Case{"-.Inf", "'ratio' must be between 0 and 1, not the number -.Inf"},
+        Case{"-1", "'ratio' must be between 0 and 1, not the number -1"},
+        Case{"99999999999999999999",
+             "'ratio' must be between 0 and 1, not the number "
+             "99999999999999999999"}}) {
+    SCOPED_TRACE(c.ratio);
+    const Diagnostics d = check(std::string("name: Acme\nstage: lead\nratio: ") + c.ratio + "\n");
+    if (!c.message) {
+      EXPECT_TRUE(d.empty());
+      continue;
+    }
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d.items()[0].code, "schema-range");
+    EXPECT_EQ(d.items()[0].message, c.message);
+    EXPECT_EQ(d.items()[0].position, (Position{3, 8}));
+  }
 }
 
 }  // namespace

@@ -4,6 +4,10 @@
 #include "util/utf8.hpp"
 
 #include <gtest/gtest.h>
+#include <utf8.h>
+
+#include <random>
+#include <string>
 
 namespace partnerops::util {
 namespace {
@@ -21,6 +25,40 @@ TEST(Utf8, FindsTheFirstByteOfAnInvalidSequence) {
   EXPECT_EQ(find_invalid_utf8("\xf8\x88\x80\x80\x80"), 0u);  // five bytes
   EXPECT_TRUE(is_valid_utf8("Łódź"));
   EXPECT_FALSE(is_valid_utf8("\x85"));
+}
+
+TEST(Utf8, SkippingAsciiFindsWhatTheWholeCheckFinds) {
+  // Long ASCII stretches (skipped a word at a time) around every kind of
+  // sequence, valid or broken, at every alignment: the offset must be the
+  // one UTF8-CPP reports for the whole text.
+  const std::string pieces[] = {"a",
+                                "0123456789abcdef",
+                                "\n",
+                                "é",
+                                "✓",
+                                "𝄞",
+                                "\xff",
+                                "\xc3",
+                                "\xc3(",
+                                "\xc0\xaf",
+                                "\xed\xa0\x80",
+                                "\xf4\x90\x80\x80",
+                                "\xe2\x9c",
+                                "\x80",
+                                "\xe2\x9c\x93\x93"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 12);
+    for (int i = 0; i < count; ++i) {
+      // Mostly valid pieces, so some texts are valid throughout.
+      const std::size_t pick = random() % 20;
+      text += pick < 15 ? pieces[pick % 6] : pieces[6 + random() % 9];
+    }
+    SCOPED_TRACE(::testing::PrintToString(text));
+    ASSERT_EQ(find_invalid_utf8(text), utf8::find_invalid(std::string_view(text)));
+    ASSERT_EQ(is_valid_utf8(text), utf8::is_valid(std::string_view(text)));
+  }
 }
 
 TEST(Utf8, ReadsCodePointsWithInvalidSequencesAsReplacementCharacters) {

@@ -9,6 +9,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "schema/node_adapter.hpp"
 #include "util/text.hpp"
 #include "yaml/to_json.hpp"
 
@@ -499,8 +500,7 @@ bool SchemaSet::validate(const yaml::Document& document, std::string_view schema
   const auto compiled = m_schemas.find(schema_file);
   if (compiled == m_schemas.end()) return true;
 
-  const nlohmann::json target = yaml::to_json(document.root());
-  valijson::adapters::NlohmannJsonAdapter adapter(target);
+  const NodeAdapter adapter(document.root());
   valijson::ValidationResults results;
   // One validator per thread: it caches compiled `pattern` regexes, which
   // are costly to build and must not be shared between threads.

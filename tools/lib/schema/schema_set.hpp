@@ -3,7 +3,7 @@
 // valijson and used to validate every file of the workspace.
 //
 // valijson's yaml-cpp adapter sees every scalar as a string, so files are
-// validated as the typed tree converted to JSON (yaml/to_json), and each
+// validated through an adapter over the typed tree (schema/node_adapter); each
 // error's path is followed back through the tree to a line and column. The
 // messages are rewritten from valijson's generic text into sentences that
 // name the field, what it must be and what was found.

@@ -5,11 +5,11 @@
 
 #include <charconv>
 #include <optional>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "util/utf8.hpp"
+#include "util/view_stream.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops::yaml {
@@ -628,7 +628,7 @@ std::unique_ptr<Document> parse(std::string path, std::string_view text, Diagnos
   }
 
   try {
-    std::istringstream in{std::string(text)};
+    util::ViewStream in(text);
     YAML::Parser parser(in);
     DocumentBuilder builder(file, text, diagnostics, limits);
     parser.HandleNextDocument(builder);

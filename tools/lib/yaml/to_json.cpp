@@ -1,6 +1,6 @@
 #include "yaml/to_json.hpp"
 
-#include <cstdlib>
+#include "yaml/floating.hpp"
 
 namespace partnerops::yaml {
 
@@ -12,15 +12,8 @@ nlohmann::json to_json(const Node& node) {
       return node.boolean();
     case Kind::integer:
       return node.integer();
-    case Kind::floating: {
-      // The schema only needs the number's magnitude (minimum, maximum);
-      // exact amounts are read from text() by the model, never from here.
-      const std::string text(node.text());
-      if (text.find(".inf") != std::string::npos || text.find(".Inf") != std::string::npos ||
-          text.find(".INF") != std::string::npos)
-        return text.front() == '-' ? -HUGE_VAL : HUGE_VAL;
-      return std::strtod(text.c_str(), nullptr);
-    }
+    case Kind::floating:
+      return floating_value(node);
     case Kind::string:
       return std::string(node.text());
     case Kind::sequence: {
