@@ -40,21 +40,10 @@ timed() {
   awk '{printf "%.3f %.3f %.0f\n", $1, $2 + $3, $4 / 1024}' "$measure"
 }
 
-# ajv-cli, one run per file kind (its command line takes one schema).
-run_ajv() {
-  local s="$corpus/schemas" kind pattern
-  for kind in partnerops:partnerops.yaml partner:'partners/*/partner.yaml' \
-      agreement:'partners/*/agreement.yaml' sow:'partners/*/sow/*.yaml' \
-      quote:'partners/*/quotes/*.yaml' invoice:'partners/*/invoices/*.yaml' \
-      kpis:'partners/*/kpis.yaml' issues:'partners/*/issues.yaml'; do
-    pattern="${kind#*:}"
-    kind="${kind%%:*}"
-    (cd "$corpus" && "$ajv" validate --spec=draft7 --allow-union-types --all-errors \
-      -s "$s/$kind.schema.yaml" -r "$s/common.schema.yaml" -d "$pattern" >/dev/null 2>&1) || {
-      echo "ajv-cli found problems in $kind files" >&2; return 1; }
-  done
-}
-export -f run_ajv
+# ajv-cli over the corpus, one run per file kind (bench/ajv_corpus.sh).
+source "$here/ajv_corpus.sh"
+run_ajv() { ajv_corpus "$ajv" "$corpus"; }
+export -f run_ajv ajv_corpus
 export corpus ajv
 
 files=$(find "$corpus" -name '*.yaml' -not -path '*/schemas/*' | wc -l)

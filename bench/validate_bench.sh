@@ -23,21 +23,9 @@ ajv="$here/node_modules/.bin/ajv"
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# One ajv-cli run per file kind, as its command line takes one schema.
-run_ajv() {
-  local s="$corpus/schemas"
-  local kind pattern
-  for kind in partnerops:partnerops.yaml partner:'partners/*/partner.yaml' \
-      agreement:'partners/*/agreement.yaml' sow:'partners/*/sow/*.yaml' \
-      quote:'partners/*/quotes/*.yaml' invoice:'partners/*/invoices/*.yaml' \
-      kpis:'partners/*/kpis.yaml' issues:'partners/*/issues.yaml'; do
-    pattern="${kind#*:}"
-    kind="${kind%%:*}"
-    (cd "$corpus" && "$ajv" validate --spec=draft7 --allow-union-types --all-errors \
-      -s "$s/$kind.schema.yaml" -r "$s/common.schema.yaml" -d "$pattern" >/dev/null 2>&1) || {
-      echo "ajv-cli found problems in $kind files" >&2; return 1; }
-  done
-}
+# ajv-cli over the corpus, one run per file kind (bench/ajv_corpus.sh).
+source "$here/ajv_corpus.sh"
+run_ajv() { ajv_corpus "$ajv" "$corpus"; }
 
 files=$(find -L "$corpus" -name '*.yaml' -not -path '*/schemas/*' | wc -l)
 echo "corpus: $files YAML files, $(ls "$corpus/partners" | wc -l) partners; $(nproc) cores; $runs runs each"

@@ -115,6 +115,7 @@ TEST(CiCache, ARunOnAFreshCloneTakesEveryUnchangedFileFromTheRestoredCache) {
   // is known), one partner's file edited, the cache folder restored.
   const fs::path second = dir.path() / "second";
   run_tool("git clone -q '" + origin.string() + "' '" + second.string() + "'");
+  fs::create_directories(second / cache.path);
   fs::copy(first / cache.path, second / cache.path,
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   const std::string edited =
