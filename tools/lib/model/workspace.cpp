@@ -141,29 +141,17 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
                const LoadOptions& options, WorkspaceFile& file, Diagnostics& diagnostics,
                PhaseTimes& times) {
   Clock::time_point start = Clock::now();
-  // A file the source names by blob id (a git revision) is not read when
-  // the cache holds that blob's tree.
-  if (cache && file.kind != FileKind::notes) {
-    if (const std::optional<std::array<unsigned char, 20>> id = source.blob_id(file.path)) {
-      const ParseCacheKey key{file.kind, *id};
-      file.document = cache->find(key, file.path);
-      times.cache += seconds_since(start);
-      if (file.document) {
-        file.valid = true;
-        file.blob_id = *id;
-        file.defer_content(source);
-        times.hits.push_back(key);
-        return;
-      }
-      start = Clock::now();
-    }
-  }
-  // A file whose stamp the cache recorded with a clean tree is not read.
+  // A file is not read when the cache holds its tree and its key is known
+  // without reading it: a git revision names its files' blobs, and a
+  // working-tree file whose stamp is unchanged has the key it had.
   std::optional<FileStamp> stamp;
   if (cache && file.kind != FileKind::notes) {
-    stamp = source.stamp(file.path);
-    const std::optional<ParseCacheKey> known =
-        stamp ? cache->key_of(file.path, *stamp) : std::nullopt;
+    std::optional<ParseCacheKey> known;
+    if (const std::optional<std::array<unsigned char, 20>> id = source.blob_id(file.path)) {
+      known = ParseCacheKey{file.kind, *id};
+    } else if ((stamp = source.stamp(file.path))) {
+      known = cache->key_of(file.path, *stamp);
+    }
     if (known) file.document = cache->find(*known, file.path);
     times.cache += seconds_since(start);
     if (file.document) {
@@ -171,7 +159,7 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
       file.blob_id = known->blob_id;
       file.defer_content(source);
       times.hits.push_back(*known);
-      times.stamped.push_back({file.path, *stamp, *known});
+      if (stamp) times.stamped.push_back({file.path, *stamp, *known});
       return;
     }
     start = Clock::now();

@@ -122,11 +122,8 @@ bool flush_file(const std::string& path) {
 
 bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            std::string* error) {
-  const FileWrite file{path, bytes};
-  const std::vector<WriteFailure> failures = write_files_atomically({&file, 1});
-  if (failures.empty()) return true;
-  if (error) *error = failures.front().error;
-  return false;
+  return write_file_atomically(
+      path, [bytes](const PieceWriter& write) { write(bytes); }, error);
 }
 
 bool write_file_atomically(const std::filesystem::path& path, const Producer& produce,
@@ -136,8 +133,13 @@ bool write_file_atomically(const std::filesystem::path& path, const Producer& pr
     if (error) *error = std::move(temporary.error);
     return false;
   }
-  if (!flush_file(temporary.path) || ::rename(temporary.path.c_str(), path.c_str()) != 0) {
-    if (error) *error = "cannot write " + path.string() + ": " + std::strerror(errno);
+  std::string failure;
+  if (!flush_file(temporary.path))
+    failure = "cannot flush " + path.string() + " to disk: " + std::strerror(errno);
+  else if (::rename(temporary.path.c_str(), path.c_str()) != 0)
+    failure = "cannot write " + path.string() + ": " + std::strerror(errno);
+  if (!failure.empty()) {
+    if (error) *error = std::move(failure);
     ::unlink(temporary.path.c_str());
     return false;
   }
