@@ -215,10 +215,12 @@ class ParseCacheTest : public ::testing::Test {
       const WorkspaceFile& y = *b.workspace.files()[i];
       EXPECT_EQ(x.path, y.path);
       EXPECT_EQ(x.valid, y.valid) << x.path;
-      ASSERT_EQ(x.document == nullptr, y.document == nullptr) << x.path;
-      if (x.document) {
-        EXPECT_EQ(y.document->path(), x.path);
-        expect_same_tree(x.document->root(), y.document->root(), x.path);
+      const std::shared_ptr<const yaml::Document> x_tree = x.document();
+      const std::shared_ptr<const yaml::Document> y_tree = y.document();
+      ASSERT_EQ(x_tree == nullptr, y_tree == nullptr) << x.path;
+      if (x_tree) {
+        EXPECT_EQ(y_tree->path(), x.path);
+        expect_same_tree(x_tree->root(), y_tree->root(), x.path);
       }
     }
   }
@@ -297,6 +299,31 @@ TEST_F(ParseCacheTest, ADamagedCacheIsIgnoredAndRewritten) {
   EXPECT_EQ(load(source, true)->workspace.timings().cache_hits, 0u);
   // Each of those loads wrote a sound cache again.
   EXPECT_GT(load(source, true)->workspace.timings().cache_hits, 0u);
+}
+
+TEST_F(ParseCacheTest, AnEntryThatDoesNotDecodeIsLoadedAgainFromTheFileAndReplaced) {
+  // The checksum rules out damage on disk; an entry that still does not
+  // decode (a defect) must cost time, not the file.
+  const testing::MemorySource source = testing::fixture_workspace();
+  const auto fresh = load(source, false);
+  const std::string path = "partners/lakeshore-college/partner.yaml";
+  const ParseCacheKey key =
+      ParseCacheKey::of(FileKind::partner, source.read(path, 1 << 20).content);
+  LoadOptions options;
+  options.cache_dir = m_dir;
+  std::string error;
+  ASSERT_TRUE(open_parse_cache(source, options).save({}, {{key, "not a form"}}, {}, &error))
+      << error;
+
+  const auto loaded = load(source, true);
+  EXPECT_EQ(loaded->workspace.timings().cache_hits, 1u);
+  expect_same(*fresh, *loaded);
+  ASSERT_NE(loaded->workspace.partner("lakeshore-college"), nullptr);
+  EXPECT_TRUE(loaded->workspace.partner("lakeshore-college")->partner.has_value());
+  // The file's sound form replaced the entry.
+  const auto again = load(source, true);
+  EXPECT_EQ(again->workspace.timings().cache_hits, yaml_files(fresh->workspace));
+  expect_same(*fresh, *again);
 }
 
 TEST_F(ParseCacheTest, AChangedSchemaEmptiesTheCache) {

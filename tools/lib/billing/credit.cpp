@@ -38,7 +38,8 @@ struct CreditLine {
 
 /// The quantity of invoice line `index` as written in the invoice's file.
 std::string quantity_text(const WorkspaceFile* file, std::size_t index) {
-  const yaml::Node* lines = file && file->document ? file->document->root().find("lines") : nullptr;
+  const std::shared_ptr<const yaml::Document> tree = file ? file->document() : nullptr;
+  const yaml::Node* lines = tree ? tree->root().find("lines") : nullptr;
   if (!lines || index >= lines->items().size()) return "1";
   const yaml::Node* quantity = lines->items()[index]->find("quantity");
   if (!quantity) return "1";

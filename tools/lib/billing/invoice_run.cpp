@@ -23,10 +23,6 @@ std::string text_at(const yaml::Node* node, std::string_view path) {
   return node && node->is_string() ? std::string(node->text()) : std::string();
 }
 
-const yaml::Node* root_of(const WorkspaceFile* file) {
-  return file && file->document ? &file->document->root() : nullptr;
-}
-
 /// The agreement's tax, else partnerops.yaml defaults.tax, else 0 %.
 TaxRule tax_rule(const Workspace& workspace, const Agreement& agreement) {
   if (agreement.tax && !agreement.tax->label.empty()) return *agreement.tax;
@@ -43,7 +39,8 @@ bool milestone_lines(const PartnerFolder& folder, const Fee& fee, const Agreemen
   const WorkspaceFile* sow = nullptr;
   for (const WorkspaceFile* file : folder.sow_files)
     if (file->path == path) sow = file;
-  const yaml::Node* root = sow && sow->valid ? root_of(sow) : nullptr;
+  const std::shared_ptr<const yaml::Document> tree = sow && sow->valid ? sow->document() : nullptr;
+  const yaml::Node* root = tree ? &tree->root() : nullptr;
   const yaml::Node* milestones = root ? root->find("milestones") : nullptr;
   if (fee.sow.value.empty() || !milestones || !milestones->is_sequence() ||
       milestones->items().empty()) {

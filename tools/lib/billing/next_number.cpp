@@ -9,17 +9,7 @@ NextNumbers::NextNumbers(const Workspace& workspace, FileKind kind, NumberingRul
     : m_rule(std::move(rule)) {
   for (const auto& file : workspace.files()) {
     if (file->kind != kind || file->path == except) continue;
-    std::string number;
-    const yaml::Node* node = file->document && file->document->root().is_mapping()
-                                 ? file->document->root().find("number")
-                                 : nullptr;
-    if (node && node->is_string()) {
-      number = node->text();
-    } else {
-      number = file->path.substr(file->path.rfind('/') + 1);
-      number = number.substr(0, number.rfind('.'));
-    }
-    if (const std::optional<NumberingRule::Match> match = m_rule.match(number)) {
+    if (const std::optional<NumberingRule::Match> match = m_rule.match(written_number(*file))) {
       long long& last = m_last[match->sequence];
       last = std::max(last, match->seq);
     }

@@ -100,14 +100,9 @@ void check_agreements(const CheckContext& context) {
   const Source& source = context.workspace.source();
   for (const PartnerFolder& folder : context.workspace.partners()) {
     // A SOW names the agreement it is an addendum to.
-    for (const WorkspaceFile* sow : folder.sow_files) {
-      if (!sow->valid || !sow->document) continue;
-      const yaml::Node* named = sow->document->root().find("agreement");
-      if (!named || !named->is_scalar()) continue;
-      check_named_file(source, out, sow->path, {std::string(named->text()), named->position()},
-                       folder.path, "the agreement",
+    for (const Sow& sow : folder.sows)
+      check_named_file(source, out, sow.file, sow.agreement, folder.path, "the agreement",
                        "paths are relative to the partner folder, normally agreement.yaml");
-    }
     if (!folder.agreement) continue;
     const Agreement& agreement = *folder.agreement;
 

@@ -62,9 +62,10 @@ void report_placeholders(const yaml::Node& node, const std::string& where,
 void check_document_placeholders(const Workspace& workspace, const Scaffolded& document,
                                  Diagnostics& out) {
   const WorkspaceFile* file = workspace.file(document.file);
-  if (!file || !file->document) return;
+  const std::shared_ptr<const yaml::Document> tree = file ? file->document() : nullptr;
+  if (!tree) return;
   std::unordered_set<const yaml::Node*> seen;
-  report_placeholders(file->document->root(), "", document, seen, out);
+  report_placeholders(tree->root(), "", document, seen, out);
 }
 
 /// Reports `amount` when it is zero and not marked free.

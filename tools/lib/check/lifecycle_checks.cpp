@@ -77,8 +77,9 @@ namespace {
 /// Where the checklist item `id` is written in partner.yaml: its key.
 Position checklist_key_position(const PartnerFolder& folder, std::string_view id) {
   const Position fallback = folder.partner->checklist_position;
-  if (!folder.partner_file || !folder.partner_file->document) return fallback;
-  const yaml::Node* checklist = folder.partner_file->document->root().find("checklist");
+  const std::shared_ptr<const yaml::Document> tree =
+      folder.partner_file ? folder.partner_file->document() : nullptr;
+  const yaml::Node* checklist = tree ? tree->root().find("checklist") : nullptr;
   const yaml::Entry* entry = checklist ? checklist->find_entry(id) : nullptr;
   return entry ? entry->key_position : fallback;
 }

@@ -4,20 +4,6 @@
 #include <map>
 
 namespace partnerops {
-namespace {
-
-/// The number a file that failed to load would have carried.
-std::string number_of_unloaded(const WorkspaceFile& file) {
-  const yaml::Node* node = file.document && file.document->root().is_mapping()
-                               ? file.document->root().find("number")
-                               : nullptr;
-  if (node && node->is_string()) return std::string(node->text());
-  const std::string name = file.path.substr(file.path.rfind('/') + 1);
-  return name.substr(0, name.rfind('.'));
-}
-
-}  // namespace
-
 void check_number_sequence(const CheckContext& context, const std::optional<NumberingRule>& rule,
                            const std::vector<NumberedDocument>& documents,
                            const NumberingVocabulary& vocabulary) {
@@ -54,7 +40,7 @@ void check_number_sequence(const CheckContext& context, const std::optional<Numb
 
   for (const auto& file : context.workspace.files()) {
     if (file->kind != vocabulary.kind || file->valid) continue;
-    if (const std::optional<NumberingRule::Match> match = rule->match(number_of_unloaded(*file)))
+    if (const std::optional<NumberingRule::Match> match = rule->match(written_number(*file)))
       sequences[match->sequence].push_back({nullptr, match->seq});
   }
 

@@ -45,8 +45,8 @@ void check_toolkit_version(const CheckContext& context) {
   // The one setting no command acts on, so it is read here rather than made
   // a field of model/organisation.
   const WorkspaceFile* file = context.workspace.file(organisation->file);
-  if (!file || !file->document) return;
-  const yaml::Node* version = file->document->root().find("toolkit_version");
+  const std::shared_ptr<const yaml::Document> tree = file ? file->document() : nullptr;
+  const yaml::Node* version = tree ? tree->root().find("toolkit_version") : nullptr;
   if (!version || !version->is_string()) return;
   const std::optional<Version> recorded = parse_version(version->text());
   const std::optional<Version> installed = parse_version(k_version);

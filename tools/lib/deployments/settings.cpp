@@ -9,10 +9,11 @@ namespace partnerops::deployments {
 Settings read_settings(const Workspace& workspace, Diagnostics& diagnostics) {
   Settings settings;
   const WorkspaceFile* file = workspace.file("partnerops.yaml");
-  if (!file || !file->valid || !file->document) return settings;
-  const yaml::Node* block = file->document->root().find("deployments");
+  const std::shared_ptr<const yaml::Document> tree =
+      file && file->valid ? file->document() : nullptr;
+  const yaml::Node* block = tree ? tree->root().find("deployments") : nullptr;
   if (!block || !block->is_mapping()) return settings;
-  Reader reader(*file->document, diagnostics);
+  Reader reader(*tree, diagnostics);
   if (const yaml::Node* inventory = block->find("inventory");
       inventory && inventory->is_mapping()) {
     settings.inventory_path = reader.text(*inventory, "path");

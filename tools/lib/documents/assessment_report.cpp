@@ -28,7 +28,7 @@ std::vector<const PartnerFolder*> assessment_report_partners(const Workspace& wo
   std::vector<const PartnerFolder*> out;
   for (const PartnerFolder& folder : workspace.partners()) {
     const Stage* stage = stage_of(workspace, folder);
-    if (!stage || !folder.partner_file || !folder.partner_file->document) continue;
+    if (!stage || !folder.partner_file || !folder.partner_file->parsed()) continue;
     if (std::find(stage->documents.begin(), stage->documents.end(), kind) != stage->documents.end())
       out.push_back(&folder);
   }
@@ -60,7 +60,8 @@ AssessmentReport build_assessment_report(const Workspace& workspace, const Date&
   for (const PartnerFolder* folder : assessment_report_partners(workspace)) {
     const Partner& partner = *folder->partner;
     const Stage& stage = *stage_of(workspace, *folder);
-    const yaml::Node& root = folder->partner_file->document->root();
+    const std::shared_ptr<const yaml::Document> tree = folder->partner_file->document();
+    const yaml::Node& root = tree->root();
     if (const std::optional<Assessment> assessment = read_assessment(root)) {
       report.shortlist.push_back(AssessedPartner{
           partner.slug.value, partner.name, text_of(root, "industry"), stage.title, *assessment});

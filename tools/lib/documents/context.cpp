@@ -17,8 +17,8 @@ namespace partnerops {
 using json = nlohmann::json;
 
 json document_json(const WorkspaceFile* file) {
-  if (!file || !file->document) return json::object();
-  return yaml::to_json(file->document->root());
+  const std::shared_ptr<const yaml::Document> tree = file ? file->document() : nullptr;
+  return tree ? yaml::to_json(tree->root()) : json::object();
 }
 
 void default_to(json& object, std::string_view key, json value) {

@@ -109,9 +109,9 @@ void plan_partner(const Workspace& workspace, const PartnerFolder& folder, const
       jobs.push_back(
           job(DocumentKind::renewal_notice, folder, term->end.iso(), "", {folder.agreement->file}));
   }
-  if (wants("onboarding") && folder.partner_file->document &&
-      folder.partner_file->document->root().find("onboarding"))
-    jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
+  if (wants("onboarding"))
+    if (const auto tree = folder.partner_file->document(); tree && tree->root().find("onboarding"))
+      jobs.push_back(job(DocumentKind::onboarding, folder, "", "", {}));
   if (wants("statement") && has_statement(folder)) jobs.push_back(statement_document(folder));
   if (wants("performance-review") && folder.kpis) plan_reviews(folder, jobs);
   if (wants("issue-log") && folder.issue_log)

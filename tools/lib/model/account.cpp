@@ -43,12 +43,9 @@ std::optional<InvoiceBalance> balance_after_payment(const PartnerFolder& folder,
 }
 
 std::string billing_name(const PartnerFolder& folder) {
-  if (folder.partner_file && folder.partner_file->document) {
-    const yaml::Node* entity = folder.partner_file->document->root().find("legal_entity");
-    if (entity && entity->is_string() && !entity->text().empty())
-      return std::string(entity->text());
-  }
-  return folder.partner ? folder.partner->name : folder.slug;
+  if (!folder.partner) return folder.slug;
+  return folder.partner->legal_entity.empty() ? folder.partner->name
+                                               : folder.partner->legal_entity;
 }
 
 namespace {

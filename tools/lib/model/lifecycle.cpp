@@ -4,6 +4,22 @@
 
 namespace partnerops {
 
+void FolderDocuments::add(std::string name, Decode decode) {
+  m_files[std::move(name)].decode = std::move(decode);
+}
+
+bool FolderDocuments::has(std::string_view name) const {
+  return m_files.find(name) != m_files.end();
+}
+
+const yaml::Document* FolderDocuments::find(std::string_view name) const {
+  const auto found = m_files.find(name);
+  if (found == m_files.end()) return nullptr;
+  const File& file = found->second;
+  if (!file.tree) file.tree = file.decode();
+  return file.tree->get();
+}
+
 const ChecklistItem* Stage::item(std::string_view id) const {
   for (const ChecklistItem& item : checklist)
     if (item.id == id) return &item;
@@ -134,14 +150,14 @@ std::vector<UnmetGuard> unmet_guards(const Transition& transition, const FolderD
   std::vector<UnmetGuard> unmet;
   for (const Guard& guard : transition.guards) {
     const std::string file = std::string(folder) + "/" + guard.file;
-    const auto document = documents.find(guard.file);
-    if (document == documents.end()) {
+    if (!documents.has(guard.file)) {
       unmet.push_back({&guard, file, {}, guard.file + " does not exist"});
       continue;
     }
-    if (!document->second) continue;  // unreadable; its own error says why
+    const yaml::Document* document = documents.find(guard.file);
+    if (!document) continue;  // unreadable; its own error says why
     bool found = false;
-    const yaml::Node* node = follow(document->second->root(), guard.field, &found);
+    const yaml::Node* node = follow(document->root(), guard.field, &found);
     switch (guard.kind) {
       case Guard::Kind::present:
         if (!found) unmet.push_back({&guard, file, node->position(), guard.field + " is not set"});

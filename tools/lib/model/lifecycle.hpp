@@ -4,7 +4,9 @@
 // must satisfy, and each stage's SOP checklist with its due rules. Nothing
 // in C++ names a stage; the validator and `advance` both read this.
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,8 +76,29 @@ class Lifecycle {
 };
 
 /// The files of one partner folder, by path relative to the folder, for
-/// guards to look into. A file that exists but did not parse maps to nullptr.
-using FolderDocuments = std::map<std::string, const yaml::Document*, std::less<>>;
+/// guards to look into. A file's tree is decoded the first time a guard
+/// asks for it and kept while this lives: guards name one or two of a
+/// folder's files, and trees are not kept in the workspace (see
+/// WorkspaceFile::document()).
+class FolderDocuments {
+ public:
+  using Decode = std::function<std::shared_ptr<const yaml::Document>()>;
+
+  /// Adds the file `name`, whose tree `decode` gives (nullptr when it did
+  /// not parse).
+  void add(std::string name, Decode decode);
+  /// False when the folder has no file `name`.
+  bool has(std::string_view name) const;
+  /// The tree of `name`, or nullptr when it is absent or did not parse.
+  const yaml::Document* find(std::string_view name) const;
+
+ private:
+  struct File {
+    Decode decode;
+    mutable std::optional<std::shared_ptr<const yaml::Document>> tree;
+  };
+  std::map<std::string, File, std::less<>> m_files;
+};
 
 /// One guard that does not hold, with where to fix it.
 struct UnmetGuard {

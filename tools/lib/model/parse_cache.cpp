@@ -283,10 +283,10 @@ ParseCache ParseCache::open(fs::path dir, const std::string& schema_digest) {
   return cache;
 }
 
-std::unique_ptr<yaml::Document> ParseCache::find(const ParseCacheKey& key, std::string path) const {
+yaml::EncodedDocument ParseCache::find(const ParseCacheKey& key) const {
   const auto found = m_entries.find(key);
-  if (found == m_entries.end()) return nullptr;
-  return yaml::decode(std::move(path), found->second, m_file);
+  if (found == m_entries.end()) return {};
+  return yaml::EncodedDocument(found->second, m_file);
 }
 
 std::optional<ParseCacheKey> ParseCache::key_of(const std::string& path,
@@ -297,7 +297,7 @@ std::optional<ParseCacheKey> ParseCache::key_of(const std::string& path,
 }
 
 bool ParseCache::save(const std::vector<ParseCacheKey>& used,
-                      const std::vector<std::pair<ParseCacheKey, const yaml::Document*>>& added,
+                      const std::vector<std::pair<ParseCacheKey, std::string_view>>& added,
                       const std::vector<StampedKey>& stamps, std::string* error) const {
   // A stamp is trusted only when the file last changed a second or more
   // before this run began: a write in the same instant could leave it as
@@ -318,9 +318,9 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
 
   // What the file will hold is chosen first, since its counts precede it.
   std::unordered_set<ParseCacheKey, ParseCacheKeyHash> written;
-  std::vector<std::pair<ParseCacheKey, const yaml::Document*>> new_entries;
-  for (const auto& [key, document] : added)
-    if (written.insert(key).second) new_entries.emplace_back(key, document);
+  std::vector<std::pair<ParseCacheKey, std::string_view>> new_entries;
+  for (const auto& [key, form] : added)
+    if (written.insert(key).second) new_entries.emplace_back(key, form);
   // Entries this run did not use are kept while the cache stays within
   // twice what the run used, so check-range's two revisions, or a branch
   // and main, do not evict each other; beyond that they are dropped.
@@ -345,9 +345,8 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     if (written.count(stamped.second) && stamped_paths.insert(path).second)
       stamp_records.push_back({path, stamped.first, stamped.second});
 
-  // Written piece by piece: this run's trees are encoded one at a time and
-  // kept ones are copied from the mapped file, so the new file is never
-  // whole in memory.
+  // Written piece by piece, from this run's forms and the kept ones in the
+  // mapped file, so the new file is never whole in memory.
   auto produce = [&](const util::PieceWriter& write) {
     Checksum sum;
     std::string small;  // the header, an entry's key and size, a stamp
@@ -365,21 +364,13 @@ bool ParseCache::save(const std::vector<ParseCacheKey>& used,
     small += m_identity;
     put_u64(small, new_entries.size() + kept_entries.size());
     put_small();
-    std::string encoded;
-    for (const auto& [key, document] : new_entries) {
-      encoded.clear();
-      yaml::encode(*document, encoded);
-      put_key(small, key);
-      put_u64(small, encoded.size());
-      put_small();
-      put_payload(encoded);
-    }
-    for (const auto& [key, payload] : kept_entries) {
-      put_key(small, key);
-      put_u64(small, payload.size());
-      put_small();
-      put_payload(payload);
-    }
+    for (const auto& entries : {&new_entries, &kept_entries})
+      for (const auto& [key, payload] : *entries) {
+        put_key(small, key);
+        put_u64(small, payload.size());
+        put_small();
+        put_payload(payload);
+      }
     put_u64(small, stamp_records.size());
     put_small();
     for (const StampedKey& stamped : stamp_records) {

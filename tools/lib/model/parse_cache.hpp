@@ -36,7 +36,7 @@
 #include "model/file_kind.hpp"
 #include "source/source.hpp"
 #include "util/mapped_file.hpp"
-#include "yaml/node.hpp"
+#include "yaml/binary.hpp"
 
 namespace partnerops {
 
@@ -70,18 +70,17 @@ class ParseCache {
   /// well-formed cache of this build and these schemas opens empty.
   static ParseCache open(std::filesystem::path dir, const std::string& schema_digest);
 
-  /// The cached tree of `key`, named `path`, or nullptr. Its texts are read
-  /// in place from the mapped cache, which it keeps mapped (copying them
-  /// would hold both at once while loading). Safe to call from several
-  /// threads at once.
-  std::unique_ptr<yaml::Document> find(const ParseCacheKey& key, std::string path) const;
+  /// The cached form of `key`'s tree, or an empty one. It lies in the
+  /// mapped cache, which it keeps mapped: nothing is copied or decoded
+  /// until its tree is asked for. Safe to call from several threads at once.
+  yaml::EncodedDocument find(const ParseCacheKey& key) const;
 
   /// The key of the bytes of `path` when its stamp is still `stamp`, so
   /// the file need not be read; else std::nullopt. Safe from several threads.
   std::optional<ParseCacheKey> key_of(const std::string& path, const FileStamp& stamp) const;
 
   /// Writes the cache again when `added` holds entries it lacks (keys and
-  /// their trees, encoded as they are written). The old entries are kept while
+  /// their trees' binary forms). The old entries are kept while
   /// there are at most twice as many as this run used (`used`, the keys it
   /// found), so two revisions read in turn do not evict each other; past
   /// that only the used ones are, so entries of files long gone drop out.
@@ -92,7 +91,7 @@ class ParseCache {
   /// are kept from before while their trees are). The file is written only
   /// when an entry or a recorded stamp is new.
   bool save(const std::vector<ParseCacheKey>& used,
-            const std::vector<std::pair<ParseCacheKey, const yaml::Document*>>& added,
+            const std::vector<std::pair<ParseCacheKey, std::string_view>>& added,
             const std::vector<StampedKey>& stamps, std::string* error) const;
 
   /// Entries read from disk, for tests.
@@ -102,7 +101,7 @@ class ParseCache {
   std::filesystem::path m_dir;
   std::string m_identity;  // version, build and schema digest
   // The file as mapped: entries and stamped paths point into it, and so do
-  // the trees find() returns, which keep it mapped.
+  // the forms find() returns, which keep it mapped.
   std::shared_ptr<const util::MappedFile> m_file;
   std::unordered_map<ParseCacheKey, std::string_view, ParseCacheKeyHash> m_entries;
   std::unordered_map<std::string_view, std::pair<FileStamp, ParseCacheKey>> m_stamps;

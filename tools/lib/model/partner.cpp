@@ -19,6 +19,7 @@ Partner read_partner(Reader& reader) {
   partner.file = reader.file();
   partner.slug = reader.text_field(root, "slug");
   partner.name = reader.text(root, "name");
+  partner.legal_entity = reader.text(root, "legal_entity");
   partner.qualified = reader.boolean(root, "qualified");
   partner.stage = reader.text_field(root, "stage");
   partner.owner = reader.text_field(root, "owner");

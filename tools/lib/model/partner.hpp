@@ -37,6 +37,7 @@ struct Partner {
   std::string file;
   Field<std::string> slug;
   std::string name;
+  std::string legal_entity;  ///< the name invoices are made out to, when not `name`
   bool qualified = false;
   Field<std::string> stage;
   std::optional<Field<std::string>> closed_reason;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <limits>
+#include <span>
 #include <thread>
 
 #include "model/parse_cache.hpp"
@@ -15,7 +16,8 @@ FolderDocuments PartnerFolder::documents() const {
   // A file that exists but did not parse maps to nullptr: guards on it are
   // undecided rather than failed, since its parse error is already reported.
   auto add = [&](const WorkspaceFile* file) {
-    if (file) documents[file->path.substr(path.size() + 1)] = file->document.get();
+    if (file)
+      documents.add(file->path.substr(path.size() + 1), [file] { return file->document(); });
   };
   for (const WorkspaceFile* file : {partner_file, agreement_file, kpis_file, issues_file})
     add(file);
@@ -45,6 +47,19 @@ const std::string& WorkspaceFile::content() const {
     m_unread_from = nullptr;
   }
   return m_content;
+}
+
+std::shared_ptr<const yaml::Document> WorkspaceFile::document() const {
+  if (m_tree) return m_tree;
+  return m_form.decode(path);
+}
+
+std::string written_number(const WorkspaceFile& file) {
+  const std::shared_ptr<const yaml::Document> tree = file.document();
+  const yaml::Node* node = tree ? tree->root().find("number") : nullptr;
+  if (node && node->is_string()) return std::string(node->text());
+  const std::string name = file.path.substr(file.path.rfind('/') + 1);
+  return name.substr(0, name.rfind('.'));
 }
 
 const WorkspaceFile* Workspace::file(std::string_view path) const {
@@ -83,16 +98,25 @@ double seconds_since(Clock::time_point start) {
 struct PhaseTimes {
   double read = 0, parse = 0, schema = 0, cache = 0;
   std::vector<ParseCacheKey> hits;
-  std::vector<std::pair<ParseCacheKey, const yaml::Document*>> added;
+  std::vector<std::pair<ParseCacheKey, std::string_view>> added;  // keys and forms
   std::vector<StampedKey> stamped;
 };
 
+/// What loading a file needs besides the file.
+struct LoadContext {
+  const Source& source;
+  const SchemaSet& schemas;
+  const ParseCache* cache;  // nullptr for none
+  const LoadOptions& options;
+};
+
 /// Parses and schema-checks the bytes `read` of a YAML file, or takes its
-/// tree from the parse cache by their blob id; a clean result is added to
+/// form from the parse cache by their blob id; a clean result is added to
 /// the cache's traffic.
 void check_yaml_file(const ReadResult& read, const std::optional<FileStamp>& stamp,
-                     const SchemaSet& schemas, const ParseCache* cache, const LoadOptions& options,
-                     WorkspaceFile& file, Diagnostics& diagnostics, PhaseTimes& times) {
+                     const LoadContext& context, WorkspaceFile& file, Diagnostics& diagnostics,
+                     PhaseTimes& times) {
+  const ParseCache* cache = context.cache;
   const std::string& content = read.content;
   const std::size_t diagnostics_before = diagnostics.size();
   Clock::time_point start;
@@ -107,9 +131,10 @@ void check_yaml_file(const ReadResult& read, const std::optional<FileStamp>& sta
     key = read.blob_id ? ParseCacheKey{file.kind, *read.blob_id}
                        : ParseCacheKey::of(file.kind, content);
     file.blob_id = key.blob_id;
-    file.document = cache->find(key, file.path);
+    yaml::EncodedDocument form = cache->find(key);
     times.cache += seconds_since(start);
-    if (file.document) {
+    if (!form.empty()) {
+      file.keep(std::move(form));
       file.valid = true;
       times.hits.push_back(key);
       if (stamp) times.stamped.push_back({file.path, *stamp, key});
@@ -117,29 +142,34 @@ void check_yaml_file(const ReadResult& read, const std::optional<FileStamp>& sta
     }
   }
   start = Clock::now();
-  file.document = yaml::parse(file.path, content, diagnostics, options.limits);
+  const std::unique_ptr<yaml::Document> document =
+      yaml::parse(file.path, content, diagnostics, context.options.limits);
   times.parse += seconds_since(start);
-  if (!file.document) return;
+  if (!document) return;
   const std::size_t errors_before = diagnostics.error_count();
   start = Clock::now();
-  if (schemas.validate(*file.document, schema_for(file.kind), diagnostics))
-    check_calendar_dates(*file.document, diagnostics);
+  if (context.schemas.validate(*document, schema_for(file.kind), diagnostics))
+    check_calendar_dates(*document, diagnostics);
   times.schema += seconds_since(start);
   file.valid = diagnostics.error_count() == errors_before;
+  start = Clock::now();
+  file.keep(yaml::EncodedDocument::of(*document));
+  times.parse += seconds_since(start);
   // Only a file with nothing at all to report is remembered, so a cache
   // hit never hides a warning.
   if (cache && file.valid && diagnostics.size() == diagnostics_before) {
-    times.added.emplace_back(key, file.document.get());
+    times.added.emplace_back(key, file.form().bytes());
     if (stamp) times.stamped.push_back({file.path, *stamp, key});
   }
 }
 
-/// Reads, parses and schema-checks one file, or takes its tree from the
+/// Reads, parses and schema-checks one file, or takes its form from the
 /// parse cache. Runs on worker threads: it touches only its own file, its
 /// own diagnostics and its own PhaseTimes.
-void load_file(const Source& source, const SchemaSet& schemas, const ParseCache* cache,
-               const LoadOptions& options, WorkspaceFile& file, Diagnostics& diagnostics,
+void load_file(const LoadContext& context, WorkspaceFile& file, Diagnostics& diagnostics,
                PhaseTimes& times) {
+  const Source& source = context.source;
+  const ParseCache* cache = context.cache;
   Clock::time_point start = Clock::now();
   // A file is not read when the cache holds its tree and its key is known
   // without reading it: a git revision names its files' blobs, and a
@@ -152,9 +182,10 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
     } else if ((stamp = source.stamp(file.path))) {
       known = cache->key_of(file.path, *stamp);
     }
-    if (known) file.document = cache->find(*known, file.path);
+    yaml::EncodedDocument form = known ? cache->find(*known) : yaml::EncodedDocument();
     times.cache += seconds_since(start);
-    if (file.document) {
+    if (!form.empty()) {
+      file.keep(std::move(form));
       file.valid = true;
       file.blob_id = known->blob_id;
       file.defer_content(source);
@@ -164,7 +195,7 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
     }
     start = Clock::now();
   }
-  ReadResult read = source.read(file.path, options.limits.max_bytes);
+  ReadResult read = source.read(file.path, context.options.limits.max_bytes);
   times.read += seconds_since(start);
   switch (read.status) {
     case ReadResult::Status::ok:
@@ -195,32 +226,45 @@ void load_file(const Source& source, const SchemaSet& schemas, const ParseCache*
   // whose lines its messages quote; the others are read again if ever asked
   // for, so ten thousand partners' files are not all held at once.
   const std::size_t diagnostics_before = diagnostics.size();
-  check_yaml_file(read, stamp, schemas, cache, options, file, diagnostics, times);
+  check_yaml_file(read, stamp, context, file, diagnostics, times);
   if (diagnostics.size() != diagnostics_before)
     file.set_content(std::move(read.content));
   else
     file.defer_content(source);
 }
 
-void load_files_in_parallel(const Source& source, const SchemaSet& schemas, const ParseCache* cache,
-                            const LoadOptions& options,
-                            std::vector<std::unique_ptr<WorkspaceFile>>& files,
-                            Diagnostics& diagnostics, LoadTimings& timings,
-                            PhaseTimes& cache_traffic) {
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+unsigned thread_count(const LoadOptions& options) {
+  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+/// Runs `task(thread, i, diagnostics)` for every i below `count` on the
+/// options' threads, each thread with diagnostics of its own, appended to
+/// `diagnostics` at the end (commands sort them before printing).
+template <typename Task>
+void for_each_in_parallel(std::size_t count, const LoadOptions& options, Diagnostics& diagnostics,
+                          Task task) {
+  const unsigned jobs = std::min<unsigned>(thread_count(options), std::max<std::size_t>(1, count));
   std::vector<Diagnostics> per_thread(jobs);
-  std::vector<PhaseTimes> times(jobs);
   std::atomic<std::size_t> next{0};
   auto work = [&](unsigned thread) {
-    for (std::size_t i = next++; i < files.size(); i = next++)
-      load_file(source, schemas, cache, options, *files[i], per_thread[thread], times[thread]);
+    for (std::size_t i = next++; i < count; i = next++) task(thread, i, per_thread[thread]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work, t);
   work(0);
   for (std::thread& thread : threads) thread.join();
   for (Diagnostics& part : per_thread) diagnostics.append(std::move(part));
+}
+
+void load_files_in_parallel(const LoadContext& context,
+                            std::vector<std::unique_ptr<WorkspaceFile>>& files,
+                            Diagnostics& diagnostics, LoadTimings& timings,
+                            PhaseTimes& cache_traffic) {
+  std::vector<PhaseTimes> times(thread_count(context.options));
+  for_each_in_parallel(files.size(), context.options, diagnostics,
+                       [&](unsigned thread, std::size_t i, Diagnostics& out) {
+                         load_file(context, *files[i], out, times[thread]);
+                       });
   for (PhaseTimes& part : times) {
     timings.read_seconds += part.read;
     timings.parse_seconds += part.parse;
@@ -233,9 +277,120 @@ void load_files_in_parallel(const Source& source, const SchemaSet& schemas, cons
   }
 }
 
-/// Opens the parse cache for the schemas of `source` as they are now, and
-/// the limits in force (a file cached under larger limits must be checked
-/// again under smaller ones).
+/// The tree of a file loading found valid, for reading its typed model.
+/// A form from the parse cache is decoded here for the first time. The
+/// cache's checksum makes a form that does not decode a defect rather than
+/// damage, but the file is then loaded again from its bytes, not lost, and
+/// its new form joins `times`' traffic to replace the cache's entry.
+std::shared_ptr<const yaml::Document> tree_to_read(WorkspaceFile& file, const LoadContext& context,
+                                                   Diagnostics& diagnostics, PhaseTimes& times) {
+  if (!file.valid) return nullptr;
+  if (std::shared_ptr<const yaml::Document> tree = file.document()) return tree;
+  std::optional<ParseCacheKey> key;
+  if (file.blob_id) key = ParseCacheKey{file.kind, *file.blob_id};
+  // Reset in place: the cache's traffic holds views of the file's path.
+  file.valid = false;
+  file.blob_id.reset();
+  file.keep(yaml::EncodedDocument());
+  const std::size_t diagnostics_before = diagnostics.size();
+  load_file({context.source, context.schemas, nullptr, context.options}, file, diagnostics, times);
+  if (key && file.valid && diagnostics.size() == diagnostics_before)
+    times.added.emplace_back(*key, file.form().bytes());
+  return file.valid ? file.document() : nullptr;
+}
+
+/// Files run [first, last) of the sorted files: one partner folder's.
+struct FolderRun {
+  std::string slug;
+  std::size_t first = 0, last = 0;
+};
+
+/// Points `folder` at its files and reads their typed model, one tree at a
+/// time. Runs on worker threads: it touches only its folder, its files and
+/// its own diagnostics.
+void build_folder(PartnerFolder& folder, std::span<const std::unique_ptr<WorkspaceFile>> files,
+                  const LoadContext& context, Diagnostics& diagnostics, PhaseTimes& times) {
+  std::size_t invoices = 0, credit_notes = 0, quotes = 0, sows = 0;
+  for (const auto& file : files) {
+    invoices += file->kind == FileKind::invoice;
+    credit_notes += file->kind == FileKind::credit_note;
+    quotes += file->kind == FileKind::quote;
+    sows += file->kind == FileKind::sow;
+  }
+  // Sized once: a growing vector of ten thousand folders' invoices keeps a
+  // third of its room empty.
+  folder.invoices.reserve(invoices);
+  folder.credit_notes.reserve(credit_notes);
+  folder.quotes.reserve(quotes);
+  folder.sows.reserve(sows);
+  folder.sow_files.reserve(sows);
+  for (const auto& owned : files) {
+    WorkspaceFile& file = *owned;
+    switch (file.kind) {
+      case FileKind::partner:
+        folder.partner_file = &file;
+        break;
+      case FileKind::agreement:
+        folder.agreement_file = &file;
+        break;
+      case FileKind::notes:
+        folder.notes_file = &file;
+        continue;
+      case FileKind::kpis:
+        folder.kpis_file = &file;
+        break;
+      case FileKind::issue_log:
+        folder.issues_file = &file;
+        break;
+      case FileKind::compliance:
+        folder.compliance_file = &file;
+        break;
+      case FileKind::sow:
+        folder.sow_files.push_back(&file);
+        break;
+      default:
+        break;
+    }
+    const std::shared_ptr<const yaml::Document> tree =
+        tree_to_read(file, context, diagnostics, times);
+    if (!tree) continue;
+    Reader reader(*tree, diagnostics);
+    switch (file.kind) {
+      case FileKind::partner:
+        folder.partner = read_partner(reader);
+        break;
+      case FileKind::agreement:
+        folder.agreement = read_agreement(reader);
+        break;
+      case FileKind::kpis:
+        folder.kpis = read_kpis(reader);
+        break;
+      case FileKind::issue_log:
+        folder.issue_log = read_issue_log(reader);
+        break;
+      case FileKind::compliance:
+        folder.compliance = read_compliance_log(reader);
+        break;
+      case FileKind::sow:
+        folder.sows.push_back(read_sow(reader));
+        break;
+      case FileKind::invoice:
+        folder.invoices.push_back(read_invoice(reader));
+        break;
+      case FileKind::credit_note:
+        folder.credit_notes.push_back(read_credit_note(reader));
+        break;
+      case FileKind::quote:
+        folder.quotes.push_back(read_quote(reader));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
 ParseCache open_parse_cache(const Source& source, const LoadOptions& options) {
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back("limits", std::to_string(options.limits.max_bytes) + " " +
@@ -251,24 +406,6 @@ ParseCache open_parse_cache(const Source& source, const LoadOptions& options) {
   }
   return ParseCache::open(options.cache_dir, schema_digest(files));
 }
-
-void build_partner_model(PartnerFolder& folder, Diagnostics& diagnostics) {
-  auto valid = [](const WorkspaceFile* file) { return file && file->valid && file->document; };
-  if (valid(folder.partner_file)) {
-    Reader reader(*folder.partner_file->document, diagnostics);
-    folder.partner = read_partner(reader);
-  }
-  if (valid(folder.agreement_file)) {
-    Reader reader(*folder.agreement_file->document, diagnostics);
-    folder.agreement = read_agreement(reader);
-  }
-  if (valid(folder.kpis_file)) {
-    Reader reader(*folder.kpis_file->document, diagnostics);
-    folder.kpis = read_kpis(reader);
-  }
-}
-
-}  // namespace
 
 Workspace load_workspace(const Source& source, const LoadOptions& options,
                          Diagnostics& diagnostics) {
@@ -342,7 +479,7 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
       if (workspace.m_schemas.validate(*document, "lifecycle.schema.yaml", diagnostics))
         workspace.m_lifecycle = Lifecycle::read(*document, diagnostics);
       lifecycle_file->set_content(read.content);
-      lifecycle_file->document = std::move(document);
+      lifecycle_file->keep(std::shared_ptr<const yaml::Document>(std::move(document)));
     }
   }
 
@@ -358,107 +495,61 @@ Workspace load_workspace(const Source& source, const LoadOptions& options,
     cache = open_parse_cache(source, options);
     workspace.m_timings.cache_seconds += seconds_since(phase);
   }
+  const LoadContext context{source, workspace.m_schemas, cache ? &*cache : nullptr, options};
   PhaseTimes cache_traffic;
-  load_files_in_parallel(source, workspace.m_schemas, cache ? &*cache : nullptr, options,
-                         workspace.m_files, diagnostics, workspace.m_timings, cache_traffic);
-  if (cache) {
-    phase = Clock::now();
-    std::string ignored;
-    cache->save(cache_traffic.hits, cache_traffic.added, cache_traffic.stamped, &ignored);
-    workspace.m_timings.cache_save_seconds = seconds_since(phase);
-  }
+  load_files_in_parallel(context, workspace.m_files, diagnostics, workspace.m_timings,
+                         cache_traffic);
   phase = Clock::now();
   workspace.m_files.push_back(std::move(lifecycle_file));
   std::sort(workspace.m_files.begin(), workspace.m_files.end(),
             [](const auto& a, const auto& b) { return a->path < b->path; });
 
-  // Folders are large (their typed documents live inline), so the vector
-  // is sized once rather than grown through copies of ten thousand.
-  std::size_t folders = 0;
-  std::string last_slug;
-  for (const auto& file : workspace.m_files) {
-    Classified classified = classify(file->path);
-    if (classified.kind == FileKind::organisation || classified.kind == FileKind::ignored) continue;
-    if (folders == 0 || classified.slug != last_slug) ++folders;
-    last_slug = std::move(classified.slug);
-  }
-  workspace.m_partners.reserve(folders);
-  for (const auto& file : workspace.m_files) {
-    const Classified classified = classify(file->path);
+  // A folder's files are one run of the sorted paths. Each folder's model
+  // is read on a worker thread, decoding one tree at a time.
+  std::vector<FolderRun> runs;
+  for (std::size_t i = 0; i < workspace.m_files.size(); ++i) {
+    WorkspaceFile& file = *workspace.m_files[i];
+    Classified classified = classify(file.path);
     if (classified.kind == FileKind::organisation) {
-      if (file->valid) {
-        Reader reader(*file->document, diagnostics);
+      if (const auto tree = tree_to_read(file, context, diagnostics, cache_traffic)) {
+        Reader reader(*tree, diagnostics);
         workspace.m_organisation = read_organisation(reader);
       }
       continue;
     }
     if (classified.kind == FileKind::ignored) continue;
-    if (workspace.m_partners.empty() || workspace.m_partners.back().slug != classified.slug) {
-      PartnerFolder folder;
-      folder.slug = classified.slug;
-      folder.path = std::string(k_partners_dir) + "/" + classified.slug;
-      workspace.m_partners.push_back(std::move(folder));
-    }
-    PartnerFolder& folder = workspace.m_partners.back();
-    const WorkspaceFile* f = file.get();
-    switch (file->kind) {
-      case FileKind::partner:
-        folder.partner_file = f;
-        break;
-      case FileKind::agreement:
-        folder.agreement_file = f;
-        break;
-      case FileKind::notes:
-        folder.notes_file = f;
-        break;
-      case FileKind::kpis:
-        folder.kpis_file = f;
-        break;
-      case FileKind::issue_log:
-        folder.issues_file = f;
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.issue_log = read_issue_log(reader);
-        }
-        break;
-      case FileKind::compliance:
-        folder.compliance_file = f;
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.compliance = read_compliance_log(reader);
-        }
-        break;
-      case FileKind::sow:
-        folder.sow_files.push_back(f);
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.sows.push_back(read_sow(reader));
-        }
-        break;
-      case FileKind::invoice:
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.invoices.push_back(read_invoice(reader));
-        }
-        break;
-      case FileKind::credit_note:
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.credit_notes.push_back(read_credit_note(reader));
-        }
-        break;
-      case FileKind::quote:
-        if (f->valid) {
-          Reader reader(*f->document, diagnostics);
-          folder.quotes.push_back(read_quote(reader));
-        }
-        break;
-      default:
-        break;
-    }
+    if (runs.empty() || runs.back().slug != classified.slug)
+      runs.push_back({std::move(classified.slug), i, i});
+    runs.back().last = i + 1;
   }
-  for (PartnerFolder& folder : workspace.m_partners) build_partner_model(folder, diagnostics);
+  // Sorted by slug for Workspace::partner(): paths sort "acme-lab/" before
+  // "acme/", slugs "acme" before "acme-lab".
+  std::sort(runs.begin(), runs.end(),
+            [](const FolderRun& a, const FolderRun& b) { return a.slug < b.slug; });
+  // Folders are large (their typed documents live inline), so the vector
+  // is sized once rather than grown through copies of ten thousand.
+  workspace.m_partners.resize(runs.size());
+  std::vector<PhaseTimes> reloads(thread_count(options));
+  for_each_in_parallel(
+      runs.size(), options, diagnostics, [&](unsigned thread, std::size_t i, Diagnostics& out) {
+        PartnerFolder& folder = workspace.m_partners[i];
+        folder.slug = runs[i].slug;
+        folder.path = std::string(k_partners_dir) + "/" + runs[i].slug;
+        const std::span<const std::unique_ptr<WorkspaceFile>> files(
+            workspace.m_files.data() + runs[i].first, runs[i].last - runs[i].first);
+        build_folder(folder, files, context, out, reloads[thread]);
+      });
   workspace.m_timings.model_seconds = seconds_since(phase);
+  // Saved once the model is read, so an entry that failed to decode there
+  // is replaced by the file's new form.
+  if (cache) {
+    phase = Clock::now();
+    for (PhaseTimes& part : reloads)
+      std::move(part.added.begin(), part.added.end(), std::back_inserter(cache_traffic.added));
+    std::string ignored;
+    cache->save(cache_traffic.hits, cache_traffic.added, cache_traffic.stamped, &ignored);
+    workspace.m_timings.cache_save_seconds = seconds_since(phase);
+  }
   workspace.m_timings.wall_seconds = seconds_since(started);
   return workspace;
 }

@@ -20,10 +20,12 @@
 #include "model/kpis.hpp"
 #include "model/lifecycle.hpp"
 #include "model/organisation.hpp"
+#include "model/parse_cache.hpp"
 #include "model/partner.hpp"
 #include "model/sow.hpp"
 #include "schema/schema_set.hpp"
 #include "source/source.hpp"
+#include "yaml/binary.hpp"
 #include "yaml/node.hpp"
 
 namespace partnerops {
@@ -31,8 +33,7 @@ namespace partnerops {
 struct WorkspaceFile {
   std::string path;
   FileKind kind = FileKind::ignored;
-  std::unique_ptr<yaml::Document> document;  ///< YAML files that parsed
-  bool valid = false;                        ///< parsed and passed its schema
+  bool valid = false;  ///< parsed and passed its schema
   /// The git blob id of the bytes, when loading knew it (the parse cache
   /// keys by it), so comparing with a commit needs no read or hash.
   std::optional<std::array<unsigned char, 20>> blob_id;
@@ -49,10 +50,40 @@ struct WorkspaceFile {
   /// unchanged: content() reads them from `source`, which outlives the file.
   void defer_content(const Source& source) { m_unread_from = &source; }
 
+  /// The tree of a YAML file that parsed, else nullptr. The workspace does
+  /// not keep trees, which for ten thousand partners would take a hundred
+  /// megabytes: it keeps each file's binary form (yaml/binary.hpp, often
+  /// where it lies in the mapped parse cache) and decodes it for each call.
+  /// Hold the result while using its nodes; ask once per use, not per key.
+  std::shared_ptr<const yaml::Document> document() const;
+  /// True when document() gives a tree.
+  bool parsed() const { return m_tree || !m_form.empty(); }
+  /// The binary form loading kept, for the parse cache; empty for a tree
+  /// kept whole.
+  const yaml::EncodedDocument& form() const { return m_form; }
+  /// Keeps the file's tree as `form`.
+  void keep(yaml::EncodedDocument form) {
+    m_form = std::move(form);
+    m_tree.reset();
+  }
+  /// Keeps the tree itself, for a file read once and walked often (the
+  /// lifecycle) and for tests.
+  void keep(std::shared_ptr<const yaml::Document> tree) {
+    m_tree = std::move(tree);
+    m_form = {};
+  }
+
  private:
   mutable std::string m_content;
   mutable const Source* m_unread_from = nullptr;
+  yaml::EncodedDocument m_form;
+  std::shared_ptr<const yaml::Document> m_tree;
 };
+
+/// The number a numbered document's file carries (an invoice's, a credit
+/// note's): its `number`, or for a file without one that parses, the file
+/// name without its extension.
+std::string written_number(const WorkspaceFile& file);
 
 /// One folder under partners/ with its files and their typed model. A
 /// typed value is present only when its file parsed and passed its schema,
@@ -77,7 +108,8 @@ struct PartnerFolder {
   std::optional<IssueLog> issue_log;        ///< issues.yaml
   std::optional<ComplianceLog> compliance;  ///< compliance.yaml: the audits
 
-  /// The folder's parsed YAML documents by path relative to the folder.
+  /// The folder's YAML files by path relative to the folder, decoded as
+  /// guards ask for them.
   FolderDocuments documents() const;
   /// The invoice numbered `number`, or nullptr.
   const Invoice* invoice(std::string_view number) const;
@@ -138,6 +170,11 @@ struct LoadOptions {
   /// silently: it only ever saves time.
   std::filesystem::path cache_dir;
 };
+
+/// Opens the parse cache in `options.cache_dir` for the schemas of `source`
+/// as they are now and the limits in `options` (a file cached under larger
+/// limits must be checked again under smaller ones).
+ParseCache open_parse_cache(const Source& source, const LoadOptions& options);
 
 /// Loads the workspace at the root of `source`, which must outlive the
 /// result. Problems with individual files are appended to `diagnostics`; the

@@ -46,8 +46,8 @@ void add_amounts(Amounts& into, const Amounts& more) {
   for (const auto& [currency, minor] : more) into[currency] += minor;
 }
 
-const yaml::Node* valid_root(const WorkspaceFile* file) {
-  return file && file->valid && file->document ? &file->document->root() : nullptr;
+std::shared_ptr<const yaml::Document> valid_tree(const WorkspaceFile* file) {
+  return file && file->valid ? file->document() : nullptr;
 }
 
 }  // namespace
@@ -157,7 +157,8 @@ std::vector<StageDuration> durations_of(const Lifecycle& lifecycle, const Folder
 void add_kpis_and_issues(const Folders& folders, PipelineReport& report) {
   for (const PartnerFolder* folder : folders) {
     const std::string& name = folder->partner->name;
-    if (const yaml::Node* root = valid_root(folder->kpis_file)) {
+    if (const std::shared_ptr<const yaml::Document> tree = valid_tree(folder->kpis_file)) {
+      const yaml::Node* root = &tree->root();
       const std::string period = scalar_text(root, "period");
       if (const yaml::Node* kpis = root->find("kpis"); kpis && kpis->is_sequence()) {
         for (const yaml::Node* item : kpis->items()) {
@@ -169,8 +170,8 @@ void add_kpis_and_issues(const Folders& folders, PipelineReport& report) {
         }
       }
     }
-    if (const yaml::Node* root = valid_root(folder->issues_file)) {
-      if (const yaml::Node* issues = root->find("issues"); issues && issues->is_sequence()) {
+    if (const std::shared_ptr<const yaml::Document> tree = valid_tree(folder->issues_file)) {
+      if (const yaml::Node* issues = tree->root().find("issues"); issues && issues->is_sequence()) {
         for (const yaml::Node* item : issues->items()) {
           if (scalar_text(item, "status") == "resolved") continue;
           IssueRow row{folder->slug,

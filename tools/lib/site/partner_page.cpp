@@ -20,9 +20,8 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string scalar(const WorkspaceFile* file, std::string_view key) {
-  if (!file || !file->document) return {};
-  const yaml::Node* node = file->document->root().find(key);
+std::string scalar(const yaml::Document* document, std::string_view key) {
+  const yaml::Node* node = document ? document->root().find(key) : nullptr;
   return node && node->is_scalar() && !node->is_null() ? std::string(node->text()) : std::string();
 }
 
@@ -279,10 +278,12 @@ json partner_context(const SiteData& data, const std::string& page, const Partne
                         {"primary", contact.primary}});
   }
   json links = json::array();
-  const std::string website = scalar(folder.partner_file, "website");
+  const std::shared_ptr<const yaml::Document> partner_tree =
+      folder.partner_file ? folder.partner_file->document() : nullptr;
+  const std::string website = scalar(partner_tree.get(), "website");
   if (!website.empty()) links.push_back(link("Website: " + website, website));
-  if (folder.partner_file && folder.partner_file->document)
-    if (const yaml::Node* list = folder.partner_file->document->root().find("links");
+  if (partner_tree)
+    if (const yaml::Node* list = partner_tree->root().find("links");
         list && list->is_sequence())
       for (const yaml::Node* item : list->items())
         if (item->is_mapping()) {

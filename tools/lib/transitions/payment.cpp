@@ -53,7 +53,8 @@ std::optional<Found> find_invoice(const Workspace& workspace, const std::string&
 /// True when amounts in the invoice file carry their currency code
 /// ("7320.00 EUR"), so a new payment is written the same way.
 bool writes_currency_code(const WorkspaceFile& file) {
-  const yaml::Node* total = file.document ? file.document->root().find("total") : nullptr;
+  const std::shared_ptr<const yaml::Document> tree = file.document();
+  const yaml::Node* total = tree ? tree->root().find("total") : nullptr;
   return total && total->is_scalar() && total->text().find(' ') != std::string::npos;
 }
 
@@ -209,7 +210,8 @@ std::optional<ChangeSet> plan_sponsor_number(const Workspace& workspace,
     return changes;
   }
   if (!invoice.sponsor_number.empty() && request.overwrite == Overwrite::refuse) {
-    const yaml::Node* node = workspace.file(found->path)->document->root().find("sponsor_number");
+    const std::shared_ptr<const yaml::Document> tree = workspace.file(found->path)->document();
+    const yaml::Node* node = tree ? tree->root().find("sponsor_number") : nullptr;
     diagnostics.error("sponsor-number-conflict", found->path, node ? node->position() : Position{},
                       "invoice " + request.number + " already has sponsor number " +
                           invoice.sponsor_number + ", not " + request.sponsor_number,

@@ -120,9 +120,10 @@ bool status_change_allowed(InvoiceStatus from, InvoiceStatus to) {
          (to == InvoiceStatus::paid || to == InvoiceStatus::voided);
 }
 
-const yaml::Document* document_of(const Workspace& workspace, const std::string& path) {
+std::shared_ptr<const yaml::Document> document_of(const Workspace& workspace,
+                                                  const std::string& path) {
   const WorkspaceFile* file = workspace.file(path);
-  return file && file->document ? file->document.get() : nullptr;
+  return file ? file->document() : nullptr;
 }
 
 void compare_invoice(const Workspace& base, const Workspace& head, const Invoice& before,
@@ -139,8 +140,8 @@ void compare_invoice(const Workspace& base, const Workspace& head, const Invoice
                   std::string(to_string(after.status.value)) + "'",
               "an issued invoice only moves from issued to paid or void");
 
-  const yaml::Document* before_doc = document_of(base, before.file);
-  const yaml::Document* after_doc = document_of(head, after.file);
+  const std::shared_ptr<const yaml::Document> before_doc = document_of(base, before.file);
+  const std::shared_ptr<const yaml::Document> after_doc = document_of(head, after.file);
   if (!before_doc || !after_doc) return;
   nlohmann::json old_tree = yaml::to_json(before_doc->root());
   nlohmann::json new_tree = yaml::to_json(after_doc->root());
@@ -253,8 +254,8 @@ void compare_credit_notes(const Workspace& base, const Workspace& head,
                     std::string(to_string(after.status.value)) + "'",
                 "a credit note only moves from issued to void");
     }
-    const yaml::Document* before_doc = document_of(base, before.file);
-    const yaml::Document* after_doc = document_of(head, after.file);
+    const std::shared_ptr<const yaml::Document> before_doc = document_of(base, before.file);
+    const std::shared_ptr<const yaml::Document> after_doc = document_of(head, after.file);
     if (!before_doc || !after_doc) continue;
     nlohmann::json old_tree = yaml::to_json(before_doc->root());
     nlohmann::json new_tree = yaml::to_json(after_doc->root());

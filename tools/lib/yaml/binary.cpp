@@ -281,4 +281,16 @@ std::unique_ptr<Document> decode(std::string path, std::string_view bytes,
   return BinaryCodec::decode(std::move(path), bytes, std::move(owner));
 }
 
+EncodedDocument EncodedDocument::of(const Document& document) {
+  auto bytes = std::make_shared<std::string>();
+  encode(document, *bytes);
+  const std::string_view view = *bytes;
+  return EncodedDocument(view, std::move(bytes));
+}
+
+std::unique_ptr<Document> EncodedDocument::decode(std::string path) const {
+  if (m_bytes.empty()) return nullptr;
+  return BinaryCodec::decode(std::move(path), m_bytes, m_owner);
+}
+
 }  // namespace partnerops::yaml

@@ -18,6 +18,30 @@
 
 namespace partnerops::yaml {
 
+/// A document kept in its binary form, a few hundred bytes where its tree
+/// takes a few kilobytes, so an organisation's ten thousand partners can be
+/// held at once and their trees decoded one at a time, when asked for.
+class EncodedDocument {
+ public:
+  EncodedDocument() = default;
+  /// The form of `document`, in bytes of its own.
+  static EncodedDocument of(const Document& document);
+  /// A form that lies in `bytes`, which `owner` keeps alive (the mapped
+  /// parse cache).
+  EncodedDocument(std::string_view bytes, std::shared_ptr<const void> owner)
+      : m_bytes(bytes), m_owner(std::move(owner)) {}
+
+  bool empty() const { return m_bytes.empty(); }
+  std::string_view bytes() const { return m_bytes; }
+  /// The tree, named `path`, or nullptr when the bytes are not a form (see
+  /// decode() below). Its texts point into the form, which it keeps alive.
+  std::unique_ptr<Document> decode(std::string path) const;
+
+ private:
+  std::string_view m_bytes;
+  std::shared_ptr<const void> m_owner;
+};
+
 /// Appends the binary form of `document` to `out`.
 void encode(const Document& document, std::string& out);
 
