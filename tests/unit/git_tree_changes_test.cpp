@@ -144,9 +144,9 @@ TEST(GitTreeChangesTest, ReportsWhatLibgit2sDiffReportsForEveryKindOfChange) {
   EXPECT_EQ(compared(temp, &first, second, {}), expected);
   // The other way round, "partners/beta-x" goes from a folder to a file.
   EXPECT_EQ(compared(temp, &second, first, {}), libgit2_diff(temp, &second, first, ""));
-  for (const std::string prefix :
-       {"partners", "partners/acme", "partners/acme/partner.yaml", "partners/turns",
-        "partners/link", "partners/unchanged", "partners/nowhere", "partnerops.yaml"}) {
+  for (const std::string prefix : {"partners", "partners/acme", "partners/acme/partner.yaml",
+                                   "partners/beta", "partners/turns", "partners/link",
+                                   "partners/unchanged", "partners/nowhere", "partnerops.yaml"}) {
     EXPECT_EQ(compared(temp, &first, second, literal_pattern(prefix)),
               libgit2_diff(temp, &first, second, prefix))
         << prefix;

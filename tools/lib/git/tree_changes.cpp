@@ -87,8 +87,8 @@ class Comparison {
     }
     const git_tree_entry* either = to != nullptr ? to : from;
     if (either == nullptr) return true;
-    // Most entries of a large folder are the same on both sides: compare
-    // their ids before anything else.
+    // The same id and mode on both sides is the same content: a folder is
+    // not opened.
     if (from != nullptr && to != nullptr &&
         git_oid_equal(git_tree_entry_id(from), git_tree_entry_id(to)) == 1 &&
         git_tree_entry_filemode(from) == git_tree_entry_filemode(to)) {
