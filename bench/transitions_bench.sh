@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Times `partnerops advance` and `partnerops check-range` on the
+# Times `partnerops advance`, `partnerops check-range` and `partnerops log` on the
 # 10,000-partner corpus with 10,000+ commits of history, and, in the same run,
 # the equivalent `git add` + `git commit` of the same change for comparison.
 #
-# usage: [PARTNERS=N] [SEED=S] [BEFORE=path/to/older/partnerops] bench/transitions_bench.sh [RUNS]
+# usage: [PARTNERS=N] [SEED=S] [BEFORE=path/to/older/partnerops] [LOG_TIMEOUT=seconds]
+#        bench/transitions_bench.sh [RUNS]
 #        (defaults 10000 partners, seed 1 and 5 runs)
 #
 # The repository is built once in a temporary folder: the corpus
@@ -252,15 +253,52 @@ done
 (cd "$repo" && "$partnerops" check-range shared-change~100..shared-change --today 2026-11-23 \
      >/dev/null) 2>&1 | tail -1
 
-# `log` diffs every commit's partner files (the timeline), which is
-# stopped after LOG_TIMEOUT seconds (default 60) rather than let it hold
-# up the figures above.
-log_t0="$(now)"
-if (cd "$repo" && timeout "${LOG_TIMEOUT:-60}" "$partnerops" log >/dev/null); then
-  log_ms="$(ms "$log_t0" "$(now)")"
-else
-  log_ms="over $((${LOG_TIMEOUT:-60} * 1000)) (stopped)"
-fi
+# `log` of the whole organisation, with --all, and of one partner (the
+# first lead advanced above), medians of RUNS; with BEFORE set, that binary
+# runs alternately and its output is compared. A run is stopped after
+# LOG_TIMEOUT seconds (default 60), and a row stopped once is not run again.
+log_slug="${ready[0]}"
+log_rows=("log" "log --all" "log $log_slug")
+declare -A log_ms log_before_ms
+# $1: binary, $2: the arguments; prints the time, or "stopped".
+log_run() {
+  local t0
+  t0="$(now)"
+  # shellcheck disable=SC2086
+  if (cd "$repo" && timeout "${LOG_TIMEOUT:-60}" "$1" $2 >"$work/log.out"); then
+    ms "$t0" "$(now)"
+  else
+    echo stopped
+  fi
+}
+log_outputs_differ=()
+for row in "${log_rows[@]}"; do
+  times=() before_row=() stopped="" before_stopped=""
+  for ((i = 0; i < runs; i++)); do
+    if [[ -z "$stopped" ]]; then
+      t="$(log_run "$partnerops" "$row")"
+      if [[ "$t" == stopped ]]; then stopped=1; else times+=("$t"); fi
+      cp "$work/log.out" "$work/log.after"
+    fi
+    if [[ -n "$before" && -z "$before_stopped" ]]; then
+      t="$(log_run "$before" "$row")"
+      if [[ "$t" == stopped ]]; then
+        before_stopped=1
+      else
+        before_row+=("$t")
+        [[ -n "$stopped" ]] || cmp -s "$work/log.out" "$work/log.after" ||
+          log_outputs_differ+=("$row")
+      fi
+    fi
+  done
+  stopped_text="over $((${LOG_TIMEOUT:-60} * 1000)) ms (stopped)"
+  if [[ -n "$stopped" ]]; then log_ms[$row]="$stopped_text"
+  else log_ms[$row]="$(printf '%s\n' "${times[@]}" | median) ms"; fi
+  if [[ -n "$before_stopped" ]]; then log_before_ms[$row]="$stopped_text"
+  elif [[ -n "$before" ]]; then
+    log_before_ms[$row]="$(printf '%s\n' "${before_row[@]}" | median) ms"
+  fi
+done
 
 a="$(printf '%s\n' "${advance_times[@]}" | median)"
 af="$(printf '%s\n' "${advance_fresh[@]}" | median)"
@@ -281,4 +319,12 @@ echo "  advance --no-commit (load, plan, write):     $(printf '%s\n' "${nocommit
 echo "git add + git commit of the same files:        $g ms   (advance / git = $(awk -v a="$a" -v g="$g" 'BEGIN {printf "%.2f", a / g}'))"
 echo "check-range HEAD~100..HEAD (median of $runs):   $r ms   [target < 1000 ms]"
 echo "check-range over 100 commits changing partnerops.yaml: $rs ms   [target < 1000 ms]"
-echo "log over $commits commits:                       $log_ms ms"
+commits="$(git -C "$repo" rev-list --count HEAD)"
+for row in "${log_rows[@]}"; do
+  echo "$row over $commits commits (median of $runs): ${log_ms[$row]}" \
+       "${before:+  BEFORE: ${log_before_ms[$row]}}"
+done
+if [[ -n "$before" ]]; then
+  if ((${#log_outputs_differ[@]} == 0)); then echo "log: the outputs of both binaries are identical"
+  else echo "log: the outputs differ: ${log_outputs_differ[*]}"; fi
+fi

@@ -457,6 +457,55 @@ TEST_F(TransitionsTest, LogTellsTheStoryFromHistoryEntriesWithTheCommitsThatAdde
   EXPECT_EQ(partial->entries[0].short_id, advance_id);
 }
 
+// `log` compares every commit with its parent. It needs only the folders on
+// the way to each partner.yaml that changed, so a folder no commit's story
+// depends on may be missing from the repository altogether (as in a partial
+// clone) and the timeline is the same.
+TEST(TimelineCostTest, LogReadsOnlyTheFoldersOnTheWayToAPartnerYamlThatChanged) {
+  TempRepo temp;
+  const std::string acme_lead =
+      "name: Acme\nstage: lead\nhistory:\n"
+      "  - date: \"2026-10-01\"\n    stage: lead\n    reason: met at a conference\n";
+  temp.add("partners/acme/partner.yaml", acme_lead);
+  temp.add("partners/acme/invoices/2026-001.yaml", "number: \"2026-001\"\n");
+  temp.add("partners/beta/partner.yaml",
+           "name: Beta\nstage: lead\nhistory:\n"
+           "  - date: \"2026-10-02\"\n    stage: lead\n    reason: referral\n");
+  temp.add("partners/beta/sow/pilot.yaml", "title: Pilot\n");
+  const std::string first = temp.commit("two partners");
+  temp.add("partners/beta/notes.md", "# Beta\n");
+  temp.commit("beta: notes");
+  temp.add("partners/acme/partner.yaml",
+           acme_lead + "  - date: \"2026-11-23\"\n    stage: prospect\n    reason: verbal close\n");
+  const std::string advance =
+      temp.commit("acme: lead → prospect\n\nPartner: acme\nStage-From: lead\nStage-To: prospect\n");
+  for (const std::string folder : {"partners/acme/invoices", "partners/beta/sow"}) {
+    git_object* raw = nullptr;
+    ASSERT_EQ(git_revparse_single(&raw, temp.repo(), ("HEAD:" + folder).c_str()), 0);
+    const std::string id = git::to_hex(*git_object_id(raw));
+    git_object_free(raw);
+    ASSERT_TRUE(fs::remove(temp.root() / ".git/objects" / id.substr(0, 2) / id.substr(2)));
+  }
+  std::string error;
+  const git::RepositoryPtr repo = git::open_repository(temp.root(), &error);
+  ASSERT_TRUE(repo) << error;
+  const std::string a = first.substr(0, 7);
+  const std::string b = advance.substr(0, 7);
+  const std::optional<Timeline> all = read_timeline(repo.get(), {}, &error);
+  ASSERT_TRUE(all) << error;
+  EXPECT_EQ(format_timeline(*all),
+            "2026-10-01 (committed 2025-11-23)  " + a +
+                "  Ada Lovelace  acme  new → lead       met at a conference\n"
+                "2026-10-02 (committed 2025-11-23)  " +
+                a +
+                "  Ada Lovelace  beta  new → lead       referral\n"
+                "2026-11-23 (committed 2025-11-23)  " +
+                b + "  Ada Lovelace  acme  lead → prospect  verbal close\n");
+  const std::optional<Timeline> acme = read_timeline(repo.get(), {"acme"}, &error);
+  ASSERT_TRUE(acme) << error;
+  EXPECT_EQ(acme->entries.size(), 2u);
+}
+
 TEST(TimelineFormatTest, AlignsColumnsAndMarksDatesThatDifferFromTheCommit) {
   Timeline timeline;
   timeline.entries.push_back({"2026-10-01", "2026-10-03", "abc1234", "Ada Lovelace", "acme",

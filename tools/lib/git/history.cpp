@@ -79,37 +79,22 @@ bool child_id(git_odb* odb, const git_oid& tree_id, const std::string& name, git
 // '/'). Walks down one folder at a time and stops as soon as both sides
 // share a subtree, so an unchanged top folder is never opened: a folder of
 // thousands of partners costs far more to parse than the whole comparison.
-bool same_at_path(git_odb* odb, git_oid a, git_oid b, const std::vector<std::string>& components) {
+bool same_at_path(git_odb* odb, git_oid a, git_oid b, const PathPattern& components) {
   bool have_a = true;
   bool have_b = true;
-  for (const std::string& name : components) {
+  for (const std::optional<std::string>& name : components) {
     if (!have_a && !have_b) return true;
     if (have_a && have_b && git_oid_equal(&a, &b) == 1) return true;
-    if (have_a) have_a = child_id(odb, a, name, &a);
-    if (have_b) have_b = child_id(odb, b, name, &b);
+    if (have_a) have_a = child_id(odb, a, *name, &a);
+    if (have_b) have_b = child_id(odb, b, *name, &b);
   }
   return have_a == have_b && (!have_a || git_oid_equal(&a, &b) == 1);
-}
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t slash = path.find('/', start);
-    const std::string part =
-        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (!part.empty()) parts.push_back(part);
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return parts;
 }
 
 // Whether `commit` changed `path` compared with every parent it has. A root
 // commit, or one whose parents a shallow clone lacks, changed whatever it
 // holds at `path`.
-bool touches(git_repository* repo, git_odb* odb, git_commit* commit,
-             const std::vector<std::string>& path) {
+bool touches(git_repository* repo, git_odb* odb, git_commit* commit, const PathPattern& path) {
   const git_oid* tree = git_commit_tree_id(commit);
   const unsigned parents = git_commit_parentcount(commit);
   bool compared = false;
@@ -123,8 +108,8 @@ bool touches(git_repository* repo, git_odb* odb, git_commit* commit,
   if (compared) return true;
   git_oid at{};
   git_oid current = *tree;
-  for (const std::string& name : path) {
-    if (!child_id(odb, current, name, &at)) return false;
+  for (const std::optional<std::string>& name : path) {
+    if (!child_id(odb, current, *name, &at)) return false;
     current = at;
   }
   return true;
@@ -224,7 +209,7 @@ std::optional<WalkSummary> walk_history(git_repository* repo, const HistoryOptio
     if (!hidden) return std::nullopt;
   }
   // Returns false when the walk should stop.
-  const std::vector<std::string> path = split_path(options.path_prefix);
+  const PathPattern path = literal_pattern(options.path_prefix);
   OdbPtr odb;
   if (!path.empty()) {
     git_odb* raw_odb = nullptr;
@@ -300,52 +285,22 @@ std::optional<CommitRecord> read_commit(git_repository* repo, std::string_view r
 
 std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std::string_view from,
                                                       std::string_view to, std::string* error) {
-  TreePtr trees[2];
+  git_oid trees[2];
   const std::string_view specs[2] = {from, to};
   for (int i = 0; i < 2; ++i) {
     CommitPtr commit = lookup_commit(repo, specs[i], error);
     if (!commit) return std::nullopt;
-    git_tree* raw = nullptr;
-    if (!check(git_commit_tree(&raw, commit.get()),
-               "cannot read the tree of '" + std::string(specs[i]) + "'", error)) {
-      return std::nullopt;
-    }
-    trees[i].reset(raw);
+    trees[i] = *git_commit_tree_id(commit.get());
   }
-  git_diff_options options;
-  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-  options.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
-  git_diff* raw = nullptr;
-  if (!check(git_diff_tree_to_tree(&raw, repo, trees[0].get(), trees[1].get(), &options),
-             "cannot compare '" + std::string(from) + "' with '" + std::string(to) + "'", error)) {
+  std::string reason;
+  std::optional<TreeChanges> changes = compare_trees(repo, &trees[0], &trees[1], {}, &reason);
+  if (!changes) {
+    if (error != nullptr)
+      *error =
+          "cannot compare '" + std::string(from) + "' with '" + std::string(to) + "': " + reason;
     return std::nullopt;
   }
-  DiffPtr diff(raw);
-  std::vector<ChangedPath> out;
-  const std::size_t count = git_diff_num_deltas(diff.get());
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    ChangedPath changed;
-    switch (delta->status) {
-      case GIT_DELTA_ADDED:
-        changed.kind = ChangeKind::added;
-        break;
-      case GIT_DELTA_DELETED:
-        changed.kind = ChangeKind::deleted;
-        break;
-      case GIT_DELTA_TYPECHANGE:
-        changed.kind = ChangeKind::type_changed;
-        break;
-      default:
-        changed.kind = ChangeKind::modified;
-        break;
-    }
-    changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
-    out.push_back(std::move(changed));
-  }
-  std::sort(out.begin(), out.end(),
-            [](const ChangedPath& a, const ChangedPath& b) { return a.path < b.path; });
-  return out;
+  return std::move(changes->paths);
 }
 
 namespace {
@@ -364,7 +319,7 @@ CommitPtr commit_by_id(git_repository* repo, std::string_view hex) {
 
 std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
                                                          std::string_view commit_id,
-                                                         std::string_view prefix,
+                                                         const PathPattern& pattern,
                                                          std::string* error) {
   ensure_initialized();
   const CommitPtr commit = commit_by_id(repo, commit_id);
@@ -372,52 +327,30 @@ std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
     if (error != nullptr) *error = "cannot read commit " + std::string(commit_id);
     return std::nullopt;
   }
-  git_tree* raw_tree = nullptr;
-  if (!check(git_commit_tree(&raw_tree, commit.get()),
-             "cannot read the tree of " + std::string(commit_id), error)) {
-    return std::nullopt;
-  }
-  const TreePtr tree(raw_tree);
   // A parent the repository lacks is the edge of a shallow clone: compare
   // with nothing, as for a root commit.
-  TreePtr parent_tree;
+  CommitPtr parent;
   if (git_commit_parentcount(commit.get()) > 0) {
     git_commit* raw_parent = nullptr;
-    if (git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
-      const CommitPtr parent(raw_parent);
-      git_tree* raw_parent_tree = nullptr;
-      if (git_commit_tree(&raw_parent_tree, parent.get()) == 0) parent_tree.reset(raw_parent_tree);
-    }
+    if (git_commit_parent(&raw_parent, commit.get(), 0) == 0) parent.reset(raw_parent);
   }
-  git_diff_options options;
-  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-  options.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-  const std::string spec(prefix);
-  char* specs[] = {const_cast<char*>(spec.c_str())};
-  if (!spec.empty()) {
-    options.pathspec.strings = specs;
-    options.pathspec.count = 1;
-  }
-  git_diff* raw_diff = nullptr;
-  if (!check(git_diff_tree_to_tree(&raw_diff, repo, parent_tree.get(), tree.get(), &options),
-             "cannot list the changes of " + std::string(commit_id), error)) {
+  std::string reason;
+  std::optional<TreeChanges> changes =
+      compare_trees(repo, parent ? git_commit_tree_id(parent.get()) : nullptr,
+                    git_commit_tree_id(commit.get()), pattern, &reason);
+  if (!changes) {
+    if (error != nullptr)
+      *error = "cannot list the changes of " + std::string(commit_id) + ": " + reason;
     return std::nullopt;
   }
-  const DiffPtr diff(raw_diff);
-  std::vector<ChangedPath> out;
-  for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    ChangedPath changed;
-    changed.kind = delta->status == GIT_DELTA_ADDED        ? ChangeKind::added
-                   : delta->status == GIT_DELTA_DELETED    ? ChangeKind::deleted
-                   : delta->status == GIT_DELTA_TYPECHANGE ? ChangeKind::type_changed
-                                                           : ChangeKind::modified;
-    changed.path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
-    out.push_back(std::move(changed));
-  }
-  std::sort(out.begin(), out.end(),
-            [](const ChangedPath& a, const ChangedPath& b) { return a.path < b.path; });
-  return out;
+  return std::move(changes->paths);
+}
+
+std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
+                                                         std::string_view commit_id,
+                                                         std::string_view prefix,
+                                                         std::string* error) {
+  return paths_changed_by(repo, commit_id, literal_pattern(prefix), error);
 }
 
 std::optional<FileAtCommit> read_file_at(git_repository* repo, std::string_view commit_id,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "git/repository.hpp"
+#include "git/tree_changes.hpp"
 
 namespace partnerops::git {
 
@@ -82,25 +83,25 @@ std::optional<History> read_history(git_repository* repo, const HistoryOptions& 
 std::optional<CommitRecord> read_commit(git_repository* repo, std::string_view revspec,
                                         std::string* error);
 
-enum class ChangeKind { added, modified, deleted, type_changed };
-
-struct ChangedPath {
-  std::string path;
-  ChangeKind kind = ChangeKind::modified;
-};
-
 /// The files that differ between the trees of `from` and `to` (revisions),
 /// sorted by path, without rename detection (a rename is a deletion and an
 /// addition). Returns nullopt and fills `error` when either cannot be read.
 std::optional<std::vector<ChangedPath>> changed_paths(git_repository* repo, std::string_view from,
                                                       std::string_view to, std::string* error);
 
-/// The files at or below `prefix` ("partners", "partners/acme/partner.yaml")
-/// that the commit `commit_id` (40 hex digits) added, changed or removed
-/// compared with its first parent, sorted by path. A root commit, and the
-/// oldest commit a shallow clone holds, are compared with an empty tree, so
-/// every file they hold counts as added. An empty `prefix` means every path.
-/// Returns nullopt and fills `error` when the commit cannot be read.
+/// The files matching `pattern` (git/tree_changes.hpp) that the commit
+/// `commit_id` (40 hex digits) added, changed or removed compared with its
+/// first parent, sorted by path; folders the commit left as they were are not
+/// opened. A root commit, and the oldest commit a shallow clone holds, are
+/// compared with an empty tree, so every file they hold counts as added.
+/// Returns nullopt and fills `error` when the commit or a tree cannot be read.
+std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
+                                                         std::string_view commit_id,
+                                                         const PathPattern& pattern,
+                                                         std::string* error);
+
+/// paths_changed_by for the files at or below `prefix` ("partners",
+/// "partners/acme/partner.yaml"); an empty `prefix` means every path.
 std::optional<std::vector<ChangedPath>> paths_changed_by(git_repository* repo,
                                                          std::string_view commit_id,
                                                          std::string_view prefix,

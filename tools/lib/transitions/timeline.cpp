@@ -189,7 +189,12 @@ std::optional<Timeline> read_timeline(git_repository* repo, const TimelineOption
   if (!tip) return std::nullopt;
   const std::string scope =
       options.slug.empty() ? std::string("partners") : "partners/" + options.slug;
-  const std::string yaml_scope = options.slug.empty() ? scope : scope + "/partner.yaml";
+  // Only partner.yaml files tell the story, so only the folders on the way
+  // to them are compared; a commit that changed one partner opens that
+  // partner's folder alone.
+  const git::PathPattern story_files = {
+      "partners", options.slug.empty() ? std::nullopt : std::optional<std::string>(options.slug),
+      "partner.yaml"};
 
   std::vector<Row> rows;
   std::map<std::size_t, CommitInfo> commits;  // by walk order
@@ -225,7 +230,7 @@ std::optional<Timeline> read_timeline(git_repository* repo, const TimelineOption
             rows.push_back({std::move(*booked), at, 0});
         }
         const std::optional<std::vector<git::ChangedPath>> changed =
-            git::paths_changed_by(repo, commit.id, yaml_scope, &walk_error);
+            git::paths_changed_by(repo, commit.id, story_files, &walk_error);
         if (!changed) return false;
         bool adds = false;
         for (const git::ChangedPath& path : *changed) {
