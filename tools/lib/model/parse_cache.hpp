@@ -89,7 +89,9 @@ class ParseCache {
   /// `stamps` are this run's files with their stamps; those changed a
   /// second or more before the cache was opened are recorded (the others
   /// are kept from before while their trees are). The file is written only
-  /// when an entry or a recorded stamp is new.
+  /// when new entries and recorded stamps number at least a hundredth of
+  /// the entries it holds: for fewer, parsing them again costs less than
+  /// rewriting the file.
   bool save(const std::vector<ParseCacheKey>& used,
             const std::vector<std::pair<ParseCacheKey, std::string_view>>& added,
             const std::vector<StampedKey>& stamps, std::string* error) const;
