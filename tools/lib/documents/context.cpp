@@ -404,7 +404,8 @@ void add_service_description(const KindInput& in, json& context) {
 }
 
 void add_notes(const KindInput& in, json& context) {
-  const std::string text = in.folder && in.folder->notes_file ? in.folder->notes_file->content() : "";
+  const std::string text =
+      in.folder && in.folder->notes_file ? in.folder->notes_file->content() : "";
   context["notes_html"] = in.format.markdown(text);
 }
 

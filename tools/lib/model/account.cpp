@@ -44,8 +44,7 @@ std::optional<InvoiceBalance> balance_after_payment(const PartnerFolder& folder,
 
 std::string billing_name(const PartnerFolder& folder) {
   if (!folder.partner) return folder.slug;
-  return folder.partner->legal_entity.empty() ? folder.partner->name
-                                               : folder.partner->legal_entity;
+  return folder.partner->legal_entity.empty() ? folder.partner->name : folder.partner->legal_entity;
 }
 
 namespace {

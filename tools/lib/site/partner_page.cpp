@@ -283,8 +283,7 @@ json partner_context(const SiteData& data, const std::string& page, const Partne
   const std::string website = scalar(partner_tree.get(), "website");
   if (!website.empty()) links.push_back(link("Website: " + website, website));
   if (partner_tree)
-    if (const yaml::Node* list = partner_tree->root().find("links");
-        list && list->is_sequence())
+    if (const yaml::Node* list = partner_tree->root().find("links"); list && list->is_sequence())
       for (const yaml::Node* item : list->items())
         if (item->is_mapping()) {
           const yaml::Node* title = item->find("title");
