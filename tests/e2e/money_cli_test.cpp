@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "run_support.hpp"
 
@@ -413,6 +415,59 @@ TEST_F(MoneyCliTest, SponsorNumberIsSetOnceCheckRangeAllowsItAndTheReceiptShowsI
                              "edited (sponsor_number)"),
             std::string::npos)
       << flagged.out << flagged.err;
+}
+
+/// One word of `pdftotext -bbox` output: its box in points and its text.
+struct PdfWord {
+  double x_min = 0, y_min = 0, x_max = 0;
+  std::string text;
+};
+
+std::vector<PdfWord> pdf_words(const std::filesystem::path& pdf) {
+  const std::string html =
+      run_tool("pdftotext -bbox -f 1 -l 1 '" + pdf.string() + "' - 2>/dev/null");
+  const std::regex word(
+      R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>)re");
+  std::vector<PdfWord> words;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it)
+    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), (*it)[4]});
+  return words;
+}
+
+TEST_F(MoneyCliTest, AStatementsCreditBalanceStaysInsideItsColumn) {
+  // Paid in full, the partner is owed the 40.00 credited on INV-2026-0004:
+  // "Credit balance $40.00" ran past the table's right edge and was cut off.
+  ASSERT_EQ(
+      partnerops({"invoice", "pay", "INV-2026-0006", "--amount", "7320.00", "--date", "2026-11-20"})
+          .exit_code,
+      0);
+  ASSERT_EQ(partnerops({"statement", "lakeshore-college", "--today", "2026-11-23", "--format",
+                        "pdf", "--out", "statement.pdf"})
+                .exit_code,
+            0);
+  const std::vector<PdfWord> words = pdf_words(dir.path() / "statement.pdf");
+  const auto header = std::find_if(words.begin(), words.end(),
+                                   [](const PdfWord& w) { return w.text == "BALANCE"; });
+  ASSERT_NE(header, words.end());
+  // The balance row: the first "USD" below the header (pdftotext lists
+  // words in drawing order, not by place).
+  const PdfWord* currency = nullptr;
+  for (const PdfWord& w : words)
+    if (w.text == "USD" && w.y_min > header->y_min && (!currency || w.y_min < currency->y_min))
+      currency = &w;
+  ASSERT_NE(currency, nullptr);
+  bool credit_seen = false;
+  for (const PdfWord& w : words) {
+    // The row: from the currency's line to just before the next heading.
+    if (w.y_min < currency->y_min - 1 || w.y_min > currency->y_min + 20) continue;
+    credit_seen = credit_seen || w.text == "Credit";
+    EXPECT_LE(w.x_max, header->x_max + 1.0) << w.text << " ends at " << w.x_max;
+  }
+  const std::string text = fold_into_one_line(pdf_text(dir.path() / "statement.pdf"));
+  EXPECT_TRUE(credit_seen) << text;
+  EXPECT_NE(text.find("USD $31,022.50 $31,022.50 $40.00 Credit balance $40.00"), std::string::npos)
+      << text;
 }
 
 TEST_F(MoneyCliTest, StatementPdfReadsBack) {
