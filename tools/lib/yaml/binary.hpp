@@ -18,9 +18,10 @@
 
 namespace partnerops::yaml {
 
-/// A document kept in its binary form, a few hundred bytes where its tree
-/// takes a few kilobytes, so an organisation's ten thousand partners can be
-/// held at once and their trees decoded one at a time, when asked for.
+/// A document kept in its binary form, less than half the memory of its
+/// tree (47 MB against 100 MB for ten thousand partners' files), so a whole
+/// organisation is held at once and its trees decoded one at a time, when
+/// asked for.
 class EncodedDocument {
  public:
   EncodedDocument() = default;
